@@ -1,0 +1,3 @@
+#include "mlmon_main.hpp"
+
+int mlmon::cli::mlmon_main(int, const char* const*, std::ostream&, std::ostream&) { return 0; }

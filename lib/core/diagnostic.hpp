@@ -1,0 +1,27 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/position.hpp"
+
+namespace mlmon {
+
+/// Ordered: a higher severity is worse.
+enum class Severity : std::uint8_t { Info, Warning, Error };
+
+std::string_view to_string(Severity);
+/// "info", "warning", "error" (also "warn"); false for anything else.
+bool parse_severity(std::string_view, Severity& out);
+
+/// One finding about the user's input. The single model behind every renderer.
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string rule_id;  ///< e.g. "promql/parse", "rules/alert-for"; kebab-case, grouped by "/"
+  std::string file;     ///< path as given by the user; "-" for stdin
+  Position pos;         ///< 1-based; line 0 when the finding is about the whole file
+  std::string message;  ///< one line, no trailing period
+  std::string hint;     ///< optional: what to do about it
+};
+
+}  // namespace mlmon

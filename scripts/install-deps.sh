@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mlmon needs, only those missing; does nothing when all are present.
+# Runs apt-get as root, or through sudo; otherwise prints the exact command to run.
+set -euo pipefail
+
+build_pkgs=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
+            doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libre2-dev libssl-dev)
+# Oracles and real servers for the integration tests; optional for `make run`.
+test_pkgs=(prometheus prometheus-alertmanager curl)
+
+want=("${build_pkgs[@]}")
+if [ "${1:-}" = "--with-test-tools" ]; then want+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+cmd=(apt-get install -y --no-install-recommends "${missing[@]}")
+if [ "$(id -u)" -eq 0 ]; then sudo_cmd=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo_cmd=(sudo)
+else
+  echo "mlmon needs these Debian packages: ${missing[*]}" >&2
+  echo "run: sudo apt-get update && sudo ${cmd[*]}" >&2
+  exit 1
+fi
+echo "installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq >&2
+"${sudo_cmd[@]}" "${cmd[@]}" >&2
