@@ -1,3 +1,58 @@
 #include "mlmon_main.hpp"
 
-int mlmon::cli::mlmon_main(int, const char* const*, std::ostream&, std::ostream&) { return 0; }
+#include <unistd.h>
+
+#include <exception>
+
+#include "commands.hpp"
+#include "core/exit_codes.hpp"
+
+namespace mlmon::cli {
+
+namespace {
+
+constexpr const char* kExitCodesHelp =
+    "Exit codes: 0 clean (warnings allowed), 1 problems found (or differences),\n"
+    "2 usage error, unreadable input, I/O or network failure.";
+
+}  // namespace
+
+int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
+  Context ctx{out, err};
+  ctx.stdout_is_tty = (&out == &std::cout) && ::isatty(STDOUT_FILENO) != 0;
+
+  CLI::App app{"mlmon: monitoring-as-code for Prometheus rules, Alertmanager and Grafana dashboards", "mlmon"};
+  app.footer(kExitCodesHelp);
+  app.require_subcommand(1);
+  app.fallthrough(false);
+
+  // Every subcommand, in the order --help lists them.
+  setup_version(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForAllHelp&) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    // A subcommand's own --help arrives here as CallForHelp from the subcommand.
+    if (e.get_exit_code() == 0) {
+      const CLI::App* sub = &app;
+      while (!sub->get_subcommands().empty()) sub = sub->get_subcommands().front();
+      out << sub->help();
+      return kExitOk;
+    }
+    err << "mlmon: " << e.what() << "\n";
+    err << "Run 'mlmon --help' for usage.\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    err << "mlmon: internal error: " << e.what() << "\n";
+    return kExitUsage;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace mlmon::cli

@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+#include "core/report.hpp"
+
+namespace mlmon::cli {
+
+/// --format, --color, --fail-on: shared by every subcommand that reports diagnostics.
+struct OutputOptions {
+  std::string format = "text";
+  std::string color = "auto";
+  std::string fail_on = "error";
+};
+
+void add_output_options(CLI::App& sub, OutputOptions& options);
+
+/// Renders the report and returns the exit code: 1 when a finding reaches --fail-on, else 0.
+int finish_report(const Report& report, const OutputOptions& options, Context& ctx);
+
+}  // namespace mlmon::cli
