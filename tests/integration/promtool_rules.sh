@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Checks the shipped rule files and runs their unit tests with promtool.
+# Exit: 0 pass, 1 failure, 77 promtool missing.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+require_tool promtool "install the Debian package 'prometheus'"
+
+cd "$rules_dir" || fail "no rules directory at $rules_dir"
+rule_files=(ml-platform.recording.yml ml-platform.rules.yml)
+test_files=(tests/*.yml)
+[ -e "${test_files[0]}" ] || fail "no unit tests in $rules_dir/tests"
+
+status=0
+echo "== promtool check rules ${rule_files[*]}"
+timeout 60 promtool check rules "${rule_files[@]}" || status=1
+echo "== promtool test rules ${test_files[*]}"
+timeout 120 promtool test rules "${test_files[@]}" || status=1
+
+if [ "$status" -ne 0 ]; then
+  fail "promtool reported errors (see above)"
+fi
+echo "PASS: rules check and unit tests"
