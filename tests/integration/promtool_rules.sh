@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the shipped rule files and runs their unit tests with promtool.
+# Checks the shipped rule files, runs their unit tests and checks deploy/prometheus.yml with promtool.
 # Exit: 0 pass, 1 failure, 77 promtool missing.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -15,6 +15,9 @@ echo "== promtool check rules ${rule_files[*]}"
 timeout 60 promtool check rules "${rule_files[@]}" || status=1
 echo "== promtool test rules ${test_files[*]}"
 timeout 120 promtool test rules "${test_files[@]}" || status=1
+# The stack's Prometheus config loads the same rule files through ../rules.
+echo "== promtool check config deploy/prometheus.yml"
+timeout 60 promtool check config "$repo_root/deploy/prometheus.yml" || status=1
 
 if [ "$status" -ne 0 ]; then
   fail "promtool reported errors (see above)"
