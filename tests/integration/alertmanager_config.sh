@@ -4,6 +4,7 @@
 # rules/alertmanager-routes.cases.yml with `amtool config routes test --verify.receivers`.
 # Exit: 0 pass, 1 failure, 77 amtool missing.
 set -uo pipefail
+# shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
 require_tool amtool "install the Debian package 'prometheus-alertmanager'"
 
@@ -36,7 +37,7 @@ fi
 # The cases file is a YAML list of one-line flow mappings:
 #   - {labels: {alertname: X, severity: critical, service: Y}, receivers: [a, b]}
 cases="$rules_dir/alertmanager-routes.cases.yml"
-echo "== amtool config routes test (cases from ${cases#$repo_root/})"
+echo "== amtool config routes test (cases from ${cases#"$repo_root"/})"
 count=0
 seen_receivers=""
 while IFS= read -r line; do

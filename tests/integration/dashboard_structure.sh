@@ -4,6 +4,7 @@
 # every target through `promtool check rules`.
 # Exit: 0 pass, 1 failure, 77 jq missing (the PromQL step is skipped without promtool).
 set -uo pipefail
+# shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
 require_tool jq "needed to read the dashboard"
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the integration scripts (sourced, not run).
 # Exit status 77 means "skipped" to ctest (SKIP_RETURN_CODE) and to automake-style runners.
 

@@ -2,6 +2,7 @@
 # Checks the shipped rule files, runs their unit tests and checks deploy/prometheus.yml with promtool.
 # Exit: 0 pass, 1 failure, 77 promtool missing.
 set -uo pipefail
+# shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
 require_tool promtool "install the Debian package 'prometheus'"
 

@@ -4,6 +4,7 @@
 # through their HTTP APIs that every rule is loaded and healthy and that the config is served.
 # Bounded in time; both servers are always stopped. Exit: 0 pass, 1 failure, 77 binaries missing.
 set -uo pipefail
+# shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 prometheus_bin=$(command -v prometheus) || skip "prometheus not found in PATH (Debian package 'prometheus')"
