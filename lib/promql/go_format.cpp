@@ -1,0 +1,454 @@
+#include "promql/go_format.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace mlmon::promql::go {
+
+Rune decode_rune(std::string_view s, size_t pos) {
+    if (pos >= s.size()) return {kEof, 0};
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) return {b0, 1};
+    auto cont = [&](size_t i) -> int {
+        if (pos + i >= s.size()) return -1;
+        const auto b = static_cast<unsigned char>(s[pos + i]);
+        return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
+    };
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        const int c1 = cont(1);
+        if (c1 < 0) return {kRuneError, 1};
+        return {static_cast<char32_t>(((b0 & 0x1F) << 6) | c1), 2};
+    }
+    if (b0 >= 0xE0 && b0 <= 0xEF) {
+        const int c1 = cont(1);
+        if (c1 < 0) return {kRuneError, 1};
+        // Reject overlong encodings and surrogates like Go does.
+        if ((b0 == 0xE0 && c1 < 0x20) || (b0 == 0xED && c1 >= 0x20)) return {kRuneError, 1};
+        const int c2 = cont(2);
+        if (c2 < 0) return {kRuneError, 1};
+        return {static_cast<char32_t>(((b0 & 0x0F) << 12) | (c1 << 6) | c2), 3};
+    }
+    if (b0 >= 0xF0 && b0 <= 0xF4) {
+        const int c1 = cont(1);
+        if (c1 < 0) return {kRuneError, 1};
+        if ((b0 == 0xF0 && c1 < 0x10) || (b0 == 0xF4 && c1 >= 0x10)) return {kRuneError, 1};
+        const int c2 = cont(2);
+        if (c2 < 0) return {kRuneError, 1};
+        const int c3 = cont(3);
+        if (c3 < 0) return {kRuneError, 1};
+        return {static_cast<char32_t>(((b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3), 4};
+    }
+    return {kRuneError, 1};
+}
+
+void append_utf8(std::string& out, char32_t r) {
+    if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = kRuneError;
+    if (r < 0x80) {
+        out.push_back(static_cast<char>(r));
+    } else if (r < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (r >> 6)));
+        out.push_back(static_cast<char>(0x80 | (r & 0x3F)));
+    } else if (r < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (r >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (r & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (r >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((r >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (r & 0x3F)));
+    }
+}
+
+bool is_print(char32_t r) {
+    if (r < 0x20 || r == 0x7F) return false;
+    if (r < 0x7F) return true;
+    if (r <= 0xA0 || r == 0xAD) return false;
+    if (r >= 0xD800 && r <= 0xDFFF) return false;
+    if (r > 0x10FFFF) return false;
+    if (r >= 0xE000 && r <= 0xF8FF) return false;          // private use
+    if (r >= 0xF0000) return false;                          // private use planes
+    if (r == 0xFFFE || r == 0xFFFF) return false;
+    if (r == 0x1680 || (r >= 0x2000 && r <= 0x200F)) return false;  // spaces, zero-width, marks
+    if (r >= 0x2028 && r <= 0x202F) return false;
+    if (r >= 0x205F && r <= 0x206F) return false;
+    if (r == 0x3000 || r == 0xFEFF) return false;
+    if (r >= 0xFFF9 && r <= 0xFFFB) return false;
+    return true;
+}
+
+namespace {
+
+constexpr char kHex[] = "0123456789abcdef";
+
+void append_escaped_rune(std::string& out, char32_t r, char quote_char) {
+    if (r == static_cast<char32_t>(quote_char) || r == '\\') {
+        out.push_back('\\');
+        out.push_back(static_cast<char>(r));
+        return;
+    }
+    if (is_print(r)) {
+        append_utf8(out, r);
+        return;
+    }
+    switch (r) {
+        case '\a': out += "\\a"; return;
+        case '\b': out += "\\b"; return;
+        case '\f': out += "\\f"; return;
+        case '\n': out += "\\n"; return;
+        case '\r': out += "\\r"; return;
+        case '\t': out += "\\t"; return;
+        case '\v': out += "\\v"; return;
+        default: break;
+    }
+    if (r < 0x20 || r == 0x7F) {
+        out += "\\x";
+        out.push_back(kHex[(r >> 4) & 0xF]);
+        out.push_back(kHex[r & 0xF]);
+    } else if (r < 0x10000) {
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(r >> shift) & 0xF]);
+    } else {
+        out += "\\U";
+        for (int shift = 28; shift >= 0; shift -= 4) out.push_back(kHex[(r >> shift) & 0xF]);
+    }
+}
+
+std::string quote_impl(std::string_view s, size_t max_runes) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.push_back('"');
+    size_t pos = 0;
+    size_t runes = 0;
+    while (pos < s.size() && runes < max_runes) {
+        const Rune r = decode_rune(s, pos);
+        if (r.value == kRuneError && r.width == 1) {
+            out += "\\x";
+            const auto b = static_cast<unsigned char>(s[pos]);
+            out.push_back(kHex[b >> 4]);
+            out.push_back(kHex[b & 0xF]);
+        } else {
+            append_escaped_rune(out, r.value, '"');
+        }
+        pos += r.width;
+        ++runes;
+    }
+    out.push_back('"');
+    return out;
+}
+
+}  // namespace
+
+std::string quote(std::string_view s) { return quote_impl(s, std::numeric_limits<size_t>::max()); }
+
+std::string quote_prefix(std::string_view s, size_t max_runes) { return quote_impl(s, max_runes); }
+
+std::string quote_rune(char32_t r) {
+    if (r == kEof || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = kRuneError;
+    std::string out = "'";
+    append_escaped_rune(out, r, '\'');
+    out.push_back('\'');
+    return out;
+}
+
+std::string unicode_format(char32_t r) {
+    char buf[16];
+    const unsigned value = r == kEof ? 0xFFFFFFFFu : static_cast<unsigned>(r);
+    std::snprintf(buf, sizeof buf, "U+%04X", value);
+    std::string out = buf;
+    if (r != kEof && is_print(r)) {
+        out += " '";
+        append_utf8(out, r);
+        out += "'";
+    }
+    return out;
+}
+
+std::string format_float(double v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+    char buf[400];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    if (ec != std::errc{}) return "NaN";
+    return std::string(buf, end);
+}
+
+std::string format_float_v(double v) {
+    if (std::isnan(v)) return "NaN";
+    if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+    if (v == 0) return std::signbit(v) ? "-0" : "0";
+    // Shortest digits first, then Go's %g layout: exponent form when exp < -4 || exp >= 21.
+    char sci[64];
+    auto [end, ec] = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific);
+    if (ec != std::errc{}) return "NaN";
+    const std::string_view text(sci, static_cast<size_t>(end - sci));
+    const size_t e_pos = text.find('e');
+    const int exponent = std::atoi(std::string(text.substr(e_pos + 1)).c_str());
+    if (exponent < -4 || exponent >= 21) {
+        std::string out(text.substr(0, e_pos));
+        out += 'e';
+        out += exponent < 0 ? '-' : '+';
+        const int magnitude = exponent < 0 ? -exponent : exponent;
+        if (magnitude < 10) out += '0';
+        out += std::to_string(magnitude);
+        return out;
+    }
+    return format_float(v);
+}
+
+namespace {
+
+// strconv's underscoreOK: underscores only between digits or after a base prefix.
+bool underscore_ok(std::string_view s) {
+    char saw = '^';  // '^' start, '0' digit or base prefix, '_' underscore, '!' other
+    size_t i = 0;
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+    bool hex = false;
+    if (s.size() >= 2 && s[0] == '0') {
+        const char c = static_cast<char>(s[1] | 0x20);
+        if (c == 'b' || c == 'o' || c == 'x') {
+            hex = c == 'x';
+            i = 2;
+            saw = '0';
+        }
+    }
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if ((c >= '0' && c <= '9') || (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))) {
+            saw = '0';
+            continue;
+        }
+        if (c == '_') {
+            if (saw != '0') return false;
+            saw = '_';
+            continue;
+        }
+        if (saw == '_') return false;
+        saw = '!';
+    }
+    return saw != '_';
+}
+
+std::optional<int64_t> parse_int_base0(std::string_view s) {
+    if (s.empty()) return std::nullopt;
+    int base = 10;
+    std::string_view digits = s;
+    if (s[0] == '0' && s.size() > 1) {
+        const char c = static_cast<char>(s[1] | 0x20);
+        if (c == 'x') { base = 16; digits = s.substr(2); }
+        else if (c == 'o') { base = 8; digits = s.substr(2); }
+        else if (c == 'b') { base = 2; digits = s.substr(2); }
+        else { base = 8; digits = s.substr(1); }
+    }
+    bool underscores = false;
+    uint64_t value = 0;
+    bool any = false;
+    for (char c : digits) {
+        if (c == '_') { underscores = true; continue; }
+        int d;
+        if (c >= '0' && c <= '9') d = c - '0';
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') d = (c | 0x20) - 'a' + 10;
+        else return std::nullopt;
+        if (d >= base) return std::nullopt;
+        if (value > (static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) - d) / base) return std::nullopt;
+        value = value * base + d;
+        any = true;
+    }
+    if (!any && base != 8) return std::nullopt;
+    if (underscores && !underscore_ok(s)) return std::nullopt;
+    return static_cast<int64_t>(value);
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+    }
+    return true;
+}
+
+// strconv.ParseFloat for the decimal and special forms the lexer can produce.
+// Returns 0 on success, 1 on syntax error, 2 on range error (value holds ±Inf).
+int parse_float(std::string_view s, double& value) {
+    std::string_view body = s;
+    bool negative = false;
+    if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+        negative = body[0] == '-';
+        body.remove_prefix(1);
+    }
+    if (iequals(body, "inf") || iequals(body, "infinity")) {
+        value = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+        return 0;
+    }
+    if (iequals(body, "nan")) {
+        value = std::numeric_limits<double>::quiet_NaN();
+        return 0;
+    }
+    if (body.size() >= 2 && body[0] == '0' && (body[1] | 0x20) == 'x') {
+        // Hexadecimal floats need a 'p' exponent, which the lexer never lets through.
+        return 1;
+    }
+    std::string clean;
+    clean.reserve(body.size());
+    bool underscores = false;
+    for (char c : body) {
+        if (c == '_') { underscores = true; continue; }
+        if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return 1;
+        clean.push_back(c);
+    }
+    if (underscores && !underscore_ok(body)) return 1;
+    // Validate the Go float grammar: digits [. digits] [e [+-] digits], at least one mantissa digit.
+    size_t p = 0;
+    size_t mantissa_digits = 0;
+    while (p < clean.size() && clean[p] >= '0' && clean[p] <= '9') { ++p; ++mantissa_digits; }
+    if (p < clean.size() && clean[p] == '.') {
+        ++p;
+        while (p < clean.size() && clean[p] >= '0' && clean[p] <= '9') { ++p; ++mantissa_digits; }
+    }
+    if (mantissa_digits == 0) return 1;
+    if (p < clean.size() && (clean[p] == 'e' || clean[p] == 'E')) {
+        ++p;
+        if (p < clean.size() && (clean[p] == '+' || clean[p] == '-')) ++p;
+        size_t exp_digits = 0;
+        while (p < clean.size() && clean[p] >= '0' && clean[p] <= '9') { ++p; ++exp_digits; }
+        if (exp_digits == 0) return 1;
+    }
+    if (p != clean.size()) return 1;
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(clean.data(), clean.data() + clean.size(), v, std::chars_format::general);
+    if (ec == std::errc::result_out_of_range) {
+        // from_chars reports both overflow and underflow; Go rounds underflow to 0 without error.
+        bool overflow = false;
+        const size_t e = clean.find_first_of("eE");
+        if (e == std::string::npos) {
+            overflow = true;
+        } else {
+            const long exponent = std::strtol(clean.c_str() + e + 1, nullptr, 10);
+            overflow = exponent > 0;
+        }
+        if (overflow) {
+            value = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+            return 2;
+        }
+        value = negative ? -0.0 : 0.0;
+        return 0;
+    }
+    if (ec != std::errc{} || ptr != clean.data() + clean.size()) return 1;
+    value = negative ? -v : v;
+    return 0;
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view s, std::string* error) {
+    if (auto i = parse_int_base0(s)) return static_cast<double>(*i);
+    double value = 0;
+    const int rc = parse_float(s, value);
+    if (rc == 0) return value;
+    if (error) {
+        *error = "strconv.ParseFloat: parsing " + quote(s) + (rc == 2 ? ": value out of range" : ": invalid syntax");
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+bool unquote_is_identity(std::string_view quoted) {
+    if (quoted.size() < 2) return false;
+    if (quoted.front() == '`') return true;
+    return quoted.substr(1, quoted.size() - 2).find('\\') == std::string_view::npos;
+}
+
+bool unquote(std::string_view s, std::string& out) {
+    out.clear();
+    if (s.size() < 2) return false;
+    const char quote_char = s.front();
+    if (quote_char != s.back()) return false;
+    std::string_view body = s.substr(1, s.size() - 2);
+    if (quote_char == '`') {
+        if (body.find('`') != std::string_view::npos) return false;
+        out.assign(body);
+        return true;
+    }
+    if (quote_char != '"' && quote_char != '\'') return false;
+    if (body.find('\n') != std::string_view::npos) return false;
+    out.reserve(body.size());
+    size_t i = 0;
+    while (i < body.size()) {
+        const char c = body[i];
+        if (c == quote_char) return false;
+        if (c != '\\') {
+            const Rune r = decode_rune(body, i);
+            out.append(body.substr(i, r.width));
+            i += r.width;
+            continue;
+        }
+        if (i + 1 >= body.size()) return false;
+        const char e = body[i + 1];
+        i += 2;
+        switch (e) {
+            case 'a': out.push_back('\a'); break;
+            case 'b': out.push_back('\b'); break;
+            case 'f': out.push_back('\f'); break;
+            case 'n': out.push_back('\n'); break;
+            case 'r': out.push_back('\r'); break;
+            case 't': out.push_back('\t'); break;
+            case 'v': out.push_back('\v'); break;
+            case '\\': out.push_back('\\'); break;
+            case '\'':
+            case '"':
+                if (e != quote_char) return false;
+                out.push_back(e);
+                break;
+            case 'x':
+            case 'u':
+            case 'U': {
+                const size_t n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                if (i + n > body.size()) return false;
+                uint32_t v = 0;
+                for (size_t k = 0; k < n; ++k) {
+                    const int d = hex_value(body[i + k]);
+                    if (d < 0) return false;
+                    v = v * 16 + static_cast<uint32_t>(d);
+                }
+                i += n;
+                if (e == 'x') {
+                    out.push_back(static_cast<char>(v));
+                } else {
+                    if (v > 0x10FFFF || (v >= 0xD800 && v < 0xE000)) return false;
+                    append_utf8(out, v);
+                }
+                break;
+            }
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+                if (i + 2 > body.size()) return false;
+                uint32_t v = static_cast<uint32_t>(e - '0');
+                for (size_t k = 0; k < 2; ++k) {
+                    const char d = body[i + k];
+                    if (d < '0' || d > '7') return false;
+                    v = v * 8 + static_cast<uint32_t>(d - '0');
+                }
+                if (v > 255) return false;
+                i += 2;
+                out.push_back(static_cast<char>(v));
+                break;
+            }
+            default:
+                return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace mlmon::promql::go

@@ -1,0 +1,55 @@
+// Go formatting and literal rules that Prometheus's messages and values depend on:
+// strconv.Quote / QuoteRune, fmt's %#U and %.10q, strconv.FormatFloat, strconv.ParseInt(s, 0, 64)
+// followed by ParseFloat (how the PromQL parser reads numbers) and strutil.Unquote.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mlmon::promql::go {
+
+// Decodes one UTF-8 sequence at s[pos] like utf8.DecodeRuneInString: invalid input yields
+// U+FFFD with width 1; end of input yields -1 with width 0.
+struct Rune {
+    char32_t value;  // kEof at the end of input
+    uint32_t width;
+};
+inline constexpr char32_t kEof = static_cast<char32_t>(-1);
+inline constexpr char32_t kRuneError = 0xFFFD;
+Rune decode_rune(std::string_view s, size_t pos);
+
+// Appends the UTF-8 encoding of r (U+FFFD for invalid code points).
+void append_utf8(std::string& out, char32_t r);
+
+// unicode.IsPrint, close enough for messages (controls, format characters, private use,
+// non-ASCII spaces and surrogates are not printable).
+bool is_print(char32_t r);
+
+// strconv.Quote: double-quoted, Go escapes, invalid UTF-8 bytes as \x.
+std::string quote(std::string_view s);
+// fmt's %.Nq: quote the first max_runes runes only.
+std::string quote_prefix(std::string_view s, size_t max_runes);
+// strconv.QuoteRune / fmt %q on a rune: single-quoted; kEof and invalid runes print as U+FFFD.
+std::string quote_rune(char32_t r);
+// fmt %#U: "U+0041 'A'", or "U+0007" when not printable.
+std::string unicode_format(char32_t r);
+
+// strconv.FormatFloat(v, 'f', -1, 64): shortest exact digits, never an exponent; "+Inf", "-Inf", "NaN".
+std::string format_float(double v);
+// fmt %v of a float64 (strconv 'g' shortest with Go's exponent rules).
+std::string format_float_v(double v);
+
+// How the PromQL parser turns a NUMBER token into a double: strconv.ParseInt(s, 0, 64), and when
+// that fails strconv.ParseFloat(s, 64). On failure returns nullopt and sets *error to Go's text,
+// e.g. `strconv.ParseFloat: parsing "1e999": value out of range`.
+std::optional<double> parse_number(std::string_view s, std::string* error);
+
+// strutil.Unquote: a single-, double- or back-quoted PromQL string literal. Returns false on
+// syntax errors (Go's ErrSyntax "invalid syntax").
+bool unquote(std::string_view quoted, std::string& out);
+// True when unquoting would return the text between the quotes unchanged (no escapes).
+bool unquote_is_identity(std::string_view quoted);
+
+}  // namespace mlmon::promql::go
