@@ -14,10 +14,20 @@ namespace mlmon::yaml {
 enum class NodeKind { Null, Scalar, Sequence, Mapping };
 enum class ScalarStyle { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
 
+/// Rule ids of the problems load() reports.
+inline constexpr std::string_view kRuleSyntax = "yaml/syntax";              ///< parse error, tabs, nesting (stops the load)
+inline constexpr std::string_view kRuleEncoding = "yaml/encoding";          ///< invalid UTF-8, control characters, UTF-16 (stops)
+inline constexpr std::string_view kRuleAlias = "yaml/alias";                ///< unknown or self-containing anchor, excessive aliasing (stops)
+inline constexpr std::string_view kRuleDuplicateKey = "yaml/duplicate-key";  ///< `mapping key "x" already defined at line N`
+inline constexpr std::string_view kRuleMerge = "yaml/merge";                ///< `<<` whose value is not a mapping (or list of them)
+inline constexpr std::string_view kRuleMultipleDocuments = "yaml/multiple-documents";  ///< warning
+
 struct Node;
 
 /// One `key: value` pair of a mapping, in file order. Merge keys (`<<`) are already resolved:
 /// merged entries appear after the explicit ones, explicit keys win, and `merged` is true.
+/// The `<<` entry itself is not listed. As in Go's yaml.v3, among several merged mappings the
+/// first one that has a key wins.
 struct Entry {
   const Node* key = nullptr;
   const Node* value = nullptr;
@@ -25,17 +35,28 @@ struct Entry {
 };
 
 /// A YAML node that remembers where it came from. Nodes are owned by their Document.
-/// An alias resolves to the anchored node itself (shared, not copied), as Go's yaml does.
+/// An alias resolves to the anchored node itself (shared, not copied), as Go's yaml does; the
+/// graph is acyclic (a node containing an alias of itself is refused by load()).
 struct Node {
   NodeKind kind = NodeKind::Null;
   std::size_t offset = 0;  ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
   std::size_t end = 0;     ///< byte offset just past the node's last character
   Position pos;            ///< 1-based line/col of `offset`
   ScalarStyle style = ScalarStyle::Plain;
-  std::string tag;         ///< explicit tag ("!!str"), empty when none
+  std::string tag;         ///< explicit tag ("!!str", "!custom"), empty when none
   std::string value;       ///< scalar: decoded value; Null: the text as written ("", "~", "null")
   std::vector<const Node*> items;  ///< sequence
   std::vector<Entry> entries;      ///< mapping
+
+  /// Where the node's properties (`&anchor`, `!tag`) start; == offset when it has none. Go's
+  /// yaml reports a node's line/column here, e.g. at `&expr` in `expr: &expr |`.
+  std::size_t props_offset = 0;
+  std::string anchor;      ///< the anchor name defined on this node (`&name`), empty when none
+  bool flow = false;       ///< collection written in flow style (`[...]`, `{...}`)
+  bool in_flow = false;    ///< node sits inside a flow collection
+  /// For a scalar: re-reading it from the source reproduced the parser's value, so
+  /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
+  bool exact_offsets = true;
 
   bool is_scalar() const { return kind == NodeKind::Scalar; }
   bool is_null() const { return kind == NodeKind::Null; }
@@ -48,12 +69,18 @@ struct Node {
   /// For a scalar: the file byte offset of byte `value_offset` of the decoded `value`, mapping
   /// through quotes, escapes, block indentation and line folding. For errors inside embedded
   /// languages (PromQL in `expr:`, templates in annotations).
+  /// A byte produced by an escape (`\n`, `\u00e9`, `''`) maps to the escape's first byte; a line
+  /// break or folded space maps to the source line break. `value_offset >= value.size()` maps to
+  /// the end of the text (the closing quote of a quoted scalar). Non-scalars return `offset`.
   std::size_t source_offset(std::size_t value_offset) const;
+  /// Like source_offset(), as a 1-based line/column.
+  Position source_position(std::size_t value_offset) const;
 
   // Filled by the loader for source_offset(): the raw scalar text's start and, for block scalars,
   // the content indentation.
   std::size_t raw_begin = 0;
   int block_indent = 0;
+  int parent_indent = -1;  ///< column of the innermost enclosing block collection (-1: none)
   const SourceFile* source = nullptr;
 };
 
@@ -68,10 +95,19 @@ struct Document {
   bool ok() const;             ///< no error-level problem
 };
 
+struct LoadOptions {
+  /// Warning for a file with more than one document (only the first is used). The default is
+  /// generic; `check-rules` passes Prometheus's wording ("Multiple document yaml rules files are
+  /// not supported, only the first document is processed").
+  std::string_view multiple_documents_message =
+      "multiple YAML documents in one file are not supported, only the first document is processed";
+};
+
 /// Parses the first document of a file (yaml-cpp's event parser, not YAML::Node).
 /// Reports: syntax errors (yaml-cpp's message at its position), duplicate mapping keys,
 /// further documents ignored (warning), tabs used for indentation, undefined aliases,
 /// merge keys whose value is not a mapping. Never throws; CRLF and a UTF-8 BOM are accepted.
-Document load(SourceFilePtr source);
+/// An empty file (or one with only comments) gives root == nullptr and no problem.
+Document load(SourceFilePtr source, const LoadOptions& options = {});
 
 }  // namespace mlmon::yaml

@@ -1,0 +1,129 @@
+// load(): yaml-cpp's event parser driving TreeBuilder, plus the checks Go's yaml makes and
+// yaml-cpp does not (encoding, tabs, a second document).
+#include <exception>
+#include <istream>
+#include <streambuf>
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include "yaml/document.hpp"
+#include "yaml/parse_error.hpp"
+#include "yaml/source_checks.hpp"
+#include "yaml/tree_builder.hpp"
+
+namespace mlmon::yaml {
+namespace {
+
+/// Reads the source text in place (std::istringstream would copy it).
+class MemoryBuffer : public std::streambuf {
+ public:
+  explicit MemoryBuffer(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // read-only: the get area is never written
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+/// Receives the events of the documents after the first, which are ignored.
+class IgnoreEvents final : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  YAML::Mark start = YAML::Mark::null_mark();
+};
+
+Diagnostic make_diagnostic(const Document& doc, Severity severity, std::string_view rule, std::size_t offset,
+                           std::string message, std::string hint) {
+  Diagnostic d;
+  d.severity = severity;
+  d.rule_id = std::string(rule);
+  d.file = doc.source->path();
+  d.pos = doc.source->position_of(offset);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+/// A problem that ends the load: it replaces whatever was found before (as in Go, a document
+/// that does not parse yields only its parse error) and there is no tree.
+void fail(Document& doc, Diagnostic diagnostic) {
+  doc.root = nullptr;
+  doc.problems.clear();
+  doc.problems.push_back(std::move(diagnostic));
+}
+
+void fail(Document& doc, std::string_view rule, const detail::TextProblem& problem) {
+  fail(doc, make_diagnostic(doc, Severity::Error, rule, problem.offset, problem.message, problem.hint));
+}
+
+}  // namespace
+
+Document load(SourceFilePtr source, const LoadOptions& options) {
+  Document doc;
+  doc.source = std::move(source);
+  const std::string_view text = doc.source->text();
+
+  if (auto problem = detail::check_encoding(text)) {
+    fail(doc, kRuleEncoding, *problem);
+    return doc;
+  }
+  const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // yaml-cpp's marks skip it
+
+  MemoryBuffer buffer(text);
+  std::istream in(&buffer);
+  YAML::Parser parser(in);
+  detail::TreeBuilder builder(doc, bom);
+  try {
+    if (!parser.HandleNextDocument(builder)) return doc;  // empty, or only comments
+    builder.finish();
+  } catch (const detail::LoadStop& stop) {
+    fail(doc, stop.diagnostic);
+    return doc;
+  } catch (const YAML::ParserException& e) {
+    detail::ParseErrorContext context;
+    context.text = text;
+    context.offset = builder.offset_of(e.mark);
+    context.deep_recursion = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
+    context.depth = builder.depth();
+    context.innermost = builder.innermost_open() != nullptr ? builder.innermost_open()->offset : context.offset;
+    std::string_view rule;
+    const detail::TextProblem problem = detail::explain_parse_error(e.msg, context, rule);
+    fail(doc, rule, problem);
+    return doc;
+  } catch (const std::exception& e) {
+    fail(doc, kRuleSyntax, detail::TextProblem{0, std::string("cannot parse YAML: ") + e.what(), {}});
+    return doc;
+  }
+
+  if (auto tab = detail::find_tab_indentation(doc)) {
+    fail(doc, kRuleSyntax, detail::tab_problem(*tab));
+    return doc;
+  }
+
+  // Like Prometheus: only the first document counts, and a further one earns a warning. A
+  // further document that does not parse still shows there is one.
+  IgnoreEvents rest;
+  bool another = false;
+  try {
+    another = parser.HandleNextDocument(rest);
+  } catch (const std::exception&) {
+    another = true;
+  }
+  if (another) {
+    const std::size_t at = rest.start.is_null() ? text.size() : builder.offset_of(rest.start);
+    doc.problems.push_back(make_diagnostic(doc, Severity::Warning, kRuleMultipleDocuments, at,
+                                           std::string(options.multiple_documents_message), {}));
+  }
+  return doc;
+}
+
+}  // namespace mlmon::yaml
