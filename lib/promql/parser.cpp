@@ -145,6 +145,23 @@ bool is_maybe_label(Tok t) {
            is_keyword(t) || is_preprocessor(t) || t == Tok::land || t == Tok::lor || t == Tok::lunless;
 }
 
+// Tokens that can begin an expression. Where yacc would otherwise reduce by default (after a
+// comma in call arguments, after group_left/group_right), other tokens produce specific errors.
+bool can_start_expr(Tok t) {
+    switch (t) {
+        case Tok::number:
+        case Tok::duration:
+        case Tok::string:
+        case Tok::left_paren:
+        case Tok::left_brace:
+        case Tok::add:
+        case Tok::sub:
+            return true;
+        default:
+            return is_metric_identifier(t);
+    }
+}
+
 bool is_match_op(Tok t) { return t == Tok::eql || t == Tok::neq || t == Tok::eql_regex || t == Tok::neq_regex; }
 
 bool is_valid_utf8(std::string_view s) {
@@ -367,7 +384,12 @@ void Parser::parse_binary_modifiers(BinaryExpr& b) {
         if (g == Tok::group_left || g == Tok::group_right) {
             take();
             b.matching.card = g == Tok::group_left ? Cardinality::many_to_one : Cardinality::one_to_many;
-            if (peek().kind == Tok::left_paren) b.matching.include = parse_grouping_labels();
+            const Tok next = peek().kind;
+            if (next == Tok::left_paren) {
+                b.matching.include = parse_grouping_labels();
+            } else if (!can_start_expr(next)) {
+                unexpected("grouping opts", "\"(\"");
+            }
         }
     }
     for (;;) {
@@ -628,7 +650,7 @@ std::span<const Node* const> Parser::parse_call_body() {
         if (t == Tok::right_paren) break;
         if (t != Tok::comma) unexpected();
         const Token comma = take();
-        if (peek().kind == Tok::right_paren) {
+        if (!can_start_expr(peek().kind)) {
             fail(comma.begin, comma.end, "trailing commas not allowed in function call args");
         }
     }
