@@ -1,0 +1,339 @@
+#include "alertmanager/checker.hpp"
+
+#include <set>
+
+#include "alertmanager/duration.hpp"
+#include "alertmanager/labels.hpp"
+#include "alertmanager/matcher.hpp"
+#include "alertmanager/node_util.hpp"
+#include "alertmanager/values.hpp"
+#include "yaml/scalars.hpp"
+
+namespace mlmon::alertmanager {
+
+namespace {
+
+using schema::Kind;
+
+constexpr std::size_t kMaxVisits = 4'000'000;  // aliases can multiply a small file's work
+constexpr int kMaxDepth = 2 * kMaxRouteDepth + 64;
+
+bool is_secret_kind(Kind kind) {
+  return kind == Kind::Secret || kind == Kind::SecretUrl || kind == Kind::SecretTemplateUrl;
+}
+
+}  // namespace
+
+void Checker::report(const yaml::Node* at, Phase phase, std::string_view rule, std::string message,
+                     Severity severity, std::string hint) {
+  Finding f;
+  f.phase = phase;
+  f.diagnostic.severity = severity;
+  f.diagnostic.rule_id = std::string(rule);
+  f.diagnostic.file = out_.document.source ? out_.document.source->path() : std::string();
+  if (at != nullptr) f.diagnostic.pos = at->pos;
+  f.diagnostic.message = std::move(message);
+  f.diagnostic.hint = std::move(hint);
+  out_.findings.push_back(std::move(f));
+}
+
+void Checker::fail(const yaml::Node* at, std::string_view rule, std::string message, std::string hint) {
+  report(at, struct_phase_, rule, std::move(message), Severity::Error, std::move(hint));
+}
+
+void Checker::strict_error(const yaml::Node* at, std::string message) {
+  ++strict_errors_;
+  const bool unknown = message.starts_with("field ") && message.find(" not found in type ") != std::string::npos;
+  const bool duplicate = message.find(" already set in ") != std::string::npos;
+  report(at, Phase::Strict,
+         unknown ? "alertmanager/unknown-field" : duplicate ? "alertmanager/duplicate-field" : "alertmanager/type-error",
+         std::move(message));
+}
+
+void Checker::type_error(const yaml::Node* node, std::string_view go_type) {
+  strict_error(node, yaml::cannot_unmarshal(*node, go_type, yaml::GoYaml::V2));
+}
+
+bool Checker::over_budget(const yaml::Node* at, int depth) {
+  if (++visits_ <= kMaxVisits && depth <= kMaxDepth) return false;
+  if (!budget_reported_) {
+    budget_reported_ = true;
+    report(at, Phase::Decode, "alertmanager/yaml",
+           depth > kMaxDepth ? "yaml: exceeded max depth of " + std::to_string(kMaxDepth)
+                             : std::string("yaml: document contains excessive aliasing"));
+  }
+  return true;
+}
+
+void Checker::decode(const yaml::Node* root) {
+  if (root == nullptr || root->is_null()) return;
+  decode_struct(root, schema::config(), 0, false);
+}
+
+void Checker::decode_struct(const yaml::Node* node, const schema::Struct& type, int depth, bool in_http_config) {
+  if (node == nullptr || node->is_null() || over_budget(node, depth)) return;
+  if (!node->is_map()) {
+    type_error(node, type.go_name);
+    return;
+  }
+  const std::size_t strict_before = strict_errors_;
+  std::set<std::string, std::less<>> seen;
+  for (const yaml::Entry& entry : node->entries) {
+    if (entry.key == nullptr || !entry.key->is_scalar()) continue;
+    const std::string& name = entry.key->value;
+    if (!seen.insert(name).second) {
+      if (!entry.merged) strict_error(entry.key, "field " + name + " already set in type " + std::string(type.go_name));
+      continue;
+    }
+    const schema::Field* field = type.find(name);
+    if (field == nullptr) {
+      strict_error(entry.key, "field " + name + " not found in type " + std::string(type.go_name));
+      continue;
+    }
+    decode_field(entry.key, entry.value, *field, depth + 1, in_http_config);
+  }
+  if (type.validate != nullptr) {
+    const Phase saved = struct_phase_;
+    struct_phase_ = strict_errors_ == strict_before ? Phase::Decode : Phase::DecodeShadowed;
+    type.validate(*this, *node);
+    struct_phase_ = saved;
+  }
+}
+
+void Checker::decode_string_list(const yaml::Node* value, std::string_view go_type, const schema::Field& field,
+                                 bool secret_items) {
+  if (!value->is_seq()) {
+    type_error(value, go_type);
+    return;
+  }
+  for (const yaml::Node* item : value->items) {
+    if (item->is_map() || item->is_seq()) {
+      type_error(item, "string");
+    } else if (secret_items && item->is_scalar()) {
+      out_.secrets.push_back({std::string(field.name), nullptr, item, false});
+    }
+  }
+}
+
+void Checker::decode_string_map(const yaml::Node* value, std::string_view go_type, bool secret_values) {
+  if (!value->is_map()) {
+    type_error(value, go_type);
+    return;
+  }
+  std::set<std::string, std::less<>> seen;
+  for (const yaml::Entry& entry : value->entries) {
+    if (entry.key == nullptr) continue;
+    if (entry.key->is_map() || entry.key->is_seq()) {
+      type_error(entry.key, "string");
+      continue;
+    }
+    if (!seen.insert(entry.key->value).second) {
+      if (!entry.merged) strict_error(entry.key, "key " + go_quote(entry.key->value) + " already set in map");
+      continue;
+    }
+    if (entry.value->is_map() || entry.value->is_seq()) type_error(entry.value, "string");
+    else if (secret_values && entry.value->is_scalar()) out_.secrets.push_back({entry.key->value, entry.key, entry.value, false});
+  }
+}
+
+void Checker::decode_regex_map(const yaml::Node* value) {
+  if (!value->is_map()) {
+    type_error(value, "map[string]config.Regexp");
+    return;
+  }
+  const std::size_t strict_before = strict_errors_;
+  for (const yaml::Entry& entry : value->entries) {
+    if (entry.value->is_map() || entry.value->is_seq()) {
+      type_error(entry.value, "string");
+    } else if (entry.value->is_scalar()) {
+      std::string error;
+      if (!AnchoredRegex::compile(entry.value->value, error)) {
+        report(entry.value, Phase::Decode, "alertmanager/regex", std::move(error));
+      }
+    }
+  }
+  // MatchRegexps.UnmarshalYAML: label names, then null values, once the map decoded cleanly.
+  const Phase phase = strict_errors_ == strict_before ? Phase::Decode : Phase::DecodeShadowed;
+  for (const yaml::Entry& entry : value->entries) {
+    const std::string name = scalar_text(entry.key);
+    if (!is_classic_label_name(name)) {
+      report(entry.key, phase, "alertmanager/label-name", "invalid label name " + go_quote(name));
+    } else if (entry.value->is_null()) {
+      report(entry.value, phase, "alertmanager/regex", "invalid regexp value for " + go_quote(name));
+    }
+  }
+}
+
+void Checker::decode_matchers(const yaml::Node* value) {
+  if (!value->is_seq()) {
+    type_error(value, "[]string");
+    return;
+  }
+  for (const yaml::Node* item : value->items) {
+    if (item->is_map() || item->is_seq()) {
+      type_error(item, "string");
+      continue;
+    }
+    const MatchersParse parsed = parse_matchers(item->is_scalar() ? item->value : std::string());
+    if (!parsed.ok()) {
+      report(item, Phase::Decode, "alertmanager/matcher", parsed.error);
+    } else if (parsed.classic_only) {
+      report(item, Phase::Extra, "alertmanager/classic-matcher",
+             "matcher is only valid in the classic syntax; Alertmanager falls back to the classic parser and logs a "
+             "warning",
+             Severity::Warning, "write it as '" + parsed.suggestion + "' (values double-quoted)");
+    }
+  }
+}
+
+void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const schema::Field& field) {
+  const Kind kind = field.kind;
+  if (value->is_map() || value->is_seq()) {
+    type_error(value, field.go_type.empty() ? "string" : field.go_type);
+    return;
+  }
+  const std::string& text = value->value;
+  const std::string tag = v2_tag(*value);
+  std::string error;
+  switch (kind) {
+    case Kind::Bool:
+      if (tag != "!!bool") type_error(value, "bool");
+      return;
+    case Kind::Int:
+      if (tag != "!!int" && tag != "!!float") type_error(value, field.go_type.empty() ? "int" : field.go_type);
+      return;
+    case Kind::Uint:
+      if ((tag != "!!int" && tag != "!!float") || text.starts_with("-")) type_error(value, "uint64");
+      return;
+    case Kind::Float:
+      if (tag != "!!int" && tag != "!!float") type_error(value, "float64");
+      return;
+    case Kind::GoDuration:
+      if (tag != "!!int" && tag != "!!float" && !parse_go_duration(text, error)) type_error(value, "time.Duration");
+      return;
+    case Kind::TextDuration:
+      if (tag == "!!str" && !parse_go_duration(text, error)) {
+        report(value, Phase::Decode, "alertmanager/duration", error);
+      }
+      return;
+    case Kind::ModelDuration:
+      if (!parse_model_duration(text, error)) report(value, Phase::Decode, "alertmanager/duration", error);
+      return;
+    case Kind::Url:
+    case Kind::SecretUrl: {
+      if (kind == Kind::SecretUrl && text == "<secret>") return;
+      ParsedUrl url;
+      if (!parse_alertmanager_url(text, url, error)) report(value, Phase::Decode, "alertmanager/url", error);
+      return;
+    }
+    case Kind::SecretTemplateUrl: {
+      if (text.empty() || text == "<secret>") return;
+      if (text.find("{{") != std::string::npos) {
+        // A Go template: Alertmanager parses it here; an unbalanced action is the common mistake.
+        std::size_t open = 0;
+        std::size_t close = 0;
+        for (std::size_t p = text.find("{{"); p != std::string::npos; p = text.find("{{", p + 2)) ++open;
+        for (std::size_t p = text.find("}}"); p != std::string::npos; p = text.find("}}", p + 2)) ++close;
+        if (open != close) {
+          report(value, Phase::Decode, "alertmanager/url", "invalid template syntax: template: :1: unclosed action");
+        }
+        return;
+      }
+      ParsedUrl url;
+      if (!parse_alertmanager_url(text, url, error)) {
+        report(value, Phase::Decode, "alertmanager/url", "invalid URL: " + error);
+      }
+      return;
+    }
+    case Kind::CommonUrl: {
+      ParsedUrl url;
+      if (!parse_go_url(text, url, error)) report(value, Phase::Decode, "alertmanager/url", error);
+      return;
+    }
+    case Kind::HostPort:
+      if (!check_host_port(text, error)) report(value, Phase::Decode, "alertmanager/host-port", error);
+      return;
+    case Kind::TlsVersion:
+      if (!check_tls_version(text, error)) report(value, Phase::Decode, "alertmanager/tls-config", error);
+      return;
+    default:
+      (void)key;
+      return;
+  }
+}
+
+void Checker::decode_field(const yaml::Node* key, const yaml::Node* value, const schema::Field& field, int depth,
+                           bool in_http_config) {
+  if (value == nullptr || over_budget(value, depth)) return;
+  const Kind kind = field.kind;
+  if (is_secret_kind(kind) && value->is_scalar()) {
+    out_.secrets.push_back({std::string(field.name), key, value, kind != Kind::Secret});
+  }
+  if ((kind == Kind::String || kind == Kind::Secret) && field.name.ends_with("_file") && value->is_scalar() &&
+      !value->value.empty()) {
+    out_.files.push_back({std::string(field.name), value, in_http_config, false});
+  }
+  if (value->is_null()) return;  // the zero value: never an error while decoding
+  switch (kind) {
+    case Kind::String:
+    case Kind::Secret:
+      if (value->is_map() || value->is_seq()) type_error(value, field.go_type.empty() ? "string" : field.go_type);
+      return;
+    case Kind::StringList: decode_string_list(value, "[]string", field, field.name == "secrets"); return;
+    case Kind::StringMap:
+    case Kind::LabelMap: decode_string_map(value, "map[string]string", false); return;
+    case Kind::RegexMap: decode_regex_map(value); return;
+    case Kind::Matchers: decode_matchers(value); return;
+    case Kind::Any: return;
+    case Kind::AnyMap:
+      if (!value->is_map()) type_error(value, "map[string]interface {}");
+      return;
+    case Kind::ProxyHeader:
+      if (!value->is_map()) {
+        type_error(value, "config.ProxyHeader");
+        return;
+      }
+      for (const yaml::Entry& entry : value->entries) {
+        if (entry.value->is_null()) continue;
+        decode_string_list(entry.value, "[]config.Secret", field, true);
+      }
+      return;
+    case Kind::HttpHeaders:
+      if (!value->is_map()) {
+        type_error(value, "config.Headers");
+        return;
+      }
+      for (const yaml::Entry& entry : value->entries) {
+        if (field.type != nullptr) decode_struct(entry.value, field.type(), depth + 1, in_http_config);
+      }
+      return;
+    case Kind::Struct:
+      decode_struct(value, field.type(), depth, in_http_config || &field.type() == &schema::http_config());
+      return;
+    case Kind::StructList:
+    case Kind::StructPtrList: {
+      const schema::Struct& element = field.type();
+      if (!value->is_seq()) {
+        type_error(value, field.go_type.empty() ? element.element_go_name : field.go_type);
+        return;
+      }
+      for (const yaml::Node* item : value->items) decode_struct(item, element, depth + 1, in_http_config);
+      return;
+    }
+    case Kind::StringOrStruct:
+      if (!value->is_scalar()) decode_struct(value, field.type(), depth, in_http_config);
+      return;
+    case Kind::StringListOrStruct:
+      if (value->is_seq()) {
+        decode_string_list(value, "[]string", field, false);
+      } else {
+        decode_struct(value, field.type(), depth, in_http_config);
+      }
+      return;
+    default:
+      decode_leaf(key, value, field);
+      return;
+  }
+}
+
+}  // namespace mlmon::alertmanager

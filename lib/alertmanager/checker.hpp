@@ -1,0 +1,50 @@
+#pragma once
+// The decoder behind load_config: walks the YAML against the schema the way Alertmanager's
+// strict yaml.v2 decoding does, and collects every finding with its phase. Internal.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "alertmanager/loader.hpp"
+#include "alertmanager/schema.hpp"
+
+namespace mlmon::alertmanager {
+
+class Checker {
+ public:
+  explicit Checker(LoadedConfig& out) : out_(out) {}
+
+  /// Decodes the whole document (Syntax, Decode and Strict findings).
+  void decode(const yaml::Node* root);
+
+  /// A finding of the struct validator now running: Decode, or DecodeShadowed when the struct had
+  /// a type error (Alertmanager would not have run the validator).
+  void fail(const yaml::Node* at, std::string_view rule, std::string message, std::string hint = {});
+  /// A finding with an explicit phase and severity.
+  void report(const yaml::Node* at, Phase phase, std::string_view rule, std::string message,
+              Severity severity = Severity::Error, std::string hint = {});
+
+  LoadedConfig& loaded() { return out_; }
+
+ private:
+  void decode_struct(const yaml::Node* node, const schema::Struct& type, int depth, bool in_http_config);
+  void decode_field(const yaml::Node* key, const yaml::Node* value, const schema::Field& field, int depth,
+                    bool in_http_config);
+  void decode_string_list(const yaml::Node* value, std::string_view go_type, const schema::Field& field,
+                          bool secret_items);
+  void decode_string_map(const yaml::Node* value, std::string_view go_type, bool secret_values);
+  void decode_regex_map(const yaml::Node* value);
+  void decode_matchers(const yaml::Node* value);
+  void decode_leaf(const yaml::Node* key, const yaml::Node* value, const schema::Field& field);
+  void type_error(const yaml::Node* node, std::string_view go_type);
+  void strict_error(const yaml::Node* at, std::string message);
+  bool over_budget(const yaml::Node* at, int depth);
+
+  LoadedConfig& out_;
+  Phase struct_phase_ = Phase::Decode;
+  std::size_t strict_errors_ = 0;
+  std::size_t visits_ = 0;
+  bool budget_reported_ = false;
+};
+
+}  // namespace mlmon::alertmanager

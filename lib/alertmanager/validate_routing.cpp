@@ -1,0 +1,342 @@
+// Validators of routes, inhibition rules, receivers and time intervals (config/config.go,
+// config/common/inhibitrule.go, timeinterval/timeinterval.go).
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "alertmanager/checker.hpp"
+#include "alertmanager/duration.hpp"
+#include "alertmanager/labels.hpp"
+#include "alertmanager/matcher.hpp"
+#include "alertmanager/node_util.hpp"
+#include "alertmanager/validators.hpp"
+
+namespace mlmon::alertmanager::validators {
+
+namespace {
+
+bool is_zero_duration(const Node* node) {
+  if (node == nullptr || !node->is_scalar()) return false;
+  std::string error;
+  const auto value = parse_model_duration(node->value, error);
+  return value.has_value() && *value == 0;
+}
+
+void check_label_map_keys(Checker& ck, const Node* map) {
+  if (map == nullptr || !map->is_map()) return;
+  for (const yaml::Entry& e : map->entries) {
+    const std::string name = scalar_text(e.key);
+    if (!is_classic_label_name(name)) {
+      ck.fail(e.key, "alertmanager/label-name", "invalid label name " + go_quote(name));
+    }
+  }
+}
+
+Matchers parse_all(const Node* list) {
+  Matchers out;
+  if (list == nullptr || !list->is_seq()) return out;
+  for (const Node* item : list->items) {
+    MatchersParse p = parse_matchers(scalar_text(item));
+    if (p.ok()) std::move(p.matchers.begin(), p.matchers.end(), std::back_inserter(out));
+  }
+  return out;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+int weekday_index(const std::string& name) {
+  static const char* kDays[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  for (int i = 0; i < 7; ++i) {
+    if (name == kDays[i]) return i;
+  }
+  return -1;
+}
+
+int month_index(const std::string& name) {
+  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                  "july",    "august",   "september", "october", "november", "december"};
+  for (int i = 0; i < 12; ++i) {
+    if (name == kMonths[i]) return i + 1;
+  }
+  return -1;
+}
+
+std::string month_name(int month) {
+  static const char* kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                  "july",    "august",   "september", "october", "november", "december"};
+  return month >= 1 && month <= 12 ? kMonths[month - 1] : "";
+}
+
+// Go's strconv.Atoi, with its error text.
+bool atoi(const std::string& text, int& out, std::string& error) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
+  if (i == text.size()) {
+    error = "strconv.Atoi: parsing " + go_quote(text) + ": invalid syntax";
+    return false;
+  }
+  long long value = 0;
+  for (; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      error = "strconv.Atoi: parsing " + go_quote(text) + ": invalid syntax";
+      return false;
+    }
+    value = value * 10 + (text[i] - '0');
+    if (value > (1LL << 62)) {
+      error = "strconv.Atoi: parsing " + go_quote(text) + ": value out of range";
+      return false;
+    }
+  }
+  out = static_cast<int>(std::clamp<long long>(negative ? -value : value, -(1LL << 30), 1LL << 30));
+  return true;
+}
+
+enum class RangeKind { Weekday, DayOfMonth, Month, Year };
+
+bool member(RangeKind kind, const std::string& text, int& out, std::string& error) {
+  switch (kind) {
+    case RangeKind::Weekday:
+      out = weekday_index(text);
+      if (out < 0) error = text + " is not a valid weekday";
+      return out >= 0;
+    case RangeKind::Month:
+      out = month_index(text);
+      if (out >= 0) return true;
+      if (atoi(text, out, error)) return true;
+      error = text + " is not a valid month";
+      return false;
+    default:
+      return atoi(text, out, error);
+  }
+}
+
+// timeinterval's stringableRangeFromString plus each range type's checks.
+bool parse_range(RangeKind kind, const std::string& raw, std::string& error) {
+  const std::string in = lower(raw);
+  int begin = 0;
+  int end = 0;
+  if (in.find(':') != std::string::npos) {
+    const std::size_t colon = in.find(':');
+    if (in.find(':', colon + 1) != std::string::npos) {
+      error = "couldn't parse range " + in + ", invalid format";
+      return false;
+    }
+    if (!member(kind, in.substr(0, colon), begin, error) || !member(kind, in.substr(colon + 1), end, error)) {
+      return false;
+    }
+  } else {
+    if (!member(kind, in, begin, error)) return false;
+    end = begin;
+  }
+  switch (kind) {
+    case RangeKind::Weekday:
+      if (begin > end) error = "start day cannot be before end day";
+      break;
+    case RangeKind::DayOfMonth:
+      if (begin == 0 || begin < -31 || begin > 31) {
+        error = std::to_string(begin) + " is not a valid day of the month: out of range";
+      } else if (end == 0 || end < -31 || end > 31) {
+        error = std::to_string(end) + " is not a valid day of the month: out of range";
+      } else if (begin < 0 && end > 0) {
+        error = "end day must be negative if start day is negative";
+      } else if ((begin < 0 ? 28 + begin : begin) > (end < 0 ? 28 + end : end)) {
+        error = "end day " + std::to_string(end) + " is always before start day " + std::to_string(begin);
+      }
+      break;
+    case RangeKind::Month:
+      if (begin > end) error = "end month " + month_name(end) + " is before start month " + month_name(begin);
+      break;
+    case RangeKind::Year:
+      if (begin > end) error = "end year " + std::to_string(end) + " is before start year " + std::to_string(begin);
+      break;
+  }
+  return error.empty();
+}
+
+void check_ranges(Checker& ck, const Node* list, RangeKind kind) {
+  if (list == nullptr || !list->is_seq()) return;
+  for (const Node* item : list->items) {
+    if (!item->is_scalar() && !item->is_null()) continue;
+    std::string error;
+    if (!parse_range(kind, scalar_text(item), error)) {
+      ck.report(item, Phase::Decode, "alertmanager/time-interval", error);
+    }
+  }
+}
+
+// "HH:MM" from 00:00 to 24:00, as timeinterval's validTime regex.
+bool parse_clock(const std::string& text, int& minutes) {
+  if (text == "24:00") {
+    minutes = 24 * 60;
+    return true;
+  }
+  if (text.size() != 5 || text[2] != ':') return false;
+  for (int i : {0, 1, 3, 4}) {
+    if (!std::isdigit(static_cast<unsigned char>(text[static_cast<std::size_t>(i)]))) return false;
+  }
+  const int h = (text[0] - '0') * 10 + (text[1] - '0');
+  const int m = (text[3] - '0') * 10 + (text[4] - '0');
+  if (h > 23 || m > 59) return false;
+  minutes = h * 60 + m;
+  return true;
+}
+
+bool time_zone_exists(const std::string& name) {
+  if (name.empty() || name == "UTC" || name == "Local") return true;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path root = "/usr/share/zoneinfo";
+  if (!fs::is_directory(root, ec)) return true;  // nothing to judge against
+  if (name.find("..") != std::string::npos || name.front() == '/' || name.front() == '\\') return false;
+  return fs::is_regular_file(root / name, ec);
+}
+
+}  // namespace
+
+void route(Checker& ck, const Node& r) {
+  check_label_map_keys(ck, field_node(&r, "match"));
+
+  const Node* group_by = field_node(&r, "group_by");
+  if (group_by != nullptr && group_by->is_seq()) {
+    bool all = false;
+    std::vector<const Node*> names;
+    for (const Node* item : group_by->items) {
+      const std::string name = scalar_text(item);
+      if (name == "...") {
+        all = true;
+      } else if (!is_utf8_label_name(name)) {
+        ck.fail(item, "alertmanager/group-by", "invalid label name " + go_quote(name) + " in group_by list");
+      } else {
+        names.push_back(item);
+      }
+    }
+    if (all && !names.empty()) {
+      ck.fail(group_by, "alertmanager/group-by",
+              "cannot have wildcard group_by (`...`) and other labels at the same time");
+    }
+    std::set<std::string, std::less<>> seen;
+    for (const Node* item : names) {
+      if (!seen.insert(item->value).second) {
+        ck.fail(item, "alertmanager/group-by", "duplicated label " + go_quote(item->value) + " in group_by");
+      }
+    }
+  }
+  if (const Node* n = field_node(&r, "group_interval"); is_zero_duration(n)) {
+    ck.fail(n, "alertmanager/route", "group_interval cannot be zero");
+  }
+  if (const Node* n = field_node(&r, "repeat_interval"); is_zero_duration(n)) {
+    ck.fail(n, "alertmanager/route", "repeat_interval cannot be zero");
+  }
+  if (const Node* labels = field_node(&r, "labels"); labels != nullptr && labels->is_map()) {
+    for (const yaml::Entry& e : labels->entries) {
+      if (!is_utf8_label_name(scalar_text(e.key))) {
+        ck.fail(e.key, "alertmanager/label-name",
+                "invalid label name " + go_quote(scalar_text(e.key)) + " in route labels");
+      }
+    }
+  }
+}
+
+void inhibit_rule(Checker& ck, const Node& r) {
+  const Node* sources = field_node(&r, "sources");
+  if (is_nonempty_collection(sources) &&
+      (is_nonempty_collection(field_node(&r, "source_match")) ||
+       is_nonempty_collection(field_node(&r, "source_match_re")) ||
+       is_nonempty_collection(field_node(&r, "source_matchers")) || is_nonempty_collection(field_node(&r, "equal")))) {
+    ck.fail(sources, "alertmanager/inhibit-rule",
+            "sources cannot be combined with source_match, source_match_re, source_matchers, or equal");
+  }
+  if (sources != nullptr && sources->is_seq()) {
+    for (std::size_t i = 0; i < sources->items.size(); ++i) {
+      const Node* source = sources->items[i];
+      const std::string prefix = "source " + std::to_string(i) + ": ";
+      const Matchers matchers = parse_all(field_node(source, "matchers"));
+      if (matchers.empty()) {
+        ck.fail(source, "alertmanager/inhibit-rule", prefix + "matchers must not be empty");
+      } else if (std::all_of(matchers.begin(), matchers.end(), [](const Matcher& m) { return m.matches(""); })) {
+        ck.fail(source, "alertmanager/inhibit-rule", prefix + "at least one matcher must not match the empty string");
+      }
+      if (const Node* equal = field_node(source, "equal"); equal != nullptr && equal->is_seq()) {
+        for (const Node* item : equal->items) {
+          if (!is_utf8_label_name(scalar_text(item))) {
+            ck.fail(item, "alertmanager/label-name",
+                    "invalid label name " + go_quote(scalar_text(item)) + " in source equal list");
+          }
+        }
+      }
+    }
+  }
+  check_label_map_keys(ck, field_node(&r, "source_match"));
+  check_label_map_keys(ck, field_node(&r, "target_match"));
+  if (const Node* equal = field_node(&r, "equal"); equal != nullptr && equal->is_seq()) {
+    for (const Node* item : equal->items) {
+      if (!is_utf8_label_name(scalar_text(item))) {
+        ck.fail(item, "alertmanager/label-name", "invalid label name " + go_quote(scalar_text(item)) + " in equal list");
+      }
+    }
+  }
+}
+
+void receiver(Checker& ck, const Node& r) {
+  const std::string name = text_of(&r, "name");
+  if (name.empty()) {
+    ck.fail(field_node(&r, "name") ? field_node(&r, "name") : &r, "alertmanager/receiver", "missing name in receiver");
+    return;
+  }
+  if (const Node* label = field_node(field_node(&r, "labels"), "name"); label != nullptr && label->value != name) {
+    ck.fail(label, "alertmanager/receiver",
+            "receiver label \"name\" must match receiver name " + go_quote(name) + ", got " + go_quote(label->value));
+  }
+}
+
+void time_interval(Checker& ck, const Node& t) {
+  if (text_of(&t, "name").empty()) ck.fail(&t, "alertmanager/time-interval", "missing name in time interval");
+}
+
+void mute_time_interval(Checker& ck, const Node& t) {
+  if (text_of(&t, "name").empty()) ck.fail(&t, "alertmanager/time-interval", "missing name in mute time interval");
+}
+
+void time_interval_spec(Checker& ck, const Node& t) {
+  check_ranges(ck, field_node(&t, "weekdays"), RangeKind::Weekday);
+  check_ranges(ck, field_node(&t, "days_of_month"), RangeKind::DayOfMonth);
+  check_ranges(ck, field_node(&t, "months"), RangeKind::Month);
+  check_ranges(ck, field_node(&t, "years"), RangeKind::Year);
+  if (const Node* location = field_node(&t, "location"); location != nullptr && location->is_scalar()) {
+    if (!time_zone_exists(location->value)) {
+      ck.report(location, Phase::Decode, "alertmanager/time-interval", "unknown time zone " + location->value);
+    }
+  }
+}
+
+void time_range(Checker& ck, const Node& t) {
+  const std::string start = text_of(&t, "start_time");
+  const std::string end = text_of(&t, "end_time");
+  if (start.empty() || end.empty()) {
+    ck.fail(&t, "alertmanager/time-interval", "both start and end times must be provided");
+    return;
+  }
+  int start_minutes = 0;
+  int end_minutes = 0;
+  if (!parse_clock(start, start_minutes)) {
+    ck.fail(field_node(&t, "start_time"), "alertmanager/time-interval",
+            "couldn't parse timestamp " + start + ", invalid format");
+    return;
+  }
+  if (!parse_clock(end, end_minutes)) {
+    ck.fail(field_node(&t, "end_time"), "alertmanager/time-interval",
+            "couldn't parse timestamp " + end + ", invalid format");
+    return;
+  }
+  if (start_minutes >= end_minutes) {
+    ck.fail(&t, "alertmanager/time-interval", "start time cannot be equal or greater than end time");
+  }
+}
+
+}  // namespace mlmon::alertmanager::validators
