@@ -1,0 +1,384 @@
+#include "gotemplate/go_strconv.hpp"
+
+#include <charconv>
+#include <cstdint>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "gotemplate/unicode.hpp"
+
+namespace mlmon::gotemplate::go {
+
+namespace {
+
+constexpr std::string_view invalid_syntax = "invalid syntax";
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_decimal(char c) { return c >= '0' && c <= '9'; }
+bool is_hex(char c) { return is_decimal(c) || (lower(c) >= 'a' && lower(c) <= 'f'); }
+int hex_value(char c) { return is_decimal(c) ? c - '0' : lower(c) - 'a' + 10; }
+
+// strconv's underscoreOK: underscores may only separate digits (or a base prefix and a digit).
+bool underscores_ok(std::string_view s) {
+  char saw = '^';
+  std::size_t i = 0;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
+  bool hex = false;
+  if (s.size() >= 2 && s[0] == '0' && (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x')) {
+    i = 2;
+    saw = '0';
+    hex = lower(s[1]) == 'x';
+  }
+  for (; i < s.size(); ++i) {
+    if (is_decimal(s[i]) || (hex && is_hex(s[i]))) {
+      saw = '0';
+      continue;
+    }
+    if (s[i] == '_') {
+      if (saw != '0') return false;
+      saw = '_';
+      continue;
+    }
+    if (saw == '_') return false;
+    saw = '!';
+  }
+  return saw != '_';
+}
+
+// strconv.ParseUint(s, 0, 64) succeeds.
+bool parse_uint_ok(std::string_view s, std::uint64_t* out = nullptr) {
+  if (s.empty()) return false;
+  const std::string_view whole = s;
+  unsigned base = 10;
+  if (s[0] == '0') {
+    if (s.size() >= 3 && lower(s[1]) == 'b') { base = 2; s.remove_prefix(2); }
+    else if (s.size() >= 3 && lower(s[1]) == 'o') { base = 8; s.remove_prefix(2); }
+    else if (s.size() >= 3 && lower(s[1]) == 'x') { base = 16; s.remove_prefix(2); }
+    else { base = 8; s.remove_prefix(1); }
+  }
+  bool underscores = false;
+  std::uint64_t n = 0;
+  for (char c : s) {
+    unsigned digit = 0;
+    if (c == '_') { underscores = true; continue; }
+    if (is_decimal(c)) digit = static_cast<unsigned>(c - '0');
+    else if (lower(c) >= 'a' && lower(c) <= 'z') digit = static_cast<unsigned>(lower(c) - 'a' + 10);
+    else return false;
+    if (digit >= base) return false;
+    if (n > (std::numeric_limits<std::uint64_t>::max() - digit) / base) return false;  // out of range
+    n = n * base + digit;
+  }
+  if (underscores && !underscores_ok(whole)) return false;
+  if (out != nullptr) *out = n;
+  return true;
+}
+
+// strconv.ParseInt(s, 0, 64) succeeds.
+bool parse_int_ok(std::string_view s) {
+  if (s.empty()) return false;
+  bool negative = false;
+  if (s[0] == '+' || s[0] == '-') {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  std::uint64_t magnitude = 0;
+  if (!parse_uint_ok(s, &magnitude)) return false;
+  constexpr std::uint64_t limit = std::uint64_t{1} << 63;
+  return negative ? magnitude <= limit : magnitude < limit;
+}
+
+enum class FloatResult { ok, syntax, range };
+
+// strconv.ParseFloat(s, 64) for the literals the template lexer can produce (Go's infinity and
+// NaN spellings cannot reach here: the lexer rejects letters after a sign).
+FloatResult parse_float(std::string_view s) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
+    negative = s[i] == '-';
+    ++i;
+  }
+  const std::size_t mantissa_start = i;
+  bool hex = false;
+  if (i + 1 < s.size() && s[i] == '0' && lower(s[i + 1]) == 'x') {
+    hex = true;
+    i += 2;
+  }
+  bool saw_dot = false;
+  bool saw_digits = false;
+  bool underscores = false;
+  long long point_shift = 0;  // magnitude of the leading significant digit, for overflow detection
+  bool saw_significant = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '_') { underscores = true; continue; }
+    if (c == '.') {
+      if (saw_dot) break;
+      saw_dot = true;
+      continue;
+    }
+    if (is_decimal(c) || (hex && is_hex(c))) {
+      saw_digits = true;
+      if (c != '0') saw_significant = true;
+      if (!saw_dot && saw_significant) point_shift += hex ? 4 : 1;
+      if (saw_dot && !saw_significant) point_shift -= hex ? 4 : 1;
+      continue;
+    }
+    break;
+  }
+  if (!saw_digits) return FloatResult::syntax;
+  long long exponent = 0;
+  const char exp_char = hex ? 'p' : 'e';
+  if (i < s.size() && lower(s[i]) == exp_char) {
+    ++i;
+    if (i >= s.size()) return FloatResult::syntax;
+    bool exp_negative = false;
+    if (s[i] == '+' || s[i] == '-') {
+      exp_negative = s[i] == '-';
+      ++i;
+    }
+    if (i >= s.size() || !is_decimal(s[i])) return FloatResult::syntax;
+    for (; i < s.size() && (is_decimal(s[i]) || s[i] == '_'); ++i) {
+      if (s[i] == '_') { underscores = true; continue; }
+      if (exponent < 1'000'000) exponent = exponent * 10 + (s[i] - '0');
+    }
+    if (exp_negative) exponent = -exponent;
+  } else if (hex) {
+    return FloatResult::syntax;  // hexadecimal mantissas need a 'p' exponent
+  }
+  if (underscores && !underscores_ok(s.substr(0, i))) return FloatResult::syntax;
+  if (i != s.size()) return FloatResult::syntax;
+
+  std::string digits;
+  if (negative) digits += '-';
+  for (char c : s.substr(mantissa_start + (hex ? 2 : 0))) {
+    if (c != '_') digits += c;
+  }
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value,
+                                         hex ? std::chars_format::hex : std::chars_format::general);
+  (void)ptr;
+  if (ec == std::errc::result_out_of_range) {
+    // Go reports overflow (to infinity) as an error, but rounds underflow to zero silently.
+    return saw_significant && point_shift + exponent > 0 ? FloatResult::range : FloatResult::ok;
+  }
+  return ec == std::errc{} ? FloatResult::ok : FloatResult::syntax;
+}
+
+// strconv.UnquoteChar: consumes one character of a quoted literal's body at `i`.
+bool unquote_char(std::string_view s, std::size_t& i, char quote, std::string* out) {
+  const char c = s[i];
+  if (c == quote && (quote == '\'' || quote == '"')) return false;
+  if (static_cast<unsigned char>(c) >= 0x80) {
+    const auto decoded = unicode::decode(s, i);
+    if (out != nullptr) out->append(s.substr(i, decoded.width));
+    i += decoded.width;
+    return true;
+  }
+  if (c != '\\') {
+    if (out != nullptr) *out += c;
+    ++i;
+    return true;
+  }
+  if (i + 1 >= s.size()) return false;
+  const char escape = s[i + 1];
+  i += 2;
+  switch (escape) {
+    case 'a': if (out) *out += '\a'; return true;
+    case 'b': if (out) *out += '\b'; return true;
+    case 'f': if (out) *out += '\f'; return true;
+    case 'n': if (out) *out += '\n'; return true;
+    case 'r': if (out) *out += '\r'; return true;
+    case 't': if (out) *out += '\t'; return true;
+    case 'v': if (out) *out += '\v'; return true;
+    case '\\': if (out) *out += '\\'; return true;
+    case 'x':
+    case 'u':
+    case 'U': {
+      const std::size_t n = escape == 'x' ? 2 : escape == 'u' ? 4 : 8;
+      if (s.size() - i < n) return false;
+      char32_t value = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        if (!is_hex(s[i + k])) return false;
+        value = value * 16 + static_cast<char32_t>(hex_value(s[i + k]));
+      }
+      i += n;
+      if (escape == 'x') {
+        if (out) *out += static_cast<char>(value);
+        return true;
+      }
+      if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return false;
+      if (out) unicode::append_utf8(*out, value);
+      return true;
+    }
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+      unsigned value = static_cast<unsigned>(escape - '0');
+      if (s.size() - i < 2) return false;
+      for (std::size_t k = 0; k < 2; ++k) {
+        const char d = s[i + k];
+        if (d < '0' || d > '7') return false;
+        value = value * 8 + static_cast<unsigned>(d - '0');
+      }
+      i += 2;
+      if (value > 255) return false;
+      if (out) *out += static_cast<char>(value);
+      return true;
+    }
+    case '\'':
+    case '"':
+      if (escape != quote) return false;
+      if (out) *out += escape;
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string parse_float_error(std::string_view token, FloatResult result) {
+  return fmt::format("strconv.ParseFloat: parsing {}: {}", quote(token),
+                     result == FloatResult::range ? "value out of range" : "invalid syntax");
+}
+
+// fmt.Sscan into a complex128, as text/template does for constants like 1+2i.
+std::optional<std::string> complex_error(std::string_view text) {
+  std::size_t i = 0;
+  const auto accept = [&](std::string_view valid) {
+    if (i < text.size() && valid.find(text[i]) != std::string_view::npos) {
+      ++i;
+      return true;
+    }
+    return false;
+  };
+  // fmt's floatToken.
+  const auto float_token = [&]() {
+    const std::size_t start = i;
+    if (accept("nN") && accept("aA") && accept("nN")) return text.substr(start, i - start);
+    accept("+-");
+    if (accept("iI") && accept("nN") && accept("fF")) return text.substr(start, i - start);
+    std::string_view digits = "0123456789_";
+    std::string_view exponent = "eEpP";
+    if (accept("0") && accept("xX")) {
+      digits = "0123456789aAbBcCdDeEfF_";
+      exponent = "pP";
+    }
+    while (accept(digits)) {}
+    if (accept(".")) {
+      while (accept(digits)) {}
+    }
+    if (accept(exponent)) {
+      accept("+-");
+      while (accept("0123456789_")) {}
+    }
+    return text.substr(start, i - start);
+  };
+  // fmt's convertFloat, which splits off a binary exponent of a decimal mantissa itself.
+  const auto convert = [](std::string_view token) -> std::optional<std::string> {
+    const bool hex = token.find_first_of("xX") != std::string_view::npos;
+    if (const auto p = token.find('p'); p != std::string_view::npos && !hex) {
+      const FloatResult result = parse_float(token.substr(0, p));
+      if (result != FloatResult::ok) return parse_float_error(token, result);
+      return std::nullopt;
+    }
+    const FloatResult result = parse_float(token);
+    if (result != FloatResult::ok) return parse_float_error(token, result);
+    return std::nullopt;
+  };
+  const std::string_view real = float_token();
+  if (i >= text.size() || (text[i] != '+' && text[i] != '-')) return "syntax error scanning complex number";
+  const std::size_t sign_pos = i++;
+  float_token();
+  const std::string_view imaginary = text.substr(sign_pos, i - sign_pos);
+  if (i >= text.size() || text[i] != 'i') return "syntax error scanning complex number";
+  if (auto error = convert(real)) return error;
+  return convert(imaginary);
+}
+
+}  // namespace
+
+std::string quote(std::string_view s, std::size_t max_runes) {
+  std::string out = "\"";
+  std::size_t runes = 0;
+  for (std::size_t i = 0; i < s.size() && runes < max_runes; ++runes) {
+    const auto [r, width] = unicode::decode(s, i);
+    if (width == 1 && r == unicode::replacement_char) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
+    } else if (r == '"' || r == '\\') {
+      out += '\\';
+      out += static_cast<char>(r);
+    } else if (unicode::is_print(r)) {
+      out.append(s.substr(i, width));
+    } else {
+      switch (r) {
+        case '\a': out += "\\a"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\v': out += "\\v"; break;
+        default:
+          if (r < ' ' || r == 0x7F) out += fmt::format("\\x{:02x}", static_cast<unsigned>(r));
+          else if (r < 0x10000) out += fmt::format("\\u{:04x}", static_cast<unsigned>(r));
+          else out += fmt::format("\\U{:08x}", static_cast<unsigned>(r));
+      }
+    }
+    i += width;
+  }
+  out += '"';
+  return out;
+}
+
+std::string unicode_verb(char32_t r) {
+  std::string out = fmt::format("U+{:04X}", static_cast<unsigned>(r));
+  if (unicode::is_print(r)) {
+    out += " '";
+    unicode::append_utf8(out, r);
+    out += '\'';
+  }
+  return out;
+}
+
+std::optional<std::string> unquote(std::string_view literal) {
+  if (literal.size() < 2 || literal.front() != literal.back()) return std::nullopt;
+  const char quote_char = literal.front();
+  const std::string_view body = literal.substr(1, literal.size() - 2);
+  if (quote_char == '`') {
+    if (body.find('`') != std::string_view::npos) return std::nullopt;
+    std::string out;
+    for (char c : body) {
+      if (c != '\r') out += c;  // Go drops carriage returns from raw strings
+    }
+    return out;
+  }
+  if (quote_char != '"') return std::nullopt;
+  if (body.find('\n') != std::string_view::npos) return std::nullopt;
+  std::string out;
+  for (std::size_t i = 0; i < body.size();) {
+    if (!unquote_char(body, i, '"', &out)) return std::nullopt;
+  }
+  return out;
+}
+
+std::optional<std::string> number_error(std::string_view text, NumberKind kind) {
+  if (kind == NumberKind::char_constant) {
+    std::size_t i = 1;
+    if (text.size() < 2 || !unquote_char(text, i, '\'', nullptr)) return std::string(invalid_syntax);
+    if (text.substr(i) != "'") return fmt::format("malformed character constant: {}", text);
+    return std::nullopt;
+  }
+  if (kind == NumberKind::complex) return complex_error(text);
+  // An imaginary constant: a float followed by 'i'.
+  if (!text.empty() && text.back() == 'i' && parse_float(text.substr(0, text.size() - 1)) == FloatResult::ok) {
+    return std::nullopt;
+  }
+  if (parse_uint_ok(text) || parse_int_ok(text)) return std::nullopt;
+  if (parse_float(text) == FloatResult::ok) {
+    // A float that looks like an integer is an integer too large for 64 bits.
+    if (text.find_first_of(".eEpP") == std::string_view::npos) return fmt::format("integer overflow: {}", quote(text));
+    return std::nullopt;
+  }
+  return fmt::format("illegal number syntax: {}", quote(text));
+}
+
+}  // namespace mlmon::gotemplate::go

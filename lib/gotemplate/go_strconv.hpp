@@ -1,0 +1,23 @@
+#pragma once
+// Go's literal rules as text/template applies them to a template's constants (strconv and
+// fmt behaviour), plus the fmt verbs its error messages use (%q, %.10q, %#U).
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mlmon::gotemplate::go {
+
+// fmt's %q of a string (strconv.Quote). `max_runes` applies %.Nq's precision first.
+std::string quote(std::string_view s, std::size_t max_runes = std::string_view::npos);
+// fmt's %#U of a rune, e.g. U+0023 '#'.
+std::string unicode_verb(char32_t r);
+
+// strconv.Unquote of a "..." or `...` literal; nullopt means "invalid syntax".
+std::optional<std::string> unquote(std::string_view literal);
+
+enum class NumberKind { number, char_constant, complex };
+// The error text/template's newNumber reports for a lexed constant, or nullopt if Go accepts it.
+std::optional<std::string> number_error(std::string_view text, NumberKind kind);
+
+}  // namespace mlmon::gotemplate::go
