@@ -179,14 +179,14 @@ std::string format_float_v(double v) {
     if (std::isnan(v)) return "NaN";
     if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
     if (v == 0) return std::signbit(v) ? "-0" : "0";
-    // Shortest digits first, then Go's %g layout: exponent form when exp < -4 || exp >= 21.
+    // Shortest digits first, then Go's %g layout: exponent form when exp < -4 || exp >= 6.
     char sci[64];
     auto [end, ec] = std::to_chars(sci, sci + sizeof sci, v, std::chars_format::scientific);
     if (ec != std::errc{}) return "NaN";
     const std::string_view text(sci, static_cast<size_t>(end - sci));
     const size_t e_pos = text.find('e');
     const int exponent = std::atoi(std::string(text.substr(e_pos + 1)).c_str());
-    if (exponent < -4 || exponent >= 21) {
+    if (exponent < -4 || exponent >= 6) {
         std::string out(text.substr(0, e_pos));
         out += 'e';
         out += exponent < 0 ? '-' : '+';

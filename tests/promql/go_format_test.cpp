@@ -1,1 +1,77 @@
 #include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "promql/go_format.hpp"
+
+using namespace mlmon::promql;
+
+TEST_CASE("go_format: strconv.Quote and QuoteRune") {
+    CHECK(go::quote("a\"b\\c\n\t") == "\"a\\\"b\\\\c\\n\\t\"");
+    CHECK(go::quote("é☺") == "\"é☺\"");
+    CHECK(go::quote("\xff") == "\"\\xff\"");
+    CHECK(go::quote(std::string_view("\x01\x7f", 2)) == "\"\\x01\\x7f\"");
+    CHECK(go::quote("\u200b") == "\"\\u200b\"");
+    CHECK(go::quote_rune('a') == "'a'");
+    CHECK(go::quote_rune('\'') == "'\\''");
+    CHECK(go::quote_rune(go::kEof) == "'\xef\xbf\xbd'");
+    CHECK(go::unicode_format('c') == "U+0063 'c'");
+    CHECK(go::unicode_format('\n') == "U+000A");
+    CHECK(go::quote_prefix("\"http.requests\"", 10) == "\"\\\"http.requ\"");
+}
+
+TEST_CASE("go_format: FormatFloat and %v") {
+    CHECK(go::format_float(1) == "1");
+    CHECK(go::format_float(0.1) == "0.1");
+    CHECK(go::format_float(-2.5) == "-2.5");
+    CHECK(go::format_float(1e21) == "1000000000000000000000");
+    CHECK(go::format_float(1e-7) == "0.0000001");
+    CHECK(go::format_float(INFINITY) == "+Inf");
+    CHECK(go::format_float(-INFINITY) == "-Inf");
+    CHECK(go::format_float(NAN) == "NaN");
+    CHECK(go::format_float_v(1e6) == "1e+06");
+    CHECK(go::format_float_v(100000) == "100000");
+    CHECK(go::format_float_v(0.0001) == "0.0001");
+    CHECK(go::format_float_v(0.00001) == "1e-05");
+    CHECK(go::format_float_v(1.5) == "1.5");
+}
+
+TEST_CASE("go_format: ParseInt(s, 0, 64) then ParseFloat") {
+    std::string err;
+    CHECK(*go::parse_number("0x1F", &err) == 31);
+    CHECK(*go::parse_number("0755", &err) == 493);
+    CHECK(*go::parse_number("0o17", &err) == 15);
+    CHECK(*go::parse_number("0b101", &err) == 5);
+    CHECK(*go::parse_number("09", &err) == 9);
+    CHECK(*go::parse_number("1_000", &err) == 1000);
+    CHECK(*go::parse_number("1_000.5", &err) == 1000.5);
+    CHECK(*go::parse_number(".5", &err) == 0.5);
+    CHECK(*go::parse_number("5.", &err) == 5);
+    CHECK(*go::parse_number("1e-3", &err) == 0.001);
+    CHECK(std::isinf(*go::parse_number("Inf", &err)));
+    CHECK(std::isinf(*go::parse_number("infinity", &err)));
+    CHECK(std::isnan(*go::parse_number("NAN", &err)));
+    CHECK(*go::parse_number("1e-400", &err) == 0);
+    CHECK(*go::parse_number("99999999999999999999", &err) == 1e20);
+    CHECK(!go::parse_number("1e999", &err));
+    CHECK(err == "strconv.ParseFloat: parsing \"1e999\": value out of range");
+    CHECK(!go::parse_number("0x1e.5", &err));
+    CHECK(err == "strconv.ParseFloat: parsing \"0x1e.5\": invalid syntax");
+    CHECK(!go::parse_number("1__0", &err));
+}
+
+TEST_CASE("go_format: Unquote") {
+    std::string out;
+    CHECK(go::unquote("\"a\\tb\"", out));
+    CHECK(out == "a\tb");
+    CHECK(go::unquote("'a\"b'", out));
+    CHECK(out == "a\"b");
+    CHECK(go::unquote("`a\\tb`", out));
+    CHECK(out == "a\\tb");
+    CHECK(go::unquote("\"\\xff\\377\\u00e9\"", out));
+    CHECK(out == "\xff\xff\xc3\xa9");
+    CHECK(!go::unquote("\"\\q\"", out));
+    CHECK(!go::unquote("\"a", out));
+    CHECK(go::unquote_is_identity("\"abc\""));
+    CHECK(!go::unquote_is_identity("\"a\\nb\""));
+}
