@@ -87,6 +87,9 @@ struct Frame {
   std::size_t name_pos = 0;
   std::vector<Variable> saved_vars;
   int saved_range_depth = 0;
+  // Go reports a stray {{else}} in a block from the enclosing tree, whose last token is still
+  // the one that closed the block's header.
+  std::size_t header_line = 0;
 };
 
 struct ParseFailure {
@@ -197,7 +200,11 @@ class Parser {
   // ---- Errors ----
 
   [[noreturn]] void fail(std::string message, std::size_t offset, std::size_t action_line = 0) {
-    throw ParseFailure{Error{offset, std::move(message), last_line_, action_line}};
+    fail_on_line(std::move(message), offset, last_line_, action_line);
+  }
+
+  [[noreturn]] void fail_on_line(std::string message, std::size_t offset, std::size_t line, std::size_t action_line = 0) {
+    throw ParseFailure{Error{offset, std::move(message), line, action_line}};
   }
 
   [[noreturn]] void unexpected(const Token& token, std::string_view context) {
@@ -315,7 +322,7 @@ class Parser {
     switch (frame.kind) {
       case FrameKind::top: fail("unexpected {{else}}", delim.pos);
       case FrameKind::define: fail("unexpected {{else}} in define clause", delim.pos);
-      case FrameKind::block: fail("unexpected {{else}} in block clause", delim.pos);
+      case FrameKind::block: fail_on_line("unexpected {{else}} in block clause", delim.pos, frame.header_line);
       default: break;
     }
     if (frame.in_else) fail("expected end; found {{else}}", delim.pos);
@@ -375,6 +382,7 @@ class Parser {
     frames_.back().non_empty = true;
     const Pipe* pipe = parse_pipeline("block clause", TokenType::right_delim);
     after_pipeline(*pipe, frames_.back().dot, false);
+    frame.header_line = last_line_;
     enter_subtree(std::move(frame));
   }
 
