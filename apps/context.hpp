@@ -1,4 +1,5 @@
 #pragma once
+#include <istream>
 #include <ostream>
 
 namespace mlmon::cli {
@@ -7,6 +8,7 @@ namespace mlmon::cli {
 struct Context {
   std::ostream& out;
   std::ostream& err;
+  std::istream& in;
   int exit_code = 0;
   bool stdout_is_tty = false;
 };

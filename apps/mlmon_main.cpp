@@ -17,8 +17,8 @@ constexpr const char* kExitCodesHelp =
 
 }  // namespace
 
-int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
-  Context ctx{out, err};
+int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err, std::istream& in) {
+  Context ctx{out, err, in};
   ctx.stdout_is_tty = (&out == &std::cout) && ::isatty(STDOUT_FILENO) != 0;
 
   CLI::App app{"mlmon: monitoring-as-code for Prometheus rules, Alertmanager and Grafana dashboards", "mlmon"};
@@ -27,6 +27,11 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
   app.fallthrough(false);
 
   // Every subcommand, in the order --help lists them.
+  setup_check_alertmanager(app, ctx);
+  setup_check_rules(app, ctx);
+  setup_promql(app, ctx);
+  setup_render_alertmanager(app, ctx);
+  setup_routes(app, ctx);
   setup_version(app, ctx);
 
   try {

@@ -1,9 +1,10 @@
 #pragma once
-#include <ostream>
+#include <iostream>
 
 namespace mlmon::cli {
 
 /// The whole CLI, testable in-process: parses argv, runs one subcommand, returns the exit code.
-int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err);
+/// Standard input (for "-" and expression lists) is `in`.
+int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostream& err, std::istream& in = std::cin);
 
 }  // namespace mlmon::cli

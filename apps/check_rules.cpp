@@ -1,0 +1,109 @@
+#include <filesystem>
+#include <memory>
+
+#include "commands.hpp"
+#include "core/exit_codes.hpp"
+#include "core/file_io.hpp"
+#include "core/inputs.hpp"
+#include "output_options.hpp"
+#include "read_input.hpp"
+#include "project/config.hpp"
+#include "rules/check_rules.hpp"
+
+namespace mlmon::cli {
+
+namespace {
+
+struct CheckRulesArgs {
+  std::vector<std::string> paths;
+  OutputOptions output;
+  std::string config_path;
+  std::vector<std::string> features;
+  std::string name_validation = "utf8";
+  bool ignore_unknown_fields = false;
+  bool no_lint = false;
+  bool quiet = false;
+};
+
+int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
+  auto files = expand_inputs(args.paths, {".yml", ".yaml"});
+  if (!files) {
+    ctx.err << "mlmon check-rules: " << files.error().message << "\n";
+    return kExitUsage;
+  }
+  rules::CheckRulesOptions options;
+  options.load.ignore_unknown_fields = args.ignore_unknown_fields;
+  options.validate.names = args.name_validation == "legacy" ? rules::NameValidation::Legacy : rules::NameValidation::Utf8;
+  options.lint = !args.no_lint;
+  std::string unknown;
+  auto features = promql::Features::from_flags(args.features, &unknown);
+  if (!features) {
+    ctx.err << "mlmon check-rules: unknown feature \"" << unknown
+            << "\"; known: promql-experimental-functions, promql-duration-expr, promql-extended-range-selectors, "
+               "promql-binop-fill-modifiers\n";
+    return kExitUsage;
+  }
+  options.validate.features = *features;
+
+  Report report;
+  std::vector<Diagnostic> config_problems;
+  auto config = project::load_config(args.config_path, args.paths.empty() ? "." : args.paths.front(), config_problems);
+  if (!config) {
+    ctx.err << "mlmon check-rules: " << config.error().message << "\n";
+    return kExitUsage;
+  }
+  if (!config_problems.empty()) {
+    for (Diagnostic& d : config_problems) report.add(std::move(d));
+    finish_report(report, args.output, ctx);
+    ctx.err << "mlmon check-rules: fix " << config->path << " first\n";
+    return kExitUsage;
+  }
+
+  bool io_failed = false;
+  std::size_t rules = 0;
+  for (const std::string& path : *files) {
+    auto text = read_input(path, ctx);
+    if (!text) {
+      ctx.err << "mlmon check-rules: " << text.error().message << "\n";
+      io_failed = true;
+      continue;
+    }
+    auto source = std::make_shared<SourceFile>(path, std::move(*text));
+    report.add_source(source);
+    std::vector<Diagnostic> findings;
+    rules += rules::check_rule_source(source, options, *config, findings);
+    for (Diagnostic& d : findings) report.add(std::move(d));
+  }
+  const int code = finish_report(report, args.output, ctx);
+  if (!args.quiet && args.output.format == "text") {
+    ctx.err << files->size() << (files->size() == 1 ? " file, " : " files, ") << rules
+            << (rules == 1 ? " rule" : " rules") << " checked: " << report.count(Severity::Error) << " errors, "
+            << (report.count(Severity::Warning) - report.count(Severity::Error)) << " warnings\n";
+  }
+  return io_failed ? kExitUsage : code;
+}
+
+}  // namespace
+
+void setup_check_rules(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<CheckRulesArgs>();
+  auto* sub = app.add_subcommand("check-rules", "Validate Prometheus rule files as Prometheus does, plus lint policy");
+  sub->add_option("paths", args->paths, "Rule files, directories (recursive *.yml, *.yaml), globs, or - for stdin")
+      ->required();
+  add_output_options(*sub, args->output);
+  sub->add_option("--config", args->config_path, "Project config (default: .mlmon.yml found walking up from the first path)");
+  sub->add_option("--enable-feature", args->features,
+                  "PromQL features, as Prometheus's flag: promql-experimental-functions, promql-duration-expr, "
+                  "promql-extended-range-selectors, promql-binop-fill-modifiers")
+      ->delimiter(',');
+  sub->add_option("--name-validation", args->name_validation, "Label and metric name rules: utf8 (Prometheus 3) or legacy")
+      ->check(CLI::IsMember({"utf8", "legacy"}))
+      ->capture_default_str();
+  sub->add_flag("--ignore-unknown-fields", args->ignore_unknown_fields, "Accept fields Prometheus does not know (as promtool's flag)");
+  sub->add_flag("--no-lint", args->no_lint, "Only Prometheus's own validations, no policy checks");
+  sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
+  sub->footer("Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
+  sub->callback([args, &ctx] { ctx.exit_code = run_check_rules(*args, ctx); });
+}
+
+}  // namespace mlmon::cli

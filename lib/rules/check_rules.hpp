@@ -1,0 +1,31 @@
+#pragma once
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/source_file.hpp"
+#include "project/config.hpp"
+#include "rules/loader.hpp"
+#include "rules/checks/check.hpp"
+#include "rules/validate.hpp"
+
+namespace mlmon::rules {
+
+struct CheckRulesOptions {
+  LoadOptions load;
+  ValidateOptions validate;
+  bool lint = true;  ///< run the policy checks beyond promtool
+};
+
+/// True for the rule ids of lint (policy) checks, which a config may disable or re-grade.
+bool is_lint_check(std::string_view rule_id);
+
+/// Everything `mlmon check-rules` does to one file: YAML, schema, Prometheus's validations, then
+/// (when those pass) the lint checks under the project config and inline suppressions.
+/// Returns the number of rules found.
+std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptions& options,
+                              const project::Config& config, std::vector<Diagnostic>& out);
+
+/// The rules policy after applying the project config to the defaults.
+RulesPolicy policy_from(const project::Config& config);
+
+}  // namespace mlmon::rules

@@ -1,0 +1,57 @@
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "rules/validate.hpp"
+
+namespace mlmon::rules {
+
+/// The team policy the lint checks enforce; defaults apply when .mlmon.yml says nothing.
+struct RulesPolicy {
+  /// label name -> allowed values (empty: any value)
+  std::map<std::string, std::vector<std::string>> required_labels{{"severity", {"critical", "warning", "info"}}};
+  std::vector<std::string> required_annotations{"summary", "description"};
+};
+
+struct CheckInfo {
+  std::string_view id;       ///< "alerts/for": group/kebab-name, same as the file and the docs line
+  std::string_view summary;  ///< one line, for `mlmon checks` and the README
+  Severity default_severity;
+};
+
+/// What a lint check sees: one file, its rules with parsed expressions, and the policy.
+struct CheckContext {
+  const RuleFile& file;
+  const std::vector<ParsedRule>& rules;
+  const RulesPolicy& policy;
+  /// Receives findings: a node, optionally a byte of its decoded scalar value, message, hint.
+  std::function<void(const yaml::Node*, std::optional<std::size_t>, std::string, std::string)> emit;
+
+  /// Reports a finding at a node.
+  void report(const yaml::Node* at, std::string message, std::string hint) const {
+    emit(at, std::nullopt, std::move(message), std::move(hint));
+  }
+  /// Reports a finding at byte `value_offset` of a scalar node's decoded value.
+  void report(const yaml::Node* at, std::size_t value_offset, std::string message, std::string hint) const {
+    emit(at, value_offset, std::move(message), std::move(hint));
+  }
+};
+
+/// A lint check beyond promtool: an id, a one-line doc, and a run over one file.
+class RuleCheck {
+ public:
+  virtual ~RuleCheck() = default;
+  virtual const CheckInfo& info() const = 0;
+  virtual void run(const CheckContext& ctx) const = 0;
+};
+
+/// Every lint check for rule files, in one explicit list (checks/registry.cpp).
+const std::vector<std::unique_ptr<RuleCheck>>& rule_checks();
+
+}  // namespace mlmon::rules

@@ -1,0 +1,213 @@
+#include "rules/loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "promql/duration.hpp"
+#include "yaml/scalars.hpp"
+
+namespace mlmon::rules {
+
+namespace {
+
+using yaml::Node;
+
+constexpr std::array kGroupsFields{"groups"};
+constexpr std::array kGroupFields{"name", "interval", "query_offset", "limit", "rules", "labels"};
+constexpr std::array kRuleFields{"record", "alert", "expr", "for", "keep_firing_for", "labels", "annotations"};
+
+class Decoder {
+ public:
+  Decoder(const LoadOptions& options, std::vector<Diagnostic>& out, const SourceFile& source)
+      : options_(options), out_(out), source_(source) {}
+
+  void report(const Node* at, std::string rule_id, std::string message, std::string hint = {}) {
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.rule_id = std::move(rule_id);
+    d.file = source_.path();
+    if (at != nullptr) d.pos = at->pos;
+    d.message = std::move(message);
+    d.hint = std::move(hint);
+    out_.push_back(std::move(d));
+  }
+
+  // Go's yaml: `cannot unmarshal !!seq into string`.
+  bool expect_kind(const Node* node, yaml::NodeKind kind, std::string_view go_type) {
+    if (node == nullptr || node->is_null() || node->kind == kind) return true;
+    report(node, "rules/schema", yaml::cannot_unmarshal(*node, go_type));
+    return false;
+  }
+
+  template <std::size_t N>
+  void check_fields(const Node& map, const std::array<const char*, N>& known, std::string_view go_type) {
+    if (options_.ignore_unknown_fields) return;
+    for (const yaml::Entry& e : map.entries) {
+      if (e.merged) continue;
+      const std::string& key = e.key->value;
+      if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
+        report(e.key, "rules/schema", fmt::format("field {} not found in type {}", key, go_type),
+               closest_field(key, known));
+      }
+    }
+  }
+
+  template <std::size_t N>
+  static std::string closest_field(const std::string& key, const std::array<const char*, N>& known) {
+    for (const char* k : known) {
+      const std::string_view candidate(k);
+      // A plural/singular slip or a case slip is the common typo (`annotation:`, `Labels:`).
+      if (candidate == key + "s" || key == std::string(candidate) + "s" ||
+          std::equal(candidate.begin(), candidate.end(), key.begin(), key.end(),
+                     [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+        return fmt::format("did you mean `{}`?", candidate);
+      }
+    }
+    return {};
+  }
+
+  const Node* scalar_field(const Node& map, std::string_view name) {
+    const Node* node = map.get(name);
+    if (node == nullptr) return nullptr;
+    if (!expect_kind(node, yaml::NodeKind::Scalar, "string")) return nullptr;
+    return node;
+  }
+
+  const Node* duration_field(const Node& map, std::string_view name) {
+    const Node* node = map.get(name);
+    if (node == nullptr || node->is_null()) return node;
+    if (!expect_kind(node, yaml::NodeKind::Scalar, "string")) return nullptr;
+    std::string error;
+    if (!promql::parse_duration_ms(node->value, &error)) report(node, "rules/duration", error);
+    return node;
+  }
+
+  const Node* string_map_field(const Node& map, std::string_view name) {
+    const Node* node = map.get(name);
+    if (node == nullptr || node->is_null()) return nullptr;
+    if (!expect_kind(node, yaml::NodeKind::Mapping, "map[string]string")) return nullptr;
+    for (const yaml::Entry& e : node->entries) {
+      expect_kind(e.key, yaml::NodeKind::Scalar, "string");
+      expect_kind(e.value, yaml::NodeKind::Scalar, "string");
+    }
+    return node;
+  }
+
+  Rule decode_rule(const Node& node, int index) {
+    Rule rule;
+    rule.node = &node;
+    rule.index = index;
+    check_fields(node, kRuleFields, "rulefmt.RuleNode");
+    rule.record = scalar_field(node, "record");
+    rule.alert = scalar_field(node, "alert");
+    rule.expr = node.get("expr");
+    if (rule.expr != nullptr && !rule.expr->is_null() && !expect_kind(rule.expr, yaml::NodeKind::Scalar, "string")) {
+      rule.expr = nullptr;
+    }
+    rule.for_ = duration_field(node, "for");
+    rule.keep_firing_for = duration_field(node, "keep_firing_for");
+    rule.labels = string_map_field(node, "labels");
+    rule.annotations = string_map_field(node, "annotations");
+    const bool has_record = rule.record != nullptr && !rule.record->value.empty();
+    rule.kind = has_record && rule.alert == nullptr ? RuleKind::Recording : RuleKind::Alerting;
+    if (has_record && (rule.alert == nullptr || rule.alert->value.empty())) rule.kind = RuleKind::Recording;
+    rule.name = rule.kind == RuleKind::Recording ? rule.record->value : (rule.alert ? rule.alert->value : "");
+    return rule;
+  }
+
+  Group decode_group(const Node& node) {
+    Group group;
+    group.node = &node;
+    check_fields(node, kGroupFields, "rulefmt.RuleGroup");
+    group.name_node = scalar_field(node, "name");
+    if (group.name_node) group.name = group.name_node->value;
+    group.interval = duration_field(node, "interval");
+    group.query_offset = duration_field(node, "query_offset");
+    group.limit = node.get("limit");
+    if (group.limit != nullptr && !group.limit->is_null() &&
+        expect_kind(group.limit, yaml::NodeKind::Scalar, "int") && !yaml::as_int(*group.limit)) {
+      report(group.limit, "rules/schema", yaml::cannot_unmarshal(*group.limit, "int"));
+    }
+    group.labels = string_map_field(node, "labels");
+    const Node* rules = node.get("rules");
+    if (rules != nullptr && expect_kind(rules, yaml::NodeKind::Sequence, "[]rulefmt.RuleNode")) {
+      int index = 0;
+      for (const Node* item : rules->items) {
+        ++index;
+        if (!expect_kind(item, yaml::NodeKind::Mapping, "rulefmt.RuleNode") || item->is_null()) continue;
+        group.rules.push_back(decode_rule(*item, index));
+      }
+    }
+    return group;
+  }
+
+  void decode_groups(const Node& holder, RuleFile& file, bool manifest) {
+    if (!manifest) check_fields(holder, kGroupsFields, "rulefmt.RuleGroups");
+    const Node* groups = holder.get("groups");
+    if (groups == nullptr || !expect_kind(groups, yaml::NodeKind::Sequence, "[]rulefmt.RuleGroup")) return;
+    for (const Node* item : groups->items) {
+      if (!expect_kind(item, yaml::NodeKind::Mapping, "rulefmt.RuleGroup") || item->is_null()) continue;
+      file.groups.push_back(decode_group(*item));
+    }
+  }
+
+ private:
+  const LoadOptions& options_;
+  std::vector<Diagnostic>& out_;
+  const SourceFile& source_;
+};
+
+bool is_manifest(const Node& root) {
+  const Node* api = root.get("apiVersion");
+  const Node* kind = root.get("kind");
+  return api != nullptr && kind != nullptr && api->is_scalar() && kind->is_scalar() &&
+         api->value.starts_with("monitoring.coreos.com/") && kind->value == "PrometheusRule";
+}
+
+}  // namespace
+
+std::size_t RuleFile::rule_count() const {
+  std::size_t n = 0;
+  for (const Group& g : groups) n += g.rules.size();
+  return n;
+}
+
+std::string rule_context(const Group& group, const Rule& rule) {
+  return fmt::format("group \"{}\", rule {}, \"{}\": ", group.name, rule.index, rule.name);
+}
+
+bool looks_like_rule_file(const yaml::Node* root) {
+  if (root == nullptr || !root->is_map()) return false;
+  if (is_manifest(*root)) return true;
+  const Node* groups = root->get("groups");
+  if (groups == nullptr || !groups->is_seq()) return false;
+  return std::any_of(groups->items.begin(), groups->items.end(),
+                     [](const Node* g) { return g->is_map() && g->get("rules") != nullptr; }) ||
+         groups->items.empty();
+}
+
+RuleFile decode_rule_file(yaml::Document document, const LoadOptions& options, std::vector<Diagnostic>& out) {
+  RuleFile file;
+  file.document = std::move(document);
+  const Node* root = file.document.root;
+  if (root == nullptr || root->is_null()) return file;  // an empty file is valid and has no rules
+  Decoder decoder(options, out, *file.document.source);
+  if (!decoder.expect_kind(root, yaml::NodeKind::Mapping, "rulefmt.RuleGroups")) return file;
+  if (is_manifest(*root)) {
+    file.is_manifest = true;
+    const Node* spec = root->get("spec");
+    if (spec == nullptr) {
+      decoder.report(root, "rules/schema", "PrometheusRule has no spec");
+      return file;
+    }
+    if (!decoder.expect_kind(spec, yaml::NodeKind::Mapping, "v1.PrometheusRuleSpec") || spec->is_null()) return file;
+    decoder.decode_groups(*spec, file, true);
+    return file;
+  }
+  decoder.decode_groups(*root, file, false);
+  return file;
+}
+
+}  // namespace mlmon::rules

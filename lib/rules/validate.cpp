@@ -1,0 +1,162 @@
+#include "rules/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <optional>
+
+#include "gotemplate/gotemplate.hpp"
+
+namespace mlmon::rules {
+
+namespace {
+
+using yaml::Node;
+
+class Validator {
+ public:
+  Validator(const RuleFile& file, const ValidateOptions& options, std::vector<Diagnostic>& out)
+      : file_(file), options_(options), out_(out) {}
+
+  void report(const Node* at, std::string rule_id, std::string message,
+              std::optional<std::size_t> value_offset = std::nullopt) {
+    Diagnostic d;
+    d.severity = Severity::Error;
+    d.rule_id = std::move(rule_id);
+    d.file = file_.source().path();
+    if (at != nullptr) {
+      d.pos = value_offset ? file_.source().position_of(at->source_offset(*value_offset)) : at->pos;
+    }
+    d.message = std::move(message);
+    out_.push_back(std::move(d));
+  }
+
+  void validate_group(const Group& group, std::map<std::string, const Group*>& seen) {
+    const Node* at = group.name_node ? group.name_node : group.node;
+    // A name of the wrong kind was already reported by the decoder.
+    const Node* written_name = group.node->get("name");
+    const bool name_of_wrong_kind = group.name_node == nullptr && written_name != nullptr && !written_name->is_null();
+    if (group.name.empty() && !name_of_wrong_kind) {
+      report(at, "rules/group-name", "Groupname must not be empty");
+    } else if (!group.name.empty() && !seen.emplace(group.name, &group).second) {
+      report(at, "rules/group-name",
+             fmt::format("groupname: \"{}\" is repeated in the same file", group.name));
+    }
+    validate_label_map(group.labels, "");
+  }
+
+  void validate_label_map(const Node* labels, const std::string& context) {
+    if (labels == nullptr) return;
+    for (const yaml::Entry& e : labels->entries) {
+      const std::string& name = e.key->value;
+      if (name == "__name__" || !is_valid_label_name(name, options_.names)) {
+        report(e.key, "rules/label-name", fmt::format("{}invalid label name: {}", context, name));
+      }
+      if (!is_valid_utf8(e.value->value)) {
+        report(e.value, "rules/label-value", fmt::format("{}invalid label value: {}", context, e.value->value));
+      }
+    }
+  }
+
+  void validate_template(const Rule& rule, const Node* value, std::string_view what, const std::string& key,
+                         const std::string& context) {
+    if (value == nullptr || !value->is_scalar()) return;
+    gotemplate::Options template_options;
+    template_options.template_name = gotemplate::alert_template_name(rule.name);
+    const auto error = gotemplate::check(value->value, template_options);
+    if (!error) return;
+    report(value, "rules/template",
+           fmt::format("{}{} \"{}\": {}", context, what, key,
+                       gotemplate::format_go_error(template_options.template_name, value->value, *error)),
+           error->offset);
+  }
+
+  ParsedRule validate_rule(const Group& group, const Rule& rule) {
+    ParsedRule parsed{&group, &rule, nullptr};
+    const std::string context = rule_context(group, rule);
+    const bool has_record = rule.record != nullptr && !rule.record->value.empty();
+    const bool has_alert = rule.alert != nullptr && !rule.alert->value.empty();
+    if (has_record && has_alert) {
+      report(rule.alert, "rules/record-or-alert", context + "only one of 'record' and 'alert' must be set");
+    } else if (!has_record && !has_alert) {
+      report(rule.node, "rules/record-or-alert", context + "one of 'record' or 'alert' must be set");
+    }
+
+    if (rule.expr == nullptr || rule.expr->value.empty()) {
+      report(rule.expr ? rule.expr : rule.node, "rules/expr-missing", context + "field 'expr' must be set in rule");
+    } else {
+      auto result = promql::parse(rule.expr->value, options_.features);
+      if (result.error) {
+        report(rule.expr, "promql/parse",
+               fmt::format("{}could not parse expression: parse error: {}", context, result.error->message),
+               result.error->begin);
+      } else {
+        parsed.ast = std::move(result.ast);
+      }
+    }
+
+    if (has_record) {
+      if (rule.annotations != nullptr) {
+        report(rule.node->key_node("annotations"), "rules/recording-field",
+               context + "invalid field 'annotations' in recording rule");
+      }
+      if (rule.for_ != nullptr) {
+        report(rule.node->key_node("for"), "rules/recording-field", context + "invalid field 'for' in recording rule");
+      }
+      if (rule.keep_firing_for != nullptr) {
+        report(rule.node->key_node("keep_firing_for"), "rules/recording-field",
+               context + "invalid field 'keep_firing_for' in recording rule");
+      }
+      const std::string& name = rule.record->value;
+      if (!is_valid_metric_name(name, options_.names)) {
+        report(rule.record, "rules/record-name", context + "invalid recording rule name: " + name);
+      } else if (name.find_first_of("{}") != std::string::npos) {
+        report(rule.record, "rules/record-name",
+               context + "braces present in the recording rule name; should it be in expr?: " + name);
+      }
+    }
+
+    validate_label_map(rule.labels, context);
+    if (rule.annotations != nullptr) {
+      for (const yaml::Entry& e : rule.annotations->entries) {
+        if (!is_valid_label_name(e.key->value, options_.names)) {
+          report(e.key, "rules/annotation-name", context + "invalid annotation name: " + e.key->value);
+        }
+      }
+    }
+    // Only alerting rules' labels and annotations are templates.
+    if (has_alert && !has_record) {
+      if (rule.labels != nullptr) {
+        for (const yaml::Entry& e : rule.labels->entries) validate_template(rule, e.value, "label", e.key->value, context);
+      }
+      if (rule.annotations != nullptr) {
+        for (const yaml::Entry& e : rule.annotations->entries) {
+          validate_template(rule, e.value, "annotation", e.key->value, context);
+        }
+      }
+    }
+    return parsed;
+  }
+
+ private:
+  const RuleFile& file_;
+  const ValidateOptions& options_;
+  std::vector<Diagnostic>& out_;
+};
+
+}  // namespace
+
+std::vector<ParsedRule> validate_rule_file(const RuleFile& file, const ValidateOptions& options,
+                                           std::vector<Diagnostic>& out) {
+  Validator validator(file, options, out);
+  std::vector<ParsedRule> parsed;
+  parsed.reserve(file.rule_count());
+  std::map<std::string, const Group*> seen;
+  for (const Group& group : file.groups) {
+    validator.validate_group(group, seen);
+    for (const Rule& rule : group.rules) parsed.push_back(validator.validate_rule(group, rule));
+  }
+  return parsed;
+}
+
+}  // namespace mlmon::rules

@@ -1,0 +1,157 @@
+#include <doctest/doctest.h>
+
+#include "check_helpers.hpp"
+
+using mlmon::test::Lines;
+using mlmon::test::validate_text;
+
+TEST_CASE("a valid rule file has no findings") {
+  CHECK(validate_text("groups:\n"
+                      "  - name: g\n"
+                      "    interval: 1m\n"
+                      "    query_offset: 30s\n"
+                      "    limit: 10\n"
+                      "    labels:\n"
+                      "      team: ml\n"
+                      "    rules:\n"
+                      "      - record: job:up:sum\n"
+                      "        expr: sum by (job) (up)\n"
+                      "      - alert: A\n"
+                      "        expr: up == 0\n"
+                      "        for: 5m\n"
+                      "        keep_firing_for: 1m\n"
+                      "        labels:\n"
+                      "          severity: critical\n"
+                      "        annotations:\n"
+                      "          summary: \"{{ $labels.instance }} down\"\n"
+                      "          description: 'value {{ $value | humanize }}'\n") == Lines{});
+}
+
+TEST_CASE("an empty file and an empty groups list are valid") {
+  CHECK(validate_text("") == Lines{});
+  CHECK(validate_text("groups: []\n") == Lines{});
+  CHECK(validate_text("# only a comment\n") == Lines{});
+}
+
+TEST_CASE("unknown fields are named, at every level, all at once") {
+  CHECK(validate_text("group:\n  - name: g\n") ==
+        Lines{"1:1: rules/schema: field group not found in type rulefmt.RuleGroups"});
+  CHECK(validate_text("groups:\n"
+                      "  - name: g\n"
+                      "    namespace: x\n"
+                      "    rules:\n"
+                      "      - alert: A\n"
+                      "        expr: up == 0\n"
+                      "        severity: critical\n"
+                      "        annotation:\n"
+                      "          summary: s\n") ==
+        Lines{"3:5: rules/schema: field namespace not found in type rulefmt.RuleGroup",
+              "7:9: rules/schema: field severity not found in type rulefmt.RuleNode",
+              "8:9: rules/schema: field annotation not found in type rulefmt.RuleNode"});
+}
+
+TEST_CASE("--ignore-unknown-fields accepts extra fields") {
+  mlmon::rules::CheckRulesOptions options;
+  options.lint = false;
+  options.load.ignore_unknown_fields = true;
+  CHECK(mlmon::test::check_text("groups:\n  - name: g\n    namespace: x\n    rules: []\n", options) == Lines{});
+}
+
+TEST_CASE("wrong node kinds use Go's unmarshal words") {
+  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      alert: A\n") ==
+        Lines{"4:7: rules/schema: cannot unmarshal !!map into []rulefmt.RuleNode"});
+  CHECK(validate_text("groups:\n  - name: [a]\n") ==
+        Lines{"2:11: rules/schema: cannot unmarshal !!seq into string"});
+  CHECK(validate_text("groups:\n  - name: g\n    limit: ten\n") ==
+        Lines{"3:12: rules/schema: cannot unmarshal !!str `ten` into int"});
+}
+
+TEST_CASE("durations: Prometheus syntax, every bad one reported at its value") {
+  CHECK(validate_text("groups:\n"
+                      "  - name: g\n"
+                      "    interval: 1x\n"
+                      "    rules:\n"
+                      "      - alert: A\n"
+                      "        expr: up == 0\n"
+                      "        for: -5m\n"
+                      "        keep_firing_for: 1h30m\n") ==
+        Lines{"3:15: rules/duration: unknown unit \"x\" in duration \"1x\"",
+              "7:14: rules/duration: not a valid duration string: \"-5m\""});
+  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n        for: 0\n") ==
+        Lines{});
+}
+
+TEST_CASE("group names: empty and repeated") {
+  CHECK(validate_text("groups:\n  - name: g\n  - name: ''\n  - name: g\n  - rules: []\n") ==
+        Lines{"3:11: rules/group-name: Groupname must not be empty",
+              "4:11: rules/group-name: groupname: \"g\" is repeated in the same file",
+              "5:5: rules/group-name: Groupname must not be empty"});
+}
+
+TEST_CASE("record and alert: exactly one") {
+  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - record: a:b:c\n        alert: A\n        expr: up\n") ==
+        Lines{"5:16: rules/record-or-alert: group \"g\", rule 1, \"A\": only one of 'record' and 'alert' must be set"});
+  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - expr: up\n") ==
+        Lines{"4:9: rules/record-or-alert: group \"g\", rule 1, \"\": one of 'record' or 'alert' must be set"});
+}
+
+TEST_CASE("expr must be set: absent, null or empty") {
+  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - alert: A\n") ==
+        Lines{"4:9: rules/expr-missing: group \"g\", rule 1, \"A\": field 'expr' must be set in rule"});
+  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - alert: A\n        expr:\n") ==
+        Lines{"5:14: rules/expr-missing: group \"g\", rule 1, \"A\": field 'expr' must be set in rule"});
+  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: ''\n") ==
+        Lines{"5:15: rules/expr-missing: group \"g\", rule 1, \"A\": field 'expr' must be set in rule"});
+}
+
+TEST_CASE("recording rules reject alerting-only fields and bad names") {
+  CHECK(validate_text("groups:\n"
+                      "  - name: g\n"
+                      "    rules:\n"
+                      "      - record: job-up-sum\n"
+                      "        expr: sum(up)\n"
+                      "        for: 5m\n"
+                      "        keep_firing_for: 5m\n"
+                      "        annotations:\n"
+                      "          a: b\n") ==
+        Lines{"6:9: rules/recording-field: group \"g\", rule 1, \"job-up-sum\": invalid field 'for' in recording rule",
+              "7:9: rules/recording-field: group \"g\", rule 1, \"job-up-sum\": invalid field 'keep_firing_for' in recording rule",
+              "8:9: rules/recording-field: group \"g\", rule 1, \"job-up-sum\": invalid field 'annotations' in recording rule"});
+}
+
+TEST_CASE("record names: UTF-8 by default, legacy on request, braces always") {
+  const std::string dotted = "groups:\n  - name: g\n    rules:\n      - record: job.up.sum\n        expr: sum(up)\n";
+  CHECK(validate_text(dotted) == Lines{});
+  mlmon::rules::CheckRulesOptions legacy;
+  legacy.lint = false;
+  legacy.validate.names = mlmon::rules::NameValidation::Legacy;
+  CHECK(mlmon::test::check_text(dotted, legacy) ==
+        Lines{"4:17: rules/record-name: group \"g\", rule 1, \"job.up.sum\": invalid recording rule name: job.up.sum"});
+  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - record: 'a{b=\"c\"}'\n        expr: sum(up)\n") ==
+        Lines{"4:17: rules/record-name: group \"g\", rule 1, \"a{b=\"c\"}\": braces present in the recording rule "
+              "name; should it be in expr?: a{b=\"c\"}"});
+}
+
+TEST_CASE("label and annotation names") {
+  CHECK(validate_text("groups:\n"
+                      "  - name: g\n"
+                      "    labels:\n"
+                      "      __name__: x\n"
+                      "    rules:\n"
+                      "      - alert: A\n"
+                      "        expr: up\n"
+                      "        labels:\n"
+                      "          ins-tance: x\n"
+                      "          __name__: y\n"
+                      "        annotations:\n"
+                      "          ins-tance: z\n") ==
+        Lines{"4:7: rules/label-name: invalid label name: __name__",
+              "10:11: rules/label-name: group \"g\", rule 1, \"A\": invalid label name: __name__"});
+  mlmon::rules::CheckRulesOptions legacy;
+  legacy.lint = false;
+  legacy.validate.names = mlmon::rules::NameValidation::Legacy;
+  CHECK(mlmon::test::check_text("groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n"
+                                "        annotations:\n          ins-tance: z\n",
+                                legacy) ==
+        Lines{"7:11: rules/annotation-name: group \"g\", rule 1, \"A\": invalid annotation name: ins-tance"});
+}
