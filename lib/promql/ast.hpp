@@ -286,7 +286,7 @@ bool equal(const Node& a, const Node& b);
 // Bump allocator for nodes; the first block lives inside the Ast so small queries allocate once.
 class Arena {
 public:
-    Arena() = default;
+    Arena() {}  // leaves inline_ uninitialised
     Arena(const Arena&) = delete;
     Arena& operator=(const Arena&) = delete;
 
@@ -319,6 +319,8 @@ private:
 // Owns a parsed expression: its nodes and a copy of the input they point into.
 class Ast {
 public:
+    Ast() {}  // user-provided so that new Ast() leaves the arena's inline buffer uninitialised
+
     const Node& root() const { return *root_; }
     std::string_view source() const { return source_; }
 

@@ -13,11 +13,6 @@ bool is_digit(char32_t r) { return r >= '0' && r <= '9'; }
 bool is_alpha(char32_t r) { return r == '_' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z'); }
 bool is_alnum(char32_t r) { return is_alpha(r) || is_digit(r); }
 
-bool contains(std::string_view set, char32_t r) {
-    if (r >= 0x80) return false;
-    return set.find(static_cast<char>(r)) != std::string_view::npos;
-}
-
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c; }
 
 bool iequals(std::string_view word, std::string_view lower_keyword) {
@@ -28,8 +23,12 @@ bool iequals(std::string_view word, std::string_view lower_keyword) {
     return true;
 }
 
-constexpr std::string_view kDigits = "0123456789";
-constexpr std::string_view kHexDigits = "0123456789abcdefABCDEF";
+bool is_ascii_alnum_or_colon(char c) {
+    return c == '_' || c == ':' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_ascii_alnum(char c) {
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 }  // namespace
 
@@ -116,41 +115,11 @@ Tok Lexer::keyword(std::string_view w) {
     return Tok::identifier;
 }
 
-char32_t Lexer::next_rune() {
-    if (pos_ >= input_.size()) {
-        width_ = 0;
-        return kEof;
-    }
-    const auto c = static_cast<unsigned char>(input_[pos_]);
-    if (c < 0x80) {
-        width_ = 1;
-        ++pos_;
-        return c;
-    }
+char32_t Lexer::next_multibyte_rune() {
     const go::Rune r = go::decode_rune(input_, pos_);
     width_ = r.width;
     pos_ += r.width;
     return r.value;
-}
-
-char32_t Lexer::peek_rune() {
-    const char32_t r = next_rune();
-    backup();
-    return r;
-}
-
-bool Lexer::accept(std::string_view valid) {
-    if (contains(valid, next_rune())) return true;
-    backup();
-    return false;
-}
-
-bool Lexer::is(std::string_view valid) { return contains(valid, peek_rune()); }
-
-void Lexer::accept_run(std::string_view valid) {
-    while (contains(valid, next_rune())) {
-    }
-    backup();
 }
 
 Token Lexer::emit(Tok kind) {
@@ -166,7 +135,8 @@ Token Lexer::error(std::string message) {
 }
 
 void Lexer::skip_spaces() {
-    while (is_space(peek_rune())) next_rune();
+    while (pos_ < input_.size() && is_space(static_cast<unsigned char>(input_[pos_]))) ++pos_;
+    width_ = 1;
     start_ = pos_;
 }
 
@@ -547,82 +517,88 @@ Token Lexer::lex_number_or_duration() {
     return error("bad number or duration syntax: " + go::quote(input_.substr(start_, pos_ - start_)));
 }
 
+namespace {
+constexpr Lexer::CharSet kDigitSet("0123456789");
+constexpr Lexer::CharSet kHexDigitSet("0123456789abcdefABCDEF");
+constexpr Lexer::CharSet kDurationUnits("smhdwy");
+constexpr Lexer::CharSet kLaterUnits("smhdw");
+constexpr Lexer::CharSet kS("s");
+constexpr Lexer::CharSet kZero("0");
+constexpr Lexer::CharSet kX("xX");
+constexpr Lexer::CharSet kUnderscore("_");
+constexpr Lexer::CharSet kDot(".");
+constexpr Lexer::CharSet kExponent("eE");
+constexpr Lexer::CharSet kSign("+-");
+constexpr Lexer::CharSet kAfterDot("_.");
+constexpr Lexer::CharSet kAfterExponent("._eE");
+}  // namespace
+
 bool Lexer::accept_remaining_duration() {
-    if (!accept("smhdwy")) return false;
-    accept("s");  // "ms"; nonsense like "hs" is caught when the duration is parsed
-    while (accept(kDigits)) {
-        while (accept(kDigits)) {
+    if (!accept(kDurationUnits)) return false;
+    accept(kS);  // "ms"; nonsense like "hs" is caught when the duration is parsed
+    while (accept(kDigitSet)) {
+        while (accept(kDigitSet)) {
         }
-        if (!accept("smhdw")) return false;
-        accept("s");
+        if (!accept(kLaterUnits)) return false;
+        accept(kS);
     }
     return !is_alnum(next_rune());
 }
 
 bool Lexer::scan_number() {
     const uint32_t initial = pos_;
-    std::string_view digits = kDigits;
-    if (accept("0") && accept("xX")) {
-        accept("_");
-        digits = kHexDigits;
+    const CharSet* digits = &kDigitSet;
+    if (accept(kZero) && accept(kX)) {
+        accept(kUnderscore);
+        digits = &kHexDigitSet;
     }
-    const bool hex = digits.size() > 10;
-    accept(".");
-    accept(digits);
+    const bool hex = digits == &kHexDigitSet;
+    accept(kDot);
+    accept(*digits);
     bool dot_consumed = false;
     bool exponent_consumed = false;
-    auto in_loop_set = [&](char32_t r) {
-        return contains(digits, r) || r == '.' || r == '_' || r == 'e' || r == 'E';
-    };
+    auto in_loop_set = [&](char32_t r) { return digits->has(r) || r == '.' || r == '_' || r == 'e' || r == 'E'; };
     while (in_loop_set(peek_rune())) {
-        if (is(".") && dot_consumed) {
-            accept(".");
+        if (is(kDot) && dot_consumed) {
+            accept(kDot);
             return false;
         }
-        if (is("eE") && exponent_consumed) {
-            accept("eE");
+        if (is(kExponent) && exponent_consumed) {
+            accept(kExponent);
             return false;
         }
-        if (accept(".")) {
+        if (accept(kDot)) {
             dot_consumed = true;
-            if (accept("_.")) return false;
+            if (accept(kAfterDot)) return false;
             if (hex) return false;  // no fractional hexadecimal literals
             continue;
         }
-        if (accept("eE")) {
+        if (accept(kExponent)) {
             exponent_consumed = true;
-            accept("+-");
-            if (accept("._eE") || peek_rune() == kEof) return false;
+            accept(kSign);
+            if (accept(kAfterExponent) || peek_rune() == kEof) return false;
             continue;
         }
-        if (accept("_")) {
-            if (accept("._eE") || peek_rune() == kEof) return false;
+        if (accept(kUnderscore)) {
+            if (accept(kAfterExponent) || peek_rune() == kEof) return false;
             continue;
         }
-        accept_run(digits);
+        accept_run(*digits);
     }
     if (pos_ == initial) return false;
     return !is_alnum(peek_rune());
 }
 
 Token Lexer::lex_identifier() {
-    while (is_alnum(next_rune())) {
-    }
-    backup();
+    while (pos_ < input_.size() && is_ascii_alnum(input_[pos_])) ++pos_;
     return emit(Tok::identifier);
 }
 
 Token Lexer::lex_keyword_or_identifier() {
     bool has_colon = false;
-    for (;;) {
-        const char32_t r = next_rune();
-        if (is_alnum(r)) continue;
-        if (r == ':') {
-            has_colon = true;
-            continue;
-        }
-        backup();
-        break;
+    while (pos_ < input_.size() && is_ascii_alnum_or_colon(input_[pos_])) {
+        has_colon = has_colon || input_[pos_] == ':';
+        ++pos_;
     }
     const std::string_view word = input_.substr(start_, pos_ - start_);
     const Tok k = keyword(word);

@@ -27,16 +27,60 @@ public:
     // Tok::number for "inf"/"nan".
     static Tok keyword(std::string_view word);
 
+    // ASCII character classes for accept()/is(), as bit masks.
+    struct CharSet {
+        uint64_t lo = 0;
+        uint64_t hi = 0;
+        constexpr explicit CharSet(std::string_view chars) {
+            for (char c : chars) {
+                const auto u = static_cast<unsigned char>(c);
+                if (u < 64) {
+                    lo |= uint64_t{1} << u;
+                } else {
+                    hi |= uint64_t{1} << (u - 64);
+                }
+            }
+        }
+        constexpr bool has(char32_t r) const {
+            return r < 64 ? ((lo >> r) & 1) != 0 : r < 128 ? ((hi >> (r - 64)) & 1) != 0 : false;
+        }
+    };
+
 private:
     enum class State : uint8_t { statements, inside_braces, duration_expr, done };
 
     // Go-style rune reading, so multi-byte characters appear in messages as Prometheus shows them.
-    char32_t next_rune();
-    char32_t peek_rune();
+    char32_t next_rune() {
+        if (pos_ < input_.size()) {
+            const auto c = static_cast<unsigned char>(input_[pos_]);
+            if (c < 0x80) {
+                width_ = 1;
+                ++pos_;
+                return c;
+            }
+            return next_multibyte_rune();
+        }
+        width_ = 0;
+        return static_cast<char32_t>(-1);
+    }
+    char32_t next_multibyte_rune();
+    char32_t peek_rune() {
+        const char32_t r = next_rune();
+        backup();
+        return r;
+    }
     void backup() { pos_ -= width_; }
-    bool accept(std::string_view valid);
-    bool is(std::string_view valid);
-    void accept_run(std::string_view valid);
+    bool accept(const CharSet& valid) {
+        if (valid.has(next_rune())) return true;
+        backup();
+        return false;
+    }
+    bool is(const CharSet& valid) { return valid.has(peek_rune()); }
+    void accept_run(const CharSet& valid) {
+        while (valid.has(next_rune())) {
+        }
+        backup();
+    }
 
     Token emit(Tok kind);
     Token error(std::string message);

@@ -173,12 +173,31 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
+// Stacks for building lists, reused across parses on a thread to avoid allocations; nested
+// lists push above their parent's items.
+struct Scratch {
+    std::vector<const Node*> nodes;
+    std::vector<LabelMatcher> matchers;
+    std::vector<std::string_view> labels;
+    std::string text;
+    void clear() {
+        nodes.clear();
+        matchers.clear();
+        labels.clear();
+    }
+};
+
 class Parser {
 public:
-    Parser(std::string_view input, const ParseOptions& options, Ast& ast)
-        : options_(options), ast_(ast), arena_(ast.arena()), input_(ast.source()), lex_(input_) {
-        (void)input;
-    }
+    Parser(const ParseOptions& options, Ast& ast, Scratch& scratch)
+        : options_(options),
+          arena_(ast.arena()),
+          input_(ast.source()),
+          lex_(input_),
+          scratch_(scratch.text),
+          node_stack_(scratch.nodes),
+          matcher_stack_(scratch.matchers),
+          label_stack_(scratch.labels) {}
 
     const Node* parse_top();
 
@@ -317,7 +336,6 @@ private:
     TimeModifiers* modifiers_of(Node* expr, const char* what);
 
     const ParseOptions& options_;
-    Ast& ast_;
     Arena& arena_;
     std::string_view input_;
     Lexer lex_;
@@ -326,11 +344,10 @@ private:
     uint32_t prev_end_ = 0;
     unsigned depth_ = 0;
     ErrorContext context_;
-    std::string scratch_;
-    // Shared stacks for building lists; nested lists push above their parent's items.
-    std::vector<const Node*> node_stack_;
-    std::vector<LabelMatcher> matcher_stack_;
-    std::vector<std::string_view> label_stack_;
+    std::string& scratch_;
+    std::vector<const Node*>& node_stack_;
+    std::vector<LabelMatcher>& matcher_stack_;
+    std::vector<std::string_view>& label_stack_;
 };
 
 const Node* Parser::parse_top() {
@@ -1106,9 +1123,11 @@ ParseResult parse(std::string_view input, const ParseOptions& options) {
         result.error = ParseError{0, 0, "expression too long", false};
         return result;
     }
-    auto ast = std::make_unique<Ast>();
+    std::unique_ptr<Ast> ast(new Ast);
     ast->set_source(input);
-    Parser parser(input, options, *ast);
+    thread_local Scratch scratch;
+    scratch.clear();
+    Parser parser(options, *ast, scratch);
     const Node* root = nullptr;
     try {
         root = parser.parse_top();

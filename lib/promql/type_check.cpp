@@ -162,24 +162,24 @@ void Checker::check_call(const Call& c) {
     const Function& f = *c.function;
     const size_t nargs = f.arg_count;
     const size_t got = c.args.size();
-    const std::string name = go::quote(f.name);
+    auto name = [&] { return go::quote(f.name); };
     if (f.variadic == 0) {
-        if (nargs != got) fail_at(c, fmt::format("expected {} argument(s) in call to {}, got {}", nargs, name, got));
+        if (nargs != got) fail_at(c, fmt::format("expected {} argument(s) in call to {}, got {}", nargs, name(), got));
     } else {
         const size_t at_least = nargs - 1;
         if (at_least > got) {
-            fail_at(c, fmt::format("expected at least {} argument(s) in call to {}, got {}", at_least, name, got));
+            fail_at(c, fmt::format("expected at least {} argument(s) in call to {}, got {}", at_least, name(), got));
         }
         if (f.variadic > 0 && at_least + static_cast<size_t>(f.variadic) < got) {
             fail_at(c, fmt::format("expected at most {} argument(s) in call to {}, got {}",
-                                   at_least + static_cast<size_t>(f.variadic), name, got));
+                                   at_least + static_cast<size_t>(f.variadic), name(), got));
         }
     }
     if (f.name == "info" && got > 1) {
         const Node& labels = *c.args[1];
         if (labels.type != ValueType::vector) {
             fail_at(c, fmt::format("expected type {} in call to function {}, got {}", documented_name(ValueType::vector),
-                                   name, documented_name(labels.type)));
+                                   name(), documented_name(labels.type)));
         }
         if (const auto* vs = as<VectorSelector>(labels)) {
             if (!vs->name.empty()) fail_at(labels, "expected label selectors only, got vector selector instead");
@@ -198,7 +198,7 @@ void Checker::check_call(const Call& c) {
         const ValueType t = check(*c.args[i]);
         if (t != types[k]) {
             fail_at(*c.args[i], fmt::format("expected type {} in call to function {}, got {}", documented_name(types[k]),
-                                            name, documented_name(t)));
+                                            name(), documented_name(t)));
         }
     }
 }
