@@ -1,0 +1,322 @@
+#include "grafana/client.hpp"
+
+#include <fmt/format.h>
+
+#include "grafana/bounded_json.hpp"
+
+namespace mlmon::grafana {
+
+namespace {
+
+using nlohmann::json;
+
+/// Pages are requested until one comes back short; this bounds a server that ignores `page`.
+constexpr int kMaxPages = 200;
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 406: return "Not Acceptable";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+  }
+}
+
+std::string status_text(int status) {
+  std::string_view phrase = reason_phrase(status);
+  return phrase.empty() ? fmt::format("HTTP {}", status) : fmt::format("{} {}", status, phrase);
+}
+
+/// Server-provided text made safe to print on one line: control characters (newlines, terminal
+/// escapes) become spaces and the length is capped.
+std::string printable(std::string_view text, std::size_t limit = 300) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (out.size() >= limit) {
+      out += "...";
+      break;
+    }
+    out.push_back(c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c));
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool looks_like_html(const HttpResponse& response) {
+  if (response.content_type.find("html") != std::string::npos) return true;
+  std::size_t first = response.body.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && response.body[first] == '<';
+}
+
+}  // namespace
+
+GrafanaClient::GrafanaClient(ClientOptions options, HttpTransport& transport, const Redactor* redactor)
+    : options_(std::move(options)), transport_(transport), redactor_(redactor) {}
+
+std::string GrafanaClient::scrub(std::string_view text) const {
+  return redactor_ != nullptr ? redactor_->scrub(text) : std::string(text);
+}
+
+ApiError GrafanaClient::bad_reply(std::string_view what, std::string_view why) const {
+  ApiError error;
+  error.kind = ApiError::Kind::BadReply;
+  error.text = scrub(fmt::format("{}: Grafana's reply is not what its API documents: {}", what, why));
+  return error;
+}
+
+ApiError GrafanaClient::error_from_reply(std::string_view what, const HttpResponse& response) const {
+  ApiError error;
+  error.http_status = response.status;
+  std::string why;
+  if (auto body = parse_bounded_json(response.body, &why); body && body->is_object()) {
+    error.message = printable(string_field(*body, "message"));
+    error.status = printable(string_field(*body, "status"), 60);
+  } else if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    error.message = "(empty body)";
+  } else if (looks_like_html(response)) {
+    error.message = "an HTML page instead of JSON (a proxy or load balancer answered?)";
+  } else {
+    error.message = fmt::format("a body that is not JSON: \"{}\"", printable(response.body, 80));
+  }
+
+  const int status = response.status;
+  std::string detail = error.message.empty() ? status_text(status) : fmt::format("{}: {}", status_text(status), error.message);
+  using Kind = ApiError::Kind;
+  if (status >= 300 && status < 400) {
+    error.kind = Kind::Redirect;
+    error.text = fmt::format("{}: Grafana redirected to {} ({}); use the final address as --url", what,
+                             response.location.empty() ? "another address" : printable(response.location, 200),
+                             status_text(status));
+  } else if (status == 401) {
+    error.kind = Kind::Unauthorized;
+    const Credentials& credentials = options_.credentials;
+    if (credentials.kind == Credentials::Kind::None) {
+      error.text = fmt::format(
+          "{}: Grafana at {} requires authentication ({}); set GRAFANA_TOKEN or --token-file (a service-account "
+          "token), or GRAFANA_USER and GRAFANA_PASSWORD",
+          what, options_.url.base, detail);
+    } else {
+      error.text = fmt::format("{}: Grafana at {} rejected the credentials from {} ({})", what, options_.url.base,
+                               credentials.source, detail);
+      if (credentials.kind == Credentials::Kind::Token && credentials.token.starts_with("glc_")) {
+        error.text += "; a glc_ token is a Grafana Cloud access-policy token, which a stack's /api does not accept: "
+                      "use a service-account token (glsa_...)";
+      }
+    }
+  } else if (status == 403) {
+    error.kind = Kind::Forbidden;
+    error.text = fmt::format("{}: access denied ({}); the credentials from {} lack the permission for this", what,
+                             detail, options_.credentials.source.empty() ? "none" : options_.credentials.source);
+  } else if (status == 404) {
+    error.kind = Kind::NotFound;
+    error.text = fmt::format("{}: {}", what, detail);
+  } else if (status == 412 && error.status == "version-mismatch") {
+    error.kind = Kind::VersionMismatch;
+    error.text = fmt::format("{}: {}", what, detail);
+  } else if (status == 412 && error.status == "name-exists") {
+    error.kind = Kind::NameExists;
+    error.text = fmt::format("{}: {}", what, detail);
+  } else if (status == 412 && error.status == "plugin-dashboard") {
+    error.kind = Kind::PluginDashboard;
+    error.text = fmt::format("{}: {}", what, detail);
+  } else if (status >= 500) {
+    error.kind = Kind::ServerError;
+    error.text = fmt::format("{}: Grafana failed ({})", what, detail);
+  } else {
+    error.kind = Kind::Rejected;
+    error.text = fmt::format("{}: Grafana refused ({})", what, detail);
+  }
+  error.text = scrub(error.text);
+  error.message = scrub(error.message);
+  return error;
+}
+
+ApiResult<GrafanaClient::Reply> GrafanaClient::call(std::string_view method, std::string_view path_and_query,
+                                                    const json* body) {
+  HttpRequest request;
+  request.method = std::string(method);
+  request.url = options_.url.join(path_and_query);
+  request.headers.emplace_back("Accept", "application/json");
+  if (body != nullptr) {
+    request.headers.emplace_back("Content-Type", "application/json");
+    request.body = compact_json(*body);
+  }
+  if (options_.credentials.kind != Credentials::Kind::None) {
+    request.headers.emplace_back("Authorization", options_.credentials.authorization());
+  }
+  if (options_.org_id) request.headers.emplace_back("X-Grafana-Org-Id", std::to_string(*options_.org_id));
+
+  // Messages name the call by its path: short, and the base URL is in the 401 text when it matters.
+  std::string what = fmt::format("{} {}", method, path_and_query);
+  auto response = transport_.send(request);
+  if (!response) {
+    ApiError error;
+    error.kind = ApiError::Kind::Transport;
+    error.message = scrub(response.error().message);
+    error.text = error.message;
+    return std::unexpected(std::move(error));
+  }
+  if (response->status < 200 || response->status > 299) return std::unexpected(error_from_reply(what, *response));
+
+  Reply reply;
+  reply.status = response->status;
+  if (response->body.find_first_not_of(" \t\r\n") == std::string::npos) return reply;
+  std::string why;
+  auto parsed = parse_bounded_json(response->body, &why);
+  if (!parsed) {
+    if (looks_like_html(*response)) why = "an HTML page instead of JSON (a proxy or a login page answered?)";
+    return std::unexpected(bad_reply(what, fmt::format("{} {}", status_text(response->status), printable(why))));
+  }
+  reply.body = std::move(*parsed);
+  return reply;
+}
+
+ApiResult<std::optional<LiveDashboard>> GrafanaClient::get_dashboard(std::string_view uid) {
+  std::string path = "/api/dashboards/uid/" + percent_encode(uid);
+  auto reply = call("GET", path, nullptr);
+  if (!reply) {
+    if (reply.error().kind == ApiError::Kind::NotFound) return std::optional<LiveDashboard>{};
+    return std::unexpected(reply.error());
+  }
+  const json& body = reply->body;
+  if (!body.is_object() || !body.contains("dashboard") || !body["dashboard"].is_object()) {
+    return std::unexpected(bad_reply("GET " + path, "no \"dashboard\" object"));
+  }
+  LiveDashboard live;
+  live.dashboard = body["dashboard"];
+  json meta = body.contains("meta") && body["meta"].is_object() ? body["meta"] : json::object();
+  live.version = int_field(meta, "version").value_or(int_field(live.dashboard, "version").value_or(0));
+  live.folder_uid = string_field(meta, "folderUid");
+  live.folder_title = string_field(meta, "folderTitle", "General");
+  auto provisioned = meta.find("provisioned");
+  live.provisioned = provisioned != meta.end() && provisioned->is_boolean() && provisioned->get<bool>();
+  return std::optional<LiveDashboard>{std::move(live)};
+}
+
+ApiResult<std::optional<VersionEntry>> GrafanaClient::newest_version(std::string_view uid) {
+  std::string path = "/api/dashboards/uid/" + percent_encode(uid) + "/versions?limit=1";
+  auto reply = call("GET", path, nullptr);
+  if (!reply) return std::unexpected(reply.error());
+  const json& body = reply->body;
+  const json* entries = nullptr;
+  if (body.is_array()) {
+    entries = &body;  // before Grafana 11.6
+  } else if (body.is_object() && body.contains("versions") && body["versions"].is_array()) {
+    entries = &body["versions"];  // 11.6+: {"continueToken": "...", "versions": [...]}
+  } else {
+    return std::unexpected(bad_reply("GET " + path, "neither a list of versions nor {\"versions\": [...]}"));
+  }
+  // Newest first by Grafana's contract; pick the highest version anyway rather than trust the order.
+  std::optional<VersionEntry> newest;
+  for (const json& item : *entries) {
+    if (!item.is_object()) return std::unexpected(bad_reply("GET " + path, "a version entry is not an object"));
+    auto version = int_field(item, "version");
+    if (!version) return std::unexpected(bad_reply("GET " + path, "a version entry has no integer \"version\""));
+    if (newest && newest->version >= *version) continue;
+    VersionEntry entry;
+    entry.version = *version;
+    entry.created = printable(string_field(item, "created"), 60);
+    entry.created_by = printable(string_field(item, "createdBy"), 100);
+    entry.message = string_field(item, "message");
+    newest = std::move(entry);
+  }
+  return newest;
+}
+
+ApiResult<SaveResult> GrafanaClient::save_dashboard(const SaveRequest& request) {
+  json body = {{"dashboard", request.dashboard},
+               {"folderUid", request.folder_uid},
+               {"overwrite", request.overwrite},
+               {"message", request.message}};
+  auto reply = call("POST", "/api/dashboards/db", &body);
+  if (!reply) return std::unexpected(reply.error());
+  SaveResult result;
+  result.uid = string_field(reply->body, "uid", string_field(request.dashboard, "uid"));
+  result.url = printable(string_field(reply->body, "url"), 300);
+  result.version = int_field(reply->body, "version");
+  return result;
+}
+
+ApiResult<std::optional<Folder>> GrafanaClient::get_folder(std::string_view uid) {
+  std::string path = "/api/folders/" + percent_encode(uid);
+  auto reply = call("GET", path, nullptr);
+  if (!reply) {
+    if (reply.error().kind == ApiError::Kind::NotFound) return std::optional<Folder>{};
+    return std::unexpected(reply.error());
+  }
+  if (!reply->body.is_object()) return std::unexpected(bad_reply("GET " + path, "not a folder object"));
+  Folder folder{string_field(reply->body, "uid", std::string(uid)), string_field(reply->body, "title")};
+  return std::optional<Folder>{std::move(folder)};
+}
+
+ApiResult<std::vector<Folder>> GrafanaClient::list_folders() {
+  std::vector<Folder> folders;
+  std::string previous_first;
+  for (int page = 1; page <= kMaxPages; ++page) {
+    std::string path = fmt::format("/api/folders?limit={}&page={}", page_size_, page);
+    auto reply = call("GET", path, nullptr);
+    if (!reply) return std::unexpected(reply.error());
+    if (!reply->body.is_array()) return std::unexpected(bad_reply("GET " + path, "not a list of folders"));
+    const json& items = reply->body;
+    if (!items.empty()) {
+      std::string first = string_field(items.front(), "uid");
+      if (page > 1 && first == previous_first) break;  // the server ignores `page`
+      previous_first = first;
+    }
+    for (const json& item : items) {
+      if (!item.is_object()) return std::unexpected(bad_reply("GET " + path, "a folder entry is not an object"));
+      folders.push_back(Folder{string_field(item, "uid"), string_field(item, "title")});
+    }
+    if (static_cast<int>(items.size()) < page_size_) break;
+  }
+  return folders;
+}
+
+ApiResult<Folder> GrafanaClient::create_folder(std::string_view title, std::string_view uid) {
+  json body = {{"title", title}};
+  if (!uid.empty()) body["uid"] = uid;
+  auto reply = call("POST", "/api/folders", &body);
+  if (!reply) return std::unexpected(reply.error());
+  Folder folder{string_field(reply->body, "uid", std::string(uid)), string_field(reply->body, "title", std::string(title))};
+  if (folder.uid.empty()) return std::unexpected(bad_reply("POST /api/folders", "no \"uid\" for the new folder"));
+  return folder;
+}
+
+ApiResult<std::vector<SearchHit>> GrafanaClient::search_dashboards(std::optional<std::string> folder_uid) {
+  std::vector<SearchHit> hits;
+  std::string previous_first;
+  for (int page = 1; page <= kMaxPages; ++page) {
+    std::string path = fmt::format("/api/search?type=dash-db&limit={}&page={}", page_size_, page);
+    if (folder_uid) path += "&folderUIDs=" + percent_encode(*folder_uid);
+    auto reply = call("GET", path, nullptr);
+    if (!reply) return std::unexpected(reply.error());
+    if (!reply->body.is_array()) return std::unexpected(bad_reply("GET " + path, "not a list of search hits"));
+    const json& items = reply->body;
+    if (!items.empty()) {
+      std::string first = string_field(items.front(), "uid");
+      if (page > 1 && first == previous_first) break;  // the server ignores `page`
+      previous_first = first;
+    }
+    for (const json& item : items) {
+      if (!item.is_object()) return std::unexpected(bad_reply("GET " + path, "a search hit is not an object"));
+      if (string_field(item, "type", "dash-db") != "dash-db") continue;
+      hits.push_back(SearchHit{string_field(item, "uid"), string_field(item, "title"), string_field(item, "folderUid"),
+                               string_field(item, "folderTitle", "General")});
+    }
+    if (static_cast<int>(items.size()) < page_size_) break;
+  }
+  return hits;
+}
+
+}  // namespace mlmon::grafana
