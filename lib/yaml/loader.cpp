@@ -57,6 +57,7 @@ Diagnostic make_diagnostic(const Document& doc, Severity severity, std::string_v
 /// that does not parse yields only its parse error) and there is no tree.
 void fail(Document& doc, Diagnostic diagnostic) {
   doc.root = nullptr;
+  doc.nodes.clear();  // unreachable, and collections left open have no end
   doc.problems.clear();
   doc.problems.push_back(std::move(diagnostic));
 }
@@ -120,6 +121,16 @@ Document load(SourceFilePtr source, const LoadOptions& options) {
   }
   if (another) {
     const std::size_t at = rest.start.is_null() ? text.size() : builder.offset_of(rest.start);
+    if (!detail::starts_explicit_document(text, at)) {
+      // yaml-cpp starts a new document at any text after the root node ends (`- a` then `b` at
+      // column 0); for Go's yaml that is a syntax error in the one document.
+      const char c = at < text.size() ? text[at] : '\0';
+      const bool plain = std::string_view("[]{}-\"'|>&*!?%@`#,").find(c) == std::string_view::npos;
+      fail(doc, kRuleSyntax,
+           detail::TextProblem{at, plain ? "could not find expected ':'" : "did not find expected <document start>",
+                               "check the indentation of this line and the lines above it"});
+      return doc;
+    }
     doc.problems.push_back(make_diagnostic(doc, Severity::Warning, kRuleMultipleDocuments, at,
                                            std::string(options.multiple_documents_message), {}));
   }

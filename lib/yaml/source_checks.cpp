@@ -67,6 +67,29 @@ std::optional<std::size_t> tab_in_line_indentation(std::string_view text, std::s
   return std::nullopt;
 }
 
+bool starts_explicit_document(std::string_view text, std::size_t offset) {
+  const auto marker_line = [&](std::size_t at, std::string_view marker) {
+    return (at == 0 || text[at - 1] == '\n') && text.substr(at).starts_with(marker) &&
+           (at + 3 == text.size() || text[at + 3] == ' ' || text[at + 3] == '\t' || text[at + 3] == '\n' ||
+            text[at + 3] == '\r');
+  };
+  offset = std::min(offset, text.size());
+  if (marker_line(offset, "---")) return true;
+  // Otherwise the previous document must have ended with `...`: look back over blank and
+  // comment lines for it (and for directives such as `%YAML`, which need one too).
+  std::size_t line_end = offset;
+  while (line_end > 0) {
+    std::size_t start = line_end - 1;
+    while (start > 0 && text[start - 1] != '\n') --start;
+    const std::string_view line = text.substr(start, line_end - start);
+    if (marker_line(start, "...")) return true;
+    const std::size_t first = line.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && line[first] != '#' && line[first] != '%') return false;
+    line_end = start;
+  }
+  return false;
+}
+
 TextProblem tab_problem(std::size_t offset) {
   return TextProblem{offset, "found a tab character in indentation: tabs are not allowed for indentation in YAML",
                      "indent with spaces"};

@@ -27,6 +27,10 @@ std::optional<std::size_t> find_tab_indentation(const Document& doc);
 /// The offset of a tab in the indentation of the line containing `offset`, if any.
 std::optional<std::size_t> tab_in_line_indentation(std::string_view text, std::size_t offset);
 
+/// Whether the document yaml-cpp starts at `offset` is one the text starts explicitly: at a
+/// `---` line, or after a `...` line ending the previous one.
+bool starts_explicit_document(std::string_view text, std::size_t offset);
+
 /// "found a tab character in indentation ..." with its hint.
 TextProblem tab_problem(std::size_t offset);
 

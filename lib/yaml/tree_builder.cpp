@@ -116,7 +116,7 @@ void TreeBuilder::report(Severity severity, std::string_view rule, std::size_t o
   doc_.problems.push_back(std::move(d));
 }
 
-void TreeBuilder::stop(std::string_view rule, std::size_t offset, std::string message, std::string hint) {
+void TreeBuilder::throw_stop(std::string_view rule, std::size_t offset, std::string message, std::string hint) const {
   Diagnostic d;
   d.severity = Severity::Error;
   d.rule_id = std::string(rule);
@@ -150,7 +150,9 @@ Node& TreeBuilder::new_node(NodeKind kind, const YAML::Mark& mark, const std::st
   node.offset = m;
   props_end = m;
   // yaml-cpp's mark is that of the node's first token, which is its anchor or tag if it has one.
-  if (m < text_.size() && (text_[m] == '&' || text_[m] == '!')) {
+  // (A mapping whose first key has an anchor is marked there too, but the anchor is the key's.)
+  const bool has_props = anchor != 0 || (tag != "?" && tag != "!") || (tag == "!" && m < text_.size() && text_[m] == '!');
+  if (has_props && m < text_.size() && (text_[m] == '&' || text_[m] == '!')) {
     const Properties props = skip_properties(text_, m, node.in_flow);
     props_end = props.end;
     node.offset = props.content;
@@ -192,6 +194,25 @@ std::size_t TreeBuilder::empty_node_offset(std::size_t mark_offset) const {
   return mark_offset;
 }
 
+void TreeBuilder::check_colon_after_key() const {
+  // yaml-cpp takes a lone `word` line in a block mapping for a key without value; Go's yaml
+  // (libyaml) requires the colon of an implicit key.
+  if (stack_.empty()) return;
+  const Frame& frame = stack_.back();
+  if (frame.node->kind != NodeKind::Mapping || frame.node->flow || !frame.want_value || frame.key == nullptr ||
+      frame.key_via_alias || frame.key->end == frame.key->offset) {
+    return;
+  }
+  std::size_t p = frame.key->end;
+  while (p < text_.size() && (is_blank(text_[p]) || is_break(text_[p]))) ++p;
+  if (p < text_.size() && text_[p] == ':') return;
+  std::size_t q = frame.key->props_offset;
+  while (q > 0 && (is_blank(text_[q - 1]) || is_break(text_[q - 1]))) --q;
+  if (q > 0 && text_[q - 1] == '?') return;  // explicit `? key`: the value may be absent
+  throw_stop(kRuleSyntax, frame.key->offset, "could not find expected ':'",
+             "a mapping key must be followed by a colon; or is this line indented wrongly?");
+}
+
 void TreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
   std::size_t props_end = 0;
   Node& node = new_node(NodeKind::Null, mark, "?", anchor, props_end);
@@ -212,8 +233,13 @@ void TreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
   if (literal) {
     node.value = std::string(text_.substr(node.offset, len));
     node.end = node.offset + len;
+  } else if (has_props) {
+    node.offset = props_end;
+    node.end = node.offset;
   } else {
-    node.offset = has_props ? props_end : empty_node_offset(node.offset);
+    check_colon_after_key();
+    node.offset = empty_node_offset(node.offset);
+    node.props_offset = node.offset;
     node.end = node.offset;
   }
   node.raw_begin = node.offset;
@@ -246,7 +272,7 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   const ScalarContext context{node.parent_indent, node.in_flow};
   const ScalarExtent extent = measure_scalar(text_, node.offset, node.style, context, node.value);
   if (extent.unterminated) {
-    stop(kRuleSyntax, node.offset, "found unexpected end of stream while scanning a quoted scalar",
+    throw_stop(kRuleSyntax, node.offset, "found unexpected end of stream while scanning a quoted scalar",
          "the quoted string that starts here is not closed");
   }
   node.end = std::max(extent.end, node.offset);
@@ -263,18 +289,18 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   while (end < text_.size() && !is_blank(text_[end]) && !is_break(text_[end]) && !is_flow_indicator(text_[end])) ++end;
   const std::string name(text_.substr(std::min(m + 1, text_.size()), end - std::min(m + 1, end)));
   if (anchor >= anchors_.size() || anchors_[anchor].node == nullptr) {
-    stop(kRuleAlias, m, fmt::format("unknown anchor '{}' referenced", name));
+    throw_stop(kRuleAlias, m, fmt::format("unknown anchor '{}' referenced", name));
   }
   const Anchor& target = anchors_[anchor];
   if (target.open) {
-    stop(kRuleAlias, m, fmt::format("anchor '{}' value contains itself", name),
+    throw_stop(kRuleAlias, m, fmt::format("anchor '{}' value contains itself", name),
          "an alias cannot refer to a collection that contains it");
   }
   if (target.total > biggest_alias_total_) {
     biggest_alias_total_ = target.total;
     biggest_alias_offset_ = m;
   }
-  attach(target.node, add_capped(1, target.total), target.total, end);
+  attach(target.node, add_capped(1, target.total), target.total, end, true);
 }
 
 void TreeBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -356,7 +382,7 @@ void TreeBuilder::end_collection() {
   }
 }
 
-void TreeBuilder::attach(const Node* node, std::uint64_t total, std::uint64_t aliased, std::size_t end) {
+void TreeBuilder::attach(const Node* node, std::uint64_t total, std::uint64_t aliased, std::size_t end, bool via_alias) {
   if (stack_.empty()) {
     if (!root_set_) {
       doc_.root = node;
@@ -377,6 +403,7 @@ void TreeBuilder::attach(const Node* node, std::uint64_t total, std::uint64_t al
   }
   if (!frame.want_value) {
     frame.key = node;
+    frame.key_via_alias = via_alias;
     frame.want_value = true;
     return;
   }
@@ -407,7 +434,8 @@ void TreeBuilder::index_key(Frame& frame, const Node* key) {
 }
 
 void TreeBuilder::add_entry(Frame& frame, const Node* key, const Node* value) {
-  if (is_scalar_key(key)) {
+  // yaml.v3 compares keys by node kind and text, and an alias (`*a: x`) is a kind of its own.
+  if (is_scalar_key(key) && !frame.key_via_alias) {
     const bool merge = is_merge_key(key);
     const Node* first = merge ? frame.merge_key : find_key(frame, key);
     if (first != nullptr) {
@@ -423,7 +451,7 @@ void TreeBuilder::add_entry(Frame& frame, const Node* key, const Node* value) {
     }
   }
   frame.node->entries.push_back(Entry{key, value, false});
-  if (is_scalar_key(key)) index_key(frame, key);
+  if (is_scalar_key(key) && !frame.key_via_alias) index_key(frame, key);
 }
 
 void TreeBuilder::resolve_merges(Frame& frame) {
@@ -462,7 +490,7 @@ void TreeBuilder::finish() {
   if (aliased > 100 && total > 1000 &&
       static_cast<double>(aliased) / static_cast<double>(total) > allowed_alias_ratio(total)) {
     doc_.root = nullptr;
-    stop(kRuleAlias, biggest_alias_offset_, "document contains excessive aliasing",
+    throw_stop(kRuleAlias, biggest_alias_offset_, "document contains excessive aliasing",
          fmt::format("aliases expand this document to {}{} nodes", total >= kCountCap ? "more than " : "", total));
   }
 }

@@ -59,6 +59,7 @@ class TreeBuilder final : public YAML::EventHandler {
     int indent = -1;               ///< block collection: byte column of its content
     bool want_value = false;       ///< mapping: a key was read, its value comes next
     const Node* key = nullptr;     ///< mapping: that key
+    bool key_via_alias = false;    ///< that key was written as an alias (`*a: x`)
     const Node* merge_key = nullptr;  ///< mapping: the first `<<` key
     std::size_t last_end = 0;      ///< end of the last child read
     std::uint64_t total = 1;       ///< nodes in the expansion of this collection (aliases expanded)
@@ -76,7 +77,8 @@ class TreeBuilder final : public YAML::EventHandler {
   Node& new_node(NodeKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                  std::size_t& props_end);
   void register_anchor(YAML::anchor_t anchor, Node& node, bool open, std::uint64_t total);
-  void attach(const Node* node, std::uint64_t total, std::uint64_t aliased, std::size_t end);
+  void attach(const Node* node, std::uint64_t total, std::uint64_t aliased, std::size_t end, bool via_alias = false);
+  void check_colon_after_key() const;
   void add_entry(Frame& frame, const Node* key, const Node* value);
   const Node* find_key(const Frame& frame, const Node* key) const;
   void index_key(Frame& frame, const Node* key);
@@ -87,7 +89,8 @@ class TreeBuilder final : public YAML::EventHandler {
   std::size_t empty_node_offset(std::size_t mark_offset) const;
   void report(Severity severity, std::string_view rule, std::size_t offset, std::string message,
               std::string hint = {});
-  [[noreturn]] void stop(std::string_view rule, std::size_t offset, std::string message, std::string hint = {});
+  [[noreturn]] void throw_stop(std::string_view rule, std::size_t offset, std::string message,
+                               std::string hint = {}) const;
 
   Document& doc_;
   std::string_view text_;

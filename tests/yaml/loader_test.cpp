@@ -342,3 +342,32 @@ TEST_CASE("a few MB on a single line") {
 }
 
 }  // namespace mlmon::yaml
+
+namespace mlmon::yaml {
+using test::load_text;
+using test::problems_of;
+
+TEST_CASE("what yaml-cpp accepts but Go's yaml does not: a key without colon, text after the root") {
+  CHECK(problems_of(load_text("a: 1\nb c\n")) == "2:1: yaml/syntax: could not find expected ':'\n");
+  CHECK(problems_of(load_text("groups:\n- name: g\n  rules\n")) == "3:3: yaml/syntax: could not find expected ':'\n");
+  CHECK(problems_of(load_text("- a\nb\n")) == "2:1: yaml/syntax: could not find expected ':'\n");
+  CHECK(problems_of(load_text("- a\n[b]\n")) == "2:1: yaml/syntax: did not find expected <document start>\n");
+  // Still fine: explicit keys and flow mappings may omit the value, `...` ends a document.
+  CHECK(load_text("? a\n? b\n").problems.empty());
+  CHECK(load_text("{a, b: 1}\n").problems.empty());
+  CHECK(load_text("a:\n").problems.empty());
+  CHECK(problems_of(load_text("a: 1\n...\nb: 2\n")) ==
+        "3:1: yaml/multiple-documents: multiple YAML documents in one file are not supported, only the first "
+        "document is processed\n");
+}
+
+TEST_CASE("an anchor on the first key belongs to the key, not to the mapping") {
+  const Document doc = load_text("&a k: v\n*a : w\n");
+  REQUIRE_MESSAGE(doc.ok(), problems_of(doc));  // an alias key is not a duplicate for yaml.v3
+  CHECK(doc.root->offset == 0);
+  CHECK(doc.root->anchor == "");
+  CHECK(doc.root->entries[0].key->anchor == "a");
+  CHECK(doc.root->entries.size() == 2);
+}
+
+}  // namespace mlmon::yaml
