@@ -1,6 +1,7 @@
 #include "promql/printer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include <fmt/format.h>
@@ -41,6 +42,12 @@ std::string matcher_string(const LabelMatcher& m) {
 }
 
 void write_duration_ns(std::string& out, int64_t ns) {
+    if (ns % 1'000'000 != 0) {
+        // Below millisecond precision a duration string would lose digits (Prometheus prints
+        // "0s" for 100us); a number of seconds is also valid PromQL and keeps the value.
+        out += go::format_float(static_cast<double>(ns) / 1e9);
+        return;
+    }
     if (ns < 0) {
         out += '-';
         out += format_duration_ms(-(ns / 1'000'000));
@@ -119,13 +126,10 @@ void print_to(std::string& out, const Node& node) {
         case NodeKind::number_literal: {
             const auto& n = static_cast<const NumberLiteral&>(node);
             if (n.is_duration) {
-                // model.Duration(val * 1e9).String()
-                if (n.value < 0) {
-                    out += '-';
-                    out += format_duration_ms(static_cast<int64_t>(-n.value * 1e9) / 1'000'000);
-                } else {
-                    out += format_duration_ms(static_cast<int64_t>(n.value * 1e9) / 1'000'000);
-                }
+                // Prometheus prints model.Duration(val * 1e9), truncating: 8001ms would come out as
+                // "8s". Rounding to the nearest nanosecond keeps parse(print(x)) == x.
+                const int64_t ns = std::llround(n.value * 1e9);
+                write_duration_ns(out, ns);
             } else {
                 out += go::format_float(n.value);
             }

@@ -70,6 +70,8 @@ TEST_CASE("printer: numbers, strings, durations and selectors are normalised") {
     CHECK(canonical("foo[90m]") == "foo[1h30m]");
     CHECK(canonical("foo[300]") == "foo[5m]");
     CHECK(canonical("foo[1.5]") == "foo[1s500ms]");
+    CHECK(canonical("foo[0.0001]") == "foo[0.0001]");  // Prometheus would print "0s"
+    CHECK(canonical("foo offset -0.0015") == "foo offset -0.0015");
     CHECK(canonical("foo[14d]") == "foo[2w]");
     CHECK(canonical("foo[15d]") == "foo[15d]");
     CHECK(canonical("foo[365d]") == "foo[1y]");
@@ -97,6 +99,8 @@ TEST_CASE("printer: numbers, strings, durations and selectors are normalised") {
 
 TEST_CASE("printer: experimental syntax") {
     CHECK(canonical("foo[5m+1m]") == "foo[5m + 1m]");
+    // Found by fuzzing: 8001ms is 8.000999... seconds; truncating would print "8s".
+    CHECK(canonical("foo[1m] offset (2 * 8001ms)") == "foo[1m] offset (2 * 8s1ms)");
     CHECK(canonical("foo[2*5m:1m]") == "foo[2 * 5m:1m]");
     CHECK(canonical("foo offset (1h*2)") == "foo offset (1h * 2)");
     CHECK(canonical("foo offset -(1m)") == "foo offset -(1m)");
