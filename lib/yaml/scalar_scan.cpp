@@ -36,6 +36,7 @@ class ValueSink {
   /// byte of it was produced by the construct (escape, line break) at `src`.
   void put(std::string_view bytes, std::size_t src, bool contiguous) {
     if (failed_) return;
+    if (clipped_newlines_ && produced_ == expected_.size() && bytes == "\n") return;
     if (bytes.size() > expected_.size() - produced_ ||
         expected_.compare(produced_, bytes.size(), bytes) != 0) {
       failed_ = true;
@@ -47,6 +48,9 @@ class ValueSink {
     produced_ += bytes.size();
   }
   bool complete() const { return !failed_ && produced_ == expected_.size(); }
+  /// yaml-cpp ends quoted scalars with a "clip" chomp: trailing line breaks beyond the first
+  /// (or all of them) may be missing from its value. Accept line breaks past its end.
+  void allow_clipped_newlines() { clipped_newlines_ = true; }
   bool failed() const { return failed_; }
   std::size_t found() const { return found_; }
 
@@ -56,6 +60,7 @@ class ValueSink {
   std::size_t produced_ = 0;
   std::size_t found_ = kNone;
   bool failed_ = false;
+  bool clipped_newlines_ = false;
 };
 
 /// Emits one "\n" per line break starting at `first_break` (the breaks of a run of empty
@@ -217,6 +222,7 @@ std::size_t decode_escape(std::string_view t, std::size_t i, char* out, std::siz
 
 ScalarExtent decode_quoted(std::string_view t, std::size_t begin, bool double_quoted, ValueSink& sink) {
   ScalarExtent ext;
+  sink.allow_clipped_newlines();
   const char quote = double_quoted ? '"' : '\'';
   std::size_t i = begin + 1;
   while (true) {
@@ -335,6 +341,8 @@ ScalarExtent decode_block(std::string_view t, std::size_t begin, bool folded, co
       while (q < n && t[q] == ' ') ++q;
       if (q >= n) break;
       if (std::size_t len = break_len(t, q)) {  // leading empty line
+        // yaml-cpp lets the spaces of leading empty lines raise the detected indentation.
+        indent = std::max(indent, static_cast<int>(q - p));
         if (pending == 0) pending_first = q;
         ++pending;
         p = q + len;

@@ -51,6 +51,11 @@ TEST_CASE("every byte of every scalar style maps back to its source byte") {
       {"v: 'back\\slash'\n", ScalarStyle::SingleQuoted, "back\\slash"},
       {"v: 'one\n  two  \n\n   three'\n", ScalarStyle::SingleQuoted, "one two\nthree"},
       {"v: ''\n", ScalarStyle::SingleQuoted, ""},
+      {"v: 'a\n\n\n  '\n", ScalarStyle::SingleQuoted, "a\n"},  // yaml-cpp: one \n before the quote
+      {"v: 'a\n  '\n", ScalarStyle::SingleQuoted, "a "},
+      {"v: ' \n\n  '\n", ScalarStyle::SingleQuoted, ""},
+      {"v: ' \n  '\n", ScalarStyle::SingleQuoted, " "},
+      {"v: 'a\n\n  '''\n", ScalarStyle::SingleQuoted, "a\n'"},
       // double-quoted
       {"v: \"a \\\"q\\\" b\"\n", ScalarStyle::DoubleQuoted, "a \"q\" b"},
       {"v: \"tab\\there\\nnl\"\n", ScalarStyle::DoubleQuoted, "tab\there\nnl"},
@@ -59,6 +64,7 @@ TEST_CASE("every byte of every scalar style maps back to its source byte") {
       {"v: \"joined \\\n   line\"\n", ScalarStyle::DoubleQuoted, "joined line"},
       {"v: \"fold\n  ed  \n\n  lines\"\n", ScalarStyle::DoubleQuoted, "fold ed\nlines"},
       {"v: \"\"\n", ScalarStyle::DoubleQuoted, ""},
+      {"v: \"a\n \n\t\n  \"\n", ScalarStyle::DoubleQuoted, "a\n"},
       // literal
       {"v: |\n  line one\n  line two\n", ScalarStyle::Literal, "line one\nline two\n"},
       {"v: |-\n  strip\n\n", ScalarStyle::Literal, "strip"},
@@ -66,6 +72,7 @@ TEST_CASE("every byte of every scalar style maps back to its source byte") {
       {"v: |2\n    more\n  base\n", ScalarStyle::Literal, "  more\nbase\n"},
       {"v: |\n\n  after blank\n    indented\n  back\n", ScalarStyle::Literal, "\nafter blank\n  indented\nback\n"},
       {"v: | # comment\n  x\n", ScalarStyle::Literal, "x\n"},
+      {"a:\n  v: |+\n         \n\n      #c\n\n", ScalarStyle::Literal, ""},  // leading blanks raise the indent
       {"a:\n  v: |\n    nested\n     deeper\n  w: 1\n", ScalarStyle::Literal, ""},
       // folded
       {"v: >\n  one\n  two\n\n  three\n", ScalarStyle::Folded, "one two\nthree\n"},
