@@ -48,6 +48,34 @@ std::vector<std::string> load_rule_expressions(const fs::path& dir) {
     return out;
 }
 
+// Prometheus's rulefmt test files: `expr: <plain>` or `expr: |` followed by a more indented block.
+std::vector<std::pair<std::string, std::string>> load_rulefmt_expressions(const fs::path& dir) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        // test_aliases.yaml uses YAML anchors, which a line scan cannot resolve.
+        if (entry.path().extension() != ".yaml" || entry.path().filename() == "test_aliases.yaml") continue;
+        std::ifstream in(entry.path());
+        std::vector<std::string> lines;
+        for (std::string line; std::getline(in, line);) lines.push_back(line);
+        for (size_t i = 0; i < lines.size(); ++i) {
+            const size_t key = lines[i].find("expr: ");
+            if (key == std::string::npos) continue;
+            std::string value = lines[i].substr(key + 6);
+            if (value == "|") {
+                value.clear();
+                const size_t indent = lines[i].find_first_not_of(" -");
+                for (size_t j = i + 1; j < lines.size(); ++j) {
+                    const size_t ind = lines[j].find_first_not_of(' ');
+                    if (ind == std::string::npos || ind <= indent) break;
+                    value += lines[j].substr(ind) + "\n";
+                }
+            }
+            out.emplace_back(entry.path().filename().string(), value);
+        }
+    }
+    return out;
+}
+
 void check_round_trip(const std::string& expr, const Features& features) {
     ParseResult first = parse(expr, features);
     REQUIRE_MESSAGE(!first.error, expr << " => " << format_error(expr, *first.error));
@@ -74,4 +102,23 @@ TEST_CASE("corpus: every expr in the awesome-prometheus-alerts rule files parses
     const auto exprs = load_rule_expressions(dir);
     CHECK(exprs.size() == 954);
     for (const std::string& expr : exprs) check_round_trip(expr, Features{});
+}
+
+TEST_CASE("corpus: Prometheus's rulefmt test files") {
+    const fs::path dir = fs::path(MLMON_CORPUS_DIR) / "rules" / "prometheus-rulefmt";
+    REQUIRE(fs::exists(dir));
+    size_t checked = 0;
+    for (const auto& [file, expr] : load_rulefmt_expressions(dir)) {
+        INFO(file << ": " << expr);
+        ParseResult r = parse(expr);
+        if (file == "bad_expr.bad.yaml") {
+            REQUIRE(r.error);
+            CHECK(format_error(expr, *r.error) ==
+                  "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector");
+        } else {
+            CHECK(!r.error);
+        }
+        ++checked;
+    }
+    CHECK(checked >= 15);
 }
