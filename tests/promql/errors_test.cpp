@@ -184,3 +184,65 @@ TEST_CASE("errors: Prometheus parse_test.go cases") {
     };
     check_cases(cases, upstream_test_features());
 }
+
+TEST_CASE("errors: other message templates") {
+    const std::vector<ErrorCase> cases = {
+        {"foo[5m:1m:1m]", 9, "unexpected colon ':'"},
+        {"foo[5m[", 6, "unexpected left bracket '['"},
+        {"foo[1m] + bar[::]", 14, "unexpected \":\" in subquery or range selector, expected number, duration, step(), or range()"},
+        {"foo[:5m]", 5, "unexpected colon before duration in duration expression"},
+        {"sum by (\"\") (x)", 8, "invalid label name for grouping: \"\""},
+        {"sum by (\"\\xff\") (x)", 8, "invalid label name for grouping: \"\\xff\""},
+        {"foo @ 1 @ 2", 0, "@ <timestamp> may not be set multiple times"},
+        {"foo @ start() @ end()", 0, "@ <timestamp> may not be set multiple times"},
+        {"(foo) @ 1", 0, "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery"},
+        {"foo[5m] + 1", 0, "binary expression must contain only scalar and instant vector types"},
+        {"1 + foo[5m]", 4, "binary expression must contain only scalar and instant vector types"},
+        {"sum(x) anchored", 0, "anchored modifier not implemented"},
+        {"sum(foo[5m])", 4, "expected type instant vector in aggregation expression, got range vector"},
+        {"quantile(\"a\", foo)", 9, "expected type scalar in aggregation parameter, got string"},
+        {"vector(\"a\")", 7, "expected type scalar in call to function \"vector\", got string"},
+        {"(1)[5m:1m]", 0, "subquery is only allowed on instant vector, got scalar instead"},
+        {"sum(rate(x[5m]) by (job))", 16, "unexpected <by> in aggregation"},
+        {"count(up) by (job) without (x)", 19, "unexpected <without>"},
+        {"foo{a=\"b\"} offset", 17, "unexpected end of input in offset, expected number, duration, step(), or range()"},
+        {"foo @ start", 11, "unexpected end of input in @, expected timestamp"},
+        {"foo @ bar", 6, "unexpected identifier \"bar\" in @, expected timestamp"},
+        {"sum(foo)(bar)", 8, "unexpected \"(\""},
+        {"(foo > 1) bool", 10, "unexpected <bool>"},
+        {"foo + bool", 10, "unexpected end of input"},
+        {"foo[5m:1m x]", 10, "unexpected character: 'x', expected ':'"},
+        {"foo[5m 5m]", 7, "unexpected duration \"5m\" in subquery or range, expected \":\" or \"]\""},
+        {"foo[5m:1m 5]", 10, "unexpected number \"5\" in subquery selector, expected \"]\""},
+        {"foo[5m:=]", 7, "unexpected \"=\" in subquery selector, expected number, duration, step(), range(), or \"]\""},
+        {"rate(foo, =)", 8, "trailing commas not allowed in function call args"},
+        {"a - on(b) group_right group_right c", 22, "unexpected <group_right> in grouping opts, expected \"(\""},
+        {"histogram_quantile(0.9, x) offset 5m", 0,
+         "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery"},
+        {"foo{a=\"b\"}[5m] @ 1 [1m]", 19, "ranges only allowed for vector selectors"},
+        {"1e999", 0, "error parsing number: strconv.ParseFloat: parsing \"1e999\": value out of range"},
+        {"foo[300y]", 4, "duration out of range"},
+        {"foo[1ms1s]", 4, "not a valid duration string: \"1ms1s\""},
+    };
+    check_cases(cases, upstream_test_features());
+}
+
+TEST_CASE("errors: format_error renders Prometheus's prefix") {
+    ParseError e{2, 2, "unexpected end of input", false};
+    CHECK(format_error("1+", e) == "1:3: parse error: unexpected end of input");
+    ParseError multi{10, 13, "unexpected identifier \"baz\"", false};
+    CHECK(format_error("foo\n+ bar baz", multi) == "2:7: parse error: unexpected identifier \"baz\"");
+    ParseError empty{0, 0, "no expression found in input", false};
+    CHECK(format_error("", empty) == "unknown position: parse error: no expression found in input");
+    CHECK(line_col("a\nbc\nd", 5).line == 3);
+    CHECK(line_col("a\nbc\nd", 5).col == 1);
+    // Type errors are flagged as such.
+    auto r = parse("rate(foo)");
+    REQUIRE(r.error);
+    CHECK(r.error->is_type_error);
+    CHECK(r.error->begin == 5);
+    CHECK(r.error->end == 8);
+    r = parse("foo bar");
+    REQUIRE(r.error);
+    CHECK(!r.error->is_type_error);
+}
