@@ -328,7 +328,8 @@ private:
     const Node* parse_duration_unary();
     const Node* parse_duration_primary();
     const Node* parse_duration_call(const Token& name);
-    const Node* parse_duration_paren();
+    // check_enabled: Prometheus's offset rule `- ( expr )` does not apply the duration-expr gate.
+    const Node* parse_duration_paren(bool check_enabled = true);
     const Node* duration_literal_checked();
     void check_duration_enabled(const Node& at);
     const Node* wrap_paren_duration(const Node* inner, uint32_t begin, uint32_t end);
@@ -868,7 +869,8 @@ void Parser::parse_offset(Node* expr) {
                 n->begin = op.begin;
                 value = n;
             } else {
-                const Node* operand = next == Tok::left_paren ? parse_duration_paren() : parse_duration_primary();
+                const Node* operand =
+                    next == Tok::left_paren ? parse_duration_paren(/*check_enabled=*/false) : parse_duration_primary();
                 if (op.kind == Tok::sub) {
                     auto* d = make<DurationExpr>(ValueType::scalar, op.begin, operand->end, {operand});
                     d->op = DurationOp::negate;
@@ -1083,13 +1085,13 @@ const Node* Parser::parse_duration_call(const Token& name) {
     return d;
 }
 
-const Node* Parser::parse_duration_paren() {
+const Node* Parser::parse_duration_paren(bool check_enabled) {
     DepthScope depth(*this);
     const Token open = take();
     const Node* inner = parse_duration_expr(0);
     if (peek().kind != Tok::right_paren) unexpected();
     const Token close = take();
-    check_duration_enabled(*inner);
+    if (check_enabled) check_duration_enabled(*inner);
     return wrap_paren_duration(inner, open.begin, close.end);
 }
 
