@@ -25,6 +25,10 @@ struct CheckRulesArgs {
   bool quiet = false;
 };
 
+std::string plural(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   auto files = expand_inputs(args.paths, {".yml", ".yaml"});
   if (!files) {
@@ -76,9 +80,10 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   }
   const int code = finish_report(report, args.output, ctx);
   if (!args.quiet && args.output.format == "text") {
-    ctx.err << files->size() << (files->size() == 1 ? " file, " : " files, ") << rules
-            << (rules == 1 ? " rule" : " rules") << " checked: " << report.count(Severity::Error) << " errors, "
-            << (report.count(Severity::Warning) - report.count(Severity::Error)) << " warnings\n";
+    const std::size_t errors = report.count(Severity::Error);
+    const std::size_t warnings = report.count(Severity::Warning) - errors;
+    ctx.err << plural(files->size(), "file") << ", " << plural(rules, "rule") << " checked: " << plural(errors, "error")
+            << ", " << plural(warnings, "warning") << "\n";
   }
   return io_failed ? kExitUsage : code;
 }
@@ -95,7 +100,7 @@ void setup_check_rules(CLI::App& app, Context& ctx) {
   sub->add_option("--enable-feature", args->features,
                   "PromQL features, as Prometheus's flag: promql-experimental-functions, promql-duration-expr, "
                   "promql-extended-range-selectors, promql-binop-fill-modifiers")
-      ->delimiter(',');
+      ->delimiter(',')->allow_extra_args(false);
   sub->add_option("--name-validation", args->name_validation, "Label and metric name rules: utf8 (Prometheus 3) or legacy")
       ->check(CLI::IsMember({"utf8", "legacy"}))
       ->capture_default_str();

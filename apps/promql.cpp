@@ -83,14 +83,14 @@ void setup_promql(CLI::App& app, Context& ctx) {
   auto* check = promql->add_subcommand("check", "Check expressions: prints ok or Prometheus's error for each, in order");
   check->add_option("exprs", check_args->exprs, "Expressions; without any, one expression per line of stdin");
   check->add_flag("--json", check_args->json, "JSON lines: {\"expr\",\"ok\",\"error\",\"line\",\"col\"}");
-  check->add_option("--enable-feature", check_args->features, "PromQL features, as Prometheus's flag")->delimiter(',');
+  check->add_option("--enable-feature", check_args->features, "PromQL features, as Prometheus's flag")->delimiter(',')->allow_extra_args(false);
   check->footer("Exit codes: 0 all valid, 1 some invalid, 2 usage error.");
   check->callback([check_args, &ctx] { ctx.exit_code = run_check(*check_args, ctx, ctx.in); });
 
   auto format_args = std::make_shared<PromqlArgs>();
   auto* format = promql->add_subcommand("format", "Print expressions in Prometheus's canonical form");
   format->add_option("exprs", format_args->exprs, "Expressions")->required();
-  format->add_option("--enable-feature", format_args->features, "PromQL features, as Prometheus's flag")->delimiter(',');
+  format->add_option("--enable-feature", format_args->features, "PromQL features, as Prometheus's flag")->delimiter(',')->allow_extra_args(false);
   format->footer("Exit codes: 0 formatted, 1 some expression is invalid, 2 usage error.");
   format->callback([format_args, &ctx] { ctx.exit_code = run_format(*format_args, ctx); });
 }
