@@ -68,6 +68,10 @@ struct LabelMatcher {
     uint32_t end;
     uint32_t value_begin;    // the quoted value token (for a bare {"metric"}: the name string)
     uint32_t value_end;
+    // Whether the matcher accepts the empty string (Prometheus's Matches("")). For regex
+    // matchers this needs the compiled regex; without regex validation it is a guess
+    // ("" and ".*" match empty, anything else is assumed not to).
+    bool matches_empty;
 };
 
 enum class AtModifier : uint8_t { none, timestamp, start, end };

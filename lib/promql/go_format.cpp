@@ -343,6 +343,24 @@ int parse_float(std::string_view s, double& value) {
 }  // namespace
 
 std::optional<double> parse_number(std::string_view s, std::string* error) {
+    // Fast path for the common "0.95" / "300": plain decimal digits with at most one dot.
+    if (!s.empty() && s.size() < 18 && s[0] >= '1' && s[0] <= '9') {
+        bool simple = true;
+        int dots = 0;
+        for (char c : s) {
+            if (c == '.') {
+                ++dots;
+            } else if (c < '0' || c > '9') {
+                simple = false;
+                break;
+            }
+        }
+        if (simple && dots <= 1) {
+            double v = 0;
+            auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+            if (ec == std::errc{} && ptr == s.data() + s.size()) return v;
+        }
+    }
     if (auto i = parse_int_base0(s)) return static_cast<double>(*i);
     double value = 0;
     const int rc = parse_float(s, value);

@@ -1,5 +1,7 @@
 #include "promql/lexer.hpp"
 
+#include <array>
+
 #include "promql/go_format.hpp"
 
 namespace mlmon::promql {
@@ -23,12 +25,17 @@ bool iequals(std::string_view word, std::string_view lower_keyword) {
     return true;
 }
 
-bool is_ascii_alnum_or_colon(char c) {
-    return c == '_' || c == ':' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-bool is_ascii_alnum(char c) {
-    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+// Character classes for identifier scanning: bit 1 = [A-Za-z0-9_], bit 2 = ':'.
+constexpr std::array<uint8_t, 256> kIdentChars = [] {
+    std::array<uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) t[c] = 1;
+        if (c == ':') t[c] = 2;
+    }
+    return t;
+}();
+bool is_ascii_alnum_or_colon(char c) { return kIdentChars[static_cast<unsigned char>(c)] != 0; }
+bool is_ascii_alnum(char c) { return kIdentChars[static_cast<unsigned char>(c)] == 1; }
 
 }  // namespace
 

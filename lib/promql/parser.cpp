@@ -615,6 +615,7 @@ LabelMatcher Parser::parse_label_matcher() {
             m.end = name.end;
             m.value_begin = name.begin;
             m.value_end = name.end;
+            m.matches_empty = m.value.empty();
             return m;
         }
     } else {
@@ -633,10 +634,17 @@ LabelMatcher Parser::parse_label_matcher() {
     m.end = value.end;
     m.value_begin = value.begin;
     m.value_end = value.end;
-    if ((m.op == MatchOp::regex || m.op == MatchOp::not_regex) && options_.validate_regex) {
-        const RegexCheck& check = check_regex(m.value);
-        if (!check.ok) fail(m.begin, m.end, check.error);
+    bool empty_matches = m.value.empty();  // for = and =~; != and !~ invert below
+    if (m.op == MatchOp::regex || m.op == MatchOp::not_regex) {
+        if (options_.validate_regex) {
+            const RegexCheck& check = check_regex(m.value);
+            if (!check.ok) fail(m.begin, m.end, check.error);
+            empty_matches = check.matches_empty;
+        } else {
+            empty_matches = m.value.empty() || m.value == ".*";
+        }
     }
+    m.matches_empty = (m.op == MatchOp::equal || m.op == MatchOp::regex) ? empty_matches : !empty_matches;
     return m;
 }
 
@@ -1137,7 +1145,7 @@ ParseResult parse(std::string_view input, const ParseOptions& options) {
         result.error = std::move(parser.error);
         return result;
     }
-    if (auto err = type_check(*root, ast->source(), options.validate_regex)) {
+    if (auto err = type_check(*root, ast->source())) {
         result.error = std::move(err);
         return result;
     }

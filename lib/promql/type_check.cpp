@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "promql/go_format.hpp"
-#include "promql/regex.hpp"
 
 namespace mlmon::promql {
 
@@ -16,7 +15,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 // Visits nodes in the order Prometheus's checkAST does, stopping at the first error.
 class Checker {
 public:
-    Checker(std::string_view input, bool regex_checked) : input_(input), regex_checked_(regex_checked) {}
+    explicit Checker(std::string_view input) : input_(input) {}
 
     ValueType check(const Node& n);
 
@@ -46,14 +45,12 @@ private:
         fail(begin, end, std::move(message));
     }
 
-    bool matches_empty(const LabelMatcher& m) const;
     void check_aggregate(const AggregateExpr& a);
     void check_binary(const BinaryExpr& b);
     void check_call(const Call& c);
     void check_selector(const VectorSelector& vs);
 
     std::string_view input_;
-    bool regex_checked_;
 };
 
 ValueType Checker::check(const Node& n) {
@@ -203,24 +200,6 @@ void Checker::check_call(const Call& c) {
     }
 }
 
-bool Checker::matches_empty(const LabelMatcher& m) const {
-    switch (m.op) {
-        case MatchOp::equal: return m.value.empty();
-        case MatchOp::not_equal: return !m.value.empty();
-        case MatchOp::regex:
-        case MatchOp::not_regex: {
-            bool re_empty;
-            if (regex_checked_) {
-                re_empty = check_regex(m.value).matches_empty;
-            } else {
-                re_empty = m.value.empty() || m.value == ".*";
-            }
-            return m.op == MatchOp::regex ? re_empty : !re_empty;
-        }
-    }
-    return false;
-}
-
 void Checker::check_selector(const VectorSelector& vs) {
     if (!vs.name.empty()) {
         for (const LabelMatcher& m : vs.matchers) {
@@ -232,15 +211,15 @@ void Checker::check_selector(const VectorSelector& vs) {
     }
     if (vs.bypass_empty_matcher_check) return;
     for (const LabelMatcher& m : vs.matchers) {
-        if (!matches_empty(m)) return;
+        if (!m.matches_empty) return;
     }
     fail_at(vs, "vector selector must contain at least one non-empty matcher");
 }
 
 }  // namespace
 
-std::optional<ParseError> type_check(const Node& root, std::string_view input, bool regex_checked) {
-    Checker checker(input, regex_checked);
+std::optional<ParseError> type_check(const Node& root, std::string_view input) {
+    Checker checker(input);
     try {
         checker.check(root);
     } catch (const Stop&) {

@@ -12,8 +12,7 @@
 namespace mlmon::promql {
 
 // May adjust the tree the way Prometheus does (set operators become many-to-many, info()'s
-// label selector is exempt from the empty-matcher rule). `regex_checked` tells whether matcher
-// regexes were compiled; if not, regex matchers are assumed non-empty unless trivially empty.
-std::optional<ParseError> type_check(const Node& root, std::string_view input, bool regex_checked);
+// label selector is exempt from the empty-matcher rule).
+std::optional<ParseError> type_check(const Node& root, std::string_view input);
 
 }  // namespace mlmon::promql
