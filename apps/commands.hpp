@@ -11,6 +11,8 @@ void setup_check_rules(CLI::App& app, Context& ctx);
 void setup_promql(CLI::App& app, Context& ctx);
 void setup_render_alertmanager(CLI::App& app, Context& ctx);
 void setup_routes(CLI::App& app, Context& ctx);
+void setup_set_threshold(CLI::App& app, Context& ctx);
+void setup_thresholds(CLI::App& app, Context& ctx);
 void setup_version(CLI::App& app, Context& ctx);
 
 }  // namespace mlmon::cli

@@ -32,6 +32,8 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
   setup_promql(app, ctx);
   setup_render_alertmanager(app, ctx);
   setup_routes(app, ctx);
+  setup_set_threshold(app, ctx);
+  setup_thresholds(app, ctx);
   setup_version(app, ctx);
 
   try {

@@ -1,0 +1,281 @@
+// End-to-end: `mlmon thresholds` and `mlmon set-threshold` through mlmon_main, on temporary
+// copies of the shipped rule file.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "mlmon_main.hpp"
+#include "temp_dir.hpp"
+
+using thr_test::slurp;
+using thr_test::TempDir;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Run run_mlmon(std::vector<std::string> args) {
+  args.insert(args.begin(), "mlmon");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::ostringstream out;
+  std::ostringstream err;
+  std::istringstream in;
+  Run run;
+  run.code = mlmon::cli::mlmon_main(static_cast<int>(argv.size()), argv.data(), out, err, in);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
+}
+
+const std::string kShipped = slurp(MLMON_SOURCE_DIR "/rules/ml-platform.rules.yml");
+
+// A copy of the shipped rules in a fresh directory.
+struct Project {
+  TempDir dir;
+  std::string rules = dir.file("rules/ml-platform.rules.yml", kShipped);
+};
+
+// The lines that differ between two texts with the same number of lines, as "old => new".
+std::vector<std::string> changed_lines(const std::string& a, const std::string& b) {
+  std::istringstream sa(a);
+  std::istringstream sb(b);
+  std::vector<std::string> out;
+  std::string la;
+  std::string lb;
+  while (std::getline(sa, la) && std::getline(sb, lb)) {
+    if (la != lb) out.push_back(la + " => " + lb);
+  }
+  return out;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("thresholds: a table of every alert of the shipped rules") {
+  Project p;
+  const Run run = run_mlmon({"thresholds", p.rules});
+  CHECK(run.code == 0);
+  CHECK(run.err == "");
+  std::istringstream lines(run.out);
+  std::string header;
+  std::string first;
+  std::getline(lines, header);
+  std::getline(lines, first);
+  CHECK(header.starts_with("ALERT  "));
+  CHECK(header.ends_with("COMPARISON  THRESHOLD  FOR  SEVERITY"));
+  CHECK(first.starts_with("HighPredictionLatency       ml-platform-prediction.alerts  " + p.rules + ":14"));
+  CHECK(first.ends_with(">           0.5        5m   warning"));
+  CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 14);  // header + 13 alerts
+}
+
+TEST_CASE("thresholds --format=json") {
+  Project p;
+  const Run run = run_mlmon({"thresholds", "--format=json", p.rules});
+  CHECK(run.code == 0);
+  const auto doc = nlohmann::ordered_json::parse(run.out);
+  REQUIRE(doc["alerts"].size() == 13);
+  const auto& kafka = doc["alerts"][7];
+  CHECK(kafka["alert"] == "CriticalKafkaLag");
+  CHECK(kafka["group"] == "ml-platform-kafka.alerts");
+  CHECK(kafka["file"] == p.rules);
+  CHECK(kafka["line"] == 95);
+  CHECK(kafka["for"] == "10m");
+  CHECK(kafka["severity"] == "critical");
+  CHECK(kafka["thresholds"].dump() ==
+        R"([{"index":0,"op":">","bool":false,"side":"right","threshold":"100000","value":100000.0,"line":96,"column":65}])");
+}
+
+TEST_CASE("thresholds: several thresholds get an index, none says so, a left-hand number is marked") {
+  TempDir dir;
+  const auto file = dir.file("r.yml",
+                             "groups:\n- name: g\n  rules:\n"
+                             "  - alert: Disk\n    expr: used > 80 and on (instance) ro == 0\n"
+                             "  - alert: Absent\n    expr: absent(up)\n"
+                             "  - alert: Left\n    expr: 0.5 < x\n");
+  const Run run = run_mlmon({"thresholds", file});
+  CHECK(run.code == 0);
+  const std::string loc = file + ":";
+  CHECK(run.out == "ALERT    GROUP  LOCATION" + std::string(loc.size() + 1 - 8, ' ') +
+                       "  COMPARISON  THRESHOLD  FOR  SEVERITY\n"
+                       "Disk[0]  g      " + loc + "4  >           80         -    -\n"
+                       "Disk[1]  g      " + loc + "4  ==          0          -    -\n"
+                       "Absent   g      " + loc + "6  -           none       -    -\n"
+                       "Left     g      " + loc + "8  < (left)    0.5        -    -\n");
+}
+
+TEST_CASE("set-threshold changes exactly the number's line; thresholds then reports it") {
+  Project p;
+  const Run run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
+  CHECK(run.code == 0);
+  CHECK(run.err == "");
+  CHECK(run.out == p.rules + ":15: HighPredictionLatency: threshold 0.5 -> 0.4\n");
+  CHECK(slurp(p.rules) == replaced(kShipped, "p99_rate5m > 0.5", "p99_rate5m > 0.4"));
+  CHECK(run_mlmon({"thresholds", p.rules}).out.find("0.4        5m   warning") != std::string::npos);
+  CHECK(run_mlmon({"check-rules", "--no-lint", "-q", p.rules}).code == 0);
+}
+
+TEST_CASE("set-threshold keeps the integer style and finds the default rules/ directory") {
+  Project p;
+  const auto cwd = std::filesystem::current_path();
+  std::filesystem::current_path(p.dir.path);
+  const Run run = run_mlmon({"set-threshold", "CriticalKafkaLag", "2.5e5"});
+  std::filesystem::current_path(cwd);
+  CHECK(run.code == 0);
+  CHECK(run.out == "rules/ml-platform.rules.yml:96: CriticalKafkaLag: threshold 100000 -> 250000\n");
+  CHECK(changed_lines(kShipped, slurp(p.rules)) ==
+        std::vector<std::string>{"        expr: consumergroup_topic:kafka_consumergroup_lag:sum > 100000 => "
+                                 "        expr: consumergroup_topic:kafka_consumergroup_lag:sum > 250000"});
+}
+
+TEST_CASE("set-threshold --dry-run prints a unified diff and writes nothing") {
+  Project p;
+  const Run run = run_mlmon({"set-threshold", "ModelDriftDetected", "0.15", "--for", "30m", "--dry-run", p.rules});
+  CHECK(run.code == 0);
+  CHECK(run.out == "--- " + p.rules + "\n+++ " + p.rules +
+                       "\n"
+                       "@@ -69,8 +69,8 @@\n"
+                       "   - name: ml-platform-drift.alerts\n"
+                       "     rules:\n"
+                       "       - alert: ModelDriftDetected\n"
+                       "-        expr: max by (model, feature) (model_drift_score) > 0.1\n"
+                       "-        for: 15m\n"
+                       "+        expr: max by (model, feature) (model_drift_score) > 0.15\n"
+                       "+        for: 30m\n"
+                       "         labels:\n"
+                       "           severity: warning\n"
+                       "           service: drift-monitor\n");
+  CHECK(slurp(p.rules) == kShipped);
+}
+
+TEST_CASE("set-threshold --check: exit 1 when a file would change, 0 when it already matches") {
+  Project p;
+  Run run = run_mlmon({"set-threshold", "SparkJobSlow", "3600", "--check", p.rules});
+  CHECK(run.code == 1);
+  CHECK(run.out == "would change: " + p.rules + ":134: SparkJobSlow: threshold 7200 -> 3600\n");
+  CHECK(slurp(p.rules) == kShipped);
+  run = run_mlmon({"set-threshold", "SparkJobSlow", "2h", "--check", p.rules});  // 2h is 7200 seconds
+  CHECK(run.code == 0);
+  CHECK(run.out == p.rules + ":134: SparkJobSlow: threshold is already 7200\n");
+}
+
+TEST_CASE("set-threshold --for alone, and an alert defined twice picked by --label") {
+  Project p;
+  Run run = run_mlmon({"set-threshold", "HighPredictionErrorRate", "0.1", p.rules});
+  CHECK(run.code == 2);
+  CHECK(run.err ==
+        "mlmon set-threshold: alert \"HighPredictionErrorRate\" is defined 2 times; pick one with --group, --file or "
+        "--label NAME=VALUE:\n"
+        "  " + p.rules + ":25: group \"ml-platform-prediction.alerts\", severity=warning\n"
+        "  " + p.rules + ":36: group \"ml-platform-prediction.alerts\", severity=critical\n"
+        "mlmon set-threshold: nothing was written\n");
+  run = run_mlmon({"set-threshold", "HighPredictionErrorRate", "--for", "3m", "--label", "severity=critical", p.rules});
+  CHECK(run.code == 0);
+  CHECK(run.out == p.rules + ":38: HighPredictionErrorRate: for 5m -> 3m\n");
+  CHECK(changed_lines(kShipped, slurp(p.rules)) == std::vector<std::string>{"        for: 5m =>         for: 3m"});
+}
+
+TEST_CASE("set-threshold: bad input gives a clear error and leaves the file byte-identical") {
+  Project p;
+  Run run = run_mlmon({"set-threshold", "HighPredictionLatency", "abc", p.rules});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon set-threshold: invalid threshold \"abc\": expected a number such as 0.25, 1e5 or 100000\n");
+  run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", "--for", "5x", p.rules});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon set-threshold: invalid --for \"5x\": unknown unit \"x\" in duration \"5x\"\n");
+  run = run_mlmon({"set-threshold", "HighPredictionLatncy", "0.4", p.rules});
+  CHECK(run.code == 2);
+  CHECK(run.err ==
+        "mlmon set-threshold: no alerting rule named \"HighPredictionLatncy\"; did you mean \"HighPredictionLatency\"?\n"
+        "mlmon set-threshold: nothing was written\n");
+  CHECK(slurp(p.rules) == kShipped);
+}
+
+TEST_CASE("set-threshold: a read-only file, a symlinked file, a read-only directory") {
+  Project p;
+  ::chmod(p.rules.c_str(), 0444);
+  Run run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon set-threshold: " + p.rules + ": the file is read-only\n");
+  CHECK(slurp(p.rules) == kShipped);
+  ::chmod(p.rules.c_str(), 0644);
+
+  const auto link = p.dir / "linked.rules.yml";
+  std::filesystem::create_symlink(p.rules, link);
+  run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", link});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon set-threshold: " + link + ": is a symbolic link; run the command on the file it points to (" +
+                       p.rules + ")\n");
+  CHECK(slurp(p.rules) == kShipped);
+  CHECK(std::filesystem::is_symlink(link));
+
+  if (::geteuid() != 0) {
+    ::chmod((p.dir / "rules").c_str(), 0555);
+    run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
+    CHECK(run.code == 2);
+    CHECK(run.err == "mlmon set-threshold: " + p.rules + ": cannot write in directory " + (p.dir / "rules") +
+                         ": Permission denied\n");
+    CHECK(slurp(p.rules) == kShipped);
+  }
+}
+
+TEST_CASE("set-threshold --values: all files or none, every failure reported") {
+  Project p;
+  const auto other = p.dir.file("rules/other.yml", "groups:\n- name: extra\n  rules:\n  - alert: QueueFull\n    expr: q > 10\n");
+  const auto good = p.dir.file("prod.yml",
+                               "HighPredictionLatency: 0.3\n"
+                               "QueueFull: {value: 20, for: 2m}\n"
+                               "HighPredictionErrorRate:\n"
+                               "  - {value: 0.02, labels: {severity: warning}}\n"
+                               "  - {value: 0.1, labels: {severity: critical}}\n");
+  Run run = run_mlmon({"set-threshold", "--values", good, p.dir / "rules"});
+  CHECK(run.code == 0);
+  CHECK(run.err == "");
+  CHECK(changed_lines(kShipped, slurp(p.rules)) ==
+        std::vector<std::string>{
+            "        expr: model:prediction_latency_seconds:p99_rate5m > 0.5 =>         expr: "
+            "model:prediction_latency_seconds:p99_rate5m > 0.3",
+            "        expr: model:prediction_errors:ratio_rate5m > 0.01 =>         expr: model:prediction_errors:ratio_rate5m > 0.02",
+            "        expr: model:prediction_errors:ratio_rate5m > 0.05 =>         expr: model:prediction_errors:ratio_rate5m > 0.1",
+        });
+  CHECK(slurp(other) == "groups:\n- name: extra\n  rules:\n  - alert: QueueFull\n    expr: q > 20\n    for: 2m\n");
+
+  // One entry fails: nothing is written, and every failure is listed.
+  const std::string rules_before = slurp(p.rules);
+  const std::string other_before = slurp(other);
+  const auto bad = p.dir.file("bad.yml",
+                              "HighPredictionLatency: 0.9\n"
+                              "QueueFul: 30\n"
+                              "HighPredictionErrorRate: 0.5\n");
+  run = run_mlmon({"set-threshold", "--values", bad, p.dir / "rules"});
+  CHECK(run.code == 2);
+  CHECK(run.err ==
+        "mlmon set-threshold: " + bad + ":2: no alerting rule named \"QueueFul\"; did you mean \"QueueFull\"?\n"
+        "mlmon set-threshold: " + bad + ":3: alert \"HighPredictionErrorRate\" is defined 2 times; pick one with "
+        "`group:`, `file:` or `labels:`:\n"
+        "  " + p.rules + ":25: group \"ml-platform-prediction.alerts\", severity=warning\n"
+        "  " + p.rules + ":36: group \"ml-platform-prediction.alerts\", severity=critical\n"
+        "mlmon set-threshold: nothing was written\n");
+  CHECK(slurp(p.rules) == rules_before);
+  CHECK(slurp(other) == other_before);
+
+  // A file that cannot be written stops the others too.
+  ::chmod(other.c_str(), 0444);
+  const auto both = p.dir.file("both.yml", "HighPredictionLatency: 0.9\nQueueFull: 30\n");
+  run = run_mlmon({"set-threshold", "--values", both, p.dir / "rules"});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon set-threshold: " + other + ": the file is read-only\n");
+  CHECK(slurp(p.rules) == rules_before);
+  CHECK(slurp(other) == other_before);
+}
