@@ -65,6 +65,39 @@ bool Checker::over_budget(const yaml::Node* at, int depth) {
   return true;
 }
 
+void Checker::report_duplicate_keys(const std::vector<Diagnostic>& duplicates) {
+  const std::string& text = out_.document.source->text();
+  for (const Diagnostic& d : duplicates) {
+    const std::size_t offset = d.pos.offset;
+    // The innermost decoded mapping around the duplicate key.
+    const std::pair<const yaml::Node*, std::string_view>* owner = nullptr;
+    for (const auto& candidate : decoded_maps_) {
+      const yaml::Node* n = candidate.first;
+      if (n->offset <= offset && offset < n->end && (owner == nullptr || n->end - n->offset < owner->first->end - owner->first->offset)) {
+        owner = &candidate;
+      }
+    }
+    // The key as written: "mapping key \"x\" already defined ..." quotes it; read it from the source instead.
+    std::size_t key_end = offset;
+    while (key_end < text.size() && text[key_end] != ':' && text[key_end] != '\n') ++key_end;
+    std::string key = text.substr(offset, key_end - offset);
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') && key.back() == key.front()) key = key.substr(1, key.size() - 2);
+    Finding f;
+    f.diagnostic = d;
+    f.phase = Phase::Strict;
+    if (owner != nullptr && !owner->second.empty()) {
+      f.diagnostic.rule_id = "alertmanager/duplicate-field";
+      f.diagnostic.message = "field " + key + " already set in type " + std::string(owner->second);
+    } else if (owner != nullptr) {
+      f.diagnostic.rule_id = "alertmanager/duplicate-field";
+      f.diagnostic.message = "key " + go_quote(key) + " already set in map";
+    }
+    ++strict_errors_;
+    out_.findings.push_back(std::move(f));
+  }
+}
+
 void Checker::decode(const yaml::Node* root) {
   if (root == nullptr || root->is_null()) return;
   decode_struct(root, schema::config(), 0, false);
@@ -76,6 +109,7 @@ void Checker::decode_struct(const yaml::Node* node, const schema::Struct& type, 
     type_error(node, type.go_name);
     return;
   }
+  decoded_maps_.emplace_back(node, type.go_name);
   const std::size_t strict_before = strict_errors_;
   std::set<std::string, std::less<>> seen;
   for (const yaml::Entry& entry : node->entries) {
@@ -120,6 +154,7 @@ void Checker::decode_string_map(const yaml::Node* value, std::string_view go_typ
     type_error(value, go_type);
     return;
   }
+  decoded_maps_.emplace_back(value, std::string_view{});
   std::set<std::string, std::less<>> seen;
   for (const yaml::Entry& entry : value->entries) {
     if (entry.key == nullptr) continue;

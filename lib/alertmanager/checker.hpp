@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "alertmanager/loader.hpp"
 #include "alertmanager/schema.hpp"
@@ -26,6 +28,10 @@ class Checker {
 
   LoadedConfig& loaded() { return out_; }
 
+  /// The YAML loader's duplicate-key problems, in yaml.v2's words for the mapping they are in:
+  /// "field x already set in type T" (a struct) or `key "x" already set in map`.
+  void report_duplicate_keys(const std::vector<Diagnostic>& duplicates);
+
  private:
   void decode_struct(const yaml::Node* node, const schema::Struct& type, int depth, bool in_http_config);
   void decode_field(const yaml::Node* key, const yaml::Node* value, const schema::Field& field, int depth,
@@ -41,6 +47,7 @@ class Checker {
   bool over_budget(const yaml::Node* at, int depth);
 
   LoadedConfig& out_;
+  std::vector<std::pair<const yaml::Node*, std::string_view>> decoded_maps_;  ///< mapping, struct type ("" for a map)
   Phase struct_phase_ = Phase::Decode;
   std::size_t strict_errors_ = 0;
   std::size_t visits_ = 0;

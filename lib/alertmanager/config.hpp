@@ -12,6 +12,10 @@ struct Node;
 
 namespace mlmon::alertmanager {
 
+/// Routing trees are followed this deep at most (Alertmanager has no limit; mlmon must not
+/// overflow its stack on a hostile file). Deeper levels are reported, not followed.
+inline constexpr int kMaxRouteDepth = 128;
+
 /// One node of the routing tree, as Alertmanager builds it (dispatch.NewRoute): `match`,
 /// `match_re` and `matchers` merged and sorted; receiver and `continue` as written, plus the
 /// receiver inherited from the parent when unset.

@@ -4,6 +4,7 @@
 
 #include "alertmanager/checker.hpp"
 #include "alertmanager/config_checks.hpp"
+#include "alertmanager/lint.hpp"
 #include "alertmanager/node_util.hpp"
 
 namespace mlmon::alertmanager {
@@ -21,11 +22,24 @@ void replace_all(std::string& text, const std::string& what, const std::string& 
   }
 }
 
+// A value that is only ${VAR} references is a placeholder, not a secret: showing it helps.
+bool only_env_references(const std::string& value) {
+  std::string rest = value;
+  for (const EnvReference& ref : find_env_references(value)) {
+    std::fill(rest.begin() + static_cast<std::ptrdiff_t>(ref.offset),
+              rest.begin() + static_cast<std::ptrdiff_t>(ref.offset + ref.length), ' ');
+  }
+  return rest.find_first_not_of(' ') == std::string::npos && value.find("${") != std::string::npos;
+}
+
 // Removes every secret and sensitive text from messages and hints (yaml.v2 also quotes 7-byte prefixes).
 void mask_messages(LoadedConfig& loaded) {
   std::vector<std::string> hidden;
   for (const SecretValue& s : loaded.secrets) {
-    if (s.value != nullptr && s.value->value.size() >= 3 && s.value->value != "<secret>") hidden.push_back(s.value->value);
+    if (s.value != nullptr && s.value->value.size() >= 3 && s.value->value != "<secret>" &&
+        !only_env_references(s.value->value)) {
+      hidden.push_back(s.value->value);
+    }
   }
   const std::string& text = loaded.document.source->text();
   for (const auto& [begin, end] : loaded.options.sensitive_ranges) {
@@ -73,8 +87,12 @@ bool LoadedConfig::is_sensitive(const yaml::Node* node) const {
   for (const SecretValue& s : secrets) {
     if (s.value == node) return true;
   }
-  return std::any_of(options.sensitive_ranges.begin(), options.sensitive_ranges.end(),
-                     [&](const auto& range) { return overlaps(*node, range); });
+  return is_expanded(node);
+}
+
+bool LoadedConfig::is_expanded(const yaml::Node* node) const {
+  return node != nullptr && std::any_of(options.sensitive_ranges.begin(), options.sensitive_ranges.end(),
+                                        [&](const auto& range) { return overlaps(*node, range); });
 }
 
 SourceFilePtr LoadedConfig::redacted_source() const {
@@ -84,7 +102,9 @@ SourceFilePtr LoadedConfig::redacted_source() const {
     for (std::size_t i = begin; i < std::min(end, original.size()); ++i) hide[i] = true;
   };
   for (const SecretValue& s : secrets) {
-    if (s.value != nullptr && s.value->is_scalar() && !s.value->value.empty()) mark(s.value->offset, s.value->end);
+    if (s.value != nullptr && s.value->is_scalar() && !s.value->value.empty() && !only_env_references(s.value->value)) {
+      mark(s.value->offset, s.value->end);
+    }
   }
   for (const auto& [begin, end] : options.sensitive_ranges) mark(begin, end);
   std::string text;
@@ -112,12 +132,17 @@ LoadedConfig load_config(SourceFilePtr source, LoadOptions options) {
   loaded.options = std::move(options);
   loaded.document = yaml::load(std::move(source));
   Checker ck(loaded);
+  std::vector<Diagnostic> duplicates;
   for (const Diagnostic& d : loaded.document.problems) {
-    // Duplicate keys are reported below in yaml.v2's words ("field x already set in type ...").
-    if (d.rule_id.find("duplicate") != std::string::npos) continue;
+    // Duplicate keys are reported after decoding, in yaml.v2's words ("field x already set in type ...").
+    if (d.rule_id == yaml::kRuleDuplicateKey) {
+      duplicates.push_back(d);
+      continue;
+    }
     Finding f;
     f.diagnostic = d;
-    f.phase = d.rule_id == "yaml/syntax" ? Phase::Syntax : Phase::Extra;
+    const bool stops = d.rule_id == yaml::kRuleSyntax || d.rule_id == yaml::kRuleEncoding || d.rule_id == yaml::kRuleAlias;
+    f.phase = stops ? Phase::Syntax : d.rule_id == yaml::kRuleMerge ? Phase::Decode : Phase::Extra;
     loaded.findings.push_back(std::move(f));
   }
   const yaml::Node* root = loaded.document.root;
@@ -130,6 +155,7 @@ LoadedConfig load_config(SourceFilePtr source, LoadOptions options) {
     return loaded;
   }
   ck.decode(root);
+  ck.report_duplicate_keys(duplicates);
   if (root->is_map()) {
     check_config(ck, *root);
     build_model(ck, *root, loaded.config);

@@ -69,13 +69,12 @@ struct LoadedConfig {
   std::vector<Diagnostic> diagnostics() const;
   /// True when `node` holds a secret or overlaps a sensitive range: its text must not be shown.
   bool is_sensitive(const yaml::Node* node) const;
+  /// True when `node` overlaps one of options.sensitive_ranges (a value expanded from the environment).
+  bool is_expanded(const yaml::Node* node) const;
 };
 
 /// Parses and checks an Alertmanager configuration as `config.LoadFile` of the newest Alertmanager
 /// does, but reports every problem rather than the first. Never throws.
 LoadedConfig load_config(SourceFilePtr source, LoadOptions options = {});
-
-/// Routing trees deeper than this are refused (Alertmanager has no limit; mlmon must not overflow).
-inline constexpr int kMaxRouteDepth = 128;
 
 }  // namespace mlmon::alertmanager

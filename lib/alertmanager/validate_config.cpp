@@ -31,6 +31,7 @@ class Global {
   }
   std::string text(std::string_view key) const { return text_of(map_, key); }
   const Node* node(std::string_view key) const { return field_node(map_, key); }
+  const Node* key(std::string_view key) const { return map_ != nullptr ? map_->key_node(key) : nullptr; }
   const Node* http_config() const { return field_node(map_, "http_config"); }
 
  private:
@@ -46,7 +47,7 @@ void check_global_conflicts(Checker& ck, const Global& g) {
   auto conflict = [&](std::string_view key, bool inline_set) {
     const std::string file = std::string(key) + "_file";
     if (inline_set && g.text_set(file)) {
-      ck.report(g.node(key), Phase::Config, "alertmanager/global",
+      ck.report(g.key(key), Phase::Config, "alertmanager/global",
                 "at most one of " + std::string(key) + " & " + file + " must be configured");
     }
   };
@@ -57,7 +58,7 @@ void check_global_conflicts(Checker& ck, const Global& g) {
   const std::string app_url = g.pointer_set("slack_app_url") ? g.text("slack_app_url")
                                                              : std::string("https://slack.com/api/chat.postMessage");
   if (app_token && api_url && !(g.pointer_set("slack_api_url") && g.text("slack_api_url") == app_url)) {
-    ck.report(g.node("slack_app_token") ? g.node("slack_app_token") : g.node("slack_app_token_file"), Phase::Config,
+    ck.report(g.key("slack_app_token") ? g.key("slack_app_token") : g.key("slack_app_token_file"), Phase::Config,
               "alertmanager/global",
               "at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured");
   }
@@ -73,6 +74,7 @@ void check_global_conflicts(Checker& ck, const Global& g) {
 }
 
 // Each integration entry once `global` defaults are applied (the loop in Config.UnmarshalYAML).
+// Discord and MS Teams repeat their decoders' URL check here, which can never fail after them.
 void check_integration(Checker& ck, const Global& g, std::string_view kind, const Node* item) {
   auto fail = [&](const std::string& message) { ck.report(item, Phase::Config, "alertmanager/integration", message); };
   const std::string name(kind.substr(0, kind.size() - std::string_view("_configs").size()));
@@ -129,14 +131,8 @@ void check_integration(Checker& ck, const Global& g, std::string_view kind, cons
         !g.text_set("telegram_bot_token_file")) {
       return fail("missing bot_token or bot_token_file on telegram_config");
     }
-  } else if (kind == "discord_configs") {
-    if (!local_ptr("webhook_url") && !local("webhook_url_file")) return fail("no discord webhook URL or URLFile provided");
   } else if (kind == "webex_configs") {
     if (!local_ptr("api_url") && !g.url_set("webex_api_url")) return fail("no global Webex URL set");
-  } else if (kind == "msteams_configs" || kind == "msteamsv2_configs") {
-    if (!local_ptr("webhook_url") && !local("webhook_url_file")) {
-      return fail("no " + name + " webhook URL or URLFile provided");
-    }
   } else if (kind == "jira_configs") {
     if (!local_ptr("api_url") && !g.url_set("jira_api_url")) return fail("no global Jira Cloud URL set");
   } else if (kind == "rocketchat_configs") {

@@ -1,0 +1,203 @@
+#include "alertmanager/env_render.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "alertmanager/lint.hpp"
+#include "yaml/document.hpp"
+
+namespace mlmon::alertmanager {
+
+namespace {
+
+using yaml::Node;
+
+struct Scalar {
+  const Node* node;
+  bool is_key;
+};
+
+void collect(const Node* n, bool is_key, int depth, std::vector<Scalar>& out, std::set<const Node*>& seen) {
+  if (n == nullptr || depth > 512 || !seen.insert(n).second) return;
+  if (n->is_scalar()) {
+    out.push_back({n, is_key});
+    return;
+  }
+  for (const Node* item : n->items) collect(item, false, depth + 1, out, seen);
+  for (const yaml::Entry& e : n->entries) {
+    if (e.merged) continue;
+    collect(e.key, true, depth + 1, out, seen);
+    collect(e.value, false, depth + 1, out, seen);
+  }
+}
+
+std::string escape_double_quoted(std::string_view value) {
+  std::string out;
+  for (const char c : value) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '"': out += "\\\""; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+// Would this text, placed inside an unquoted scalar, read back as the same text?
+bool plain_safe(std::string_view value, bool at_start, bool at_end, bool in_flow) {
+  if (value.empty()) return true;
+  if (value.find_first_of("\n\r\t") != std::string_view::npos) return false;
+  if (value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos) return false;
+  if (at_end && (value.back() == ' ' || value.back() == ':')) return false;
+  if (at_start && (value.front() == ' ' || std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) != std::string_view::npos)) {
+    return false;
+  }
+  if (in_flow && value.find_first_of(",[]{}") != std::string_view::npos) return false;
+  return true;
+}
+
+Diagnostic problem(const SourceFile& source, std::size_t offset, std::string rule, std::string message, std::string hint = {}) {
+  Diagnostic d;
+  d.severity = Severity::Error;
+  d.rule_id = std::move(rule);
+  d.file = source.path();
+  d.pos = source.position_of(offset);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+}  // namespace
+
+bool RenderedTemplate::ok() const {
+  return std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+}
+
+EnvLookup process_environment() {
+  return [](std::string_view name) -> std::optional<std::string> {
+    const char* v = std::getenv(std::string(name).c_str());
+    if (v == nullptr) return std::nullopt;
+    return std::string(v);
+  };
+}
+
+RenderedTemplate render_env_template(const SourceFile& source, const EnvLookup& env) {
+  RenderedTemplate result;
+  auto shared = std::make_shared<SourceFile>(source.path(), source.text());
+  const yaml::Document doc = yaml::load(shared);
+  for (const Diagnostic& d : doc.problems) {
+    if (d.severity == Severity::Error) result.problems.push_back(d);
+  }
+  if (!result.ok()) return result;
+
+  std::vector<Scalar> scalars;
+  std::set<const Node*> seen;
+  collect(doc.root, false, 0, scalars, seen);
+  std::sort(scalars.begin(), scalars.end(), [](const Scalar& a, const Scalar& b) { return a.node->offset < b.node->offset; });
+
+  const std::string& text = source.text();
+  std::size_t copied = 0;
+  for (const Scalar& s : scalars) {
+    const Node& node = *s.node;
+    const std::size_t begin = node.raw_begin > node.offset ? node.raw_begin : node.offset;
+    if (node.end <= begin || node.end > text.size()) continue;
+    const std::string_view raw(text.data() + begin, node.end - begin);
+    // References and "$${" escapes (a literal "${": one '$' dropped), in order.
+    std::vector<EnvReference> events = find_env_references(raw);
+    for (std::size_t p = raw.find("$${"); p != std::string_view::npos; p = raw.find("$${", p + 3)) {
+      EnvReference escape;
+      escape.offset = p;
+      escape.length = 1;
+      events.push_back(escape);
+    }
+    std::sort(events.begin(), events.end(), [](const EnvReference& a, const EnvReference& b) { return a.offset < b.offset; });
+    for (const EnvReference& ref : events) {
+      const std::size_t at = begin + ref.offset;
+      if (at < copied) continue;
+      if (ref.name.empty()) {
+        result.text.append(text, copied, at - copied);
+        copied = at + 1;
+        continue;
+      }
+      const std::string ref_text = "${" + ref.name + (ref.has_default ? ":-...}" : "}");
+      const std::optional<std::string> value = env(ref.name);
+      std::string chosen;
+      if (value.has_value() && !value->empty()) {
+        chosen = *value;
+      } else if (ref.has_default) {
+        // The default is template text, already written in the quoting around it.
+        result.text.append(text, copied, at - copied);
+        const std::size_t start = result.text.size();
+        result.text += ref.default_value;
+        if (!ref.default_value.empty()) result.expanded.emplace_back(start, result.text.size());
+        copied = at + ref.length;
+        continue;
+      } else {
+        result.problems.push_back(problem(
+            source, at, "alertmanager/env-missing",
+            "required variable " + ref.name + (value.has_value() ? " is empty" : " is not set"),
+            "export " + ref.name + ", or write ${" + ref.name + ":-default} to make it optional"));
+        continue;
+      }
+      std::string written;
+      switch (node.style) {
+        case yaml::ScalarStyle::DoubleQuoted: written = escape_double_quoted(chosen); break;
+        case yaml::ScalarStyle::SingleQuoted:
+          if (chosen.find_first_of("\n\r") != std::string::npos) {
+            result.problems.push_back(problem(source, at, "alertmanager/env-unsafe",
+                                              "the value of " + ref.name + " has a line break, which a single-quoted YAML value cannot hold",
+                                              "use double quotes around " + ref_text + " in the template"));
+            continue;
+          }
+          for (const char c : chosen) written += c == '\'' ? std::string("''") : std::string(1, c);
+          break;
+        case yaml::ScalarStyle::Literal:
+        case yaml::ScalarStyle::Folded: {
+          // Continuation lines take the indentation of the line holding the reference.
+          const std::size_t line_start = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
+          std::size_t indent_end = line_start;
+          while (indent_end < text.size() && text[indent_end] == ' ') ++indent_end;
+          const std::string indent(indent_end - line_start, ' ');
+          for (const char c : chosen) {
+            written += c;
+            if (c == '\n') written += indent;
+          }
+          break;
+        }
+        case yaml::ScalarStyle::Plain: {
+          const bool at_start = ref.offset == 0;
+          const bool at_end = ref.offset + ref.length == raw.size();
+          if (!plain_safe(chosen, at_start, at_end, node.in_flow)) {
+            result.problems.push_back(problem(source, at, "alertmanager/env-unsafe",
+                                              "the value of " + ref.name + " would change the YAML structure in an unquoted value",
+                                              "quote the reference in the template: \"" + ref_text + "\""));
+            continue;
+          }
+          written = chosen;
+          break;
+        }
+      }
+      result.text.append(text, copied, at - copied);
+      const std::size_t start = result.text.size();
+      result.text += written;
+      if (!written.empty()) result.expanded.emplace_back(start, result.text.size());
+      copied = at + ref.length;
+    }
+  }
+  result.text.append(text, copied, std::string::npos);
+  return result;
+}
+
+}  // namespace mlmon::alertmanager
