@@ -1,0 +1,40 @@
+#include "alertmanager_cli.hpp"
+
+#include <filesystem>
+
+#include "alertmanager/lint.hpp"
+#include "core/file_io.hpp"
+#include "core/render.hpp"
+
+namespace mlmon::cli {
+
+std::optional<alertmanager::LoadedConfig> load_alertmanager_file(const std::string& path, const std::string& command,
+                                                                 Context& ctx) {
+  auto text = read_file(path);
+  if (!text) {
+    ctx.err << "mlmon " << command << ": " << text.error().message << "\n";
+    return std::nullopt;
+  }
+  return alertmanager::load_config(std::make_shared<SourceFile>(path, std::move(*text)));
+}
+
+void report_alertmanager(const alertmanager::LoadedConfig& loaded, bool lint, Report& report) {
+  report.add_source(loaded.redacted_source());
+  for (const Diagnostic& d : loaded.diagnostics()) report.add(d);
+  if (!lint) return;
+  alertmanager::LintOptions options;
+  const std::filesystem::path parent = std::filesystem::path(loaded.document.source->path()).parent_path();
+  options.base_dir = parent.empty() ? "." : parent.string();
+  for (Diagnostic& d : alertmanager::lint_config(loaded, options)) report.add(std::move(d));
+}
+
+void print_config_errors(const alertmanager::LoadedConfig& loaded, Context& ctx) {
+  Report report;
+  report.add_source(loaded.redacted_source());
+  for (const Diagnostic& d : loaded.diagnostics()) {
+    if (d.severity == Severity::Error) report.add(d);
+  }
+  render_text(report, ctx.err);
+}
+
+}  // namespace mlmon::cli
