@@ -143,7 +143,7 @@ Result<void> insert_for(FileEdit& edit, const Alert& alert, const std::string& d
     edit.edits.push_back({at, 0, line});
   }
   edit.inserted_for[&map] = duration;
-  edit.notes.push_back(fmt::format("{}: {}: for: {} (added)", alert.file->path(), alert.pos.line, alert.name, duration));
+  edit.notes.push_back(fmt::format("{}:{}: {}: for: {} (added)", alert.file->path(), alert.pos.line, alert.name, duration));
   return {};
 }
 

@@ -279,3 +279,79 @@ TEST_CASE("set-threshold --values: all files or none, every failure reported") {
   CHECK(slurp(p.rules) == rules_before);
   CHECK(slurp(other) == other_before);
 }
+
+TEST_CASE("set-threshold: an alert in two files is refused until --file or --group picks one") {
+  TempDir dir;
+  const auto a = dir.file("a.yml", "groups:\n- name: ga\n  rules:\n  - alert: Q\n    expr: q > 1\n");
+  const auto b = dir.file("b.yml", "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 1\n");
+  Run run = run_mlmon({"set-threshold", "Q", "2", dir.path.string()});
+  CHECK(run.code == 2);
+  CHECK(run.err ==
+        "mlmon set-threshold: alert \"Q\" is defined 2 times; pick one with --group, --file or --label NAME=VALUE:\n"
+        "  " + a + ":4: group \"ga\"\n"
+        "  " + b + ":4: group \"gb\"\n"
+        "mlmon set-threshold: nothing was written\n");
+  run = run_mlmon({"set-threshold", "Q", "2", "--file", b, dir.path.string()});
+  CHECK(run.code == 0);
+  CHECK(slurp(b) == "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 2\n");
+  run = run_mlmon({"set-threshold", "Q", "3", "--group", "ga", dir.path.string()});
+  CHECK(run.code == 0);
+  CHECK(slurp(a) == "groups:\n- name: ga\n  rules:\n  - alert: Q\n    expr: q > 3\n");
+  run = run_mlmon({"set-threshold", "Q", "3", "--group", "gc", dir.path.string()});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon set-threshold: no alerting rule named \"Q\" in group \"gc\"; it is defined in:\n"
+                   "  " + a + ":4: group \"ga\"\n"
+                   "  " + b + ":4: group \"gb\"\n"
+                   "mlmon set-threshold: nothing was written\n");
+}
+
+TEST_CASE("a file with a YAML error: thresholds says so, set-threshold refuses unless --file picks another") {
+  TempDir dir;
+  const auto good = dir.file("good.yml", "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: q > 1\n");
+  const auto broken = dir.file("broken.yml", "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: [q > 1\n");
+  Run run = run_mlmon({"thresholds", good, broken});
+  CHECK(run.code == 1);
+  CHECK(run.out.find("Q      g      " + good + ":4") != std::string::npos);
+  CHECK(run.err.starts_with(broken + ":"));
+  run = run_mlmon({"set-threshold", "Q", "2", good, broken});
+  CHECK(run.code == 2);
+  CHECK(run.err.ends_with("mlmon set-threshold: fix the YAML errors above first (or pick the file with --file)\n"));
+  CHECK(slurp(good) == "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: q > 1\n");
+  run = run_mlmon({"set-threshold", "Q", "2", "--file", good, good, broken});
+  CHECK(run.code == 0);
+  CHECK(slurp(good) == "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: q > 2\n");
+}
+
+TEST_CASE("set-threshold on a PrometheusRule manifest with CRLF line endings, inserting for:") {
+  TempDir dir;
+  const auto file = dir.file("ml.yaml",
+                             "apiVersion: monitoring.coreos.com/v1\r\n"
+                             "kind: PrometheusRule\r\n"
+                             "metadata: {name: ml}\r\n"
+                             "spec:\r\n"
+                             "  groups:\r\n"
+                             "    - name: g\r\n"
+                             "      rules:\r\n"
+                             "        - alert: Lag\r\n"
+                             "          expr: >\r\n"
+                             "            sum(lag)\r\n"
+                             "            > 1e5\r\n"
+                             "          labels: {severity: critical}\r\n");
+  const Run run = run_mlmon({"set-threshold", "Lag", "200000", "--for", "10m", file});
+  CHECK(run.code == 0);
+  CHECK(run.out == file + ":11: Lag: threshold 1e5 -> 2e5\n" + file + ":8: Lag: for: 10m (added)\n");
+  CHECK(slurp(file) ==
+        "apiVersion: monitoring.coreos.com/v1\r\n"
+        "kind: PrometheusRule\r\n"
+        "metadata: {name: ml}\r\n"
+        "spec:\r\n"
+        "  groups:\r\n"
+        "    - name: g\r\n"
+        "      rules:\r\n"
+        "        - alert: Lag\r\n"
+        "          expr: >\r\n"
+        "            sum(lag)\r\n"
+        "            > 2e5\r\n"
+        "          for: 10m\r\n"
+        "          labels: {severity: critical}\r\n");
+}
