@@ -7,6 +7,7 @@ namespace mlmon::cli {
 
 // One function per subcommand, each in its own file; mlmon_main.cpp calls them all in one list.
 void setup_check_alertmanager(CLI::App& app, Context& ctx);
+void setup_check_dashboards(CLI::App& app, Context& ctx);
 void setup_check_rules(CLI::App& app, Context& ctx);
 void setup_export_dashboard(CLI::App& app, Context& ctx);
 void setup_import_dashboard(CLI::App& app, Context& ctx);

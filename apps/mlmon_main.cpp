@@ -28,6 +28,7 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
 
   // Every subcommand, in the order --help lists them.
   setup_check_alertmanager(app, ctx);
+  setup_check_dashboards(app, ctx);
   setup_check_rules(app, ctx);
   setup_export_dashboard(app, ctx);
   setup_import_dashboard(app, ctx);

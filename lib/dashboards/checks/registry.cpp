@@ -1,0 +1,52 @@
+#include "dashboards/checks/check_list.hpp"
+#include "dashboards/loader.hpp"
+
+namespace mlmon::dashboards {
+
+const std::vector<std::unique_ptr<DashboardCheck>>& dashboard_checks() {
+  static const std::vector<std::unique_ptr<DashboardCheck>> kChecks = [] {
+    std::vector<std::unique_ptr<DashboardCheck>> list;
+    // structure
+    list.push_back(make_title());
+    list.push_back(make_uid());
+    list.push_back(make_panel_id_unique());
+    list.push_back(make_grid_pos());
+    list.push_back(make_panel_overlap());
+    list.push_back(make_ref_id_unique());
+    list.push_back(make_panel_no_targets());
+    // datasources
+    list.push_back(make_datasource_by_name());
+    list.push_back(make_undefined_input());
+    list.push_back(make_unused_input());
+    list.push_back(make_datasource_variable());
+    // variables
+    list.push_back(make_variable_undefined());
+    list.push_back(make_variable_unused());
+    // queries
+    list.push_back(make_promql_parse());
+    list.push_back(make_rate_non_counter());
+    list.push_back(make_counter_without_rate());
+    list.push_back(make_rate_interval());
+    // panels
+    list.push_back(make_panel_title());
+    list.push_back(make_panel_unit());
+    return list;
+  }();
+  return kChecks;
+}
+
+const CheckInfo* find_check(std::string_view id) {
+  static constexpr CheckInfo kJson{kRuleJson, "the file is JSON (at most 20 MiB, nested at most 128 levels)",
+                                   Severity::Error};
+  static constexpr CheckInfo kShape{kRuleNotADashboard,
+                                    "the file holds a dashboard: plain, exported, {\"dashboard\": ...} or a Dashboard resource",
+                                    Severity::Error};
+  if (id == kJson.id) return &kJson;
+  if (id == kShape.id) return &kShape;
+  for (const auto& check : dashboard_checks()) {
+    if (check->info().id == id) return &check->info();
+  }
+  return nullptr;
+}
+
+}  // namespace mlmon::dashboards

@@ -1,0 +1,178 @@
+// End-to-end: `mlmon check-dashboards` (and `mlmon diff` for dashboards) through mlmon_main.
+#include <doctest/doctest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "mlmon_main.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+Run run_mlmon(std::vector<std::string> args, const std::string& stdin_text = {}) {
+  args.insert(args.begin(), "mlmon");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  std::istringstream in(stdin_text);
+  Run run;
+  run.code = mlmon::cli::mlmon_main(static_cast<int>(argv.size()), argv.data(), out, err, in);
+  run.out = out.str();
+  run.err = err.str();
+  return run;
+}
+
+/// A fresh directory under the system's temporary directory, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "mlmon-dash-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path_ = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  std::string file(const std::string& name, const std::string& text) const {
+    const fs::path p = path_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text;
+    return p.string();
+  }
+  std::string path() const { return path_.string(); }
+
+ private:
+  fs::path path_;
+};
+
+const std::string kClean = R"js({
+  "uid": "clean", "title": "Clean",
+  "panels": [
+    {"id": 1, "type": "timeseries", "title": "Requests", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8},
+     "fieldConfig": {"defaults": {"unit": "reqps"}},
+     "targets": [{"refId": "A", "expr": "sum(rate(http_requests_total[$__rate_interval]))"}]}
+  ]
+}
+)js";
+
+const std::string kBroken = R"js({
+  "uid": "broken", "title": "Broken",
+  "panels": [
+    {"id": 1, "type": "stat", "title": "Up", "fieldConfig": {"defaults": {"unit": "none"}},
+     "targets": [{"refId": "A", "expr": "sum(up"}]},
+    {"id": 1, "type": "stat", "title": "Also up", "targets": [{"refId": "A", "expr": "up"}]}
+  ]
+}
+)js";
+
+}  // namespace
+
+TEST_CASE("check-dashboards: a clean dashboard exits 0 with a summary on stderr") {
+  TempDir dir;
+  const std::string path = dir.file("clean.json", kClean);
+  const Run run = run_mlmon({"check-dashboards", path});
+  CHECK(run.code == 0);
+  CHECK(run.out == "");
+  CHECK(run.err == "1 dashboard checked: 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("check-dashboards: findings in text, with the source line and a caret") {
+  TempDir dir;
+  const std::string path = dir.file("broken.json", kBroken);
+  const Run run = run_mlmon({"check-dashboards", "--color=never", path});
+  CHECK(run.code == 1);
+  CHECK(run.out ==
+        path + ":5:48: error: panel \"Up\", query A: could not parse expression: parse error: unclosed left "
+               "parenthesis [dashboards/promql-parse]\n"
+               "       \"targets\": [{\"refId\": \"A\", \"expr\": \"sum(up\"}]},\n"
+               "                                                 ^\n" +
+        path + ":6:5: warning: panel \"Also up\" has no unit [dashboards/panel-unit]\n"
+               "      {\"id\": 1, \"type\": \"stat\", \"title\": \"Also up\", \"targets\": [{\"refId\": \"A\", \"expr\": "
+               "\"up\"}]}\n"
+               "      ^\n"
+               "  hint: set fieldConfig.defaults.unit (\"s\", \"bytes\", \"percentunit\", \"reqps\"; \"short\" or "
+               "\"none\" for plain numbers)\n" +
+        path + ":6:12: error: panel id 1 is already used by panel \"Up\" (line 4) [dashboards/panel-id-unique]\n"
+               "      {\"id\": 1, \"type\": \"stat\", \"title\": \"Also up\", \"targets\": [{\"refId\": \"A\", \"expr\": "
+               "\"up\"}]}\n"
+               "             ^\n"
+               "  hint: give every panel its own id: Grafana renumbers duplicates on load, which breaks links and "
+               "\"-- Dashboard --\" queries that name a panel by id\n");
+  CHECK(run.err == "1 dashboard checked: 2 errors, 1 warning\n");
+}
+
+TEST_CASE("check-dashboards: --format=json and --fail-on") {
+  TempDir dir;
+  const std::string path = dir.file("d.json", R"js({"title": "T", "panels": [{"id": 1, "type": "stat", "title": "S",
+  "targets": [{"refId": "A", "expr": "up"}]}]})js");
+  Run run = run_mlmon({"check-dashboards", "--format=json", path});
+  CHECK(run.code == 0);
+  CHECK(run.err == "");
+  CHECK(run.out == "{\n  \"diagnostics\": [\n    {\n      \"file\": \"" + path +
+                       "\",\n      \"line\": 1,\n      \"column\": 27,\n      \"severity\": \"warning\",\n"
+                       "      \"rule\": \"dashboards/panel-unit\",\n      \"message\": \"panel \\\"S\\\" has no unit\",\n"
+                       "      \"hint\": \"set fieldConfig.defaults.unit (\\\"s\\\", \\\"bytes\\\", \\\"percentunit\\\", "
+                       "\\\"reqps\\\"; \\\"short\\\" or \\\"none\\\" for plain numbers)\"\n    }\n  ],\n"
+                       "  \"summary\": {\n    \"errors\": 0,\n    \"warnings\": 1,\n    \"infos\": 0\n  }\n}\n");
+  run = run_mlmon({"check-dashboards", "-q", "--fail-on=warning", path});
+  CHECK(run.code == 1);
+  CHECK(run.err == "");
+}
+
+TEST_CASE("check-dashboards: directories, stdin, bad JSON and missing paths") {
+  TempDir dir;
+  dir.file("a/clean.json", kClean);
+  dir.file("a/notes.txt", "not a dashboard");
+  dir.file("a/b/bad.json", "{\"title\": ");
+  Run run = run_mlmon({"check-dashboards", "--color=never", dir.path() + "/a"});
+  CHECK(run.code == 1);
+  CHECK(run.out == dir.path() + "/a/b/bad.json:1:11: error: invalid JSON: syntax error while parsing value - "
+                                "unexpected end of input; expected '[', '{', or a literal [dashboards/json]\n"
+                                "  {\"title\": \n"
+                                "            ^\n");
+  CHECK(run.err == "2 dashboards checked: 1 error, 0 warnings\n");
+
+  run = run_mlmon({"check-dashboards", "-"}, kClean);
+  CHECK(run.code == 0);
+  CHECK(run.err == "1 dashboard checked: 0 errors, 0 warnings\n");
+
+  run = run_mlmon({"check-dashboards", "--color=never", "-"}, "[]");
+  CHECK(run.code == 1);
+  CHECK(run.out ==
+        "-:1:1: error: not a Grafana dashboard: the top-level value is an array, expected an object "
+        "[dashboards/not-a-dashboard]\n  []\n  ^\n");
+
+  run = run_mlmon({"check-dashboards", dir.path() + "/nope.json"});
+  CHECK(run.code == 2);
+  CHECK(run.out == "");
+  CHECK(run.err == "mlmon check-dashboards: " + dir.path() + "/nope.json: no such file or directory\n");
+}
+
+TEST_CASE("check-dashboards: .mlmon.yml disables checks, changes severities and excludes panels") {
+  TempDir dir;
+  const std::string path = dir.file("d.json", kBroken);
+  dir.file(".mlmon.yml",
+           "checks:\n  dashboards/panel-unit: off\n  dashboards/panel-id-unique: warning\n"
+           "exclude:\n  - check: dashboards/promql-parse\n    dashboard: broken\n    panel: Up\n    reason: on purpose\n");
+  const Run run = run_mlmon({"check-dashboards", "--color=never", path});
+  CHECK(run.code == 0);
+  CHECK(run.out == path + ":6:12: warning: panel id 1 is already used by panel \"Up\" (line 4) "
+                          "[dashboards/panel-id-unique]\n"
+                          "      {\"id\": 1, \"type\": \"stat\", \"title\": \"Also up\", \"targets\": [{\"refId\": \"A\", "
+                          "\"expr\": \"up\"}]}\n"
+                          "             ^\n"
+                          "  hint: give every panel its own id: Grafana renumbers duplicates on load, which breaks "
+                          "links and \"-- Dashboard --\" queries that name a panel by id\n");
+}
