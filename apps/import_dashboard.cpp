@@ -25,6 +25,7 @@ struct ImportDashboardOptions {
   bool dry_run = false;
   bool fail_fast = false;
   std::vector<std::string> datasources;
+  std::string config_path;
   GrafanaConnectionOptions connection;
 };
 
@@ -62,9 +63,13 @@ int run_import_dashboard(const ImportDashboardOptions& options, Context& ctx) {
   import.dry_run = options.dry_run;
   import.fail_fast = options.fail_fast;
 
-  std::unique_ptr<grafana::DashboardLinter> linter = make_dashboard_linter();
+  auto linter = make_dashboard_linter(options.config_path, options.paths.front(), ctx);
+  if (!linter) {
+    ctx.err << "mlmon import-dashboard: " << linter.error().message << '\n';
+    return kExitUsage;
+  }
   std::unique_ptr<grafana::DashboardComparer> comparer = make_dashboard_comparer();
-  grafana::DashboardImporter importer(*(*session)->client, *comparer, linter.get(), ctx.out);
+  grafana::DashboardImporter importer(*(*session)->client, *comparer, linter->get(), ctx.out);
   grafana::ImportCounts counts = importer.run(*files, import);
   grafana::print_import_summary(counts, options.dry_run, ctx.out);
   return counts.failed > 0 ? kExitFindings : kExitOk;
@@ -92,6 +97,8 @@ void setup_import_dashboard(CLI::App& app, Context& ctx) {
   sub->add_flag("--fail-fast", options->fail_fast, "Stop at the first dashboard that fails");
   sub->add_option("--datasource", options->datasources,
                   "NAME=UID: the datasource for an exported dashboard's __inputs entry NAME (repeatable)");
+  sub->add_option("--config", options->config_path,
+                  "Project config for the lint (default: .mlmon.yml found walking up from the first path)");
   add_grafana_connection_options(*sub, options->connection);
   sub->footer(
       "Exit codes: 0 every dashboard created, updated or unchanged; 1 any failed (or would fail with --dry-run);\n"

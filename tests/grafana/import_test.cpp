@@ -463,3 +463,31 @@ TEST_CASE("import-dashboard: usage errors exit 2") {
 }
 
 }  // namespace mlmon::testing
+
+namespace mlmon::testing {
+
+TEST_CASE("import-dashboard: check-dashboards errors stop the import unless --force") {
+  ImportFixture f;
+  json dashboard = sample_dashboard("ml-a", "ML A");
+  json copy = dashboard["panels"][0];
+  copy["gridPos"]["x"] = 12;
+  dashboard["panels"].push_back(copy);  // a second panel with the same id
+  std::string a = f.dir.write("a.json", dashboard.dump(2) + "\n");
+  // The finding is check-dashboards' own (its wording is tested there); import shows it first.
+  std::string finding = a + ":65:13: error: panel id 1 is already used by ";
+  CliRun refused = f.import({a});
+  CHECK(refused.code == 1);
+  CHECK(refused.out.starts_with(finding));
+  CHECK(refused.out.find("[dashboards/panel-id-unique]\n") != std::string::npos);
+  CHECK(refused.out.ends_with(a + ": failed: 1 error from check-dashboards; fix it or pass --force to import anyway\n" +
+                              summary(0, 0, 0, 1)));
+  CHECK(f.grafana.requests().empty());
+
+  CliRun forced = f.import({a, "--force"});
+  CHECK(forced.code == 0);
+  CHECK(forced.out.starts_with(finding));
+  CHECK(forced.out.ends_with(a + ": importing despite the errors above (--force)\n" + a +
+                             ": created ml-a (version 1)\n" + summary(1, 0, 0, 0)));
+}
+
+}  // namespace mlmon::testing
