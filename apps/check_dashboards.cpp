@@ -1,7 +1,10 @@
+#include <filesystem>
+#include <map>
 #include <memory>
 
 #include "commands.hpp"
 #include "core/exit_codes.hpp"
+#include "core/file_io.hpp"
 #include "core/inputs.hpp"
 #include "dashboards/lint.hpp"
 #include "output_options.hpp"
@@ -17,6 +20,37 @@ struct CheckDashboardsArgs {
   OutputOptions output;
   std::string config_path;
   bool quiet = false;
+};
+
+/// dashboard-linter's `.lint` beside a dashboard, read once per directory; nullptr when none.
+class LinterConfigs {
+ public:
+  const dashboards::LinterConfig* for_file(const std::string& path, Report& report) {
+    if (path == "-") return nullptr;
+    const std::string dir = std::filesystem::path(path).parent_path().string();
+    auto [it, inserted] = configs_.try_emplace(dir);
+    if (!inserted) return it->second.get();
+    const std::string lint_path = (dir.empty() ? std::string() : dir + "/") + ".lint";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(lint_path, ec)) return nullptr;
+    auto text = read_file(lint_path);
+    if (!text) {
+      error_ = text.error().message;
+      return nullptr;
+    }
+    auto source = std::make_shared<const SourceFile>(lint_path, std::move(*text));
+    report.add_source(source);
+    std::vector<Diagnostic> problems;
+    it->second = std::make_unique<dashboards::LinterConfig>(dashboards::parse_linter_config(source, problems));
+    for (Diagnostic& d : problems) report.add(std::move(d));
+    return it->second.get();
+  }
+  /// The first .lint that could not be read.
+  const std::string& error() const { return error_; }
+
+ private:
+  std::map<std::string, std::unique_ptr<dashboards::LinterConfig>> configs_;
+  std::string error_;
 };
 
 std::string plural(std::size_t n, std::string_view word) {
@@ -49,12 +83,18 @@ int run_check_dashboards(const CheckDashboardsArgs& args, Context& ctx) {
                          std::string_view panel) { return config->excluded(id, file, dashboard, panel); };
 
   bool io_failed = false;
+  LinterConfigs linter_configs;
   for (const std::string& path : *files) {
     auto text = read_input(path, ctx);
     if (!text) {
       ctx.err << "mlmon check-dashboards: " << text.error().message << "\n";
       io_failed = true;
       continue;
+    }
+    options.linter_config = linter_configs.for_file(path, report);
+    if (!linter_configs.error().empty()) {
+      ctx.err << "mlmon check-dashboards: " << linter_configs.error() << "\n";
+      return kExitUsage;
     }
     dashboards::lint_file(std::make_shared<const SourceFile>(path, std::move(*text)), options, report);
   }

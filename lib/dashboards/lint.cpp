@@ -7,11 +7,22 @@ namespace mlmon::dashboards {
 
 namespace {
 
-bool is_excluded(const LintOptions& options, std::string_view id, const Dashboard& dashboard, const Panel* panel) {
+std::string_view panel_title(const Finding& f) {
+  return (f.panel && f.panel->title) ? std::string_view(*f.panel->title) : std::string_view();
+}
+
+std::optional<std::size_t> target_index(const Finding& f) {
+  return f.target ? std::optional<std::size_t>(f.target->index) : std::nullopt;
+}
+
+bool is_excluded(const LintOptions& options, const Finding& f, const Dashboard& dashboard) {
+  const std::string_view id = f.check->id;
+  if (options.linter_config && options.linter_config->excludes(id, dashboard.title, panel_title(f), target_index(f))) {
+    return true;
+  }
   if (!options.excluded) return false;
-  const std::string_view panel_title = (panel && panel->title) ? std::string_view(*panel->title) : std::string_view();
-  if (options.excluded(id, dashboard.path(), dashboard.uid, panel_title)) return true;
-  return dashboard.title != dashboard.uid && options.excluded(id, dashboard.path(), dashboard.title, panel_title);
+  if (options.excluded(id, dashboard.path(), dashboard.uid, panel_title(f))) return true;
+  return dashboard.title != dashboard.uid && options.excluded(id, dashboard.path(), dashboard.title, panel_title(f));
 }
 
 }  // namespace
@@ -27,9 +38,13 @@ void lint_dashboard(const Dashboard& dashboard, const LintOptions& options, Repo
   }
   for (Finding& f : findings) {
     const std::string_view id = f.check->id;
-    if (is_excluded(options, id, dashboard, f.panel)) continue;
+    if (is_excluded(options, f, dashboard)) continue;
     Diagnostic d;
     d.severity = options.severity ? options.severity(id, f.check->default_severity) : f.check->default_severity;
+    if (options.linter_config && d.severity > Severity::Warning &&
+        options.linter_config->downgrades(id, dashboard.title, panel_title(f), target_index(f))) {
+      d.severity = Severity::Warning;
+    }
     d.rule_id = std::string(id);
     d.file = dashboard.path();
     d.pos = f.pos;

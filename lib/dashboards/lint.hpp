@@ -4,6 +4,7 @@
 
 #include "core/report.hpp"
 #include "core/source_file.hpp"
+#include "dashboards/linter_config.hpp"
 #include "dashboards/model.hpp"
 
 namespace mlmon::dashboards {
@@ -17,6 +18,8 @@ struct LintOptions {
   std::function<bool(std::string_view check_id, std::string_view file, std::string_view dashboard,
                      std::string_view panel)>
       excluded;
+  /// A dashboard-linter `.lint` that applies to the file: its exclusions and warnings.
+  const LinterConfig* linter_config = nullptr;
 };
 
 /// Runs every enabled check over a loaded dashboard, adding its findings to `report`.

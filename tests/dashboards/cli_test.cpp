@@ -176,3 +176,28 @@ TEST_CASE("check-dashboards: .mlmon.yml disables checks, changes severities and 
                           "  hint: give every panel its own id: Grafana renumbers duplicates on load, which breaks "
                           "links and \"-- Dashboard --\" queries that name a panel by id\n");
 }
+
+TEST_CASE("check-dashboards: a dashboard-linter .lint beside the dashboards applies") {
+  TempDir dir;
+  const std::string path = dir.file("dash/d.json", R"js({"title": "D", "panels": [
+  {"id": 1, "type": "timeseries", "title": "Total", "fieldConfig": {"defaults": {"unit": "short"}},
+   "targets": [{"refId": "A", "expr": "x_total"}]}]})js");
+  Run run = run_mlmon({"check-dashboards", "--fail-on=warning", path});
+  CHECK(run.code == 1);
+  dir.file("dash/.lint", "exclusions:\n  target-counter-agg-rule:\n    entries:\n      - panel: Total\n"
+                         "        reason: a per-run count\n");
+  run = run_mlmon({"check-dashboards", "--fail-on=warning", path});
+  CHECK(run.code == 0);
+  CHECK(run.out == "");
+  dir.file("dash/.lint", "exclusions: 3\n");
+  run = run_mlmon({"check-dashboards", "--color=never", path});
+  CHECK(run.code == 1);
+  CHECK(run.out == dir.path() + "/dash/.lint:1:13: error: expected a mapping of rule names "
+                                "[dashboards/linter-config]\n  exclusions: 3\n              ^\n" +
+                       path + ":3:40: warning: panel \"Total\", query A: counter \"x_total\" is used without rate(), "
+                              "irate() or increase() [dashboards/counter-without-rate]\n"
+                              "     \"targets\": [{\"refId\": \"A\", \"expr\": \"x_total\"}]}]}\n"
+                              "                                         ^\n"
+                              "  hint: a counter only grows and restarts from 0; rate(x_total[$__rate_interval]) shows "
+                              "how fast it grows, increase() how much\n");
+}

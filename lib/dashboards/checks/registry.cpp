@@ -41,8 +41,12 @@ const CheckInfo* find_check(std::string_view id) {
   static constexpr CheckInfo kShape{kRuleNotADashboard,
                                     "the file holds a dashboard: plain, exported, {\"dashboard\": ...} or a Dashboard resource",
                                     Severity::Error};
+  static constexpr CheckInfo kLinterConfig{"dashboards/linter-config",
+                                           "a dashboard-linter .lint file beside the dashboards is well-formed",
+                                           Severity::Error};
   if (id == kJson.id) return &kJson;
   if (id == kShape.id) return &kShape;
+  if (id == kLinterConfig.id) return &kLinterConfig;
   for (const auto& check : dashboard_checks()) {
     if (check->info().id == id) return &check->info();
   }
