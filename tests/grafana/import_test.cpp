@@ -491,3 +491,31 @@ TEST_CASE("import-dashboard: check-dashboards errors stop the import unless --fo
 }
 
 }  // namespace mlmon::testing
+
+namespace mlmon::testing {
+
+TEST_CASE("import-dashboard: --token-file, basic auth with --org-id, and mlmon's User-Agent") {
+  FakeGrafanaOptions options;
+  options.orgs = {1, 2};
+  ImportFixture f(options);
+  std::string a = f.file("a.json", sample_dashboard("ml-a", "ML A"));
+  {
+    ScopedEnv no_token("GRAFANA_TOKEN", "glsa_ignoredBecauseTheFileWins0123456789_00000000");
+    std::string token_file = f.dir.write("token", f.grafana.admin_token() + "\n");
+    CHECK(f.import({a, "--token-file", token_file}).code == 0);
+    CHECK(f.grafana.requests().front().headers["User-Agent"] == "mlmon/" MLMON_VERSION);
+  }
+  {
+    ScopedEnv no_token("GRAFANA_TOKEN", std::nullopt);
+    ScopedEnv user("GRAFANA_USER", "admin");
+    ScopedEnv password("GRAFANA_PASSWORD", "admin-password");
+    f.grafana.clear_requests();
+    CliRun run = f.import({a, "--org-id", "2"});
+    CHECK(run.out == a + ": created ml-a (version 1)\n" + summary(1, 0, 0, 0));
+    CHECK(f.grafana.requests().front().headers["X-Grafana-Org-Id"] == "2");
+    CHECK(f.grafana.dashboard("ml-a", 2).has_value());
+    CHECK(f.grafana.history("ml-a", 2).front().created_by == "admin");
+  }
+}
+
+}  // namespace mlmon::testing
