@@ -6,6 +6,7 @@
 namespace mlmon::cli {
 
 // One function per subcommand, each in its own file; mlmon_main.cpp calls them all in one list.
+void setup_check(CLI::App& app, Context& ctx);
 void setup_check_alertmanager(CLI::App& app, Context& ctx);
 void setup_check_dashboards(CLI::App& app, Context& ctx);
 void setup_check_rules(CLI::App& app, Context& ctx);

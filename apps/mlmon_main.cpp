@@ -27,6 +27,7 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
   app.fallthrough(false);
 
   // Every subcommand, in the order --help lists them.
+  setup_check(app, ctx);
   setup_check_alertmanager(app, ctx);
   setup_check_dashboards(app, ctx);
   setup_check_rules(app, ctx);

@@ -86,7 +86,8 @@ class ConfigParser {
     config.path = source_.path();
     if (root == nullptr || root->is_null()) return config;
     if (!expect(root, yaml::NodeKind::Mapping, "a mapping at the top of .mlmon.yml")) return config;
-    unknown_keys(*root, {"checks", "rules", "exclude"}, ".mlmon.yml");
+    unknown_keys(*root, {"checks", "rules", "exclude", "ignore"}, ".mlmon.yml");
+    if (const Node* ignore = root->get("ignore")) config.ignore = string_list(ignore, "ignore");
     if (const Node* checks = root->get("checks"); checks != nullptr &&
         expect(checks, yaml::NodeKind::Mapping, "a mapping of check ids to settings under checks")) {
       for (const yaml::Entry& e : checks->entries) config.checks[e.key->value] = check_setting(e.value);
@@ -155,6 +156,12 @@ bool Config::excluded(std::string_view check_id, std::string_view file, std::str
     if (!ex.panel.empty() && ex.panel != panel) return false;
     return true;
   });
+}
+
+bool Config::ignored(std::string_view relative_path) const {
+  const std::string path(relative_path);
+  return std::any_of(ignore.begin(), ignore.end(),
+                     [&](const std::string& glob) { return ::fnmatch(glob.c_str(), path.c_str(), 0) == 0; });
 }
 
 Config parse_config(const std::string& path, const std::string& text, std::vector<Diagnostic>& problems) {

@@ -33,12 +33,17 @@ struct Config {
   std::optional<std::map<std::string, std::vector<std::string>>> required_labels;
   std::optional<std::vector<std::string>> required_annotations;
   std::vector<Exclusion> exclude;
+  /// Globs (relative to the config's directory) that `mlmon check DIR` does not look into,
+  /// e.g. test fixtures that are broken on purpose.
+  std::vector<std::string> ignore;
 
   bool enabled(std::string_view check_id) const;
   Severity severity(std::string_view check_id, Severity default_severity) const;
   /// True when an exclusion matches this finding's check, file, dashboard and panel.
   bool excluded(std::string_view check_id, std::string_view file, std::string_view dashboard = {},
                 std::string_view panel = {}) const;
+  /// True when `relative_path` matches one of the `ignore` globs (`*` also matches `/`).
+  bool ignored(std::string_view relative_path) const;
 };
 
 /// Parses a `.mlmon.yml`. Unknown keys, wrong types and unknown severities are diagnostics

@@ -63,7 +63,14 @@ TEST_CASE(".mlmon.yml: unknown keys and bad values are errors") {
   std::vector<std::string> problems;
   parse("check:\n  a: off\nchecks:\n  alerts/for: loud\nrules:\n  required_label: [x]\n", &problems);
   CHECK(problems == std::vector<std::string>{
-                        "1:1: unknown key \"check\" in .mlmon.yml; known keys: checks, rules, exclude",
+                        "1:1: unknown key \"check\" in .mlmon.yml; known keys: checks, rules, exclude, ignore",
                         "4:15: unknown check setting \"loud\"; use off, on, error, warning or info",
                         "6:3: unknown key \"required_label\" in rules; known keys: required_labels, required_annotations"});
+}
+
+TEST_CASE(".mlmon.yml: ignore globs for mlmon check") {
+  const auto config = parse("ignore:\n  - 'tests/*'\n  - '*.draft.yml'\n");
+  CHECK(config.ignored("tests/cli/fixtures/rules/bad.yml"));
+  CHECK(config.ignored("rules/x.draft.yml"));
+  CHECK_FALSE(config.ignored("rules/ml-platform.rules.yml"));
 }
