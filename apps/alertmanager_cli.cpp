@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "alertmanager/lint.hpp"
+#include "alertmanager/templates.hpp"
 #include "core/file_io.hpp"
 #include "core/render.hpp"
 
@@ -18,13 +19,20 @@ std::optional<alertmanager::LoadedConfig> load_alertmanager_file(const std::stri
   return alertmanager::load_config(std::make_shared<SourceFile>(path, std::move(*text)));
 }
 
+std::string config_directory(const alertmanager::LoadedConfig& loaded) {
+  const std::filesystem::path parent = std::filesystem::path(loaded.document.source->path()).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
 void report_alertmanager(const alertmanager::LoadedConfig& loaded, bool lint, Report& report) {
   report.add_source(loaded.redacted_source());
   for (const Diagnostic& d : loaded.diagnostics()) report.add(d);
+  if (!loaded.has_errors()) {
+    for (Diagnostic& d : alertmanager::check_template_files(loaded, config_directory(loaded))) report.add(std::move(d));
+  }
   if (!lint) return;
   alertmanager::LintOptions options;
-  const std::filesystem::path parent = std::filesystem::path(loaded.document.source->path()).parent_path();
-  options.base_dir = parent.empty() ? "." : parent.string();
+  options.base_dir = config_directory(loaded);
   for (Diagnostic& d : alertmanager::lint_config(loaded, options)) report.add(std::move(d));
 }
 

@@ -13,7 +13,11 @@ namespace mlmon::cli {
 std::optional<alertmanager::LoadedConfig> load_alertmanager_file(const std::string& path, const std::string& command,
                                                                  Context& ctx);
 
-/// Adds the config's findings (and, when `lint`, mlmon's own warnings) to `report`, with the
+/// The directory relative paths in the config are resolved against.
+std::string config_directory(const alertmanager::LoadedConfig& loaded);
+
+/// Adds the config's findings, the template files' errors (as Alertmanager parses them when it
+/// loads) and, when `lint`, mlmon's own warnings to `report`, with the
 /// source registered in its redacted form so quoted lines never show a secret.
 void report_alertmanager(const alertmanager::LoadedConfig& loaded, bool lint, Report& report);
 

@@ -10,6 +10,7 @@
 
 #include "alertmanager/duration.hpp"
 #include "alertmanager/node_util.hpp"
+#include "alertmanager/templates.hpp"
 #include "alertmanager/values.hpp"
 
 namespace mlmon::alertmanager {
@@ -33,6 +34,7 @@ class Linter {
     inhibit_rules();
     plain_secrets();
     unexpanded_env();
+    for (Diagnostic& d : check_inline_templates(loaded_)) out_.push_back(std::move(d));
     return std::move(out_);
   }
 

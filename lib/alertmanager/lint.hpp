@@ -16,7 +16,8 @@ struct LintOptions {
 
 /// mlmon's checks beyond Alertmanager's, all warnings (rule ids alertmanager/...):
 /// missing-file, template-glob, unused-receiver, unused-time-interval, shadowed-route,
-/// inhibit-never-fires, plain-secret, unexpanded-env. Messages never contain secret values.
+/// inhibit-never-fires, plain-secret, unexpanded-env, template-syntax. Messages never contain
+/// secret values.
 std::vector<Diagnostic> lint_config(const LoadedConfig& loaded, const LintOptions& options = {});
 
 /// `${NAME}` or `${NAME:-default}` references in a text: byte offset and length of each.

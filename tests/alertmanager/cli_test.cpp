@@ -209,3 +209,31 @@ TEST_CASE("render-alertmanager, then routes test --cases on the seed's files") {
   ::unsetenv("SLACK_WEBHOOK_URL");
   ::unsetenv("SMTP_PASSWORD");
 }
+
+TEST_CASE("check-alertmanager --rules routes every alerting rule") {
+  TempDir dir;
+  const std::string rules = dir.write("rules.yml",
+                                     "groups:\n- name: g\n  rules:\n  - alert: Chatty\n    expr: up == 0\n    labels: "
+                                     "{severity: info}\n  - alert: Crit\n    expr: up == 0\n    labels:\n      severity: "
+                                     "critical\n");
+  const std::string cfg = dir.write(
+      "am.yml",
+      "route:\n  receiver: default\n  routes:\n  - matchers: [severity=\"critical\", team=\"ml\"]\n    receiver: pager\n"
+      "  - matchers: [severity=\"info\"]\n    receiver: devnull\nreceivers:\n- name: default\n  webhook_configs: [{url: "
+      "'http://x.example/'}]\n- name: pager\n  webhook_configs: [{url: 'http://x.example/'}]\n- name: devnull\n");
+  Run r = run_mlmon({"check-alertmanager", "--format", "github", "--rules", rules, cfg});
+  CHECK(r.code == 0);
+  CHECK(r.out == "::warning file=" + rules +
+                     ",line=4,col=12,title=alertmanager/unrouted-alert::alert Chatty reaches no receiver that notifies "
+                     "anyone: devnull has no integrations%0Aroute it to a receiver with an integration, or drop the rule "
+                     "if nobody needs it\n"
+                     "::warning file=" + rules +
+                     ",line=7,col=12,title=alertmanager/default-route-only::alert Crit (severity=critical) only reaches "
+                     "the root receiver default, although routes exist for this severity%0Athe route "
+                     "{severity=\"critical\",team=\"ml\"} (Alertmanager config line 4) (or its parent) does not match "
+                     "the alert's other labels\n");
+  Run strict = run_mlmon({"check-alertmanager", "--fail-on", "warning", "--rules", rules, cfg});
+  CHECK(strict.code == 1);
+  Run missing = run_mlmon({"check-alertmanager", "--rules", "/nonexistent/rules", cfg});
+  CHECK(missing.code == 2);
+}
