@@ -310,6 +310,13 @@ std::expected<Dashboard, Diagnostic> load_dashboard(SourceFilePtr file) {
   return dashboard;
 }
 
+Dashboard dashboard_model(const Json& object) {
+  Dashboard dashboard;
+  dashboard.json = &object;
+  if (object.is_object()) ModelBuilder(dashboard).build();
+  return dashboard;
+}
+
 const Variable* Dashboard::variable(std::string_view name) const {
   for (const Variable& v : variables) {
     if (v.name == name) return &v;

@@ -22,4 +22,8 @@ inline constexpr std::string_view kRuleNotADashboard = "dashboards/not-a-dashboa
 /// error Diagnostic (positioned where possible) instead of a Dashboard. Never throws.
 std::expected<Dashboard, Diagnostic> load_dashboard(SourceFilePtr file);
 
+/// The model of a dashboard object already in memory (a Grafana API response): no document, so
+/// no positions (`document` is null). `object` must outlive the result.
+Dashboard dashboard_model(const Json& object);
+
 }  // namespace mlmon::dashboards

@@ -201,3 +201,36 @@ TEST_CASE("check-dashboards: a dashboard-linter .lint beside the dashboards appl
                               "  hint: a counter only grows and restarts from 0; rate(x_total[$__rate_interval]) shows "
                               "how fast it grows, increase() how much\n");
 }
+
+TEST_CASE("diff: exit codes 0 same, 1 different, 2 trouble; text and json") {
+  TempDir dir;
+  const std::string a = dir.file("a.json", kClean);
+  std::string changed = kClean;
+  changed.replace(changed.find("reqps"), 5, "ops");
+  const std::string b = dir.file("b.json", changed);
+  Run run = run_mlmon({"diff", a, a});
+  CHECK(run.code == 0);
+  CHECK(run.out == "");
+  run = run_mlmon({"diff", a, b});
+  CHECK(run.code == 1);
+  CHECK(run.out == "~ panel \"Requests\": fieldConfig.defaults.unit: \"reqps\" → \"ops\"\n");
+  run = run_mlmon({"diff", "--format=json", a, "-"}, kClean);
+  CHECK(run.code == 0);
+  CHECK(run.out == "{\n  \"old\": \"" + a + "\",\n  \"new\": \"-\",\n  \"equal\": true,\n  \"changes\": []\n}\n");
+
+  run = run_mlmon({"diff", a, dir.path() + "/missing.json"});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon diff: " + dir.path() + "/missing.json: cannot open: No such file or directory\n");
+  const std::string bad = dir.file("bad.json", "{\"title\": [}");
+  run = run_mlmon({"diff", a, bad});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon diff: " + bad + ":1:12: invalid JSON: syntax error while parsing value - unexpected '}'; "
+                                          "expected '[', '{', or a literal\n");
+  const std::string rules = dir.file("r.yml", "groups: []\n");
+  run = run_mlmon({"diff", rules, rules});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon diff: comparing rule files is not supported yet; only dashboards (.json) can be compared\n");
+  run = run_mlmon({"diff", a, rules});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon diff: " + a + " is a dashboard and " + rules + " is not\n");
+}
