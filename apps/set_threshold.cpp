@@ -113,7 +113,7 @@ int run_set_threshold(const SetThresholdArgs& args, Context& ctx) {
     ctx.err << kPrefix << requests.error().message << "\n";
     return kExitUsage;
   }
-  if (paths.empty()) paths.push_back("rules/");
+  if (paths.empty()) paths.push_back(args.file.empty() ? "rules/" : args.file);
   auto files = expand_inputs(paths, {".yml", ".yaml"});
   if (!files) {
     ctx.err << kPrefix << files.error().message << "\n";
@@ -193,7 +193,7 @@ void setup_set_threshold(CLI::App& app, Context& ctx) {
   sub->add_option("PATHS", args->paths, "Rule files or PrometheusRule manifests, directories, globs (default: rules/)");
   sub->add_option("--for", args->for_text, "Also (or only) set the alert's for: duration, e.g. 10m; added after expr if absent");
   sub->add_option("--group", args->group, "Only the alert in this rule group");
-  sub->add_option("--file", args->file, "Only the alert in this file");
+  sub->add_option("--file", args->file, "Only the alert in this file (searched alone when no PATHS are given)");
   sub->add_option("--label", args->labels, "Only the alert with this label value, NAME=VALUE (repeatable)")
       ->allow_extra_args(false);
   sub->add_option("--index", args->index, "Which threshold, when the alert has several (0, 1, ... as `mlmon thresholds` lists)")

@@ -294,6 +294,9 @@ TEST_CASE("set-threshold: an alert in two files is refused until --file or --gro
   run = run_mlmon({"set-threshold", "Q", "2", "--file", b, dir.path.string()});
   CHECK(run.code == 0);
   CHECK(slurp(b) == "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 2\n");
+  run = run_mlmon({"set-threshold", "Q", "4", "--file", b});  // no PATHS: the file alone
+  CHECK(run.code == 0);
+  CHECK(slurp(b) == "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 4\n");
   run = run_mlmon({"set-threshold", "Q", "3", "--group", "ga", dir.path.string()});
   CHECK(run.code == 0);
   CHECK(slurp(a) == "groups:\n- name: ga\n  rules:\n  - alert: Q\n    expr: q > 3\n");
