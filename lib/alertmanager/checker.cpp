@@ -124,7 +124,7 @@ void Checker::decode_struct(const yaml::Node* node, const schema::Struct& type, 
       strict_error(entry.key, "field " + name + " not found in type " + std::string(type.go_name));
       continue;
     }
-    decode_field(entry.key, entry.value, *field, depth + 1, in_http_config);
+    decode_field(entry.key, entry.value, *field, type, depth + 1, in_http_config);
   }
   if (type.validate != nullptr) {
     const Phase saved = struct_phase_;
@@ -297,12 +297,13 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
   }
 }
 
-void Checker::decode_field(const yaml::Node* key, const yaml::Node* value, const schema::Field& field, int depth,
-                           bool in_http_config) {
+void Checker::decode_field(const yaml::Node* key, const yaml::Node* value, const schema::Field& field,
+                           const schema::Struct& owner, int depth, bool in_http_config) {
   if (value == nullptr || over_budget(value, depth)) return;
   const Kind kind = field.kind;
   if (is_secret_kind(kind) && value->is_scalar()) {
-    out_.secrets.push_back({std::string(field.name), key, value, kind != Kind::Secret});
+    const bool twin = owner.find(std::string(field.name) + "_file") != nullptr;
+    out_.secrets.push_back({std::string(field.name), key, value, kind != Kind::Secret, twin});
   }
   if ((kind == Kind::String || kind == Kind::Secret) && field.name.ends_with("_file") && value->is_scalar() &&
       !value->value.empty()) {

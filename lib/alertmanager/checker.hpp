@@ -34,8 +34,8 @@ class Checker {
 
  private:
   void decode_struct(const yaml::Node* node, const schema::Struct& type, int depth, bool in_http_config);
-  void decode_field(const yaml::Node* key, const yaml::Node* value, const schema::Field& field, int depth,
-                    bool in_http_config);
+  void decode_field(const yaml::Node* key, const yaml::Node* value, const schema::Field& field,
+                    const schema::Struct& owner, int depth, bool in_http_config);
   void decode_string_list(const yaml::Node* value, std::string_view go_type, const schema::Field& field,
                           bool secret_items);
   void decode_string_map(const yaml::Node* value, std::string_view go_type, bool secret_values);

@@ -73,7 +73,8 @@ class Linter {
       }
       std::error_code ec;
       if (fs::exists(resolved, ec)) continue;
-      std::string hint = f.resolved_against_config_dir
+      std::string hint = fs::path(path).is_absolute() ? "Alertmanager reads it only when it sends a notification"
+                         : f.resolved_against_config_dir
                              ? "Alertmanager resolves it against the config file's directory and reads it when it "
                                "sends a notification"
                              : "Alertmanager reads it relative to its own working directory, and only when it sends a "
@@ -239,10 +240,11 @@ class Linter {
       if (loaded_.is_expanded(s.value)) continue;  // rendered from the environment on purpose
       if (s.is_url && !url_has_credentials(v)) continue;
       const std::string what = s.is_url ? "a URL with credentials" : "a secret";
-      warn(s.key != nullptr ? s.key : s.value, "plain-secret",
-           s.field + " holds " + what + " in plain text",
-           "read it from a file (" + s.field + "_file where Alertmanager offers one), or keep a ${VAR} reference in a "
-           "template rendered by 'mlmon render-alertmanager'");
+      warn(s.key != nullptr ? s.key : s.value, "plain-secret", s.field + " holds " + what + " in plain text",
+           s.has_file_twin ? "read it from a file with " + s.field +
+                                 "_file, or keep a ${VAR} reference in a template rendered by 'mlmon render-alertmanager'"
+                           : "keep a ${VAR} reference in a template rendered by 'mlmon render-alertmanager' "
+                             "(Alertmanager has no " + s.field + "_file here)");
     }
   }
 

@@ -33,6 +33,7 @@ struct SecretValue {
   const yaml::Node* key = nullptr;
   const yaml::Node* value = nullptr;
   bool is_url = false;
+  bool has_file_twin = false;  ///< Alertmanager also accepts `<field>_file` here
 };
 
 /// A `*_file` path (or a `templates` glob) as written in the config.

@@ -79,6 +79,11 @@ TEST_CASE("plain-text secrets: named, never shown") {
         "12:19: Alertmanager does not expand environment variables: ${PD_KEY} is used literally "
         "[alertmanager/unexpanded-env]\n");
   CHECK(out.find("hunter2") == std::string::npos);
+  const LoadedConfig loaded = load_text(yaml);
+  const std::vector<Diagnostic> found = lint_config(loaded, {".", false});
+  CHECK(found[0].hint ==
+        "read it from a file with smtp_auth_password_file, or keep a ${VAR} reference in a template rendered by 'mlmon "
+        "render-alertmanager'");
   CHECK(out.find("s3cr3t") == std::string::npos);
 }
 
@@ -99,17 +104,19 @@ TEST_CASE("missing *_file targets and template globs") {
   const std::string yaml =
       "global:\n  slack_api_url_file: secrets/slack\n  http_config:\n    bearer_token_file: secrets/token\n"
       "templates: ['templates/*.tmpl']\nroute: {receiver: a}\nreceivers:\n- name: a\n  pagerduty_configs:\n"
-      "  - routing_key_file: /nonexistent/pd\n";
+      "  - routing_key_file: secrets/pd\n  - service_key_file: /nonexistent/pd\n";
   LintOptions options;
   options.base_dir = dir.string();
   const LoadedConfig loaded = load_text(yaml);
   const std::vector<Diagnostic> found = lint_config(loaded, options);
-  REQUIRE(found.size() == 3);
+  REQUIRE(found.size() == 4);
   CHECK(found[0].message == "bearer_token_file: file \"" + (dir / "secrets/token").string() + "\" does not exist");
   CHECK(found[0].hint.starts_with("Alertmanager resolves it against the config file's directory"));
-  CHECK(found[1].message == "routing_key_file: file \"/nonexistent/pd\" does not exist");
+  CHECK(found[1].message == "routing_key_file: file \"" + (dir / "secrets/pd").string() + "\" does not exist");
   CHECK(found[1].hint.starts_with("Alertmanager reads it relative to its own working directory"));
-  CHECK(found[2].message == "template glob \"templates/*.tmpl\" matches no file");
+  CHECK(found[2].message == "service_key_file: file \"/nonexistent/pd\" does not exist");
+  CHECK(found[2].hint == "Alertmanager reads it only when it sends a notification");
+  CHECK(found[3].message == "template glob \"templates/*.tmpl\" matches no file");
   fs::remove_all(dir);
 }
 
