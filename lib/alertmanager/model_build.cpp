@@ -71,7 +71,8 @@ void build_route(Checker& ck, const Node& node, const std::string& inherited, Ro
       too_deep = true;
       ck.report(children, Phase::Extra, "alertmanager/route-depth",
                 "the routing tree is nested more than " + std::to_string(kMaxRouteDepth) +
-                    " levels deep; mlmon does not follow it further");
+                    " levels deep; mlmon does not follow it further",
+                Severity::Warning);
     }
     return;
   }
