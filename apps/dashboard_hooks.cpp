@@ -1,6 +1,7 @@
 #include "dashboard_hooks.hpp"
 
 #include "core/render.hpp"
+#include "dashboards/dashboard_diff.hpp"
 #include "dashboards/lint.hpp"
 #include "project/config.hpp"
 
@@ -28,6 +29,20 @@ class ProjectLinter final : public grafana::DashboardLinter {
   dashboards::LintOptions options_;
 };
 
+/// `mlmon diff`'s semantic comparison: what it ignores (ids, versions, pluginVersion, datasource
+/// name-vs-uid churn, ...) is never a reason to save.
+class SemanticComparer final : public grafana::DashboardComparer {
+ public:
+  std::vector<std::string> differences(const nlohmann::json& live, const nlohmann::json& local) const override {
+    try {
+      return dashboards::change_lines(dashboards::diff_dashboard_json(live, local));
+    } catch (const std::exception&) {
+      // A reply too odd for the dashboard model still gets compared, structurally.
+      return grafana::StructuralComparer().differences(live, local);
+    }
+  }
+};
+
 }  // namespace
 
 Result<std::unique_ptr<grafana::DashboardLinter>> make_dashboard_linter(const std::string& config_path,
@@ -45,7 +60,7 @@ Result<std::unique_ptr<grafana::DashboardLinter>> make_dashboard_linter(const st
 }
 
 std::unique_ptr<grafana::DashboardComparer> make_dashboard_comparer() {
-  return std::make_unique<grafana::StructuralComparer>();
+  return std::make_unique<SemanticComparer>();
 }
 
 }  // namespace mlmon::cli

@@ -353,7 +353,7 @@ TEST_CASE("import-dashboard: --dry-run prints the diff and writes nothing") {
   CHECK(run.code == 0);
   CHECK(run.out == "folder \"New Folder\": would create\n" + a +
                        ": would update ml-a (version 1)\n"
-                       "    /panels/0/fieldConfig/defaults/thresholds/steps/0/value: 0.5 → 0.3\n"
+                       "    ~ panel \"p99 latency\": fieldConfig.defaults.thresholds.steps[0].value: 0.5 → 0.3\n"
                        "    folder: \"General\" → \"New Folder\"\n" +
                        b + ": would create ml-b in folder \"New Folder\"\n" + "dry run: nothing was saved\n" +
                        summary(1, 1, 0, 0));
@@ -516,6 +516,25 @@ TEST_CASE("import-dashboard: --token-file, basic auth with --org-id, and mlmon's
     CHECK(f.grafana.dashboard("ml-a", 2).has_value());
     CHECK(f.grafana.history("ml-a", 2).front().created_by == "admin");
   }
+}
+
+}  // namespace mlmon::testing
+
+namespace mlmon::testing {
+
+TEST_CASE("import-dashboard: churn the semantic diff ignores is no reason to save") {
+  ImportFixture f;
+  json dashboard = sample_dashboard("ml-a", "ML A");
+  std::string a = f.file("a.json", dashboard);
+  REQUIRE(f.import({a}).code == 0);
+  dashboard["panels"][0]["pluginVersion"] = "11.0.0";  // what a re-export from another Grafana changes
+  dashboard["panels"][0]["id"] = 7;
+  dashboard["id"] = 42;
+  dashboard["version"] = 9;
+  f.file("a.json", dashboard);
+  f.grafana.clear_requests();
+  CHECK(f.import({a}).out == a + ": unchanged ml-a\n" + summary(0, 0, 1, 0));
+  CHECK(f.grafana.write_requests() == 0);
 }
 
 }  // namespace mlmon::testing
