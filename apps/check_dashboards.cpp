@@ -118,7 +118,9 @@ void setup_check_dashboards(CLI::App& app, Context& ctx) {
   add_output_options(*sub, args->output);
   sub->add_option("--config", args->config_path, "Project config (default: .mlmon.yml found walking up from the first path)");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
-  sub->footer("Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
+  sub->footer(
+      "A dashboard-linter .lint file beside the dashboards applies too (its exclusions and warnings).\n"
+      "Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
   sub->callback([args, &ctx] { ctx.exit_code = run_check_dashboards(*args, ctx); });
 }
 
