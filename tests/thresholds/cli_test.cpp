@@ -251,6 +251,15 @@ TEST_CASE("set-threshold --values: all files or none, every failure reported") {
         });
   CHECK(slurp(other) == "groups:\n- name: extra\n  rules:\n  - alert: QueueFull\n    expr: q > 20\n    for: 2m\n");
 
+  // --check against the same values: nothing to change, exit 0; against others: exit 1.
+  run = run_mlmon({"set-threshold", "--values", good, "--check", p.dir / "rules"});
+  CHECK(run.code == 0);
+  CHECK(run.out.find("would change") == std::string::npos);
+  const auto drift = p.dir.file("drift.yml", "QueueFull: 25\n");
+  run = run_mlmon({"set-threshold", "--values", drift, "--check", p.dir / "rules"});
+  CHECK(run.code == 1);
+  CHECK(run.out == "would change: " + other + ":5: QueueFull: threshold 20 -> 25\n");
+
   // One entry fails: nothing is written, and every failure is listed.
   const std::string rules_before = slurp(p.rules);
   const std::string other_before = slurp(other);
