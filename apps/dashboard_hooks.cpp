@@ -35,7 +35,7 @@ class SemanticComparer final : public grafana::DashboardComparer {
  public:
   std::vector<std::string> differences(const nlohmann::json& live, const nlohmann::json& local) const override {
     try {
-      return dashboards::change_lines(dashboards::diff_dashboard_json(live, local));
+      return change_lines(dashboards::diff_dashboard_json(live, local));
     } catch (const std::exception&) {
       // A reply too odd for the dashboard model still gets compared, structurally.
       return grafana::StructuralComparer().differences(live, local);

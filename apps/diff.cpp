@@ -1,10 +1,10 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "core/change_set.hpp"
 #include "core/exit_codes.hpp"
 #include "core/result.hpp"
 #include "core/source_file.hpp"
-#include "dashboards/change_set.hpp"
 #include "dashboards/dashboard_diff.hpp"
 #include "dashboards/loader.hpp"
 #include "read_input.hpp"
@@ -24,7 +24,7 @@ struct DiffArgs {
 struct Differ {
   std::string_view what;  ///< "dashboard", "rule file"
   bool (*accepts)(const std::string& path, const std::string& text);
-  Result<dashboards::ChangeSet> (*diff)(const SourceFilePtr& old_file, const SourceFilePtr& new_file);
+  Result<ChangeSet> (*diff)(const SourceFilePtr& old_file, const SourceFilePtr& new_file);
 };
 
 bool ends_with_any(const std::string& path, std::initializer_list<std::string_view> suffixes) {
@@ -42,7 +42,7 @@ bool looks_like_json(const std::string& path, const std::string& text) {
 
 bool looks_like_yaml(const std::string& path, const std::string&) { return ends_with_any(path, {".yml", ".yaml"}); }
 
-Result<dashboards::ChangeSet> diff_dashboard_files(const SourceFilePtr& old_file, const SourceFilePtr& new_file) {
+Result<ChangeSet> diff_dashboard_files(const SourceFilePtr& old_file, const SourceFilePtr& new_file) {
   auto old_dashboard = dashboards::load_dashboard(old_file);
   auto new_dashboard = dashboards::load_dashboard(new_file);
   for (const auto* loaded : {&old_dashboard, &new_dashboard}) {
@@ -56,7 +56,7 @@ Result<dashboards::ChangeSet> diff_dashboard_files(const SourceFilePtr& old_file
 }
 
 // The rules half of diff plugs in here once lib/rules offers a semantic rule differ.
-Result<dashboards::ChangeSet> diff_rule_files(const SourceFilePtr&, const SourceFilePtr&) {
+Result<ChangeSet> diff_rule_files(const SourceFilePtr&, const SourceFilePtr&) {
   return fail("comparing rule files is not supported yet; only dashboards (.json) can be compared");
 }
 
@@ -96,8 +96,8 @@ int run_diff(const DiffArgs& args, Context& ctx) {
     ctx.err << "mlmon diff: " << changes.error().message << "\n";
     return kExitUsage;
   }
-  if (args.format == "json") dashboards::render_changes_json(*changes, args.old_path, args.new_path, ctx.out);
-  else dashboards::render_changes_text(*changes, ctx.out);
+  if (args.format == "json") render_changes_json(*changes, args.old_path, args.new_path, ctx.out);
+  else render_changes_text(*changes, ctx.out);
   return changes->empty() ? kExitOk : kExitFindings;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-#include "dashboards/change_set.hpp"
+#include "core/change_set.hpp"
 #include "dashboards/model.hpp"
 
 namespace mlmon::dashboards {

@@ -1,8 +1,8 @@
-#include "dashboards/change_set.hpp"
+#include "core/change_set.hpp"
 
 #include <nlohmann/json.hpp>
 
-namespace mlmon::dashboards {
+namespace mlmon {
 
 namespace {
 
@@ -79,4 +79,4 @@ void render_changes_json(const ChangeSet& changes, std::string_view old_path, st
   out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
-}  // namespace mlmon::dashboards
+}  // namespace mlmon

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mlmon::dashboards {
+namespace mlmon {
 
 /// One field that differs: `fieldConfig.defaults.unit: "s" → "ms"`.
 struct FieldChange {
@@ -48,4 +48,4 @@ void render_changes_text(const ChangeSet& changes, std::ostream& out);
 void render_changes_json(const ChangeSet& changes, std::string_view old_path, std::string_view new_path,
                          std::ostream& out);
 
-}  // namespace mlmon::dashboards
+}  // namespace mlmon
