@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 #include "promql/duration.hpp"
 #include "yaml/scalars.hpp"
@@ -207,6 +208,32 @@ RuleFile decode_rule_file(yaml::Document document, const LoadOptions& options, s
     return file;
   }
   decoder.decode_groups(*root, file, false);
+  return file;
+}
+
+std::expected<RuleFile, Diagnostic> load_rule_file(SourceFilePtr source, const LoadOptions& options) {
+  auto first_error = [](const std::vector<Diagnostic>& problems) -> const Diagnostic* {
+    const Diagnostic* first = nullptr;
+    for (const Diagnostic& d : problems) {
+      if (d.severity != Severity::Error) continue;
+      if (first == nullptr || std::pair(d.pos.line, d.pos.col) < std::pair(first->pos.line, first->pos.col)) first = &d;
+    }
+    return first;
+  };
+  yaml::Document document = yaml::load(source);
+  if (const Diagnostic* error = first_error(document.problems)) return std::unexpected(*error);
+  const Node* root = document.root;
+  if (root != nullptr && !root->is_null() && !(root->is_map() && (is_manifest(*root) || root->get("groups")))) {
+    Diagnostic d;
+    d.rule_id = "rules/not-a-rule-file";
+    d.file = source->path();
+    d.pos = root->pos;
+    d.message = "not a rule file: expected `groups:` or a PrometheusRule manifest";
+    return std::unexpected(std::move(d));
+  }
+  std::vector<Diagnostic> problems;
+  RuleFile file = decode_rule_file(std::move(document), options, problems);
+  if (const Diagnostic* error = first_error(problems)) return std::unexpected(*error);
   return file;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
+#include <expected>
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/source_file.hpp"
 #include "rules/model.hpp"
 
 namespace mlmon::rules {
@@ -15,6 +17,12 @@ struct LoadOptions {
 /// "rules/schema" and "rules/duration"), every one of them, not only the first.
 /// Recognises Kubernetes PrometheusRule manifests (monitoring.coreos.com, kind PrometheusRule).
 RuleFile decode_rule_file(yaml::Document document, const LoadOptions& options, std::vector<Diagnostic>& out);
+
+/// Loads a whole rule file for a tool that needs all of it (`mlmon diff`): the first error that
+/// would make Prometheus refuse the file (YAML, schema, duration) ends the load, and so does a
+/// YAML file that is neither a rule file (`groups:`) nor a PrometheusRule ("rules/not-a-rule-file").
+/// An empty file is a rule file without groups, as for Prometheus.
+std::expected<RuleFile, Diagnostic> load_rule_file(SourceFilePtr source, const LoadOptions& options = {});
 
 /// True when the document looks like a rule file or PrometheusRule (for `mlmon check DIR`).
 bool looks_like_rule_file(const yaml::Node* root);
