@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <deque>
+#include <initializer_list>
 #include <map>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -123,12 +125,7 @@ class Parser {
         options_(options),
         lexer_(text, options.flavor == Flavor::latest ? LexerDialect::latest : LexerDialect::go1_19),
         collect_labels_(collect_labels) {
-    for (std::string_view name : go_builtin_functions()) functions_.insert(name);
-    if (options.prometheus_alert) {
-      const auto names = options.flavor == Flavor::latest ? prometheus_functions() : prometheus_2_42_functions();
-      for (std::string_view name : names) functions_.insert(name);
-    }
-    for (const std::string& name : options.functions) functions_.insert(name);
+    for (const std::string& name : options.functions) extra_functions_.insert(name);
     vars_.push_back({"$", Kind::root});
     if (options.prometheus_alert) {
       // Prometheus prepends {{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}
@@ -585,7 +582,7 @@ class Parser {
     node.text = token.val;
     switch (token.type) {
       case TokenType::identifier:
-        if (!functions_.contains(token.val)) fail(fmt::format("function {} not defined", go::quote(token.val)), token.pos);
+        if (!is_function(token.val)) fail(fmt::format("function {} not defined", go::quote(token.val)), token.pos);
         node.type = NodeType::identifier;
         break;
       case TokenType::dot: node.type = NodeType::dot; break;
@@ -770,7 +767,25 @@ class Parser {
     std::size_t pos;
   };
   std::map<std::string, Definition, std::less<>> templates_;
-  std::unordered_set<std::string_view> functions_;
+  /// The functions every template of this flavour knows, built once: a template is parsed per
+  /// label and annotation, and building the set each time dominated parsing.
+  const std::unordered_set<std::string_view>& standard_functions() const {
+    static const auto build = [](std::initializer_list<std::span<const std::string_view>> lists) {
+      std::unordered_set<std::string_view> set;
+      for (auto list : lists) set.insert(list.begin(), list.end());
+      return set;
+    };
+    static const std::unordered_set<std::string_view> go_only = build({go_builtin_functions()});
+    static const std::unordered_set<std::string_view> latest = build({go_builtin_functions(), prometheus_functions()});
+    static const std::unordered_set<std::string_view> v2_42 =
+        build({go_builtin_functions(), prometheus_2_42_functions()});
+    if (!options_.prometheus_alert) return go_only;
+    return options_.flavor == Flavor::latest ? latest : v2_42;
+  }
+  bool is_function(std::string_view name) const {
+    return standard_functions().contains(name) || extra_functions_.contains(name);
+  }
+  std::unordered_set<std::string_view> extra_functions_;
   std::deque<Node> nodes_;
   std::deque<Command> commands_;
   std::deque<Pipe> pipes_;
