@@ -215,14 +215,16 @@ void* Arena::allocate(size_t size, size_t align) {
         const auto v = reinterpret_cast<uintptr_t>(p);
         return reinterpret_cast<std::byte*>((v + align - 1) & ~(static_cast<uintptr_t>(align) - 1));
     };
-    std::byte* p = aligned(cur_);
-    if (p > end_ || static_cast<size_t>(end_ - p) < size) {
-        const size_t block = std::max<size_t>(size + align, 8192);
-        blocks_.push_back(std::make_unique<std::byte[]>(block));
+    std::byte* p = cur_ == nullptr ? nullptr : aligned(cur_);
+    if (p == nullptr || p > end_ || static_cast<size_t>(end_ - p) < size) {
+        const size_t block = std::max({size + align, next_block_, kMinBlock});
+        next_block_ = kGrowthBlock;
+        blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(block));
         cur_ = blocks_.back().get();
         end_ = cur_ + block;
         p = aligned(cur_);
     }
+    used_ += static_cast<size_t>(p + size - cur_);
     cur_ = p + size;
     return p;
 }
