@@ -79,7 +79,11 @@ void write_offset(std::string& out, const TimeModifiers& m) {
 
 void write_selector_core(std::string& out, const VectorSelector& vs) {
     out += vs.name;
-    if (vs.matchers.empty()) return;
+    if (vs.matchers.empty()) {
+        // Only info()'s label selector may be empty; without braces it would vanish.
+        if (vs.name.empty()) out += "{}";
+        return;
+    }
     std::vector<std::string> parts;
     parts.reserve(vs.matchers.size());
     for (const LabelMatcher& m : vs.matchers) parts.push_back(matcher_string(m));

@@ -117,4 +117,6 @@ TEST_CASE("printer: experimental syntax") {
     CHECK(canonical("a + fill(1e6) b") == "a + fill (1e+06) b");
     CHECK(canonical("limitk(2, foo)") == "limitk(2, foo)");
     CHECK(canonical("sort_by_label(foo, \"a\")") == "sort_by_label(foo, \"a\")");
+    // Found by fuzzing: an empty selector printed as nothing gave "info(m, )".
+    CHECK(canonical("info(m, {})") == "info(m, {})");
 }
