@@ -1,6 +1,5 @@
 #pragma once
 #include <cstddef>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -8,6 +7,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/source_file.hpp"
+#include "yaml/node_pool.hpp"
 
 namespace mlmon::yaml {
 
@@ -90,7 +90,7 @@ struct Document {
   SourceFilePtr source;
   const Node* root = nullptr;  ///< nullptr for an empty file or a syntax error
   std::vector<Diagnostic> problems;
-  std::deque<Node> nodes;      ///< owns every node (stable addresses)
+  Pool<Node> nodes;            ///< owns every node (stable addresses)
 
   bool ok() const;             ///< no error-level problem
 };
