@@ -28,32 +28,45 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
 
   const std::size_t before = out.size();
   RuleFile file = decode_rule_file(std::move(document), options.load, out);
-  std::vector<ParsedRule> parsed = validate_rule_file(file, options.validate, out);
+
+  // The lint checks look at each rule while its expression is parsed, so the ASTs need not all
+  // be kept; their findings count only if the file turns out valid.
+  const RulesPolicy policy = policy_from(config);
+  std::vector<ParsedRule> parsed;
+  std::vector<Diagnostic> findings;
+  std::vector<std::pair<const RuleCheck*, CheckContext>> active;
+  if (options.lint) {
+    for (const auto& check : rule_checks()) {
+      const CheckInfo& info = check->info();
+      if (!config.enabled(info.id)) continue;
+      auto emit = [&findings, &info, &source](const yaml::Node* at, std::optional<std::size_t> value_offset,
+                                               std::string message, std::string hint) {
+        Diagnostic d;
+        d.severity = info.default_severity;
+        d.rule_id = std::string(info.id);
+        d.file = source->path();
+        if (at != nullptr) {
+          d.pos = value_offset ? source->position_of(at->source_offset(*value_offset)) : at->pos;
+        }
+        d.message = std::move(message);
+        d.hint = std::move(hint);
+        findings.push_back(std::move(d));
+      };
+      active.emplace_back(check.get(), CheckContext{file, parsed, policy, std::move(emit)});
+    }
+  }
+  static const std::vector<ParsedRule> kNoRules;
+  std::vector<CheckContext> rule_contexts;
+  rule_contexts.reserve(active.size());
+  for (const auto& [check, ctx] : active) rule_contexts.push_back(CheckContext{file, kNoRules, policy, ctx.emit});
+  parsed = validate_rule_file(file, options.validate, out, [&](const ParsedRule& rule) {
+    for (std::size_t i = 0; i < active.size(); ++i) active[i].first->run_rule(rule_contexts[i], rule);
+  });
   const bool valid = std::none_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
                                   [](const Diagnostic& d) { return d.severity == Severity::Error; });
   // Like promtool, lint runs only on files Prometheus would load.
   if (valid && options.lint) {
-    const RulesPolicy policy = policy_from(config);
-    std::vector<Diagnostic> findings;
-    for (const auto& check : rule_checks()) {
-      const CheckInfo& info = check->info();
-      if (!config.enabled(info.id)) continue;
-      CheckContext ctx{file, parsed, policy,
-                       [&](const yaml::Node* at, std::optional<std::size_t> value_offset, std::string message,
-                           std::string hint) {
-                         Diagnostic d;
-                         d.severity = info.default_severity;
-                         d.rule_id = std::string(info.id);
-                         d.file = source->path();
-                         if (at != nullptr) {
-                           d.pos = value_offset ? source->position_of(at->source_offset(*value_offset)) : at->pos;
-                         }
-                         d.message = std::move(message);
-                         d.hint = std::move(hint);
-                         findings.push_back(std::move(d));
-                       }};
-      check->run(ctx);
-    }
+    for (const auto& [check, ctx] : active) check->run(ctx);
     project::apply_config(config, findings, &is_lint_check);
     apply_inline_suppressions(file, findings, &is_lint_check);
     out.insert(out.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));

@@ -147,14 +147,18 @@ class Validator {
 }  // namespace
 
 std::vector<ParsedRule> validate_rule_file(const RuleFile& file, const ValidateOptions& options,
-                                           std::vector<Diagnostic>& out) {
+                                           std::vector<Diagnostic>& out, const RuleVisitor& visit) {
   Validator validator(file, options, out);
   std::vector<ParsedRule> parsed;
   parsed.reserve(file.rule_count());
   std::map<std::string, const Group*> seen;
   for (const Group& group : file.groups) {
     validator.validate_group(group, seen);
-    for (const Rule& rule : group.rules) parsed.push_back(validator.validate_rule(group, rule));
+    for (const Rule& rule : group.rules) {
+      ParsedRule& added = parsed.emplace_back(validator.validate_rule(group, rule));
+      if (visit) visit(added);
+      added.ast.reset();
+    }
   }
   return parsed;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -14,7 +15,9 @@ struct ValidateOptions {
   promql::Features features;
 };
 
-/// A rule's parsed expression, kept for the lint checks (nullptr when `expr` did not parse).
+/// A rule and its parsed expression (nullptr when `expr` did not parse). The expression lives
+/// only while the rule is visited (see validate_rule_file): a file's ASTs together cost more
+/// memory than its YAML.
 struct ParsedRule {
   const Group* group = nullptr;
   const Rule* rule = nullptr;
@@ -24,8 +27,10 @@ struct ParsedRule {
 /// Every validation `promtool check rules` makes, in Prometheus's words, each located in the
 /// file: group names, record/alert exclusivity, expr (PromQL, at the offending character),
 /// recording-only fields, record names, label and annotation names and values, Go templates.
-/// Returns every rule with its parsed expression, for the lint checks.
+/// Calls `visit` for each rule right after validating it, with its parsed expression; returns
+/// every rule, without the expressions.
+using RuleVisitor = std::function<void(const ParsedRule&)>;
 std::vector<ParsedRule> validate_rule_file(const RuleFile& file, const ValidateOptions& options,
-                                           std::vector<Diagnostic>& out);
+                                           std::vector<Diagnostic>& out, const RuleVisitor& visit = {});
 
 }  // namespace mlmon::rules

@@ -20,27 +20,25 @@ class AlertTemplateLabels final : public RuleCheck {
     return kInfo;
   }
 
-  void run(const CheckContext& ctx) const override {
-    for (const ParsedRule& parsed : ctx.rules) {
-      const Rule& rule = *parsed.rule;
-      if (!rule.is_alert() || parsed.ast == nullptr) continue;
-      const OutputLabels labels = output_labels(parsed.ast->root());
-      if (!labels.exact && labels.removed.empty()) continue;
-      for (const yaml::Node* map : {rule.labels, rule.annotations}) {
-        if (map == nullptr) continue;
-        for (const yaml::Entry& e : map->entries) {
-          if (!e.value->is_scalar()) continue;
-          for (const auto& ref : gotemplate::referenced_labels(e.value->value)) {
-            if (labels.may_have(ref.name)) continue;
-            ctx.report(e.value, ref.offset,
-                       fmt::format("template of {} \"{}\" uses label \"{}\", which the expression of alert \"{}\" "
-                                   "does not produce",
-                                   map == rule.labels ? "label" : "annotation", e.key->value, ref.name, rule.name),
-                       labels.exact ? fmt::format("the result has only: {}", labels.labels.empty()
-                                                                                ? std::string("no labels")
-                                                                                : fmt::format("{}", fmt::join(labels.labels, ", ")))
-                                    : fmt::format("\"{}\" is removed by the expression", ref.name));
-          }
+  void run_rule(const CheckContext& ctx, const ParsedRule& parsed) const override {
+    const Rule& rule = *parsed.rule;
+    if (!rule.is_alert() || parsed.ast == nullptr) return;
+    const OutputLabels labels = output_labels(parsed.ast->root());
+    if (!labels.exact && labels.removed.empty()) return;
+    for (const yaml::Node* map : {rule.labels, rule.annotations}) {
+      if (map == nullptr) continue;
+      for (const yaml::Entry& e : map->entries) {
+        if (!e.value->is_scalar()) continue;
+        for (const auto& ref : gotemplate::referenced_labels(e.value->value)) {
+          if (labels.may_have(ref.name)) continue;
+          ctx.report(e.value, ref.offset,
+                     fmt::format("template of {} \"{}\" uses label \"{}\", which the expression of alert \"{}\" "
+                                 "does not produce",
+                                 map == rule.labels ? "label" : "annotation", e.key->value, ref.name, rule.name),
+                     labels.exact ? fmt::format("the result has only: {}", labels.labels.empty()
+                                                                              ? std::string("no labels")
+                                                                              : fmt::format("{}", fmt::join(labels.labels, ", ")))
+                                  : fmt::format("\"{}\" is removed by the expression", ref.name));
         }
       }
     }

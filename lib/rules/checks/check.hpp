@@ -25,9 +25,10 @@ struct CheckInfo {
   Severity default_severity;
 };
 
-/// What a lint check sees: one file, its rules with parsed expressions, and the policy.
+/// What a lint check sees: one file, its rules, and the policy.
 struct CheckContext {
   const RuleFile& file;
+  /// Every rule of the file in run(); empty in run_rule(). Their ASTs are gone by run().
   const std::vector<ParsedRule>& rules;
   const RulesPolicy& policy;
   /// Receives findings: a node, optionally a byte of its decoded scalar value, message, hint.
@@ -43,12 +44,15 @@ struct CheckContext {
   }
 };
 
-/// A lint check beyond promtool: an id, a one-line doc, and a run over one file.
+/// A lint check beyond promtool: an id, a one-line doc, and a look at each rule while its
+/// expression is parsed (run_rule) and/or at the whole file afterwards (run). Findings count only
+/// when the file passes Prometheus's own validation.
 class RuleCheck {
  public:
   virtual ~RuleCheck() = default;
   virtual const CheckInfo& info() const = 0;
-  virtual void run(const CheckContext& ctx) const = 0;
+  virtual void run_rule(const CheckContext&, const ParsedRule&) const {}
+  virtual void run(const CheckContext&) const {}
 };
 
 /// Every lint check for rule files, in one explicit list (checks/registry.cpp).

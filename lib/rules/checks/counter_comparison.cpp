@@ -34,25 +34,23 @@ class CounterComparison final : public RuleCheck {
     return kInfo;
   }
 
-  void run(const CheckContext& ctx) const override {
-    for (const ParsedRule& parsed : ctx.rules) {
-      if (parsed.ast == nullptr || parsed.rule->expr == nullptr) continue;
-      walk(parsed.ast->root(), [&](const Node& n) {
-        const auto* b = as<BinaryExpr>(n);
-        if (b == nullptr || !is_comparison(b->op)) return;
-        for (const Node* side : {b->lhs, b->rhs}) {
-          const auto* vs = as<VectorSelector>(unwrap(side));
-          if (vs == nullptr) continue;
-          const std::string_view name = metric_name(*vs);
-          if (!name.ends_with("_bucket") && !name.ends_with("_count")) continue;
-          ctx.report(parsed.rule->expr, vs->begin,
-                     fmt::format("\"{}\" is a counter compared without rate(); once it passes the threshold it "
-                                 "never goes back",
-                                 name),
-                     fmt::format("compare rate({}[5m]) or increase({}[1h]) instead", name, name));
-        }
-      });
-    }
+  void run_rule(const CheckContext& ctx, const ParsedRule& parsed) const override {
+    if (parsed.ast == nullptr || parsed.rule->expr == nullptr) return;
+    walk(parsed.ast->root(), [&](const Node& n) {
+      const auto* b = as<BinaryExpr>(n);
+      if (b == nullptr || !is_comparison(b->op)) return;
+      for (const Node* side : {b->lhs, b->rhs}) {
+        const auto* vs = as<VectorSelector>(unwrap(side));
+        if (vs == nullptr) continue;
+        const std::string_view name = metric_name(*vs);
+        if (!name.ends_with("_bucket") && !name.ends_with("_count")) continue;
+        ctx.report(parsed.rule->expr, vs->begin,
+                   fmt::format("\"{}\" is a counter compared without rate(); once it passes the threshold it "
+                               "never goes back",
+                               name),
+                   fmt::format("compare rate({}[5m]) or increase({}[1h]) instead", name, name));
+      }
+    });
   }
 };
 
