@@ -143,6 +143,8 @@ void Checker::check_binary(const BinaryExpr& b) {
     if (lt != ValueType::vector || rt != ValueType::vector) {
         if (!matching.labels.empty()) fail_at(b, "vector matching only allowed between instant vectors");
         if (fill) fail_at(b, "filling in missing series only allowed between instant vectors");
+        // Prometheus drops the (empty) matching of a scalar operation: `n + on() 8` is `n + 8`.
+        matching = VectorMatching{};
     } else if (set_op) {
         if (matching.card == Cardinality::one_to_many || matching.card == Cardinality::many_to_one) {
             fail_at(b, "no grouping allowed for " + go::quote(to_string(b.op)) + " operation");

@@ -119,4 +119,7 @@ TEST_CASE("printer: experimental syntax") {
     CHECK(canonical("sort_by_label(foo, \"a\")") == "sort_by_label(foo, \"a\")");
     // Found by fuzzing: an empty selector printed as nothing gave "info(m, )".
     CHECK(canonical("info(m, {})") == "info(m, {})");
+    // Found by fuzzing: Prometheus drops an empty matching when one side is a scalar.
+    CHECK(canonical("n + on() 8") == "n + 8");
+    CHECK(canonical("n + ignoring() group_left 8") == "n + 8");
 }
