@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -16,8 +17,11 @@ namespace {
 
 std::string errno_text() { return std::strerror(errno); }
 
-Result<std::string> read_fd(int fd, const std::string& path) {
+/// `size_hint`: the file's size when known, so the text is allocated once (growing it by doubling
+/// would hold up to twice the file in memory).
+Result<std::string> read_fd(int fd, const std::string& path, std::size_t size_hint = 0) {
   std::string data;
+  data.reserve(std::min<std::size_t>(size_hint, kMaxInputBytes) + 1);
   char buffer[1 << 16];
   for (;;) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -45,7 +49,8 @@ Result<std::string> read_file(const std::string& path) {
     ::close(fd);
     return fail(path + ": is a directory, not a file");
   }
-  auto result = read_fd(fd, path);
+  const bool regular = S_ISREG(st.st_mode);
+  auto result = read_fd(fd, path, regular ? static_cast<std::size_t>(st.st_size) : 0);
   ::close(fd);
   return result;
 }
