@@ -2,10 +2,11 @@
 
 #include <curl/curl.h>
 
+#include "grafana/curl_library.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
@@ -13,11 +14,6 @@
 namespace mlmon::grafana {
 
 namespace {
-
-void global_init_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 bool iequals_prefix(std::string_view line, std::string_view name) {
   if (line.size() < name.size()) return false;
@@ -124,12 +120,12 @@ struct CurlTransport::Attempt {
 };
 
 CurlTransport::CurlTransport(TransportOptions options) : options_(std::move(options)) {
-  global_init_once();
-  curl_ = curl_easy_init();
+  const CurlLibrary& curl = curl_library();
+  if (curl.loaded()) curl_ = curl.easy_init();
 }
 
 CurlTransport::~CurlTransport() {
-  if (curl_ != nullptr) curl_easy_cleanup(static_cast<CURL*>(curl_));
+  if (curl_ != nullptr) curl_library().easy_cleanup(static_cast<CURL*>(curl_));
 }
 
 void CurlTransport::log(std::string_view line) const {
@@ -143,70 +139,71 @@ std::string CurlTransport::scrub(std::string_view text) const {
 CurlTransport::Attempt CurlTransport::perform_once(const HttpRequest& request) {
   Attempt attempt;
   auto* curl = static_cast<CURL*>(curl_);
+  const CurlLibrary& lib = curl_library();
   if (curl == nullptr) {
     attempt.code = CURLE_FAILED_INIT;
-    attempt.error = "libcurl could not be initialised";
+    attempt.error = lib.loaded() ? "libcurl could not be initialised" : lib.load_error;
     return attempt;
   }
-  curl_easy_reset(curl);  // keeps the connection cache, clears every option
+  lib.easy_reset(curl);  // keeps the connection cache, clears every option
 
   char error_buffer[CURL_ERROR_SIZE] = {};
   ReplyBuffers buffers{&attempt.response, options_.max_response_bytes};
 
-  curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, to_ms(options_.connect_timeout_s));
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, to_ms(options_.total_timeout_s));
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
-  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever this libcurl can decode
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &buffers);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &buffers);
+  lib.easy_setopt(curl, CURLOPT_URL, request.url.c_str());
+  lib.easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  lib.easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  lib.easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+  lib.easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  lib.easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, to_ms(options_.connect_timeout_s));
+  lib.easy_setopt(curl, CURLOPT_TIMEOUT_MS, to_ms(options_.total_timeout_s));
+  lib.easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  lib.easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // whatever this libcurl can decode
+  lib.easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+  lib.easy_setopt(curl, CURLOPT_WRITEDATA, &buffers);
+  lib.easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+  lib.easy_setopt(curl, CURLOPT_HEADERDATA, &buffers);
   if (options_.insecure) {
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
+    lib.easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 0L);
+    lib.easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 0L);
   } else {
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options_.ca_cert.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_cert.c_str());
+    lib.easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    lib.easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options_.ca_cert.empty()) lib.easy_setopt(curl, CURLOPT_CAINFO, options_.ca_cert.c_str());
   }
 
   if (request.method == "GET") {
-    curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    lib.easy_setopt(curl, CURLOPT_HTTPGET, 1L);
   } else if (request.method == "HEAD") {
-    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    lib.easy_setopt(curl, CURLOPT_NOBODY, 1L);
   } else {
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    lib.easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   }
   if (!request.body.empty() || request.method == "POST" || request.method == "PUT") {
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
+    lib.easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    lib.easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
   }
 
   curl_slist* headers = nullptr;
   for (const auto& [name, value] : request.headers) {
-    headers = curl_slist_append(headers, (name + ": " + value).c_str());
+    headers = lib.slist_append(headers, (name + ": " + value).c_str());
   }
-  headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip for large bodies
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  headers = lib.slist_append(headers, "Expect:");  // no 100-continue round trip for large bodies
+  lib.easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 
-  attempt.code = curl_easy_perform(curl);
-  curl_slist_free_all(headers);
+  attempt.code = lib.easy_perform(curl);
+  lib.slist_free_all(headers);
   // The header list and error buffer die with this frame; leave nothing dangling in the handle.
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+  lib.easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+  lib.easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
 
   if (attempt.code == CURLE_OK) {
     long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    lib.easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     attempt.response.status = static_cast<int>(status);
   } else {
     attempt.too_large = buffers.too_large;
-    attempt.error = error_buffer[0] != '\0' ? std::string(error_buffer) : curl_easy_strerror(attempt.code);
+    attempt.error = error_buffer[0] != '\0' ? std::string(error_buffer) : lib.easy_strerror(attempt.code);
   }
   return attempt;
 }
