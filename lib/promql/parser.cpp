@@ -938,7 +938,13 @@ void Parser::parse_at(Node* expr) {
     TimeModifiers* mods = modifiers_of(expr, "@");
     if (mods->at != AtModifier::none) fail_at(*expr, "@ <timestamp> may not be set multiple times");
     mods->at = kind;
-    if (kind == AtModifier::timestamp) mods->at_ms = static_cast<int64_t>(std::round(ts * 1000.0));
+    if (kind == AtModifier::timestamp) {
+        // Seconds within int64 can still overflow as milliseconds; Go's conversion then yields
+        // MinInt64 on amd64 (Prometheus does not check), C++'s would be undefined.
+        const double ms = std::round(ts * 1000.0);
+        mods->at_ms = ms >= -9.2233720368547758e18 && ms < 9.2233720368547758e18 ? static_cast<int64_t>(ms)
+                                                                                  : std::numeric_limits<int64_t>::min();
+    }
     expr->end = prev_end_;
 }
 

@@ -123,3 +123,9 @@ TEST_CASE("printer: experimental syntax") {
     CHECK(canonical("n + on() 8") == "n + 8");
     CHECK(canonical("n + ignoring() group_left 8") == "n + 8");
 }
+
+TEST_CASE("printer: @ timestamps beyond int64 milliseconds do not overflow (found by fuzzing)") {
+    // 4.4e18 s is inside the seconds bound Prometheus checks, but not as milliseconds.
+    CHECK(canonical("m @ 4444444444444444444") == canonical("m @ 4444444444444444444"));
+    CHECK_FALSE(parse("m @ 4444444444444444444", Features::all()).error.has_value());
+}
