@@ -132,8 +132,18 @@ void print_to(std::string& out, const Node& node) {
             if (n.is_duration) {
                 // Prometheus prints model.Duration(val * 1e9), truncating: 8001ms would come out as
                 // "8s". Rounding to the nearest nanosecond keeps parse(print(x)) == x.
-                const int64_t ns = std::llround(n.value * 1e9);
-                write_duration_ns(out, ns);
+                // Whole seconds and the fraction apart: value * 1e9 in one double is inexact for
+                // large values (found by fuzzing: 6111111115s printed as 6111111115.000001).
+                double whole = 0;
+                const double fraction = std::modf(n.value, &whole);
+                if (std::fabs(whole) < 9.2e9) {
+                    const int64_t ns = static_cast<int64_t>(whole) * 1'000'000'000 + std::llround(fraction * 1e9);
+                    if (ns % 1'000'000 == 0) {
+                        write_duration_ns(out, ns);
+                        return;
+                    }
+                }
+                out += go::format_float(n.value);
             } else {
                 out += go::format_float(n.value);
             }

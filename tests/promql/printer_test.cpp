@@ -121,6 +121,8 @@ TEST_CASE("printer: experimental syntax") {
     CHECK(canonical("info(m, {})") == "info(m, {})");
     // Found by fuzzing: Prometheus drops an empty matching when one side is a scalar.
     CHECK(canonical("n + on() 8") == "n + 8");
+    CHECK(canonical("6111111115s") == "70730d10h51m55s");
+    CHECK(canonical("8001ms") == "8s1ms");
     CHECK(canonical("n + ignoring() group_left 8") == "n + 8");
 }
 
