@@ -1,5 +1,5 @@
-// load(): yaml-cpp's event parser driving TreeBuilder, plus the checks Go's yaml makes and
-// yaml-cpp does not (encoding, tabs, a second document).
+// load(): the fast path when it can, else yaml-cpp's event parser driving TreeBuilder, plus the
+// checks Go's yaml makes and yaml-cpp does not (encoding, tabs, a second document).
 #include <exception>
 #include <istream>
 #include <streambuf>
@@ -9,6 +9,8 @@
 #include <yaml-cpp/parser.h>
 
 #include "yaml/document.hpp"
+#include "yaml/fast_loader.hpp"
+#include "yaml/loader.hpp"
 #include "yaml/parse_error.hpp"
 #include "yaml/source_checks.hpp"
 #include "yaml/tree_builder.hpp"
@@ -69,6 +71,13 @@ void fail(Document& doc, std::string_view rule, const detail::TextProblem& probl
 }  // namespace
 
 Document load(SourceFilePtr source, const LoadOptions& options) {
+  Document doc;
+  doc.source = source;
+  if (detail::load_fast(doc)) return doc;
+  return detail::load_with_yaml_cpp(std::move(source), options);
+}
+
+Document detail::load_with_yaml_cpp(SourceFilePtr source, const LoadOptions& options) {
   Document doc;
   doc.source = std::move(source);
   const std::string_view text = doc.source->text();

@@ -1,0 +1,533 @@
+// The fast path of load(). yaml-cpp's scanner (regular expressions, a string per token) costs
+// about ten times what one pass over the text does. This reader builds the very tree TreeBuilder
+// builds from yaml-cpp's events (same offsets, positions, values, styles) for a subset of block
+// YAML, and gives up on the first thing outside it: the yaml-cpp path then reads the whole file.
+// It never reports a problem itself, so messages stay yaml-cpp's.
+#include "yaml/fast_loader.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <exception>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "yaml/position_cursor.hpp"
+#include "yaml/scalar_scan.hpp"
+#include "yaml/source_checks.hpp"
+
+namespace mlmon::yaml::detail {
+namespace {
+
+/// Thrown when the text leaves the subset; load_fast() catches it.
+struct Unsupported {};
+
+[[noreturn]] void give_up() { throw Unsupported{}; }
+
+constexpr std::size_t kNone = std::string_view::npos;
+/// Far below yaml-cpp's limit (500): deeper files are not worth a fast path.
+constexpr int kMaxDepth = 100;
+/// Longer implicit keys are refused by Go's yaml; leave them to the slow path.
+constexpr std::size_t kMaxKeyLength = 1024;
+/// Mappings with more keys than this check duplicates with a hash set.
+constexpr std::size_t kIndexThreshold = 16;
+
+bool is_null_word(std::string_view s) { return s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+
+/// A line with content (not blank, maybe a comment).
+struct Line {
+  std::size_t start = kNone;  ///< kNone: no such line before the end of the text
+  std::size_t content = 0;    ///< first non-space character
+  int indent = 0;
+  bool valid() const { return start != kNone; }
+};
+
+/// A mapping key found in the text, before it becomes a node.
+struct Key {
+  bool found = false;
+  std::size_t begin = 0;
+  std::size_t end = 0;    ///< past the key's text (closing quote included)
+  std::size_t colon = 0;
+  ScalarStyle style = ScalarStyle::Plain;
+  std::string decoded;    ///< quoted keys only; a plain key is its text
+};
+
+class FastLoader {
+ public:
+  explicit FastLoader(Document& doc)
+      : doc_(doc), t_(doc.source->text()), n_(t_.size()), cursor_(*doc.source) {}
+
+  void run() {
+    refuse_unusual_characters();
+    Line first = next_line(0, true, true);
+    if (first.valid() && is_document_marker(first)) {
+      if (t_.compare(first.content, 3, "---") != 0 || !rest_is_empty(first.content + 3)) give_up();
+      next_ = after_line(first.content);
+      first = next_line(next_, true);
+      if (!first.valid()) give_up();  // an explicit empty document has a null root
+    }
+    if (!first.valid()) return;  // empty, or only comments: no root
+    const Node* root = parse_block(first, -1, 0);
+    if (next_line(next_, true).valid()) give_up();  // text after the root node
+    doc_.root = root;
+  }
+
+ private:
+  /// Characters the subset leaves to yaml-cpp: tabs (indentation rules), CR (line breaks),
+  /// and the Unicode characters YAML 1.1 counts as line breaks or a BOM.
+  void refuse_unusual_characters() const {
+    const auto* s = reinterpret_cast<const unsigned char*>(t_.data());
+    for (std::size_t i = 0; i < n_; ++i) {
+      const unsigned char c = s[i];
+      if (c < 0x80) {
+        if (c == '\t' || c == '\r') give_up();
+        continue;
+      }
+      if (c == 0xC2 && i + 1 < n_ && s[i + 1] == 0x85) give_up();  // NEL
+      if (c == 0xE2 && i + 2 < n_ && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) give_up();
+      if (c == 0xEF && i + 2 < n_ && s[i + 1] == 0xBB && s[i + 2] == 0xBF) give_up();  // BOM
+    }
+  }
+
+  std::size_t line_end(std::size_t p) const {
+    const void* nl = p < n_ ? std::memchr(t_.data() + p, '\n', n_ - p) : nullptr;
+    return nl == nullptr ? n_ : static_cast<std::size_t>(static_cast<const char*>(nl) - t_.data());
+  }
+  std::size_t after_line(std::size_t p) const { return std::min(line_end(p) + 1, n_); }
+  bool at_eol(std::size_t p) const { return p >= n_ || t_[p] == '\n'; }
+  bool blank_or_eol(std::size_t p) const { return p >= n_ || t_[p] == ' ' || t_[p] == '\n'; }
+
+  /// From p (just past a token): nothing but spaces and maybe a comment up to the line's end.
+  bool rest_is_empty(std::size_t p) const {
+    std::size_t q = p;
+    while (q < n_ && t_[q] == ' ') ++q;
+    return at_eol(q) || (t_[q] == '#' && q > p);
+  }
+
+  bool is_document_marker(const Line& line) const {
+    if (line.indent != 0 || line.content + 3 > n_) return false;
+    const std::string_view head = t_.substr(line.content, 3);
+    return (head == "---" || head == "...") && blank_or_eol(line.content + 3);
+  }
+
+  /// The first non-blank line at or after the line starting at `from`; with `content_only`,
+  /// comment lines are skipped too, and a document marker ends the subset unless `marker_ok`.
+  Line next_line(std::size_t from, bool content_only, bool marker_ok = false) const {
+    while (from < n_) {
+      std::size_t s = from;
+      while (s < n_ && t_[s] == ' ') ++s;
+      if (s >= n_) break;
+      if (t_[s] == '\n') {
+        from = s + 1;
+        continue;
+      }
+      if (content_only && t_[s] == '#') {
+        from = after_line(s);
+        continue;
+      }
+      Line line{from, s, static_cast<int>(s - from)};
+      if (content_only && !marker_ok && is_document_marker(line)) give_up();
+      return line;
+    }
+    return {};
+  }
+
+  /// `-` starting a block sequence entry.
+  bool is_entry_dash(std::size_t p) const { return p < n_ && t_[p] == '-' && blank_or_eol(p + 1); }
+
+  /// TreeBuilder's test for a null word at p (yaml-cpp marks an absent value at the next token
+  /// and TreeBuilder then takes a null word there for the value).
+  bool null_word_at(std::size_t p) const {
+    for (std::string_view word : {"~", "null", "Null", "NULL"}) {
+      if (t_.compare(p, word.size(), word) == 0) {
+        const std::size_t after = p + word.size();
+        if (after >= n_) return true;
+        const char c = t_[after];
+        if (c == ' ' || c == '\n' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':' ||
+            c == '#') {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /// Whether a plain scalar may start at p (yaml-cpp's PlainScalar, minus the rarely used `?`
+  /// and `:` starts).
+  bool plain_start(std::size_t p) const {
+    if (at_eol(p)) return false;
+    const char c = t_[p];
+    if (std::strchr(",[]{}#&*!|>'\"%@`?: ", c) != nullptr) return false;
+    return c != '-' || !blank_or_eol(p + 1);
+  }
+
+  /// Scans a plain scalar's text on its line: returns where it stops (a `: `, a ` #` or the line
+  /// end) and sets `end` past its last non-space character.
+  std::size_t scan_plain(std::size_t p, std::size_t& end) const {
+    std::size_t k = p;
+    while (k < n_) {
+      const char c = t_[k];
+      if (c == '\n') break;
+      if (c == ':' && blank_or_eol(k + 1)) break;
+      if (c == '#' && k > p && t_[k - 1] == ' ') break;
+      ++k;
+    }
+    end = k;
+    while (end > p && t_[end - 1] == ' ') --end;
+    return k;
+  }
+
+  /// A quoted scalar closed on its own line: its value, and the offset past the closing quote.
+  std::size_t scan_quoted(std::size_t p, std::string& value) const {
+    const char quote = t_[p];
+    std::size_t i = p + 1;
+    while (true) {
+      std::size_t k = i;
+      while (k < n_ && t_[k] != quote && t_[k] != '\n' && (quote == '\'' || t_[k] != '\\')) ++k;
+      value.append(t_.data() + i, k - i);
+      if (at_eol(k)) give_up();  // multi-line or unterminated
+      if (t_[k] == quote) {
+        if (quote == '\'' && k + 1 < n_ && t_[k + 1] == '\'') {
+          value += '\'';
+          i = k + 2;
+          continue;
+        }
+        if (quote == '"' && !value.empty() && value.back() == '\n') give_up();  // yaml-cpp clips trailing breaks
+        return k + 1;
+      }
+      value += unescape(k);
+      i = k + 2;
+    }
+  }
+
+  /// The common one-character escapes (yaml-cpp's table); others go to the slow path.
+  char unescape(std::size_t backslash) const {
+    if (backslash + 1 >= n_) give_up();
+    switch (t_[backslash + 1]) {
+      case '0': return '\0';
+      case 'a': return '\a';
+      case 'b': return '\b';
+      case 't': return '\t';
+      case 'n': return '\n';
+      case 'v': return '\v';
+      case 'f': return '\f';
+      case 'r': return '\r';
+      case 'e': return '\x1b';
+      case ' ': return ' ';
+      case '"': return '"';
+      case '\\': return '\\';
+      case '/': return '/';
+      default: give_up();
+    }
+  }
+
+  /// Whether a `key:` starts at p, and where its parts are.
+  Key scan_key(std::size_t p) const {
+    Key key;
+    key.begin = p;
+    std::size_t after = 0;
+    if (p < n_ && (t_[p] == '"' || t_[p] == '\'')) {
+      key.style = t_[p] == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
+      key.end = scan_quoted(p, key.decoded);
+      after = key.end;
+      while (after < n_ && t_[after] == ' ') ++after;
+      if (after >= n_ || t_[after] != ':' || !blank_or_eol(after + 1)) return key;
+    } else {
+      if (!plain_start(p)) return key;
+      after = scan_plain(p, key.end);
+      if (after >= n_ || t_[after] != ':') return key;
+      if (key.end - key.begin == 2 && t_.compare(p, 2, "<<") == 0) give_up();  // merge key
+    }
+    if (key.end - key.begin > kMaxKeyLength) give_up();
+    key.colon = after;
+    key.found = true;
+    return key;
+  }
+
+  Node& new_node(NodeKind kind, std::size_t offset, int parent_indent) {
+    Node& node = doc_.nodes.emplace_back();
+    node.kind = kind;
+    node.offset = offset;
+    node.props_offset = offset;
+    node.raw_begin = offset;
+    node.parent_indent = parent_indent;
+    node.source = doc_.source.get();
+    node.pos = cursor_.at(offset);
+    return node;
+  }
+
+  /// A scalar node; its end, block indentation and offsets as TreeBuilder measures them, which
+  /// must agree with what this reader saw.
+  Node& scalar_node(std::size_t offset, ScalarStyle style, std::string&& value, int parent_indent,
+                    std::size_t expected_end) {
+    Node& node = new_node(NodeKind::Scalar, offset, parent_indent);
+    node.style = style;
+    node.value = std::move(value);
+    const ScalarExtent extent = measure_scalar(t_, offset, style, ScalarContext{parent_indent, false}, node.value);
+    if (!extent.matches || extent.unterminated || extent.end != expected_end) give_up();
+    node.end = std::max(extent.end, offset);
+    node.block_indent = extent.block_indent;
+    return node;
+  }
+
+  const Node* key_node(Key& key, int indent) {
+    if (key.style != ScalarStyle::Plain) {
+      return &scalar_node(key.begin, key.style, std::move(key.decoded), indent, key.end);
+    }
+    const std::string_view text = t_.substr(key.begin, key.end - key.begin);
+    if (is_null_word(text)) {
+      Node& node = new_node(NodeKind::Null, key.begin, indent);
+      node.value.assign(text);
+      node.end = key.end;
+      return &node;
+    }
+    return &scalar_node(key.begin, ScalarStyle::Plain, std::string(text), indent, key.end);
+  }
+
+  /// The node starting line `line`, inside a collection at column parent_indent.
+  const Node* parse_block(const Line& line, int parent_indent, int depth) {
+    if (depth > kMaxDepth) give_up();
+    if (is_entry_dash(line.content)) return parse_sequence(line, parent_indent, false, depth + 1);
+    Key key = scan_key(line.content);
+    if (key.found) return parse_mapping(key, line.indent, parent_indent, depth + 1);
+    if (parent_indent < 0) give_up();  // a root scalar
+    return parse_scalar(line.content, parent_indent);
+  }
+
+  const Node* parse_mapping(Key& first, int indent, int parent_indent, int depth) {
+    Node& map = new_node(NodeKind::Mapping, first.begin, parent_indent);
+    const std::size_t mark = entries_.size();
+    std::unique_ptr<std::unordered_set<std::string_view>> index;
+    std::size_t end = map.offset;
+    Key key = std::move(first);
+    while (true) {
+      const Node* k = key_node(key, indent);
+      check_new_key(k, mark, index);
+      const Node* v = parse_value(key.colon + 1, indent, true, 0, depth);
+      end = std::max({end, k->end, v->end});
+      entries_.push_back(Entry{k, v, false});
+      const Line next = next_line(next_, true);
+      if (!next.valid() || next.indent < indent) break;
+      if (next.indent > indent) give_up();
+      key = scan_key(next.content);
+      if (!key.found) give_up();
+    }
+    map.end = end;
+    map.entries.assign(entries_.begin() + static_cast<std::ptrdiff_t>(mark), entries_.end());
+    entries_.resize(mark);
+    return &map;
+  }
+
+  /// Duplicate keys are errors the slow path reports.
+  void check_new_key(const Node* key, std::size_t mark,
+                     std::unique_ptr<std::unordered_set<std::string_view>>& index) const {
+    const std::size_t count = entries_.size() - mark;
+    if (count < kIndexThreshold) {
+      for (std::size_t i = mark; i < entries_.size(); ++i) {
+        if (entries_[i].key->value == key->value) give_up();
+      }
+      return;
+    }
+    if (!index) {
+      index = std::make_unique<std::unordered_set<std::string_view>>();
+      for (std::size_t i = mark; i < entries_.size(); ++i) index->insert(entries_[i].key->value);
+    }
+    if (!index->insert(key->value).second) give_up();
+  }
+
+  /// `indentless`: a sequence at the column of the mapping key it is the value of (`key:\n- a`);
+  /// a line at that column that is no entry ends it.
+  const Node* parse_sequence(const Line& first, int parent_indent, bool indentless, int depth) {
+    Node& seq = new_node(NodeKind::Sequence, first.content, parent_indent);
+    const int indent = first.indent;
+    const std::size_t mark = items_.size();
+    std::size_t end = seq.offset;
+    Line line = first;
+    while (true) {
+      const Node* item = parse_value(line.content + 1, indent, false, line.start, depth);
+      end = std::max(end, item->end);
+      items_.push_back(item);
+      const Line next = next_line(next_, true);
+      if (!next.valid() || next.indent < indent) break;
+      if (next.indent > indent) give_up();
+      if (!is_entry_dash(next.content)) {
+        if (indentless) break;
+        give_up();
+      }
+      line = next;
+    }
+    seq.end = end;
+    seq.items.assign(items_.begin() + static_cast<std::ptrdiff_t>(mark), items_.end());
+    items_.resize(mark);
+    return &seq;
+  }
+
+  /// The value after a key's colon or an entry's dash (p just past it), in a collection at
+  /// column `indent` whose line starts at `line_start` (sequences).
+  const Node* parse_value(std::size_t p, int indent, bool in_mapping, std::size_t line_start, int depth) {
+    std::size_t q = p;
+    while (q < n_ && t_[q] == ' ') ++q;
+    if (at_eol(q) || t_[q] == '#') {
+      next_ = after_line(q);
+      const Line next = next_line(next_, true);
+      if (next.valid() && next.indent > indent) return parse_block(next, indent, depth);
+      if (in_mapping && next.valid() && next.indent == indent && is_entry_dash(next.content)) {
+        if (depth > kMaxDepth) give_up();
+        return parse_sequence(next, indent, true, depth + 1);
+      }
+      // Absent: a null just past the colon or dash, as TreeBuilder places it.
+      if (next.valid() && null_word_at(next.content)) give_up();
+      Node& node = new_node(NodeKind::Null, p, indent);
+      node.end = p;
+      return &node;
+    }
+    if (is_entry_dash(q)) give_up();  // `key: - a`, `- - a`
+    if (!in_mapping) {
+      Key key = scan_key(q);
+      if (key.found) {
+        if (depth > kMaxDepth) give_up();
+        return parse_mapping(key, static_cast<int>(q - line_start), indent, depth + 1);
+      }
+    }
+    return parse_scalar(q, indent);
+  }
+
+  /// A scalar starting at p; consumes its lines.
+  const Node* parse_scalar(std::size_t p, int parent_indent) {
+    const char c = t_[p];
+    if (c == '|' || c == '>') return parse_block_scalar(p, parent_indent);
+    if (c == '"' || c == '\'') {
+      std::string value;
+      const std::size_t end = scan_quoted(p, value);
+      if (!rest_is_empty(end)) give_up();
+      next_ = after_line(end);
+      return &scalar_node(p, c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted, std::move(value),
+                          parent_indent, end);
+    }
+    if (!plain_start(p)) give_up();
+    std::size_t end = 0;
+    const std::size_t stop = scan_plain(p, end);
+    if (!at_eol(stop) && t_[stop] == ':') give_up();  // `key: a: b`
+    next_ = after_line(stop);
+    // A more indented line below would continue the scalar (or be an error); so would a comment
+    // line there, as yaml-cpp reads it.
+    const Line below = next_line(next_, false);
+    if (below.valid() && below.indent > parent_indent) give_up();
+    const std::string_view text = t_.substr(p, end - p);
+    if (is_null_word(text)) {
+      Node& node = new_node(NodeKind::Null, p, parent_indent);
+      node.value.assign(text);
+      node.end = end;
+      return &node;
+    }
+    return &scalar_node(p, ScalarStyle::Plain, std::string(text), parent_indent, end);
+  }
+
+  /// `|` or `>` with an optional chomping indicator; decoded as yaml-cpp does (scalar_scan.cpp's
+  /// decode_block re-reads it and must agree).
+  const Node* parse_block_scalar(std::size_t p, int parent_indent) {
+    const bool folded = t_[p] == '>';
+    std::size_t i = p + 1;
+    char chomp = 'c';  // clip, '-' strip, '+' keep
+    if (i < n_ && (t_[i] == '-' || t_[i] == '+')) chomp = t_[i++];
+    if (!rest_is_empty(i)) give_up();  // explicit indentation, a second indicator, text
+    const std::size_t header_end = line_end(i);
+    if (header_end >= n_) give_up();
+
+    // Content indentation: at least one more than the enclosing collection's, raised by the
+    // first content line and by the spaces of empty lines before it.
+    int indent = std::max(parent_indent, 0) + 1;
+    std::size_t line = header_end + 1;
+    int leading_breaks = 0;
+    while (true) {
+      std::size_t s = line;
+      while (s < n_ && t_[s] == ' ') ++s;
+      if (s >= n_) give_up();
+      indent = std::max(indent, static_cast<int>(s - line));
+      if (t_[s] != '\n') {
+        if (static_cast<int>(s - line) < indent) give_up();  // no content: empty scalar
+        break;
+      }
+      ++leading_breaks;
+      line = s + 1;
+    }
+
+    std::string value(static_cast<std::size_t>(leading_breaks), '\n');
+    int pending = 0;  // line breaks since the last content line
+    bool first = true;
+    bool previous_more_indented = false;
+    std::size_t content_end = 0;
+    while (line < n_) {
+      std::size_t s = line;
+      while (s < n_ && t_[s] == ' ' && static_cast<int>(s - line) < indent) ++s;
+      if (s >= n_) break;
+      if (t_[s] == '\n') {
+        ++pending;
+        line = s + 1;
+        continue;
+      }
+      if (static_cast<int>(s - line) < indent) break;  // less indented: the scalar ended above
+      const std::size_t e = line_end(s);
+      const bool more_indented = t_[s] == ' ';
+      if (!first) {
+        if (folded && !previous_more_indented && !more_indented) {
+          if (pending == 1) {
+            value += ' ';
+          } else {
+            value.append(static_cast<std::size_t>(pending - 1), '\n');
+          }
+        } else {
+          value.append(static_cast<std::size_t>(pending), '\n');
+        }
+      }
+      value.append(t_.data() + s, e - s);
+      first = false;
+      previous_more_indented = more_indented;
+      content_end = e;
+      pending = 0;
+      line = e;
+      if (e >= n_) break;
+      pending = 1;
+      line = e + 1;
+    }
+    if (chomp == '+') {
+      // yaml-cpp folds the break after a last normal line into the trailing empty lines.
+      const bool fold_first = folded && !previous_more_indented && pending >= 2;
+      value.append(static_cast<std::size_t>(pending - (fold_first ? 1 : 0)), '\n');
+    } else if (chomp == 'c' && pending > 0) {
+      value += '\n';
+    }
+    next_ = std::min(line, n_);
+    Node& node = scalar_node(p, folded ? ScalarStyle::Folded : ScalarStyle::Literal, std::move(value), parent_indent,
+                             content_end);
+    if (node.block_indent != indent) give_up();
+    return &node;
+  }
+
+  Document& doc_;
+  std::string_view t_;
+  std::size_t n_;
+  PositionCursor cursor_;
+  std::size_t next_ = 0;             ///< start of the first line not read yet
+  std::vector<Entry> entries_;       ///< entries of the mappings being read, innermost last
+  std::vector<const Node*> items_;   ///< items of the sequences being read, innermost last
+};
+
+}  // namespace
+
+bool load_fast(Document& doc) {
+  if (check_encoding(doc.source->text())) return false;
+  try {
+    FastLoader(doc).run();
+    return true;
+  } catch (const Unsupported&) {
+  } catch (const std::exception&) {
+  }
+  doc.root = nullptr;
+  doc.nodes.clear();
+  return false;
+}
+
+}  // namespace mlmon::yaml::detail
