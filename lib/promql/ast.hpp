@@ -192,6 +192,7 @@ enum class DurationOp : uint8_t { add, sub, mul, div, mod, pow, negate, plus, st
 
 // Arithmetic on durations: `[5m+1m]`, `offset -(1h*2)`, `[step()]`, `[min_of(step(), 1m)]`.
 // Operands are NumberLiterals or DurationExprs. negate/plus use only rhs; step/range use neither.
+// plus appears only wrapped (a parenthesised bare number) or as the explicit sign in `offset +(...)`.
 struct DurationExpr : Node {
     static constexpr NodeKind kKind = NodeKind::duration_expr;
     DurationOp op;

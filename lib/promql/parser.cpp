@@ -879,14 +879,12 @@ void Parser::parse_offset(Node* expr) {
             } else {
                 const Node* operand =
                     next == Tok::left_paren ? parse_duration_paren(/*check_enabled=*/false) : parse_duration_primary();
-                if (op.kind == Tok::sub) {
-                    auto* d = make<DurationExpr>(ValueType::scalar, op.begin, operand->end, {operand});
-                    d->op = DurationOp::negate;
-                    d->rhs = operand;
-                    value = d;
-                } else {
-                    value = operand;
-                }
+                // Keep an explicit unary node either way: printed without its sign, `offset +(1m) + 2`
+                // would read back as `offset ((1m) + 2)`, since a leading parenthesis continues.
+                auto* d = make<DurationExpr>(ValueType::scalar, op.begin, operand->end, {operand});
+                d->op = op.kind == Tok::sub ? DurationOp::negate : DurationOp::plus;
+                d->rhs = operand;
+                value = d;
             }
         } else if (t == Tok::left_paren) {
             // A parenthesised offset continues as a duration expression: yacc shifts the operator.

@@ -289,6 +289,8 @@ void print_to(std::string& out, const Node& node) {
                     print_to(out, *d.rhs);
                     break;
                 case DurationOp::plus:
+                    // A wrapped plus is only a bare number written in parentheses: `(2)`.
+                    if (!d.wrapped) out += '+';
                     print_to(out, *d.rhs);
                     break;
                 default:

@@ -126,6 +126,23 @@ TEST_CASE("printer: experimental syntax") {
     CHECK(canonical("n + ignoring() group_left 8") == "n + 8");
 }
 
+TEST_CASE("printer: an explicit + before a parenthesised offset is kept (found by fuzzing)") {
+    // Without the sign, `offset (2) + (2 ^ 2)` reads back with the addition inside the offset.
+    for (const char* expr : {"m offset +(2)+(2^2)", "m offset +(1m) * 3", "m offset -(2)+(2^2)"}) {
+        CAPTURE(expr);
+        ParseResult first = parse(expr, Features::all());
+        REQUIRE_FALSE(first.error);
+        const std::string printed = print(first.ast->root());
+        ParseResult second = parse(printed, Features::all());
+        REQUIRE_FALSE(second.error);
+        CHECK(equal(first.ast->root(), second.ast->root()));
+    }
+    CHECK(canonical("m offset +(2)+(2^2)") == "m offset +(2) + (2 ^ 2)");
+    CHECK(canonical("m offset +(1m+2m)") == "m offset +(1m + 2m)");
+    CHECK(canonical("m offset (2)+(2^2)") == "m offset (2) + (2 ^ 2)");
+    CHECK(canonical("m[+(2)+(2^2)]") == "m[(2) + (2 ^ 2)]");
+}
+
 TEST_CASE("printer: @ timestamps beyond int64 milliseconds do not overflow (found by fuzzing)") {
     // 4.4e18 s is inside the seconds bound Prometheus checks, but not as milliseconds.
     CHECK(canonical("m @ 4444444444444444444") == canonical("m @ 4444444444444444444"));
