@@ -1,6 +1,9 @@
 #include "rules/check_rules.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
+#include <utility>
 
 #include "rules/checks/check.hpp"
 #include "rules/suppressions.hpp"
@@ -19,59 +22,127 @@ RulesPolicy policy_from(const project::Config& config) {
   return policy;
 }
 
+namespace {
+
+/// check-rules on one file, fed one group at a time: decoding, Prometheus's validations, and the
+/// lint checks on each rule while its YAML and expression exist. Lint findings wait until the
+/// file is known to pass Prometheus's validation, as promtool lints only files it would load.
+class FileCheck {
+ public:
+  FileCheck(const SourceFilePtr& source, const CheckRulesOptions& options, const project::Config& config,
+            std::vector<Diagnostic>& out)
+      : source_(source),
+        options_(options),
+        config_(config),
+        out_(out),
+        first_problem_(out.size()),
+        policy_(policy_from(config)),
+        validator_(*source, options.validate, out),
+        suppressions_(*source) {
+    if (!options.lint) return;
+    for (const auto& check : rule_checks()) {
+      const CheckInfo& info = check->info();
+      if (!config.enabled(info.id)) continue;
+      std::unique_ptr<CheckState>& state = states_.emplace_back(check->new_state());
+      checks_.push_back(check.get());
+      contexts_.push_back(CheckContext{policy_, state.get(), [this, &info](const yaml::Node* at,
+                                                                          std::optional<std::size_t> value_offset,
+                                                                          std::string message, std::string hint) {
+        Diagnostic d;
+        d.severity = info.default_severity;
+        d.rule_id = std::string(info.id);
+        d.file = source_->path();
+        if (at != nullptr) d.pos = value_offset ? source_->position_of(at->source_offset(*value_offset)) : at->pos;
+        d.message = std::move(message);
+        d.hint = std::move(hint);
+        findings_.push_back(std::move(d));
+      }});
+    }
+  }
+
+  /// An item of the file's `groups:` sequence.
+  void add_group(const yaml::Node& item) {
+    const std::optional<Group> group = decode_group(item, *source_, options_.load, out_);
+    if (!group) return;
+    rules_ += group->rules.size();
+    validator_.validate_group(*group, [this](const ParsedRule& rule) {
+      for (std::size_t i = 0; i < checks_.size(); ++i) checks_[i]->run_rule(contexts_[i], rule);
+    });
+    if (options_.lint) {
+      for (const Rule& rule : group->rules) suppressions_.add_rule(rule);
+    }
+  }
+
+  /// Adds the lint findings when the file passed; returns the number of rules.
+  std::size_t finish() {
+    const bool valid = std::none_of(out_.begin() + static_cast<std::ptrdiff_t>(first_problem_), out_.end(),
+                                    [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    if (valid && options_.lint) {
+      project::apply_config(config_, findings_, &is_lint_check);
+      suppressions_.apply(findings_, &is_lint_check);
+      out_.insert(out_.end(), std::make_move_iterator(findings_.begin()), std::make_move_iterator(findings_.end()));
+    }
+    findings_.clear();
+    return rules_;
+  }
+
+ private:
+  const SourceFilePtr& source_;
+  const CheckRulesOptions& options_;
+  const project::Config& config_;
+  std::vector<Diagnostic>& out_;
+  std::size_t first_problem_;
+  RulesPolicy policy_;
+  RuleValidator validator_;
+  InlineSuppressions suppressions_;
+  std::vector<const RuleCheck*> checks_;
+  std::vector<std::unique_ptr<CheckState>> states_;
+  std::vector<CheckContext> contexts_;
+  std::vector<Diagnostic> findings_;
+  std::size_t rules_ = 0;
+};
+
+/// The groups of a document that has them all.
+std::size_t check_document(const yaml::Document& document, const SourceFilePtr& source,
+                           const CheckRulesOptions& options, const project::Config& config,
+                           std::vector<Diagnostic>& out) {
+  FileCheck check(source, options, config, out);
+  if (const yaml::Node* groups = decode_groups_holder(document.root, *source, options.load, out)) {
+    for (const yaml::Node* item : groups->items) check.add_group(*item);
+  }
+  return check.finish();
+}
+
+}  // namespace
+
 std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptions& options,
                               const project::Config& config, std::vector<Diagnostic>& out) {
+  const std::size_t first_problem = out.size();
+  if (options.stream) {
+    // A group at a time: memory holds one group's YAML, not the file's (10,000 rules are 40 MB
+    // of nodes). Only for plain block YAML; anything else is read whole below.
+    FileCheck check(source, options, config, out);
+    std::optional<yaml::Document> skeleton =
+        yaml::load_streaming(source, "groups", [&check](const yaml::Node& item) { check.add_group(item); });
+    // A PrometheusRule keeps its groups under `spec:`; a top-level `groups:` is not read there.
+    const bool manifest = skeleton && skeleton->root != nullptr && skeleton->root->is_map() &&
+                          is_prometheus_rule(*skeleton->root);
+    if (skeleton && !manifest) {
+      out.insert(out.end(), skeleton->problems.begin(), skeleton->problems.end());
+      if (const yaml::Node* groups = decode_groups_holder(skeleton->root, *source, options.load, out)) {
+        for (const yaml::Node* item : groups->items) check.add_group(*item);  // not streamed: `groups` was no block sequence
+      }
+      return check.finish();
+    }
+  }
+  // Start over: what the streamed groups produced would be reported twice.
+  out.erase(out.begin() + static_cast<std::ptrdiff_t>(first_problem), out.end());
+
   yaml::Document document = yaml::load(source);
   const bool yaml_ok = document.ok();
   out.insert(out.end(), document.problems.begin(), document.problems.end());
   if (!yaml_ok) return 0;
-
-  const std::size_t before = out.size();
-  RuleFile file = decode_rule_file(std::move(document), options.load, out);
-
-  // The lint checks look at each rule while its expression is parsed, so the ASTs need not all
-  // be kept; their findings count only if the file turns out valid.
-  const RulesPolicy policy = policy_from(config);
-  std::vector<ParsedRule> parsed;
-  std::vector<Diagnostic> findings;
-  std::vector<std::pair<const RuleCheck*, CheckContext>> active;
-  if (options.lint) {
-    for (const auto& check : rule_checks()) {
-      const CheckInfo& info = check->info();
-      if (!config.enabled(info.id)) continue;
-      auto emit = [&findings, &info, &source](const yaml::Node* at, std::optional<std::size_t> value_offset,
-                                               std::string message, std::string hint) {
-        Diagnostic d;
-        d.severity = info.default_severity;
-        d.rule_id = std::string(info.id);
-        d.file = source->path();
-        if (at != nullptr) {
-          d.pos = value_offset ? source->position_of(at->source_offset(*value_offset)) : at->pos;
-        }
-        d.message = std::move(message);
-        d.hint = std::move(hint);
-        findings.push_back(std::move(d));
-      };
-      active.emplace_back(check.get(), CheckContext{file, parsed, policy, std::move(emit)});
-    }
-  }
-  static const std::vector<ParsedRule> kNoRules;
-  std::vector<CheckContext> rule_contexts;
-  rule_contexts.reserve(active.size());
-  for (const auto& [check, ctx] : active) rule_contexts.push_back(CheckContext{file, kNoRules, policy, ctx.emit});
-  parsed = validate_rule_file(file, options.validate, out, [&](const ParsedRule& rule) {
-    for (std::size_t i = 0; i < active.size(); ++i) active[i].first->run_rule(rule_contexts[i], rule);
-  });
-  const bool valid = std::none_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
-                                  [](const Diagnostic& d) { return d.severity == Severity::Error; });
-  // Like promtool, lint runs only on files Prometheus would load.
-  if (valid && options.lint) {
-    for (const auto& [check, ctx] : active) check->run(ctx);
-    project::apply_config(config, findings, &is_lint_check);
-    apply_inline_suppressions(file, findings, &is_lint_check);
-    out.insert(out.end(), std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()));
-  }
-  return file.rule_count();
+  return check_document(document, source, options, config, out);
 }
 
 }  // namespace mlmon::rules

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "promql/duration.hpp"
@@ -144,14 +145,32 @@ class Decoder {
     return group;
   }
 
-  void decode_groups(const Node& holder, RuleFile& file, bool manifest) {
-    if (!manifest) check_fields(holder, kGroupsFields, "rulefmt.RuleGroups");
-    const Node* groups = holder.get("groups");
-    if (groups == nullptr || !expect_kind(groups, yaml::NodeKind::Sequence, "[]rulefmt.RuleGroup")) return;
-    for (const Node* item : groups->items) {
-      if (!expect_kind(item, yaml::NodeKind::Mapping, "rulefmt.RuleGroup") || item->is_null()) continue;
-      file.groups.push_back(decode_group(*item));
+  std::optional<Group> decode_group_item(const Node& item) {
+    if (!expect_kind(&item, yaml::NodeKind::Mapping, "rulefmt.RuleGroup") || item.is_null()) return std::nullopt;
+    return decode_group(item);
+  }
+
+  /// The `groups` sequence of a rule file (or of a PrometheusRule's spec), after the checks of
+  /// what holds it; nullptr when there is none to read.
+  const Node* groups_of(const Node* root, bool& manifest) {
+    manifest = false;
+    if (root == nullptr || root->is_null()) return nullptr;  // an empty file is valid and has no rules
+    if (!expect_kind(root, yaml::NodeKind::Mapping, "rulefmt.RuleGroups")) return nullptr;
+    const Node* holder = root;
+    if (is_prometheus_rule(*root)) {
+      manifest = true;
+      holder = root->get("spec");
+      if (holder == nullptr) {
+        report(root, "rules/schema", "PrometheusRule has no spec");
+        return nullptr;
+      }
+      if (!expect_kind(holder, yaml::NodeKind::Mapping, "v1.PrometheusRuleSpec") || holder->is_null()) return nullptr;
+    } else {
+      check_fields(*root, kGroupsFields, "rulefmt.RuleGroups");
     }
+    const Node* groups = holder->get("groups");
+    if (groups == nullptr || !expect_kind(groups, yaml::NodeKind::Sequence, "[]rulefmt.RuleGroup")) return nullptr;
+    return groups;
   }
 
  private:
@@ -160,14 +179,25 @@ class Decoder {
   const SourceFile& source_;
 };
 
-bool is_manifest(const Node& root) {
+}  // namespace
+
+bool is_prometheus_rule(const yaml::Node& root) {
   const Node* api = root.get("apiVersion");
   const Node* kind = root.get("kind");
   return api != nullptr && kind != nullptr && api->is_scalar() && kind->is_scalar() &&
          api->value.starts_with("monitoring.coreos.com/") && kind->value == "PrometheusRule";
 }
 
-}  // namespace
+const yaml::Node* decode_groups_holder(const yaml::Node* root, const SourceFile& source, const LoadOptions& options,
+                                       std::vector<Diagnostic>& out) {
+  bool manifest = false;
+  return Decoder(options, out, source).groups_of(root, manifest);
+}
+
+std::optional<Group> decode_group(const yaml::Node& item, const SourceFile& source, const LoadOptions& options,
+                                  std::vector<Diagnostic>& out) {
+  return Decoder(options, out, source).decode_group_item(item);
+}
 
 std::size_t RuleFile::rule_count() const {
   std::size_t n = 0;
@@ -181,7 +211,7 @@ std::string rule_context(const Group& group, const Rule& rule) {
 
 bool looks_like_rule_file(const yaml::Node* root) {
   if (root == nullptr || !root->is_map()) return false;
-  if (is_manifest(*root)) return true;
+  if (is_prometheus_rule(*root)) return true;
   const Node* groups = root->get("groups");
   if (groups == nullptr || !groups->is_seq()) return false;
   return std::any_of(groups->items.begin(), groups->items.end(),
@@ -192,22 +222,12 @@ bool looks_like_rule_file(const yaml::Node* root) {
 RuleFile decode_rule_file(yaml::Document document, const LoadOptions& options, std::vector<Diagnostic>& out) {
   RuleFile file;
   file.document = std::move(document);
-  const Node* root = file.document.root;
-  if (root == nullptr || root->is_null()) return file;  // an empty file is valid and has no rules
   Decoder decoder(options, out, *file.document.source);
-  if (!decoder.expect_kind(root, yaml::NodeKind::Mapping, "rulefmt.RuleGroups")) return file;
-  if (is_manifest(*root)) {
-    file.is_manifest = true;
-    const Node* spec = root->get("spec");
-    if (spec == nullptr) {
-      decoder.report(root, "rules/schema", "PrometheusRule has no spec");
-      return file;
-    }
-    if (!decoder.expect_kind(spec, yaml::NodeKind::Mapping, "v1.PrometheusRuleSpec") || spec->is_null()) return file;
-    decoder.decode_groups(*spec, file, true);
-    return file;
+  const Node* groups = decoder.groups_of(file.document.root, file.is_manifest);
+  if (groups == nullptr) return file;
+  for (const Node* item : groups->items) {
+    if (auto group = decoder.decode_group_item(*item)) file.groups.push_back(std::move(*group));
   }
-  decoder.decode_groups(*root, file, false);
   return file;
 }
 
@@ -223,7 +243,7 @@ std::expected<RuleFile, Diagnostic> load_rule_file(SourceFilePtr source, const L
   yaml::Document document = yaml::load(source);
   if (const Diagnostic* error = first_error(document.problems)) return std::unexpected(*error);
   const Node* root = document.root;
-  if (root != nullptr && !root->is_null() && !(root->is_map() && (is_manifest(*root) || root->get("groups")))) {
+  if (root != nullptr && !root->is_null() && !(root->is_map() && (is_prometheus_rule(*root) || root->get("groups")))) {
     Diagnostic d;
     d.rule_id = "rules/not-a-rule-file";
     d.file = source->path();

@@ -1,5 +1,6 @@
 #pragma once
 #include <expected>
+#include <optional>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -17,6 +18,18 @@ struct LoadOptions {
 /// "rules/schema" and "rules/duration"), every one of them, not only the first.
 /// Recognises Kubernetes PrometheusRule manifests (monitoring.coreos.com, kind PrometheusRule).
 RuleFile decode_rule_file(yaml::Document document, const LoadOptions& options, std::vector<Diagnostic>& out);
+
+/// decode_rule_file() in parts, for a reader that gets the groups one at a time (check-rules on a
+/// streamed document). First the root, or a PrometheusRule's spec: returns the `groups` sequence
+/// (nullptr when there is none to read), having reported what is wrong around it.
+const yaml::Node* decode_groups_holder(const yaml::Node* root, const SourceFile& source, const LoadOptions& options,
+                                       std::vector<Diagnostic>& out);
+/// Then each item of `groups`: nullopt, after reporting it, when the item is not a group mapping.
+std::optional<Group> decode_group(const yaml::Node& item, const SourceFile& source, const LoadOptions& options,
+                                  std::vector<Diagnostic>& out);
+
+/// A Kubernetes PrometheusRule manifest (apiVersion monitoring.coreos.com/..., kind PrometheusRule).
+bool is_prometheus_rule(const yaml::Node& root);
 
 /// Loads a whole rule file for a tool that needs all of it (`mlmon diff`): the first error that
 /// would make Prometheus refuse the file (YAML, schema, duration) ends the load, and so does a

@@ -7,12 +7,6 @@ namespace mlmon::rules {
 
 namespace {
 
-struct Suppression {
-  int first_line;
-  int last_line;
-  std::vector<std::string> checks;
-};
-
 // The check ids of a `# mlmon: disable=a,b` comment on this line, if it has one.
 std::vector<std::string> disabled_on_line(std::string_view line) {
   const auto hash = line.find('#');
@@ -36,25 +30,25 @@ std::vector<std::string> disabled_on_line(std::string_view line) {
 
 }  // namespace
 
-void apply_inline_suppressions(const RuleFile& file, std::vector<Diagnostic>& findings,
-                               bool (*is_lint)(std::string_view)) {
-  const SourceFile& src = file.source();
-  if (src.text().find("mlmon: disable=") == std::string::npos) return;
-  std::vector<Suppression> suppressions;
-  for (const Group& group : file.groups) {
-    for (const Rule& rule : group.rules) {
-      const int first = std::max(1, rule.node->pos.line - 1);
-      const int last = src.position_of(rule.node->end).line;
-      Suppression s{rule.node->pos.line, last, {}};
-      for (int line = first; line <= last; ++line) {
-        for (auto& id : disabled_on_line(src.line_text(line))) s.checks.push_back(std::move(id));
-      }
-      if (!s.checks.empty()) suppressions.push_back(std::move(s));
-    }
+InlineSuppressions::InlineSuppressions(const SourceFile& source)
+    : source_(source), has_markers_(source.text().find("mlmon: disable=") != std::string_view::npos) {}
+
+void InlineSuppressions::add_rule(const Rule& rule) {
+  if (!has_markers_) return;
+  const int first = std::max(1, rule.node->pos.line - 1);
+  const int last = source_.position_of(rule.node->end).line;
+  Span span{rule.node->pos.line, last, {}};
+  for (int line = first; line <= last; ++line) {
+    for (auto& id : disabled_on_line(source_.line_text(line))) span.checks.push_back(std::move(id));
   }
+  if (!span.checks.empty()) spans_.push_back(std::move(span));
+}
+
+void InlineSuppressions::apply(std::vector<Diagnostic>& findings, bool (*is_lint)(std::string_view)) const {
+  if (spans_.empty()) return;
   std::erase_if(findings, [&](const Diagnostic& d) {
-    if (!is_lint(d.rule_id) || d.file != src.path()) return false;
-    return std::any_of(suppressions.begin(), suppressions.end(), [&](const Suppression& s) {
+    if (!is_lint(d.rule_id) || d.file != source_.path()) return false;
+    return std::any_of(spans_.begin(), spans_.end(), [&](const Span& s) {
       return d.pos.line >= s.first_line && d.pos.line <= s.last_line &&
              std::find(s.checks.begin(), s.checks.end(), d.rule_id) != s.checks.end();
     });

@@ -2,43 +2,43 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <memory>
+#include <string>
+#include <unordered_set>
 #include <optional>
 
 #include "gotemplate/gotemplate.hpp"
 
 namespace mlmon::rules {
 
-namespace {
-
 using yaml::Node;
 
-class Validator {
+class RuleValidator::Impl {
  public:
-  Validator(const RuleFile& file, const ValidateOptions& options, std::vector<Diagnostic>& out)
-      : file_(file), options_(options), out_(out) {}
+  Impl(const SourceFile& source, const ValidateOptions& options, std::vector<Diagnostic>& out)
+      : source_(source), options_(options), out_(out) {}
 
   void report(const Node* at, std::string rule_id, std::string message,
               std::optional<std::size_t> value_offset = std::nullopt) {
     Diagnostic d;
     d.severity = Severity::Error;
     d.rule_id = std::move(rule_id);
-    d.file = file_.source().path();
+    d.file = source_.path();
     if (at != nullptr) {
-      d.pos = value_offset ? file_.source().position_of(at->source_offset(*value_offset)) : at->pos;
+      d.pos = value_offset ? source_.position_of(at->source_offset(*value_offset)) : at->pos;
     }
     d.message = std::move(message);
     out_.push_back(std::move(d));
   }
 
-  void validate_group(const Group& group, std::map<std::string, const Group*>& seen) {
+  void validate_group(const Group& group) {
     const Node* at = group.name_node ? group.name_node : group.node;
     // A name of the wrong kind was already reported by the decoder.
     const Node* written_name = group.node->get("name");
     const bool name_of_wrong_kind = group.name_node == nullptr && written_name != nullptr && !written_name->is_null();
     if (group.name.empty() && !name_of_wrong_kind) {
       report(at, "rules/group-name", "Groupname must not be empty");
-    } else if (!group.name.empty() && !seen.emplace(group.name, &group).second) {
+    } else if (!group.name.empty() && !seen_group_names_.insert(group.name).second) {
       report(at, "rules/group-name",
              fmt::format("groupname: \"{}\" is repeated in the same file", group.name));
     }
@@ -139,28 +139,23 @@ class Validator {
   }
 
  private:
-  const RuleFile& file_;
+  const SourceFile& source_;
   const ValidateOptions& options_;
   std::vector<Diagnostic>& out_;
+  std::unordered_set<std::string> seen_group_names_;
 };
 
-}  // namespace
+RuleValidator::RuleValidator(const SourceFile& source, const ValidateOptions& options, std::vector<Diagnostic>& out)
+    : impl_(std::make_unique<Impl>(source, options, out)) {}
 
-std::vector<ParsedRule> validate_rule_file(const RuleFile& file, const ValidateOptions& options,
-                                           std::vector<Diagnostic>& out, const RuleVisitor& visit) {
-  Validator validator(file, options, out);
-  std::vector<ParsedRule> parsed;
-  parsed.reserve(file.rule_count());
-  std::map<std::string, const Group*> seen;
-  for (const Group& group : file.groups) {
-    validator.validate_group(group, seen);
-    for (const Rule& rule : group.rules) {
-      ParsedRule& added = parsed.emplace_back(validator.validate_rule(group, rule));
-      if (visit) visit(added);
-      added.ast.reset();
-    }
+RuleValidator::~RuleValidator() = default;
+
+void RuleValidator::validate_group(const Group& group, const RuleVisitor& visit) {
+  impl_->validate_group(group);
+  for (const Rule& rule : group.rules) {
+    const ParsedRule parsed = impl_->validate_rule(group, rule);
+    if (visit) visit(parsed);
   }
-  return parsed;
 }
 
 }  // namespace mlmon::rules

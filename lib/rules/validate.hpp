@@ -15,22 +15,34 @@ struct ValidateOptions {
   promql::Features features;
 };
 
-/// A rule and its parsed expression (nullptr when `expr` did not parse). The expression lives
-/// only while the rule is visited (see validate_rule_file): a file's ASTs together cost more
-/// memory than its YAML.
+/// A rule and its parsed expression (nullptr when `expr` did not parse), while it is visited: a
+/// file's ASTs together cost more memory than its YAML, so none is kept.
 struct ParsedRule {
   const Group* group = nullptr;
   const Rule* rule = nullptr;
   std::shared_ptr<const promql::Ast> ast;
 };
 
-/// Every validation `promtool check rules` makes, in Prometheus's words, each located in the
-/// file: group names, record/alert exclusivity, expr (PromQL, at the offending character),
-/// recording-only fields, record names, label and annotation names and values, Go templates.
-/// Calls `visit` for each rule right after validating it, with its parsed expression; returns
-/// every rule, without the expressions.
 using RuleVisitor = std::function<void(const ParsedRule&)>;
-std::vector<ParsedRule> validate_rule_file(const RuleFile& file, const ValidateOptions& options,
-                                           std::vector<Diagnostic>& out, const RuleVisitor& visit = {});
+
+/// Every validation `promtool check rules` makes, in Prometheus's words, each located in the
+/// file: group names (empty, repeated in the file), record/alert exclusivity, expr (PromQL, at the
+/// offending character), recording-only fields, record names, label and annotation names and
+/// values, Go templates. Groups come one at a time, in file order; the validator remembers what
+/// spans groups (their names).
+class RuleValidator {
+ public:
+  RuleValidator(const SourceFile& source, const ValidateOptions& options, std::vector<Diagnostic>& out);
+  ~RuleValidator();
+  RuleValidator(const RuleValidator&) = delete;
+  RuleValidator& operator=(const RuleValidator&) = delete;
+
+  /// Validates a group and its rules, calling `visit` for each rule right after validating it.
+  void validate_group(const Group& group, const RuleVisitor& visit = {});
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace mlmon::rules

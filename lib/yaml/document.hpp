@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -109,5 +111,15 @@ struct LoadOptions {
 /// merge keys whose value is not a mapping. Never throws; CRLF and a UTF-8 BOM are accepted.
 /// An empty file (or one with only comments) gives root == nullptr and no problem.
 Document load(SourceFilePtr source, const LoadOptions& options = {});
+
+using ItemSink = std::function<void(const Node& item)>;
+
+/// For big files read in one pass: when the root is a mapping whose `key` holds a block sequence,
+/// each item of that sequence goes to `on_item` as soon as it is read and is freed right after,
+/// so memory holds one item at a time (the returned document shows the sequence without items).
+/// Only for plain block YAML (load()'s fast path): on anything else it returns nullopt, and
+/// `on_item` may have seen some items by then; the caller discards what it made of them and
+/// calls load(). Also nullopt when the file has other problems to report: load() words them.
+std::optional<Document> load_streaming(SourceFilePtr source, std::string_view key, const ItemSink& on_item);
 
 }  // namespace mlmon::yaml

@@ -56,8 +56,8 @@ struct Key {
 
 class FastLoader {
  public:
-  explicit FastLoader(Document& doc)
-      : doc_(doc), t_(doc.source->text()), n_(t_.size()), cursor_(*doc.source) {}
+  explicit FastLoader(Document& doc, std::string_view stream_key = {}, const ItemSink* sink = nullptr)
+      : doc_(doc), t_(doc.source->text()), n_(t_.size()), cursor_(*doc.source), stream_key_(stream_key), sink_(sink) {}
 
   void run() {
     refuse_unusual_characters();
@@ -305,7 +305,10 @@ class FastLoader {
     while (true) {
       const Node* k = key_node(key, indent);
       check_new_key(k, mark, index);
+      // The root mapping is at depth 1, so a block sequence as the streamed key's value is at 2.
+      stream_pending_ = sink_ != nullptr && depth == 1 && k->is_scalar() && k->value == stream_key_;
       const Node* v = parse_value(key.colon + 1, indent, true, 0, depth);
+      stream_pending_ = false;
       end = std::max({end, k->end, v->end});
       entries_.push_back(Entry{k, v, false});
       const Line next = next_line(next_, true);
@@ -341,6 +344,9 @@ class FastLoader {
   /// a line at that column that is no entry ends it.
   const Node* parse_sequence(const Line& first, int parent_indent, bool indentless, int depth) {
     Node& seq = new_node(NodeKind::Sequence, first.content, parent_indent);
+    const bool stream = stream_pending_ && depth == 2;
+    stream_pending_ = false;
+    const std::size_t node_mark = doc_.nodes.size();
     const int indent = first.indent;
     const std::size_t mark = items_.size();
     std::size_t end = seq.offset;
@@ -348,7 +354,12 @@ class FastLoader {
     while (true) {
       const Node* item = parse_value(line.content + 1, indent, false, line.start, depth);
       end = std::max(end, item->end);
-      items_.push_back(item);
+      if (stream) {
+        (*sink_)(*item);
+        doc_.nodes.truncate(node_mark);
+      } else {
+        items_.push_back(item);
+      }
       const Line next = next_line(next_, true);
       if (!next.valid() || next.indent < indent) break;
       if (next.indent > indent) give_up();
@@ -513,14 +524,15 @@ class FastLoader {
   std::size_t next_ = 0;             ///< start of the first line not read yet
   std::vector<Entry> entries_;       ///< entries of the mappings being read, innermost last
   std::vector<const Node*> items_;   ///< items of the sequences being read, innermost last
+  std::string_view stream_key_;
+  const ItemSink* sink_ = nullptr;
+  bool stream_pending_ = false;      ///< the value being read is the streamed key's
 };
 
-}  // namespace
-
-bool load_fast(Document& doc) {
+bool run_fast_loader(Document& doc, std::string_view stream_key, const ItemSink* sink) {
   if (check_encoding(doc.source->text())) return false;
   try {
-    FastLoader(doc).run();
+    FastLoader(doc, stream_key, sink).run();
     return true;
   } catch (const Unsupported&) {
   } catch (const std::exception&) {
@@ -528,6 +540,14 @@ bool load_fast(Document& doc) {
   doc.root = nullptr;
   doc.nodes.clear();
   return false;
+}
+
+}  // namespace
+
+bool load_fast(Document& doc) { return run_fast_loader(doc, {}, nullptr); }
+
+bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemSink& on_item) {
+  return run_fast_loader(doc, stream_key, &on_item);
 }
 
 }  // namespace mlmon::yaml::detail

@@ -14,4 +14,9 @@ namespace mlmon::yaml::detail {
 /// takes the yaml-cpp path, which also words every error.
 bool load_fast(Document& doc);
 
+/// load_fast(), except that when the root mapping's `stream_key` holds a block sequence, each of
+/// its items is passed to `on_item` as soon as it is read and then dropped: the sequence node
+/// stays empty. On false, `on_item` may already have seen some items.
+bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemSink& on_item);
+
 }  // namespace mlmon::yaml::detail

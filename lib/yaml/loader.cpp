@@ -77,6 +77,13 @@ Document load(SourceFilePtr source, const LoadOptions& options) {
   return detail::load_with_yaml_cpp(std::move(source), options);
 }
 
+std::optional<Document> load_streaming(SourceFilePtr source, std::string_view key, const ItemSink& on_item) {
+  Document doc;
+  doc.source = std::move(source);
+  if (detail::load_fast_streaming(doc, key, on_item)) return doc;
+  return std::nullopt;
+}
+
 Document detail::load_with_yaml_cpp(SourceFilePtr source, const LoadOptions& options) {
   Document doc;
   doc.source = std::move(source);

@@ -20,6 +20,13 @@ class Pool {
     return slot;
   }
 
+  /// Drops the nodes added after the pool had `mark` of them, keeping their blocks for the next
+  /// ones: a streamed document reuses the same memory for every item.
+  void truncate(std::size_t mark) {
+    for (std::size_t i = mark; i < size_; ++i) blocks_[i / kBlockSize][i % kBlockSize] = T{};
+    if (mark < size_) size_ = mark;
+  }
+
   /// Drops every node (their storage too).
   void clear() {
     blocks_.clear();

@@ -17,16 +17,14 @@ class AlertRequiredAnnotations final : public RuleCheck {
     return kInfo;
   }
 
-  void run(const CheckContext& ctx) const override {
-    for (const ParsedRule& parsed : ctx.rules) {
-      const Rule& rule = *parsed.rule;
-      if (!rule.is_alert()) continue;
-      for (const std::string& name : ctx.policy.required_annotations) {
-        const yaml::Node* value = rule.annotation(name);
-        if (value == nullptr || value->value.empty()) {
-          ctx.report(value ? value : (rule.alert ? rule.alert : rule.node),
-                     fmt::format("alert \"{}\" has no \"{}\" annotation", rule.name, name), {});
-        }
+  void run_rule(const CheckContext& ctx, const ParsedRule& parsed) const override {
+    const Rule& rule = *parsed.rule;
+    if (!rule.is_alert()) return;
+    for (const std::string& name : ctx.policy.required_annotations) {
+      const yaml::Node* value = rule.annotation(name);
+      if (value == nullptr || value->value.empty()) {
+        ctx.report(value ? value : (rule.alert ? rule.alert : rule.node),
+                   fmt::format("alert \"{}\" has no \"{}\" annotation", rule.name, name), {});
       }
     }
   }

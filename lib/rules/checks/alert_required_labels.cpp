@@ -19,23 +19,21 @@ class AlertRequiredLabels final : public RuleCheck {
     return kInfo;
   }
 
-  void run(const CheckContext& ctx) const override {
-    for (const ParsedRule& parsed : ctx.rules) {
-      const Rule& rule = *parsed.rule;
-      if (!rule.is_alert()) continue;
-      for (const auto& [name, allowed] : ctx.policy.required_labels) {
-        const yaml::Node* value = rule.label(name);
-        if (value == nullptr) {
-          ctx.report(rule.alert ? rule.alert : rule.node,
-                     fmt::format("alert \"{}\" has no \"{}\" label", rule.name, name),
-                     allowed.empty() ? std::string()
-                                     : fmt::format("add `{}: {}` under labels", name, allowed.front()));
-        } else if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), value->value) == allowed.end()) {
-          ctx.report(value,
-                     fmt::format("alert \"{}\" has {}=\"{}\"; allowed values: {}", rule.name, name, value->value,
-                                 fmt::join(allowed, ", ")),
-                     {});
-        }
+  void run_rule(const CheckContext& ctx, const ParsedRule& parsed) const override {
+    const Rule& rule = *parsed.rule;
+    if (!rule.is_alert()) return;
+    for (const auto& [name, allowed] : ctx.policy.required_labels) {
+      const yaml::Node* value = rule.label(name);
+      if (value == nullptr) {
+        ctx.report(rule.alert ? rule.alert : rule.node,
+                   fmt::format("alert \"{}\" has no \"{}\" label", rule.name, name),
+                   allowed.empty() ? std::string()
+                                   : fmt::format("add `{}: {}` under labels", name, allowed.front()));
+      } else if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), value->value) == allowed.end()) {
+        ctx.report(value,
+                   fmt::format("alert \"{}\" has {}=\"{}\"; allowed values: {}", rule.name, name, value->value,
+                               fmt::join(allowed, ", ")),
+                   {});
       }
     }
   }

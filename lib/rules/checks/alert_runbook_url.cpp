@@ -27,15 +27,13 @@ class AlertRunbookUrl final : public RuleCheck {
     return kInfo;
   }
 
-  void run(const CheckContext& ctx) const override {
-    for (const ParsedRule& parsed : ctx.rules) {
-      const Rule& rule = *parsed.rule;
-      if (!rule.is_alert()) continue;
-      const yaml::Node* value = rule.annotation("runbook_url");
-      if (value != nullptr && value->is_scalar() && !looks_like_url(value->value)) {
-        ctx.report(value, fmt::format("runbook_url of alert \"{}\" is not an http(s) URL: \"{}\"", rule.name, value->value),
-                   "use a full link such as https://runbooks.example.com/alerts/" + rule.name);
-      }
+  void run_rule(const CheckContext& ctx, const ParsedRule& parsed) const override {
+    const Rule& rule = *parsed.rule;
+    if (!rule.is_alert()) return;
+    const yaml::Node* value = rule.annotation("runbook_url");
+    if (value != nullptr && value->is_scalar() && !looks_like_url(value->value)) {
+      ctx.report(value, fmt::format("runbook_url of alert \"{}\" is not an http(s) URL: \"{}\"", rule.name, value->value),
+                 "use a full link such as https://runbooks.example.com/alerts/" + rule.name);
     }
   }
 };

@@ -25,12 +25,15 @@ struct CheckInfo {
   Severity default_severity;
 };
 
-/// What a lint check sees: one file, its rules, and the policy.
+/// What a check remembers across the rules of one file (see RuleCheck::new_state()).
+struct CheckState {
+  virtual ~CheckState() = default;
+};
+
+/// What a lint check sees besides the rule: the policy, its per-file state, and where to report.
 struct CheckContext {
-  const RuleFile& file;
-  /// Every rule of the file in run(); empty in run_rule(). Their ASTs are gone by run().
-  const std::vector<ParsedRule>& rules;
   const RulesPolicy& policy;
+  CheckState* state = nullptr;  ///< from new_state(), one per file; nullptr for checks without
   /// Receives findings: a node, optionally a byte of its decoded scalar value, message, hint.
   std::function<void(const yaml::Node*, std::optional<std::size_t>, std::string, std::string)> emit;
 
@@ -44,15 +47,17 @@ struct CheckContext {
   }
 };
 
-/// A lint check beyond promtool: an id, a one-line doc, and a look at each rule while its
-/// expression is parsed (run_rule) and/or at the whole file afterwards (run). Findings count only
-/// when the file passes Prometheus's own validation.
+/// A lint check beyond promtool: an id, a one-line doc, and a look at each rule, in file order,
+/// while its group, YAML and parsed expression exist. Nothing of a rule outlives its visit (big
+/// files are read a group at a time): a check that compares rules keeps what it needs in its
+/// CheckState. Findings count only when the file passes Prometheus's own validation.
 class RuleCheck {
  public:
   virtual ~RuleCheck() = default;
   virtual const CheckInfo& info() const = 0;
-  virtual void run_rule(const CheckContext&, const ParsedRule&) const {}
-  virtual void run(const CheckContext&) const {}
+  virtual void run_rule(const CheckContext&, const ParsedRule&) const = 0;
+  /// A fresh per-file state, for checks that look across rules.
+  virtual std::unique_ptr<CheckState> new_state() const { return nullptr; }
 };
 
 /// Every lint check for rule files, in one explicit list (checks/registry.cpp).

@@ -1,6 +1,13 @@
 #include <fmt/format.h>
 
+#include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "rules/checks/check.hpp"
 #include "rules/checks/check_list.hpp"
@@ -19,30 +26,66 @@ class DuplicateRule final : public RuleCheck {
     return kInfo;
   }
 
-  void run(const CheckContext& ctx) const override {
-    std::map<std::string, const ParsedRule*> seen;
-    for (const ParsedRule& parsed : ctx.rules) {
-      const Rule& rule = *parsed.rule;
-      if (rule.name.empty()) continue;
-      std::map<std::string, std::string> labels;
-      if (parsed.group->labels) {
-        for (const auto& e : parsed.group->labels->entries) labels[e.key->value] = e.value->value;
-      }
-      if (rule.labels) {
-        for (const auto& e : rule.labels->entries) labels[e.key->value] = e.value->value;
-      }
-      std::string key = rule.name + '\0' + (rule.expr ? rule.expr->value : std::string()) + '\0';
-      for (const auto& [k, v] : labels) key += k + '=' + v + '\0';
-      auto [it, inserted] = seen.emplace(std::move(key), &parsed);
-      if (!inserted) {
-        const Rule& first = *it->second->rule;
-        ctx.report(rule.alert ? rule.alert : (rule.record ? rule.record : rule.node),
-                   fmt::format("duplicate rule \"{}\": same labels and expression as rule {} of group \"{}\" at line {}",
-                               rule.name, first.index, it->second->group->name, first.node->pos.line),
-                   {});
-      }
+  void run_rule(const CheckContext& ctx, const ParsedRule& parsed) const override {
+    const Rule& rule = *parsed.rule;
+    if (rule.name.empty()) return;
+    std::map<std::string, std::string> labels;
+    if (parsed.group->labels) {
+      for (const auto& e : parsed.group->labels->entries) labels[e.key->value] = e.value->value;
+    }
+    if (rule.labels) {
+      for (const auto& e : rule.labels->entries) labels[e.key->value] = e.value->value;
+    }
+    std::string key = rule.name + '\0' + (rule.expr ? rule.expr->value : std::string()) + '\0';
+    for (const auto& [k, v] : labels) key += k + '=' + v + '\0';
+
+    auto& seen = *static_cast<Seen*>(ctx.state);
+    if (seen.groups.empty() || seen.groups.back().offset != parsed.group->node->offset) {
+      seen.groups.push_back({parsed.group->node->offset, parsed.group->name});
+    }
+    const First here{rule.index, static_cast<std::uint32_t>(seen.groups.size() - 1), rule.node->pos.line};
+    auto [it, inserted] = seen.first.emplace(Digest::of(key), here);
+    if (!inserted) {
+      const First& first = it->second;
+      ctx.report(rule.alert ? rule.alert : (rule.record ? rule.record : rule.node),
+                 fmt::format("duplicate rule \"{}\": same labels and expression as rule {} of group \"{}\" at line {}",
+                             rule.name, first.index, seen.groups[first.group].name, first.line),
+                 {});
     }
   }
+
+  std::unique_ptr<CheckState> new_state() const override { return std::make_unique<Seen>(); }
+
+ private:
+  // Rules are remembered by two independent 64-bit hashes of their key, not the key itself: a
+  // 10,000-rule file would otherwise keep megabytes of expressions. A false match needs both to
+  // collide at once.
+  struct Digest {
+    std::uint64_t a;
+    std::uint64_t b;
+    static Digest of(std::string_view text) {
+      std::uint64_t fnv = 14695981039346656037ull;
+      for (const char c : text) fnv = (fnv ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      return {std::hash<std::string_view>{}(text), fnv};
+    }
+    bool operator==(const Digest&) const = default;
+  };
+  struct DigestHash {
+    std::size_t operator()(const Digest& d) const { return static_cast<std::size_t>(d.a); }
+  };
+  struct First {
+    int index;
+    std::uint32_t group;  ///< into Seen::groups
+    int line;
+  };
+  struct GroupName {
+    std::size_t offset;  ///< tells groups apart: the same address may hold the next group
+    std::string name;
+  };
+  struct Seen final : CheckState {
+    std::unordered_map<Digest, First, DigestHash> first;
+    std::vector<GroupName> groups;
+  };
 };
 
 }  // namespace

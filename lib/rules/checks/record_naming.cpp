@@ -24,15 +24,13 @@ class RecordNaming final : public RuleCheck {
     return kInfo;
   }
 
-  void run(const CheckContext& ctx) const override {
-    for (const ParsedRule& parsed : ctx.rules) {
-      const Rule& rule = *parsed.rule;
-      if (rule.is_alert() || rule.record == nullptr || rule.name.empty()) continue;
-      if (!follows_convention(rule.name)) {
-        ctx.report(rule.record,
-                   fmt::format("recording rule name \"{}\" does not follow level:metric:operations", rule.name),
-                   "name it like job:http_requests:rate5m (aggregation level, metric, operations)");
-      }
+  void run_rule(const CheckContext& ctx, const ParsedRule& parsed) const override {
+    const Rule& rule = *parsed.rule;
+    if (rule.is_alert() || rule.record == nullptr || rule.name.empty()) return;
+    if (!follows_convention(rule.name)) {
+      ctx.report(rule.record,
+                 fmt::format("recording rule name \"{}\" does not follow level:metric:operations", rule.name),
+                 "name it like job:http_requests:rate5m (aggregation level, metric, operations)");
     }
   }
 };

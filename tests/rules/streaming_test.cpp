@@ -1,0 +1,151 @@
+// check-rules reads plain block YAML a group at a time. Its findings must be exactly those of
+// reading the file whole, on real files, on broken ones, and when the streamed read gives up
+// halfway and starts over.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "check_helpers.hpp"
+#include "core/file_io.hpp"
+
+namespace fs = std::filesystem;
+using namespace mlmon;
+
+namespace {
+
+struct Outcome {
+  std::size_t rules = 0;
+  std::vector<std::string> findings;  ///< every field of every finding, sorted
+};
+
+Outcome run(const std::string& text, bool stream, bool lint = true) {
+  rules::CheckRulesOptions options;
+  options.stream = stream;
+  options.lint = lint;
+  std::vector<Diagnostic> found;
+  Outcome outcome;
+  outcome.rules = rules::check_rule_source(std::make_shared<SourceFile>("t.yml", text), options, {}, found);
+  for (const Diagnostic& d : found) {
+    outcome.findings.push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ":" +
+                               std::to_string(d.pos.offset) + " " + std::string(to_string(d.severity)) + " " +
+                               d.rule_id + " " + d.message + " | " + d.hint);
+  }
+  std::sort(outcome.findings.begin(), outcome.findings.end());
+  return outcome;
+}
+
+void check_same_both_ways(const std::string& text) {
+  for (const bool lint : {true, false}) {
+    const Outcome streamed = run(text, true, lint);
+    const Outcome whole = run(text, false, lint);
+    CHECK(streamed.rules == whole.rules);
+    CHECK(streamed.findings == whole.findings);
+  }
+}
+
+std::vector<fs::path> rule_files() {
+  std::vector<fs::path> files;
+  const fs::path corpus = fs::path(MLMON_CORPUS_DIR) / "rules";
+  for (const auto& entry : fs::recursive_directory_iterator(corpus)) {
+    const auto ext = entry.path().extension();
+    if (entry.is_regular_file() && (ext == ".yml" || ext == ".yaml")) files.push_back(entry.path());
+  }
+  const fs::path source = MLMON_SOURCE_DIR;
+  for (const char* name : {"rules/ml-platform.rules.yml", "rules/ml-platform.recording.yml"}) files.push_back(source / name);
+  for (const char* dir : {"tests/cli/fixtures/rules", "tests/cli/fixtures/diff"}) {
+    for (const auto& entry : fs::directory_iterator(source / dir)) {
+      if (entry.path().extension() == ".yml") files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("streaming check-rules: the corpus, the shipped rules and the fixtures give the same findings") {
+  const auto files = rule_files();
+  REQUIRE(files.size() > 50);
+  for (const fs::path& file : files) {
+    CAPTURE(file.string());
+    auto text = read_file(file.string());
+    REQUIRE(text.has_value());
+    check_same_both_ways(*text);
+  }
+}
+
+TEST_CASE("streaming check-rules: each line of the shipped rules file removed or shifted, same findings") {
+  auto text = read_file(std::string(MLMON_SOURCE_DIR) + "/rules/ml-platform.rules.yml");
+  REQUIRE(text.has_value());
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text->size(); ++i) {
+    if ((*text)[i] == '\n' && i + 1 < text->size()) starts.push_back(i + 1);
+  }
+  int cases = 0;
+  for (std::size_t k = 0; k < starts.size(); ++k) {
+    const std::size_t begin = starts[k];
+    const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : text->size();
+    for (const std::string& mutated : {text->substr(0, begin) + text->substr(end),
+                                       text->substr(0, begin) + "  " + text->substr(begin)}) {
+      CAPTURE(k + 1);
+      check_same_both_ways(mutated);
+      ++cases;
+    }
+  }
+  CHECK(cases > 200);
+}
+
+TEST_CASE("streaming check-rules: findings across groups and a restart halfway") {
+  const std::string groups =
+      "groups:\n"
+      "  - name: one\n"
+      "    rules:\n"
+      "      - alert: Same\n"
+      "        expr: up == 0\n"
+      "        for: 5x\n"
+      "        labels:\n"
+      "          severity: page\n";
+  // The second group repeats the first group's name and uses an anchor: the streamed read has
+  // handed over group one (and its error) before it gives up, yet nothing is reported twice.
+  const std::string text = groups +
+                           "  - name: one\n"
+                           "    rules:\n"
+                           "      - alert: Same\n"
+                           "        expr: &e up == 0\n"
+                           "        for: 5m\n";
+  const Outcome streamed = run(text, true);
+  CHECK(streamed.findings == run(text, false).findings);
+  CHECK(streamed.rules == 2);
+  CHECK(test::check_text(text) ==
+        test::Lines{"6:14: rules/duration: unknown unit \"x\" in duration \"5x\"", "9:11: rules/group-name: groupname: \"one\" is repeated in the same file"});
+
+  const std::string block = "groups:\n"
+                            "  - name: one\n"
+                            "    rules:\n"
+                            "      - alert: Same\n"
+                            "        expr: up == 0\n"
+                            "        for: 5m\n"
+                            "        labels:\n"
+                            "          severity: warning\n"
+                            "        annotations:\n"
+                            "          summary: s\n"
+                            "          description: d\n"
+                            "  - name: two\n"
+                            "    rules:\n"
+                            "      - alert: Same\n"
+                            "        expr: up == 0\n"
+                            "        for: 5m\n"
+                            "        labels:\n"
+                            "          severity: warning\n"
+                            "        annotations:\n"
+                            "          summary: s\n"
+                            "          description: d\n";
+  CHECK(run(block, true).findings == run(block, false).findings);
+  CHECK(test::check_text(block) ==
+        test::Lines{"14:16: rules/duplicate: duplicate rule \"Same\": same labels and expression as rule 1 of group "
+                    "\"one\" at line 4"});
+}
