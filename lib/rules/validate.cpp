@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_set>
-#include <optional>
 
 #include "gotemplate/gotemplate.hpp"
 
