@@ -104,9 +104,11 @@ bool same_double(double a, double b) {
     return a == b;
 }
 
-bool equal_ptr(const Node* a, const Node* b) {
+bool equal_nodes(const Node& a, const Node& b, bool ignore_parens);
+
+bool equal_ptr(const Node* a, const Node* b, bool ignore_parens) {
     if (!a || !b) return a == b;
-    return equal(*a, *b);
+    return equal_nodes(*a, *b, ignore_parens);
 }
 
 bool equal_labels(std::span<const std::string_view> a, std::span<const std::string_view> b) {
@@ -117,14 +119,20 @@ bool equal_labels(std::span<const std::string_view> a, std::span<const std::stri
     return true;
 }
 
-bool equal_modifiers(const TimeModifiers& a, const TimeModifiers& b) {
-    return a.offset_ns == b.offset_ns && equal_ptr(a.offset_expr, b.offset_expr) && a.at == b.at &&
-           a.at_ms == b.at_ms;
+bool equal_modifiers(const TimeModifiers& a, const TimeModifiers& b, bool ignore_parens) {
+    return a.offset_ns == b.offset_ns && equal_ptr(a.offset_expr, b.offset_expr, ignore_parens) &&
+           a.at == b.at && a.at_ms == b.at_ms;
 }
 
-}  // namespace
+const Node& without_parens(const Node& node) {
+    const Node* n = &node;
+    while (n->kind == NodeKind::paren) n = static_cast<const ParenExpr*>(n)->expr;
+    return *n;
+}
 
-bool equal(const Node& a, const Node& b) {
+bool equal_nodes(const Node& a_in, const Node& b_in, bool ignore_parens) {
+    const Node& a = ignore_parens ? without_parens(a_in) : a_in;
+    const Node& b = ignore_parens ? without_parens(b_in) : b_in;
     if (a.kind != b.kind || a.type != b.type) return false;
     switch (a.kind) {
         case NodeKind::number_literal: {
@@ -138,7 +146,7 @@ bool equal(const Node& a, const Node& b) {
             const auto& x = static_cast<const VectorSelector&>(a);
             const auto& y = static_cast<const VectorSelector&>(b);
             if (x.name != y.name || x.anchored != y.anchored || x.smoothed != y.smoothed) return false;
-            if (!equal_modifiers(x.modifiers, y.modifiers)) return false;
+            if (!equal_modifiers(x.modifiers, y.modifiers, ignore_parens)) return false;
             // The printer sorts matchers, so compare them as multisets.
             if (x.matchers.size() != y.matchers.size()) return false;
             std::vector<bool> used(y.matchers.size(), false);
@@ -158,21 +166,22 @@ bool equal(const Node& a, const Node& b) {
         case NodeKind::matrix_selector: {
             const auto& x = static_cast<const MatrixSelector&>(a);
             const auto& y = static_cast<const MatrixSelector&>(b);
-            return x.range_ns == y.range_ns && equal_ptr(x.range_expr, y.range_expr) && equal_ptr(x.selector, y.selector);
+            return x.range_ns == y.range_ns && equal_ptr(x.range_expr, y.range_expr, ignore_parens) &&
+                   equal_ptr(x.selector, y.selector, ignore_parens);
         }
         case NodeKind::subquery: {
             const auto& x = static_cast<const Subquery&>(a);
             const auto& y = static_cast<const Subquery&>(b);
-            return x.range_ns == y.range_ns && equal_ptr(x.range_expr, y.range_expr) && x.step_ns == y.step_ns &&
-                   equal_ptr(x.step_expr, y.step_expr) && equal_modifiers(x.modifiers, y.modifiers) &&
-                   equal_ptr(x.expr, y.expr);
+            return x.range_ns == y.range_ns && equal_ptr(x.range_expr, y.range_expr, ignore_parens) &&
+                   x.step_ns == y.step_ns && equal_ptr(x.step_expr, y.step_expr, ignore_parens) &&
+                   equal_modifiers(x.modifiers, y.modifiers, ignore_parens) && equal_ptr(x.expr, y.expr, ignore_parens);
         }
         case NodeKind::call: {
             const auto& x = static_cast<const Call&>(a);
             const auto& y = static_cast<const Call&>(b);
             if (x.function != y.function || x.args.size() != y.args.size()) return false;
             for (size_t i = 0; i < x.args.size(); ++i) {
-                if (!equal_ptr(x.args[i], y.args[i])) return false;
+                if (!equal_ptr(x.args[i], y.args[i], ignore_parens)) return false;
             }
             return true;
         }
@@ -180,7 +189,7 @@ bool equal(const Node& a, const Node& b) {
             const auto& x = static_cast<const AggregateExpr&>(a);
             const auto& y = static_cast<const AggregateExpr&>(b);
             return x.op == y.op && x.without == y.without && equal_labels(x.grouping, y.grouping) &&
-                   equal_ptr(x.param, y.param) && equal_ptr(x.expr, y.expr);
+                   equal_ptr(x.param, y.param, ignore_parens) && equal_ptr(x.expr, y.expr, ignore_parens);
         }
         case NodeKind::binary: {
             const auto& x = static_cast<const BinaryExpr&>(a);
@@ -191,24 +200,32 @@ bool equal(const Node& a, const Node& b) {
                    equal_labels(m.labels, n.labels) && equal_labels(m.include, n.include) &&
                    m.has_fill_lhs == n.has_fill_lhs && m.has_fill_rhs == n.has_fill_rhs &&
                    (!m.has_fill_lhs || same_double(m.fill_lhs, n.fill_lhs)) &&
-                   (!m.has_fill_rhs || same_double(m.fill_rhs, n.fill_rhs)) && equal_ptr(x.lhs, y.lhs) &&
-                   equal_ptr(x.rhs, y.rhs);
+                   (!m.has_fill_rhs || same_double(m.fill_rhs, n.fill_rhs)) &&
+                   equal_ptr(x.lhs, y.lhs, ignore_parens) && equal_ptr(x.rhs, y.rhs, ignore_parens);
         }
         case NodeKind::unary: {
             const auto& x = static_cast<const UnaryExpr&>(a);
             const auto& y = static_cast<const UnaryExpr&>(b);
-            return x.op == y.op && equal_ptr(x.expr, y.expr);
+            return x.op == y.op && equal_ptr(x.expr, y.expr, ignore_parens);
         }
-        case NodeKind::paren:
-            return equal_ptr(static_cast<const ParenExpr&>(a).expr, static_cast<const ParenExpr&>(b).expr);
+        case NodeKind::paren:  // reached only when parentheses count
+            return equal_ptr(static_cast<const ParenExpr&>(a).expr, static_cast<const ParenExpr&>(b).expr, false);
         case NodeKind::duration_expr: {
             const auto& x = static_cast<const DurationExpr&>(a);
             const auto& y = static_cast<const DurationExpr&>(b);
-            return x.op == y.op && x.wrapped == y.wrapped && equal_ptr(x.lhs, y.lhs) && equal_ptr(x.rhs, y.rhs);
+            // `wrapped` records parentheses around a duration expression.
+            return x.op == y.op && (ignore_parens || x.wrapped == y.wrapped) &&
+                   equal_ptr(x.lhs, y.lhs, ignore_parens) && equal_ptr(x.rhs, y.rhs, ignore_parens);
         }
     }
     return false;
 }
+
+}  // namespace
+
+bool equal(const Node& a, const Node& b) { return equal_nodes(a, b, false); }
+
+bool same_meaning(const Node& a, const Node& b) { return equal_nodes(a, b, true); }
 
 void* Arena::allocate(size_t size, size_t align) {
     auto aligned = [&](std::byte* p) {

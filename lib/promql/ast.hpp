@@ -288,6 +288,10 @@ std::vector<const Node*> children(const Node& n);
 // and source text are ignored). parse(print(ast)) is equal to ast in this sense.
 bool equal(const Node& a, const Node& b);
 
+// equal(), with parentheses ignored: `(a > 0.5)` and `a > 0.5` mean the same. Parentheses that
+// change precedence still differ, as the trees below them do.
+bool same_meaning(const Node& a, const Node& b);
+
 // Bump allocator for nodes. The first block is sized from the query (an AST takes about 7 bytes
 // per byte of query text), so a typical query allocates once and keeps little slack: a rule file
 // keeps one AST per rule alive for the lint checks.

@@ -36,16 +36,16 @@ std::string literal_text(const promql::Ast& ast, const promql::NumberLiteral& li
   return text;
 }
 
-/// The canonical form with every threshold number replaced by 0: equal for two expressions
-/// that differ in their threshold numbers only.
-std::string without_thresholds(const promql::Ast& ast, const std::vector<thresholds::ThresholdSite>& sites) {
+/// The expression with every threshold number replaced by 0: the same meaning for two
+/// expressions that differ in their threshold numbers only.
+std::shared_ptr<const promql::Ast> without_thresholds(const promql::Ast& ast,
+                                                      const std::vector<thresholds::ThresholdSite>& sites) {
   std::string text(ast.source());
   for (auto site = sites.rbegin(); site != sites.rend(); ++site) {  // back to front keeps offsets valid
     const promql::NumberLiteral& literal = *site->literal;
     text.replace(literal.begin, literal.text_end - literal.begin, "0");
   }
-  auto masked = parse(text);
-  return masked ? promql::print(masked->root()) : std::string();
+  return parse(text);
 }
 
 bool same_number(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
@@ -55,8 +55,9 @@ std::vector<FieldChange> threshold_changes(const promql::Ast& old_ast, const pro
   const auto old_sites = thresholds::find_thresholds(old_ast.root());
   const auto new_sites = thresholds::find_thresholds(new_ast.root());
   if (old_sites.empty() || old_sites.size() != new_sites.size()) return {};
-  const std::string old_rest = without_thresholds(old_ast, old_sites);
-  if (old_rest.empty() || old_rest != without_thresholds(new_ast, new_sites)) return {};
+  const auto old_rest = without_thresholds(old_ast, old_sites);
+  const auto new_rest = without_thresholds(new_ast, new_sites);
+  if (!old_rest || !new_rest || !promql::same_meaning(old_rest->root(), new_rest->root())) return {};
   std::vector<FieldChange> fields;
   for (std::size_t i = 0; i < old_sites.size(); ++i) {
     const promql::NumberLiteral& a = *old_sites[i].literal;
@@ -80,7 +81,8 @@ ComparableExpr ComparableExpr::of(std::string_view expr) {
 }
 
 bool ComparableExpr::same_as(const ComparableExpr& other) const {
-  return (ast != nullptr) == (other.ast != nullptr) && canonical == other.canonical;
+  if (ast && other.ast) return promql::same_meaning(ast->root(), other.ast->root());
+  return !ast && !other.ast && text == other.text;
 }
 
 std::vector<FieldChange> diff_exprs(const ComparableExpr& old_expr, const ComparableExpr& new_expr, bool thresholds) {

@@ -17,7 +17,8 @@ struct ComparableExpr {
   std::string canonical;                    ///< the printer's form; `text` when it does not parse
 
   static ComparableExpr of(std::string_view expr);
-  /// Same meaning: equal canonical forms (for unparsable text, equal text).
+  /// Same meaning: equal trees, parentheses aside (promql::same_meaning); for unparsable text,
+  /// equal text.
   bool same_as(const ComparableExpr& other) const;
 };
 

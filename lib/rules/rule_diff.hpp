@@ -17,7 +17,7 @@ namespace mlmon::rules {
 ///   labels that tell them apart (`alert "X" {severity="critical"} (group "g")`, or `rule N`
 ///   when labels do not). A rule not found in its group but found in another is moved
 ///   (`group "a" → group "b"`), with its field changes.
-/// - Fields: `expr` compared canonically (parsed and printed; text when it does not parse); for
+/// - Fields: `expr` compared as trees, parentheses aside (text when it does not parse); for
 ///   an alert whose threshold numbers alone changed, `threshold` (see diff_exprs); `for` and
 ///   `keep_firing_for` as durations (`5m` is `300s`, absent is `0s`), shown as written;
 ///   `labels.<key>` and `annotations.<key>` one per key, `(none)` when absent.

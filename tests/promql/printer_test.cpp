@@ -148,3 +148,21 @@ TEST_CASE("printer: @ timestamps beyond int64 milliseconds do not overflow (foun
     CHECK(canonical("m @ 4444444444444444444") == canonical("m @ 4444444444444444444"));
     CHECK_FALSE(parse("m @ 4444444444444444444", Features::all()).error.has_value());
 }
+
+TEST_CASE("same_meaning: equal trees with parentheses aside") {
+    auto same = [](std::string_view a, std::string_view b) {
+        ParseResult x = parse(a, Features::all());
+        ParseResult y = parse(b, Features::all());
+        REQUIRE_FALSE(x.error);
+        REQUIRE_FALSE(y.error);
+        return same_meaning(x.ast->root(), y.ast->root());
+    };
+    CHECK(same("(a > 0.5)", "a > 0.5"));
+    CHECK(same("a * b + c", "((a * b)) + (c)"));
+    CHECK(same("sum by (job) ((rate(x[5m])))", "sum(rate(x[5m])) by (job)"));
+    CHECK(same("m[(1m + 2m)]", "m[1m + 2m]"));
+    CHECK_FALSE(same("a * b + c", "a * (b + c)"));
+    CHECK_FALSE(same("(a > 0.5)", "a > 0.4"));
+    // equal() still counts parentheses: the printer keeps them, as Prometheus does.
+    CHECK_FALSE(equal(parse("(a)", Features::all()).ast->root(), parse("a", Features::all()).ast->root()));
+}

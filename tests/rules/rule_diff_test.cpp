@@ -114,6 +114,19 @@ TEST_CASE("rule diff: a threshold change is reported as the threshold alone") {
         "~ alert \"ApiDown\" (group \"api\"): threshold[1]: 1 → 2\n");
 }
 
+TEST_CASE("rule diff: redundant parentheses are no change; those that change precedence are") {
+  CHECK(diff_text(kBase, with(kBase, "up{job=\"api\"} == 0", "((up{job=\"api\"}) == (0))")) == "");
+  CHECK(diff_text(kBase, with(kBase, "(rate(latency_bucket[5m]))", "((rate((latency_bucket[5m]))))")) == "");
+  // With the threshold changed as well, the threshold alone.
+  CHECK(diff_text(kBase, with(kBase, "up{job=\"api\"} == 0", "(up{job=\"api\"} == 1)")) ==
+        "~ alert \"ApiDown\" (group \"api\"): threshold: 0 → 1\n");
+  const std::string sum = with(kBase, "up{job=\"api\"} == 0", "up{job=\"api\"} * 2 + 1 > 0");
+  CHECK(diff_text(sum, with(sum, "up{job=\"api\"} * 2 + 1", "(up{job=\"api\"} * 2) + 1")) == "");
+  CHECK(diff_text(sum, with(sum, "up{job=\"api\"} * 2 + 1", "up{job=\"api\"} * (2 + 1)")) ==
+        "~ alert \"ApiDown\" (group \"api\"): expr: "
+        "\"up{job=\\\"api\\\"} * 2 + 1 > 0\" → \"up{job=\\\"api\\\"} * (2 + 1) > 0\"\n");
+}
+
 TEST_CASE("rule diff: other expression changes show both canonical forms") {
   CHECK(diff_text(kBase, with(kBase, "> 0.5", ">= 0.5")) ==
         "~ alert \"HighLatency\" (group \"api\"): expr: "
