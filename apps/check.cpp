@@ -12,8 +12,9 @@
 #include "core/file_io.hpp"
 #include "core/inputs.hpp"
 #include "dashboards/lint.hpp"
+#include "linter_configs.hpp"
 #include "output_options.hpp"
-#include "project/config.hpp"
+#include "project_config.hpp"
 #include "rules/check_rules.hpp"
 #include "thresholds/inventory.hpp"
 #include "thresholds/listing.hpp"
@@ -53,10 +54,6 @@ FileKind classify(const std::string& path, const std::string& text) {
   if (rules::looks_like_rule_file(doc.root)) return FileKind::Rules;
   if (is_alertmanager_root(doc.root)) return FileKind::Alertmanager;
   return FileKind::Other;
-}
-
-std::string plural(std::size_t n, std::string_view noun) {
-  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
 struct Found {
@@ -114,19 +111,8 @@ int run_check(const CheckArgs& args, Context& ctx) {
     ctx.err << "mlmon check: " << args.dir << ": not a directory\n";
     return kExitUsage;
   }
-  Report report;
-  std::vector<Diagnostic> config_problems;
-  auto config = project::load_config(args.config_path, args.dir, config_problems);
-  if (!config) {
-    ctx.err << "mlmon check: " << config.error().message << "\n";
-    return kExitUsage;
-  }
-  if (!config_problems.empty()) {
-    for (Diagnostic& d : config_problems) report.add(std::move(d));
-    finish_report(report, args.output, ctx);
-    ctx.err << "mlmon check: fix " << config->path << " first\n";
-    return kExitUsage;
-  }
+  auto config = load_project_config("check", args.config_path, args.dir, args.output, ctx);
+  if (!config) return kExitUsage;
   auto files = expand_inputs({args.dir}, {".yml", ".yaml", ".json", ".tmpl"});
   if (!files) {
     ctx.err << "mlmon check: " << files.error().message << "\n";
@@ -134,6 +120,7 @@ int run_check(const CheckArgs& args, Context& ctx) {
   }
   const fs::path base = config->path.empty() ? fs::path(args.dir) : fs::path(config->path).parent_path();
 
+  Report report;
   Found found;
   bool io_failed = false;
   for (const std::string& path : *files) {
@@ -189,13 +176,17 @@ int run_check(const CheckArgs& args, Context& ctx) {
     for (Diagnostic& d : alertmanager::crosscheck_alert_routing(loaded.config, alerts)) report.add(std::move(d));
   }
 
-  // Dashboards.
-  dashboards::LintOptions dashboard_options;
-  dashboard_options.enabled = [&](std::string_view id) { return config->enabled(id); };
-  dashboard_options.severity = [&](std::string_view id, Severity s) { return config->severity(id, s); };
-  dashboard_options.excluded = [&](std::string_view id, std::string_view file, std::string_view dashboard,
-                                   std::string_view panel) { return config->excluded(id, file, dashboard, panel); };
-  for (const SourceFilePtr& source : found.dashboards) dashboards::lint_file(source, dashboard_options, report);
+  // Dashboards, with a dashboard-linter `.lint` beside them as check-dashboards applies it.
+  dashboards::LintOptions dashboard_options = dashboard_lint_options(*config);
+  LinterConfigs linter_configs;
+  for (const SourceFilePtr& source : found.dashboards) {
+    dashboard_options.linter_config = linter_configs.for_file(source->path(), report);
+    if (std::string error = linter_configs.take_error(); !error.empty()) {
+      ctx.err << "mlmon check: " << error << "\n";
+      io_failed = true;
+    }
+    dashboards::lint_file(source, dashboard_options, report);
+  }
 
   const int code = finish_report(report, args.output, ctx);
   if (args.output.format == "text") {

@@ -1,14 +1,12 @@
-#include <filesystem>
-#include <map>
 #include <memory>
 
 #include "commands.hpp"
 #include "core/exit_codes.hpp"
-#include "core/file_io.hpp"
 #include "core/inputs.hpp"
 #include "dashboards/lint.hpp"
+#include "linter_configs.hpp"
 #include "output_options.hpp"
-#include "project/config.hpp"
+#include "project_config.hpp"
 #include "read_input.hpp"
 
 namespace mlmon::cli {
@@ -22,66 +20,17 @@ struct CheckDashboardsArgs {
   bool quiet = false;
 };
 
-/// dashboard-linter's `.lint` beside a dashboard, read once per directory; nullptr when none.
-class LinterConfigs {
- public:
-  const dashboards::LinterConfig* for_file(const std::string& path, Report& report) {
-    if (path == "-") return nullptr;
-    const std::string dir = std::filesystem::path(path).parent_path().string();
-    auto [it, inserted] = configs_.try_emplace(dir);
-    if (!inserted) return it->second.get();
-    const std::string lint_path = (dir.empty() ? std::string() : dir + "/") + ".lint";
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(lint_path, ec)) return nullptr;
-    auto text = read_file(lint_path);
-    if (!text) {
-      error_ = text.error().message;
-      return nullptr;
-    }
-    auto source = std::make_shared<const SourceFile>(lint_path, std::move(*text));
-    report.add_source(source);
-    std::vector<Diagnostic> problems;
-    it->second = std::make_unique<dashboards::LinterConfig>(dashboards::parse_linter_config(source, problems));
-    for (Diagnostic& d : problems) report.add(std::move(d));
-    return it->second.get();
-  }
-  /// The first .lint that could not be read.
-  const std::string& error() const { return error_; }
-
- private:
-  std::map<std::string, std::unique_ptr<dashboards::LinterConfig>> configs_;
-  std::string error_;
-};
-
-std::string plural(std::size_t n, std::string_view word) {
-  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
-
 int run_check_dashboards(const CheckDashboardsArgs& args, Context& ctx) {
   auto files = expand_inputs(args.paths, {".json"});
   if (!files) {
     ctx.err << "mlmon check-dashboards: " << files.error().message << "\n";
     return kExitUsage;
   }
-  Report report;
-  std::vector<Diagnostic> config_problems;
-  auto config = project::load_config(args.config_path, args.paths.front(), config_problems);
-  if (!config) {
-    ctx.err << "mlmon check-dashboards: " << config.error().message << "\n";
-    return kExitUsage;
-  }
-  if (!config_problems.empty()) {
-    for (Diagnostic& d : config_problems) report.add(std::move(d));
-    finish_report(report, args.output, ctx);
-    ctx.err << "mlmon check-dashboards: fix " << config->path << " first\n";
-    return kExitUsage;
-  }
-  dashboards::LintOptions options;
-  options.enabled = [&](std::string_view id) { return config->enabled(id); };
-  options.severity = [&](std::string_view id, Severity s) { return config->severity(id, s); };
-  options.excluded = [&](std::string_view id, std::string_view file, std::string_view dashboard,
-                         std::string_view panel) { return config->excluded(id, file, dashboard, panel); };
+  auto config = load_project_config("check-dashboards", args.config_path, args.paths.front(), args.output, ctx);
+  if (!config) return kExitUsage;
+  dashboards::LintOptions options = dashboard_lint_options(*config);
 
+  Report report;
   bool io_failed = false;
   LinterConfigs linter_configs;
   for (const std::string& path : *files) {
@@ -92,8 +41,8 @@ int run_check_dashboards(const CheckDashboardsArgs& args, Context& ctx) {
       continue;
     }
     options.linter_config = linter_configs.for_file(path, report);
-    if (!linter_configs.error().empty()) {
-      ctx.err << "mlmon check-dashboards: " << linter_configs.error() << "\n";
+    if (std::string error = linter_configs.take_error(); !error.empty()) {
+      ctx.err << "mlmon check-dashboards: " << error << "\n";
       return kExitUsage;
     }
     dashboards::lint_file(std::make_shared<const SourceFile>(path, std::move(*text)), options, report);

@@ -7,7 +7,7 @@
 #include "core/inputs.hpp"
 #include "output_options.hpp"
 #include "read_input.hpp"
-#include "project/config.hpp"
+#include "project_config.hpp"
 #include "rules/check_rules.hpp"
 
 namespace mlmon::cli {
@@ -24,10 +24,6 @@ struct CheckRulesArgs {
   bool no_lint = false;
   bool quiet = false;
 };
-
-std::string plural(std::size_t n, std::string_view noun) {
-  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-}
 
 int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   auto files = expand_inputs(args.paths, {".yml", ".yaml"});
@@ -49,20 +45,11 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   }
   options.validate.features = *features;
 
-  Report report;
-  std::vector<Diagnostic> config_problems;
-  auto config = project::load_config(args.config_path, args.paths.empty() ? "." : args.paths.front(), config_problems);
-  if (!config) {
-    ctx.err << "mlmon check-rules: " << config.error().message << "\n";
-    return kExitUsage;
-  }
-  if (!config_problems.empty()) {
-    for (Diagnostic& d : config_problems) report.add(std::move(d));
-    finish_report(report, args.output, ctx);
-    ctx.err << "mlmon check-rules: fix " << config->path << " first\n";
-    return kExitUsage;
-  }
+  auto config =
+      load_project_config("check-rules", args.config_path, args.paths.empty() ? "." : args.paths.front(), args.output, ctx);
+  if (!config) return kExitUsage;
 
+  Report report;
   bool io_failed = false;
   std::size_t rules = 0;
   for (const std::string& path : *files) {

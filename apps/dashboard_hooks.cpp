@@ -3,6 +3,8 @@
 #include "core/render.hpp"
 #include "dashboards/dashboard_diff.hpp"
 #include "dashboards/lint.hpp"
+#include "linter_configs.hpp"
+#include "project_config.hpp"
 #include "project/config.hpp"
 
 namespace mlmon::cli {
@@ -11,22 +13,25 @@ namespace {
 
 class ProjectLinter final : public grafana::DashboardLinter {
  public:
-  explicit ProjectLinter(project::Config config) : config_(std::move(config)) {
-    options_.enabled = [this](std::string_view id) { return config_.enabled(id); };
-    options_.severity = [this](std::string_view id, Severity s) { return config_.severity(id, s); };
-    options_.excluded = [this](std::string_view id, std::string_view file, std::string_view dashboard,
-                               std::string_view panel) { return config_.excluded(id, file, dashboard, panel); };
-  }
+  explicit ProjectLinter(project::Config config)
+      : config_(std::move(config)), options_(dashboard_lint_options(config_)) {}
   ProjectLinter(const ProjectLinter&) = delete;
   ProjectLinter& operator=(const ProjectLinter&) = delete;
 
   void lint(const std::string& path, const std::string& text, Report& report) const override {
-    dashboards::lint_file(std::make_shared<const SourceFile>(path, text), options_, report);
+    dashboards::LintOptions options = options_;
+    options.linter_config = linter_configs_.for_file(path, report);
+    if (std::string error = linter_configs_.take_error(); !error.empty()) {
+      // An error, so the import stops: without its exclusions the lint is not the one asked for.
+      report.add(Diagnostic{Severity::Error, "dashboards/linter-config", path, {}, std::move(error), ""});
+    }
+    dashboards::lint_file(std::make_shared<const SourceFile>(path, text), options, report);
   }
 
  private:
   project::Config config_;
   dashboards::LintOptions options_;
+  mutable LinterConfigs linter_configs_;  // lint() is const for the importer; this only caches files
 };
 
 /// `mlmon diff`'s semantic comparison: what it ignores (ids, versions, pluginVersion, datasource

@@ -26,4 +26,8 @@ int finish_report(const Report& report, const OutputOptions& options, Context& c
   return report.count(threshold) > 0 ? kExitFindings : kExitOk;
 }
 
+std::string plural(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 }  // namespace mlmon::cli

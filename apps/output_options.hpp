@@ -1,5 +1,7 @@
 #pragma once
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -19,5 +21,8 @@ void add_output_options(CLI::App& sub, OutputOptions& options);
 
 /// Renders the report and returns the exit code: 1 when a finding reaches --fail-on, else 0.
 int finish_report(const Report& report, const OutputOptions& options, Context& ctx);
+
+/// "1 rule", "3 rules": the summary lines' counts.
+std::string plural(std::size_t n, std::string_view noun);
 
 }  // namespace mlmon::cli

@@ -20,6 +20,10 @@ class Report {
   std::vector<Diagnostic> sorted() const;
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   const SourceFile* source(const std::string& path) const;
+  /// Drops the findings below `severity` (the sources stay).
+  void remove_below(Severity severity) {
+    std::erase_if(diagnostics_, [severity](const Diagnostic& d) { return d.severity < severity; });
+  }
 
   std::size_t count(Severity at_least) const;
   bool empty() const { return diagnostics_.empty(); }

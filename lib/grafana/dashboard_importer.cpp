@@ -85,13 +85,10 @@ bool DashboardImporter::prepare(const std::string& path, const ImportOptions& op
   }
 
   if (linter_ != nullptr) {
-    Report report;
-    linter_->lint(path, *text, report);
     Report errors;
     errors.add_source(std::make_shared<SourceFile>(path, *text));
-    for (const Diagnostic& diagnostic : report.diagnostics()) {
-      if (diagnostic.severity >= Severity::Error) errors.add(diagnostic);
-    }
+    linter_->lint(path, *text, errors);
+    errors.remove_below(Severity::Error);
     std::size_t count = errors.diagnostics().size();
     if (count > 0) {
       std::ostringstream rendered;

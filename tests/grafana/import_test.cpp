@@ -490,6 +490,27 @@ TEST_CASE("import-dashboard: check-dashboards errors stop the import unless --fo
                              ": created ml-a (version 1)\n" + summary(1, 0, 0, 0)));
 }
 
+TEST_CASE("import-dashboard: a dashboard-linter .lint beside the dashboard applies, as in check-dashboards") {
+  ImportFixture f;
+  json dashboard = sample_dashboard("ml-a", "ML A");
+  json copy = dashboard["panels"][0];
+  copy["gridPos"]["x"] = 12;
+  dashboard["panels"].push_back(copy);  // a second panel with the same id
+  std::string a = f.dir.write("a.json", dashboard.dump(2) + "\n");
+  std::string lint = f.dir.write(".lint", "exclusions:\n  dashboards/panel-id-unique:\n    reason: a test\n");
+  CliRun excluded = f.import({a});
+  CHECK(excluded.code == 0);
+  CHECK(excluded.out == a + ": created ml-a (version 1)\n" + summary(1, 0, 0, 0));
+
+  // A .lint that is not well-formed is an error of its own, shown where it is wrong.
+  f.dir.write(".lint", "exclusions: 3\n");
+  CliRun refused = f.import({a});
+  CHECK(refused.code == 1);
+  CHECK(refused.out.starts_with(lint + ":1:13: error: expected a mapping of rule names [dashboards/linter-config]\n"
+                                       "  exclusions: 3\n              ^\n"));
+  CHECK(f.grafana.requests().size() == 2);  // the lookup and the create of the first import only
+}
+
 }  // namespace mlmon::testing
 
 namespace mlmon::testing {
