@@ -5,30 +5,11 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/go_regexp.hpp"
+
 namespace mlmon::promql {
 
 namespace {
-
-// Go's regexp/syntax ErrorCode texts for RE2's codes.
-std::string_view go_error_text(RE2::ErrorCode code) {
-    switch (code) {
-        case RE2::ErrorBadEscape: return "invalid escape sequence";
-        case RE2::ErrorBadCharClass: return "invalid character class";
-        case RE2::ErrorBadCharRange: return "invalid character class range";
-        case RE2::ErrorMissingBracket: return "missing closing ]";
-        case RE2::ErrorMissingParen: return "missing closing )";
-        case RE2::ErrorUnexpectedParen: return "unexpected )";
-        case RE2::ErrorTrailingBackslash: return "trailing backslash at end of expression";
-        case RE2::ErrorRepeatArgument: return "missing argument to repetition operator";
-        case RE2::ErrorRepeatSize: return "invalid repeat count";
-        case RE2::ErrorRepeatOp: return "invalid nested repetition operator";
-        case RE2::ErrorBadPerlOp: return "invalid or unsupported Perl syntax";
-        case RE2::ErrorBadUTF8: return "invalid UTF-8";
-        case RE2::ErrorBadNamedCapture: return "invalid named capture";
-        case RE2::ErrorPatternTooLarge: return "expression too large";
-        default: return "regexp/syntax: internal error";
-    }
-}
 
 RegexCheck compile(std::string_view pattern) {
     // Prometheus parses the pattern with syntax.Perl|syntax.DotNL before anchoring it as
@@ -37,15 +18,11 @@ RegexCheck compile(std::string_view pattern) {
     options.set_log_errors(false);
     options.set_dot_nl(true);
     options.set_max_mem(64 << 20);
-    const RE2 re(re2::StringPiece(pattern.data(), pattern.size()), options);
+    const RE2 re(go_regexp::to_re2(pattern), options);
     RegexCheck result;
     if (!re.ok()) {
         result.ok = false;
-        result.error = "error parsing regexp: ";
-        result.error += go_error_text(re.error_code());
-        result.error += ": `";
-        result.error += re.error_arg();
-        result.error += "`";
+        result.error = go_regexp::error_message(re, re.error_arg());
         return result;
     }
     result.matches_empty = RE2::FullMatch("", re);

@@ -316,6 +316,11 @@ TEST_CASE("parser: regex validation is cached and can be skipped") {
     CHECK(verdict("foo{a=~\"x{1001}\"}") == "1:5: parse error: error parsing regexp: invalid repeat count: `{1001}`");
     CHECK(verdict("foo{a=~\"*\"}") == "1:5: parse error: error parsing regexp: missing argument to repetition operator: `*`");
     CHECK(verdict("foo{a=~\"a)\"}") == "1:5: parse error: error parsing regexp: unexpected ): `a)`");
+    // Prometheus 3 is built with Go 1.22+, whose regexp also spells named groups (?<name>re).
+    CHECK(verdict("foo{a=~\"(?<code>5..)\"}") == "OK");
+    CHECK(verdict("foo{a=~\"(?P<code>5..)\"}") == "OK");
+    CHECK(verdict("foo{a=~\"(?<=5)\"}") ==
+          "1:5: parse error: error parsing regexp: invalid or unsupported Perl syntax: `(?<`");
     CHECK(verdict("{a=~\"\"}") == "1:1: parse error: vector selector must contain at least one non-empty matcher");
     CHECK(verdict("{a=~\"a|\"}") == "1:1: parse error: vector selector must contain at least one non-empty matcher");
     CHECK(verdict("{a!~\"\"}") == "OK");
