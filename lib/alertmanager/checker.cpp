@@ -7,6 +7,7 @@
 #include "alertmanager/matcher.hpp"
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/values.hpp"
+#include "core/go_quote.hpp"
 #include "yaml/scalars.hpp"
 
 namespace mlmon::alertmanager {
@@ -91,7 +92,7 @@ void Checker::report_duplicate_keys(const std::vector<Diagnostic>& duplicates) {
       f.diagnostic.message = "field " + key + " already set in type " + std::string(owner->second);
     } else if (owner != nullptr) {
       f.diagnostic.rule_id = "alertmanager/duplicate-field";
-      f.diagnostic.message = "key " + go_quote(key) + " already set in map";
+      f.diagnostic.message = "key " + go::quote(key) + " already set in map";
     }
     ++strict_errors_;
     out_.findings.push_back(std::move(f));
@@ -163,7 +164,7 @@ void Checker::decode_string_map(const yaml::Node* value, std::string_view go_typ
       continue;
     }
     if (!seen.insert(entry.key->value).second) {
-      if (!entry.merged) strict_error(entry.key, "key " + go_quote(entry.key->value) + " already set in map");
+      if (!entry.merged) strict_error(entry.key, "key " + go::quote(entry.key->value) + " already set in map");
       continue;
     }
     if (entry.value->is_map() || entry.value->is_seq()) type_error(entry.value, "string");
@@ -192,9 +193,9 @@ void Checker::decode_regex_map(const yaml::Node* value) {
   for (const yaml::Entry& entry : value->entries) {
     const std::string name = scalar_text(entry.key);
     if (!is_classic_label_name(name)) {
-      report(entry.key, phase, "alertmanager/label-name", "invalid label name " + go_quote(name));
+      report(entry.key, phase, "alertmanager/label-name", "invalid label name " + go::quote(name));
     } else if (entry.value->is_null()) {
-      report(entry.value, phase, "alertmanager/regex", "invalid regexp value for " + go_quote(name));
+      report(entry.value, phase, "alertmanager/regex", "invalid regexp value for " + go::quote(name));
     }
   }
 }

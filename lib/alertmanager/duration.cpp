@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/go_quote.hpp"
+
 namespace mlmon::alertmanager {
 
 namespace {
@@ -36,7 +38,7 @@ std::optional<std::int64_t> parse_model_duration(std::string_view text, std::str
     error = "empty duration string";
     return std::nullopt;
   }
-  const std::string invalid = "not a valid duration string: " + go_quote(text);
+  const std::string invalid = "not a valid duration string: " + go::quote(text);
   std::string_view rest = text;
   std::uint64_t total = 0;
   int last_order = 0;
@@ -71,7 +73,7 @@ std::optional<std::int64_t> parse_model_duration(std::string_view text, std::str
       if (candidate.name == unit_name) unit = &candidate;
     }
     if (unit == nullptr) {
-      error = "unknown unit " + go_quote(unit_name) + " in duration " + go_quote(text);
+      error = "unknown unit " + go::quote(unit_name) + " in duration " + go::quote(text);
       return std::nullopt;
     }
     if (unit->order <= last_order) {
@@ -93,7 +95,7 @@ std::optional<std::int64_t> parse_model_duration(std::string_view text, std::str
 }
 
 std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string& error) {
-  const std::string quoted = go_quote(text);
+  const std::string quoted = go::quote(text);
   std::string_view s = text;
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
@@ -144,7 +146,7 @@ std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string
       if (name == unit_name) nanos = value;
     }
     if (nanos == 0) {
-      error = "time: unknown unit " + go_quote(unit_name) + " in duration " + quoted;
+      error = "time: unknown unit " + go::quote(unit_name) + " in duration " + quoted;
       return std::nullopt;
     }
     total += amount * static_cast<long double>(nanos);

@@ -4,12 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "yaml/go_quote.hpp"
-
 namespace mlmon::alertmanager {
-
-/// Go's strconv.Quote (%q), shared with the yaml module.
-using yaml::go_quote;
 
 /// prometheus/common `model.ParseDuration` as in its newest release: integer amounts with units
 /// y w d h m s ms, largest first, each at most once; "0" needs no unit. Returns nanoseconds, or

@@ -12,6 +12,7 @@
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/templates.hpp"
 #include "alertmanager/values.hpp"
+#include "core/go_quote.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -65,7 +66,7 @@ class Linter {
         const bool none = rc != 0 || g.gl_pathc == 0;
         globfree(&g);
         if (none) {
-          warn(f.value, "template-glob", "template glob " + go_quote(path) + " matches no file",
+          warn(f.value, "template-glob", "template glob " + go::quote(path) + " matches no file",
                "Alertmanager accepts it silently and loads no templates from it; relative globs are resolved "
                "against the config file's directory");
         }
@@ -79,7 +80,7 @@ class Linter {
                                "sends a notification"
                              : "Alertmanager reads it relative to its own working directory, and only when it sends a "
                                "notification; checked here against the config file's directory";
-      warn(f.value, "missing-file", f.field + ": file " + go_quote(resolved.lexically_normal().string()) + " does not exist",
+      warn(f.value, "missing-file", f.field + ": file " + go::quote(resolved.lexically_normal().string()) + " does not exist",
            std::move(hint));
     }
   }
@@ -104,7 +105,7 @@ class Linter {
     for (const Receiver& r : loaded_.config.receivers) {
       if (r.name.empty() || used.contains(r.name)) continue;
       warn(r.name_node != nullptr ? r.name_node : r.node, "unused-receiver",
-           "receiver " + go_quote(r.name) + " is not used by any route");
+           "receiver " + go::quote(r.name) + " is not used by any route");
     }
   }
 
@@ -115,7 +116,7 @@ class Linter {
     for (const NamedTimeInterval& t : loaded_.config.time_intervals) {
       if (t.name.empty() || used.contains(t.name)) continue;
       warn(field_node(t.node, "name") ? field_node(t.node, "name") : t.node, "unused-time-interval",
-           "time interval " + go_quote(t.name) + " is not used by any route");
+           "time interval " + go::quote(t.name) + " is not used by any route");
     }
   }
 
@@ -192,7 +193,7 @@ class Linter {
               warn(rule.node, kRule,
                    "inhibit rule can never fire: 'equal' requires the same " + label + " on source and target, but the " +
                        side_name + " needs " + eq.to_string() + " and the " + other_name + " " + m.to_string(),
-                   "remove " + go_quote(label) + " from 'equal'");
+                   "remove " + go::quote(label) + " from 'equal'");
               reported = true;
               break;
             }

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "alertmanager/duration.hpp"
+#include "core/go_quote.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -61,7 +62,7 @@ bool Matcher::matches(std::string_view label_value) const {
 
 std::string Matcher::to_string() const {
   if (!is_classic_label_name(name)) {
-    return go_quote(name) + std::string(mlmon::alertmanager::to_string(type)) + go_quote(value);
+    return go::quote(name) + std::string(mlmon::alertmanager::to_string(type)) + go::quote(value);
   }
   return name + std::string(mlmon::alertmanager::to_string(type)) + "\"" + open_metrics_escape(value) + "\"";
 }

@@ -7,6 +7,7 @@
 #include "alertmanager/duration.hpp"
 #include "alertmanager/labels.hpp"
 #include "alertmanager/matcher.hpp"
+#include "core/unicode.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -191,24 +192,6 @@ int hex_value(char c) {
   return -1;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Go's strconv.Unquote for a double-quoted string.
 bool go_unquote(std::string_view quoted, std::string& out) {
   if (quoted.size() < 2 || quoted.front() != '"' || quoted.back() != '"') return false;
@@ -248,7 +231,7 @@ bool go_unquote(std::string_view quoted, std::string& out) {
           out += static_cast<char>(v);
         } else {
           if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return false;
-          append_utf8(out, v);
+          unicode::append_utf8(out, v);
         }
         break;
       }

@@ -9,6 +9,7 @@
 #include "alertmanager/duration.hpp"
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/schema.hpp"
+#include "core/go_quote.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -166,7 +167,7 @@ void check_route_receivers(Checker& ck, const Node* route, const std::set<std::s
   const Node* receiver = field_node(route, "receiver");
   const std::string name = scalar_text(receiver);
   if (!name.empty() && !names.contains(name)) {
-    ck.report(receiver, Phase::Config, "alertmanager/undefined-receiver", "undefined receiver " + go_quote(name) + " used in route");
+    ck.report(receiver, Phase::Config, "alertmanager/undefined-receiver", "undefined receiver " + go::quote(name) + " used in route");
   }
 }
 
@@ -182,7 +183,7 @@ void check_route_intervals(Checker& ck, const Node* route, const std::set<std::s
       const std::string name = scalar_text(item);
       if (!names.contains(name)) {
         ck.report(item, Phase::Config, "alertmanager/undefined-time-interval",
-                  "undefined time interval " + go_quote(name) + " used in route");
+                  "undefined time interval " + go::quote(name) + " used in route");
       }
     }
   }
@@ -202,7 +203,7 @@ void check_config(Checker& ck, const Node& root) {
       if (receiver_names.contains(name)) {
         const Node* at = field_node(r, "name");
         ck.report(at != nullptr ? at : r, Phase::Config, "alertmanager/duplicate-receiver",
-                  "notification config name " + go_quote(name) + " is not unique");
+                  "notification config name " + go::quote(name) + " is not unique");
       }
       for (std::string_view kind : schema::integration_fields_in_check_order()) {
         const Node* list = field_node(r, kind);
@@ -248,7 +249,7 @@ void check_config(Checker& ck, const Node& root) {
       if (!interval_names.insert(name).second) {
         const Node* at = field_node(t, "name");
         ck.report(at != nullptr ? at : t, Phase::Config, "alertmanager/duplicate-time-interval",
-                  std::string(prefix) + go_quote(name) + " is not unique");
+                  std::string(prefix) + go::quote(name) + " is not unique");
       }
     }
   }

@@ -8,6 +8,7 @@
 #include "alertmanager/duration.hpp"
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/validators.hpp"
+#include "core/go_quote.hpp"
 
 namespace mlmon::alertmanager::validators {
 
@@ -72,7 +73,7 @@ void email(Checker& ck, const Node& c) {
     for (const yaml::Entry& e : h->entries) {
       const std::string name = canonical_header(scalar_text(e.key));
       if (!headers.emplace(name, e.key).second) {
-        ck.fail(e.key, kRule, "duplicate header " + go_quote(name) + " in email config");
+        ck.fail(e.key, kRule, "duplicate header " + go::quote(name) + " in email config");
       }
     }
   }
@@ -281,7 +282,7 @@ void wechat(Checker& ck, const Node& c) {
   if (type.empty()) type = "text";
   if (type != "text" && type != "markdown") {
     ck.fail(at(c, "message_type"), kRule,
-            "weChat message type " + go_quote(type) + " does not match valid options ^(text|markdown)$");
+            "weChat message type " + go::quote(type) + " does not match valid options ^(text|markdown)$");
   }
   at_most_one(ck, c, "api_secret", "api_secret_file", false);
 }

@@ -12,6 +12,7 @@
 #include "alertmanager/matcher.hpp"
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/validators.hpp"
+#include "core/go_quote.hpp"
 
 namespace mlmon::alertmanager::validators {
 
@@ -29,7 +30,7 @@ void check_label_map_keys(Checker& ck, const Node* map) {
   for (const yaml::Entry& e : map->entries) {
     const std::string name = scalar_text(e.key);
     if (!is_classic_label_name(name)) {
-      ck.fail(e.key, "alertmanager/label-name", "invalid label name " + go_quote(name));
+      ck.fail(e.key, "alertmanager/label-name", "invalid label name " + go::quote(name));
     }
   }
 }
@@ -78,18 +79,18 @@ bool atoi(const std::string& text, int& out, std::string& error) {
   bool negative = false;
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
   if (i == text.size()) {
-    error = "strconv.Atoi: parsing " + go_quote(text) + ": invalid syntax";
+    error = "strconv.Atoi: parsing " + go::quote(text) + ": invalid syntax";
     return false;
   }
   long long value = 0;
   for (; i < text.size(); ++i) {
     if (text[i] < '0' || text[i] > '9') {
-      error = "strconv.Atoi: parsing " + go_quote(text) + ": invalid syntax";
+      error = "strconv.Atoi: parsing " + go::quote(text) + ": invalid syntax";
       return false;
     }
     value = value * 10 + (text[i] - '0');
     if (value > (1LL << 62)) {
-      error = "strconv.Atoi: parsing " + go_quote(text) + ": value out of range";
+      error = "strconv.Atoi: parsing " + go::quote(text) + ": value out of range";
       return false;
     }
   }
@@ -211,7 +212,7 @@ void route(Checker& ck, const Node& r) {
       if (name == "...") {
         all = true;
       } else if (!is_utf8_label_name(name)) {
-        ck.fail(item, "alertmanager/group-by", "invalid label name " + go_quote(name) + " in group_by list");
+        ck.fail(item, "alertmanager/group-by", "invalid label name " + go::quote(name) + " in group_by list");
       } else {
         names.push_back(item);
       }
@@ -223,7 +224,7 @@ void route(Checker& ck, const Node& r) {
     std::set<std::string, std::less<>> seen;
     for (const Node* item : names) {
       if (!seen.insert(item->value).second) {
-        ck.fail(item, "alertmanager/group-by", "duplicated label " + go_quote(item->value) + " in group_by");
+        ck.fail(item, "alertmanager/group-by", "duplicated label " + go::quote(item->value) + " in group_by");
       }
     }
   }
@@ -237,7 +238,7 @@ void route(Checker& ck, const Node& r) {
     for (const yaml::Entry& e : labels->entries) {
       if (!is_utf8_label_name(scalar_text(e.key))) {
         ck.fail(e.key, "alertmanager/label-name",
-                "invalid label name " + go_quote(scalar_text(e.key)) + " in route labels");
+                "invalid label name " + go::quote(scalar_text(e.key)) + " in route labels");
       }
     }
   }
@@ -266,7 +267,7 @@ void inhibit_rule(Checker& ck, const Node& r) {
         for (const Node* item : equal->items) {
           if (!is_utf8_label_name(scalar_text(item))) {
             ck.fail(item, "alertmanager/label-name",
-                    "invalid label name " + go_quote(scalar_text(item)) + " in source equal list");
+                    "invalid label name " + go::quote(scalar_text(item)) + " in source equal list");
           }
         }
       }
@@ -277,7 +278,7 @@ void inhibit_rule(Checker& ck, const Node& r) {
   if (const Node* equal = field_node(&r, "equal"); equal != nullptr && equal->is_seq()) {
     for (const Node* item : equal->items) {
       if (!is_utf8_label_name(scalar_text(item))) {
-        ck.fail(item, "alertmanager/label-name", "invalid label name " + go_quote(scalar_text(item)) + " in equal list");
+        ck.fail(item, "alertmanager/label-name", "invalid label name " + go::quote(scalar_text(item)) + " in equal list");
       }
     }
   }
@@ -291,7 +292,7 @@ void receiver(Checker& ck, const Node& r) {
   }
   if (const Node* label = field_node(field_node(&r, "labels"), "name"); label != nullptr && label->value != name) {
     ck.fail(label, "alertmanager/receiver",
-            "receiver label \"name\" must match receiver name " + go_quote(name) + ", got " + go_quote(label->value));
+            "receiver label \"name\" must match receiver name " + go::quote(name) + ", got " + go::quote(label->value));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "alertmanager/duration.hpp"
+#include "core/go_quote.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -36,9 +37,9 @@ std::string check_escapes(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '%') continue;
     if (i + 2 >= s.size()) {
-      return "invalid URL escape " + go_quote(s.substr(i, std::min<std::size_t>(3, s.size() - i)));
+      return "invalid URL escape " + go::quote(s.substr(i, std::min<std::size_t>(3, s.size() - i)));
     }
-    if (!is_hex(s[i + 1]) || !is_hex(s[i + 2])) return "invalid URL escape " + go_quote(s.substr(i, 3));
+    if (!is_hex(s[i + 1]) || !is_hex(s[i + 2])) return "invalid URL escape " + go::quote(s.substr(i, 3));
     i += 2;
   }
   return {};
@@ -50,24 +51,24 @@ std::string check_host(std::string_view host) {
     const std::size_t end = host.find(']');
     if (end == std::string_view::npos) return "missing ']' in host";
     const std::string_view port = host.substr(end + 1);
-    if (!valid_optional_port(port)) return "invalid port " + go_quote(port) + " after host";
+    if (!valid_optional_port(port)) return "invalid port " + go::quote(port) + " after host";
     name = host.substr(1, end - 1);
   } else if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
     const std::string_view port = host.substr(colon);
-    if (!valid_optional_port(port)) return "invalid port " + go_quote(port) + " after host";
+    if (!valid_optional_port(port)) return "invalid port " + go::quote(port) + " after host";
     name = host.substr(0, colon);
   }
   for (std::size_t i = 0; i < name.size(); ++i) {
     const char c = name[i];
     if (c == '%') {
       if (i + 2 >= name.size() || !is_hex(name[i + 1]) || !is_hex(name[i + 2])) {
-        return "invalid URL escape " + go_quote(name.substr(i, std::min<std::size_t>(3, name.size() - i)));
+        return "invalid URL escape " + go::quote(name.substr(i, std::min<std::size_t>(3, name.size() - i)));
       }
       i += 2;
       continue;
     }
     if (static_cast<unsigned char>(c) < 0x80 && !host_char_ok(c)) {
-      return "invalid character " + go_quote(std::string(1, c)) + " in host name";
+      return "invalid character " + go::quote(std::string(1, c)) + " in host name";
     }
   }
   return {};
@@ -78,7 +79,7 @@ std::string check_host(std::string_view host) {
 bool parse_go_url(std::string_view text, ParsedUrl& out, std::string& error) {
   out = ParsedUrl{};
   auto fail = [&](std::string why) {
-    error = "parse " + go_quote(text) + ": " + why;
+    error = "parse " + go::quote(text) + ": " + why;
     return false;
   };
   for (char c : text) {
@@ -141,7 +142,7 @@ bool parse_go_url(std::string_view text, ParsedUrl& out, std::string& error) {
 bool parse_alertmanager_url(std::string_view text, ParsedUrl& out, std::string& error) {
   if (!parse_go_url(text, out, error)) return false;
   if (out.scheme != "http" && out.scheme != "https") {
-    error = "unsupported scheme " + go_quote(out.scheme) + " for URL";
+    error = "unsupported scheme " + go::quote(out.scheme) + " for URL";
     return false;
   }
   if (out.host.empty()) {
@@ -174,7 +175,7 @@ bool check_host_port(std::string_view text, std::string& error) {
   if (text.substr(j).find('[') != std::string_view::npos) return fail("unexpected '[' in address");
   if (text.substr(k).find(']') != std::string_view::npos) return fail("unexpected ']' in address");
   if (i + 1 == text.size()) {
-    error = "address " + go_quote(text) + ": port cannot be empty";
+    error = "address " + go::quote(text) + ": port cannot be empty";
     return false;
   }
   return true;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/unicode.hpp"
+
 namespace mlmon::dashboards {
 
 namespace {
@@ -26,24 +28,6 @@ long read_u_escape(std::string_view text, std::size_t i) {
     value = value * 16 + h;
   }
   return value;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 /// One escape sequence at text[i] (the backslash): how many source bytes it spans and the
@@ -80,7 +64,7 @@ Escape read_escape(std::string_view text, std::size_t i) {
           e.length = 12;
         }
       }
-      append_utf8(e.decoded, cp);
+      unicode::append_utf8(e.decoded, cp);
       break;
     }
     default: break;

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "gotemplate/unicode.hpp"
+#include "core/unicode.hpp"
 
 namespace mlmon::gotemplate::go {
 
@@ -295,49 +295,6 @@ std::optional<std::string> complex_error(std::string_view text) {
 }
 
 }  // namespace
-
-std::string quote(std::string_view s, std::size_t max_runes) {
-  std::string out = "\"";
-  std::size_t runes = 0;
-  for (std::size_t i = 0; i < s.size() && runes < max_runes; ++runes) {
-    const auto [r, width] = unicode::decode(s, i);
-    if (width == 1 && r == unicode::replacement_char) {
-      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
-    } else if (r == '"' || r == '\\') {
-      out += '\\';
-      out += static_cast<char>(r);
-    } else if (unicode::is_print(r)) {
-      out.append(s.substr(i, width));
-    } else {
-      switch (r) {
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\v': out += "\\v"; break;
-        default:
-          if (r < ' ' || r == 0x7F) out += fmt::format("\\x{:02x}", static_cast<unsigned>(r));
-          else if (r < 0x10000) out += fmt::format("\\u{:04x}", static_cast<unsigned>(r));
-          else out += fmt::format("\\U{:08x}", static_cast<unsigned>(r));
-      }
-    }
-    i += width;
-  }
-  out += '"';
-  return out;
-}
-
-std::string unicode_verb(char32_t r) {
-  std::string out = fmt::format("U+{:04X}", static_cast<unsigned>(r));
-  if (unicode::is_print(r)) {
-    out += " '";
-    unicode::append_utf8(out, r);
-    out += '\'';
-  }
-  return out;
-}
 
 std::optional<std::string> unquote(std::string_view literal) {
   if (literal.size() < 2 || literal.front() != literal.back()) return std::nullopt;

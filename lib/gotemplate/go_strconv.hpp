@@ -6,12 +6,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/go_quote.hpp"
+
 namespace mlmon::gotemplate::go {
 
-// fmt's %q of a string (strconv.Quote). `max_runes` applies %.Nq's precision first.
-std::string quote(std::string_view s, std::size_t max_runes = std::string_view::npos);
-// fmt's %#U of a rune, e.g. U+0023 '#'.
-std::string unicode_verb(char32_t r);
+// fmt's %q, %.Nq and %#U, shared with the other Go-worded messages.
+using mlmon::go::quote;
+using mlmon::go::unicode_verb;
 
 // strconv.Unquote of a "..." or `...` literal; nullopt means "invalid syntax".
 std::optional<std::string> unquote(std::string_view literal);

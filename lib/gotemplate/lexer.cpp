@@ -3,7 +3,7 @@
 #include <utility>
 
 #include "gotemplate/go_strconv.hpp"
-#include "gotemplate/unicode.hpp"
+#include "core/unicode.hpp"
 
 namespace mlmon::gotemplate {
 

@@ -14,7 +14,7 @@
 #include "gotemplate/functions.hpp"
 #include "gotemplate/go_strconv.hpp"
 #include "gotemplate/lexer.hpp"
-#include "gotemplate/unicode.hpp"
+#include "core/unicode.hpp"
 
 namespace mlmon::gotemplate {
 

@@ -8,6 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/go_quote.hpp"
+#include "core/unicode.hpp"
+
 namespace mlmon::promql::go {
 
 // Decodes one UTF-8 sequence at s[pos] like utf8.DecodeRuneInString: invalid input yields
@@ -20,21 +23,13 @@ inline constexpr char32_t kEof = static_cast<char32_t>(-1);
 inline constexpr char32_t kRuneError = 0xFFFD;
 Rune decode_rune(std::string_view s, size_t pos);
 
-// Appends the UTF-8 encoding of r (U+FFFD for invalid code points).
-void append_utf8(std::string& out, char32_t r);
-
-// unicode.IsPrint, close enough for messages (controls, format characters, private use,
-// non-ASCII spaces and surrogates are not printable).
-bool is_print(char32_t r);
-
-// strconv.Quote: double-quoted, Go escapes, invalid UTF-8 bytes as \x.
-std::string quote(std::string_view s);
-// fmt's %.Nq: quote the first max_runes runes only.
-std::string quote_prefix(std::string_view s, size_t max_runes);
-// strconv.QuoteRune / fmt %q on a rune: single-quoted; kEof and invalid runes print as U+FFFD.
-std::string quote_rune(char32_t r);
-// fmt %#U: "U+0041 'A'", or "U+0007" when not printable.
-std::string unicode_format(char32_t r);
+// UTF-8 and Go's quoting (%q, %.Nq, %#U), shared with the other Go-worded messages. kEof
+// quotes as U+FFFD.
+using mlmon::go::quote;
+using mlmon::go::quote_rune;
+using mlmon::go::unicode_verb;
+using mlmon::unicode::append_utf8;
+using mlmon::unicode::is_print;
 
 // strconv.FormatFloat(v, 'f', -1, 64): shortest exact digits, never an exponent; "+Inf", "-Inf", "NaN".
 std::string format_float(double v);

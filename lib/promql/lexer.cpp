@@ -478,7 +478,7 @@ bool Lexer::lex_escape(char32_t quote, Token& out) {
             return false;
         default:
             if (ch == quote) return true;
-            out = error("unknown escape sequence " + go::unicode_format(ch));
+            out = error("unknown escape sequence " + go::unicode_verb(ch));
             return false;
     }
     uint32_t x = 0;
@@ -491,7 +491,7 @@ bool Lexer::lex_escape(char32_t quote, Token& out) {
             if (ch == kEof) {
                 out = error("escape sequence not terminated");
             } else {
-                out = error("illegal character " + go::unicode_format(ch) + " in escape sequence");
+                out = error("illegal character " + go::unicode_verb(ch) + " in escape sequence");
             }
             return false;
         }

@@ -79,7 +79,7 @@ namespace {
 std::string quoted_value(std::string_view text) {
     size_t runes = 0;
     for (size_t i = 0; i < text.size(); i += go::decode_rune(text, i).width) ++runes;
-    if (runes > 10) return go::quote_prefix(text, 10) + "...";
+    if (runes > 10) return go::quote(text, 10) + "...";
     return go::quote(text);
 }
 

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "yaml/go_quote.hpp"
+#include "core/go_quote.hpp"
 #include "yaml/scalar_scan.hpp"
 
 namespace mlmon::yaml::detail {
@@ -441,7 +441,7 @@ void TreeBuilder::add_entry(Frame& frame, const Node* key, const Node* value) {
     if (first != nullptr) {
       // Go's yaml.v3 wording; the entry is dropped so that get() sees the first one.
       report(Severity::Error, kRuleDuplicateKey, key->offset,
-             fmt::format("mapping key {} already defined at line {}", go_quote(key->value), first->pos.line));
+             fmt::format("mapping key {} already defined at line {}", go::quote(key->value), first->pos.line));
       return;
     }
     if (merge) {

@@ -60,8 +60,3 @@ TEST_CASE("Go durations (time.ParseDuration)") {
   CHECK(go_error("") == "time: invalid duration \"\"");
 }
 
-TEST_CASE("go_quote escapes as %q does") {
-  CHECK(go_quote("a\"b\\c\n") == "\"a\\\"b\\\\c\\n\"");
-  CHECK(go_quote("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
-  CHECK(go_quote("\x01\xff") == "\"\\x01\\xff\"");
-}

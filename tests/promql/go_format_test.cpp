@@ -6,20 +6,6 @@
 
 using namespace mlmon::promql;
 
-TEST_CASE("go_format: strconv.Quote and QuoteRune") {
-    CHECK(go::quote("a\"b\\c\n\t") == "\"a\\\"b\\\\c\\n\\t\"");
-    CHECK(go::quote("é☺") == "\"é☺\"");
-    CHECK(go::quote("\xff") == "\"\\xff\"");
-    CHECK(go::quote(std::string_view("\x01\x7f", 2)) == "\"\\x01\\x7f\"");
-    CHECK(go::quote("\u200b") == "\"\\u200b\"");
-    CHECK(go::quote_rune('a') == "'a'");
-    CHECK(go::quote_rune('\'') == "'\\''");
-    CHECK(go::quote_rune(go::kEof) == "'\xef\xbf\xbd'");
-    CHECK(go::unicode_format('c') == "U+0063 'c'");
-    CHECK(go::unicode_format('\n') == "U+000A");
-    CHECK(go::quote_prefix("\"http.requests\"", 10) == "\"\\\"http.requ\"");
-}
-
 TEST_CASE("go_format: FormatFloat and %v") {
     CHECK(go::format_float(1) == "1");
     CHECK(go::format_float(0.1) == "0.1");

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "helpers.hpp"
-#include "yaml/go_quote.hpp"
 #include "yaml/scalars.hpp"
 
 namespace mlmon::yaml {
@@ -118,16 +117,6 @@ TEST_CASE("unmarshal errors in Go's words") {
   const Document anchored = load_text("a: &x\n  - 1\n");
   CHECK(go_line(*anchored.root->get("a")) == 1);  // Go reports the line of the anchor
   CHECK(anchored.root->get("a")->pos.line == 2);
-}
-
-TEST_CASE("go_quote matches strconv.Quote") {
-  CHECK(go_quote("expr") == "\"expr\"");
-  CHECK(go_quote("a\"b\\c") == "\"a\\\"b\\\\c\"");
-  CHECK(go_quote("tab\there\n") == "\"tab\\there\\n\"");
-  CHECK(go_quote(std::string("\x01\x7f", 2)) == "\"\\x01\\x7f\"");
-  CHECK(go_quote("caf\xC3\xA9") == "\"caf\xC3\xA9\"");
-  CHECK(go_quote("bad\xFF") == "\"bad\\xff\"");
-  CHECK(go_quote("\xE2\x80\xA8") == "\"\\u2028\"");
 }
 
 }  // namespace mlmon::yaml

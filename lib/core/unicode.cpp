@@ -1,10 +1,10 @@
-#include "gotemplate/unicode.hpp"
+#include "core/unicode.hpp"
 
 #include <algorithm>
 #include <array>
 #include <utility>
 
-namespace mlmon::gotemplate::unicode {
+namespace mlmon::unicode {
 
 namespace {
 
@@ -96,6 +96,7 @@ DecodedRune decode_last(std::string_view s, std::size_t end) {
 }
 
 void append_utf8(std::string& out, char32_t r) {
+  if (r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = replacement_char;
   if (r < 0x80) {
     out += static_cast<char>(r);
   } else if (r < 0x800) {
@@ -134,4 +135,4 @@ bool is_space(char32_t r) {
   }
 }
 
-}  // namespace mlmon::gotemplate::unicode
+}  // namespace mlmon::unicode

@@ -1,12 +1,13 @@
 #pragma once
-// The few Unicode facts Go's template lexer and fmt rely on, without an ICU dependency.
+// The few Unicode facts Go's lexers, strconv and fmt rely on (and so the messages of Prometheus,
+// Alertmanager and text/template), without an ICU dependency.
 // ASCII is exact; beyond it the letter/printable classes are a table of the common
 // non-letter and non-printable ranges (good enough for identifiers and error text).
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace mlmon::gotemplate::unicode {
+namespace mlmon::unicode {
 
 inline constexpr char32_t replacement_char = 0xFFFD;
 
@@ -19,6 +20,7 @@ struct DecodedRune {
 DecodedRune decode(std::string_view s, std::size_t pos);
 // Like Go's utf8.DecodeLastRuneInString(s[:end]).
 DecodedRune decode_last(std::string_view s, std::size_t end);
+// Appends r in UTF-8; a surrogate or a value beyond U+10FFFF as U+FFFD, as Go does.
 void append_utf8(std::string& out, char32_t r);
 
 // unicode.IsLetter(r) || unicode.IsDigit(r) (Go's isAlphaNumeric without '_').
@@ -28,4 +30,4 @@ bool is_print(char32_t r);
 // unicode.IsSpace.
 bool is_space(char32_t r);
 
-}  // namespace mlmon::gotemplate::unicode
+}  // namespace mlmon::unicode

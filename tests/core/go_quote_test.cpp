@@ -1,0 +1,55 @@
+// Go's %q, %.Nq and %#U, as the messages of Prometheus, Alertmanager and text/template print them.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/go_quote.hpp"
+#include "core/unicode.hpp"
+
+namespace mlmon::go {
+
+TEST_CASE("go::quote is strconv.Quote") {
+  CHECK(quote("expr") == "\"expr\"");
+  CHECK(quote("") == "\"\"");
+  CHECK(quote("a\"b\\c\n\t") == "\"a\\\"b\\\\c\\n\\t\"");
+  CHECK(quote(std::string("\x01\x7f\a\b\f\r\v", 7)) == "\"\\x01\\x7f\\a\\b\\f\\r\\v\"");
+  CHECK(quote(std::string("nul\0", 4)) == "\"nul\\x00\"");
+  CHECK(quote("caf\xC3\xA9 \xE2\x98\xBA \xF0\x9F\x94\xA5") == "\"caf\xC3\xA9 \xE2\x98\xBA \xF0\x9F\x94\xA5\"");
+  // Bytes that are not UTF-8 (a stray continuation, a truncated sequence, an overlong form, a surrogate).
+  CHECK(quote("bad\xFF") == "\"bad\\xff\"");
+  CHECK(quote("\x80x") == "\"\\x80x\"");
+  CHECK(quote("\xE2\x98") == "\"\\xe2\\x98\"");
+  CHECK(quote("\xC0\xAF") == "\"\\xc0\\xaf\"");
+  CHECK(quote("\xED\xA0\x80") == "\"\\xed\\xa0\\x80\"");
+  // Printable means letters, marks, numbers, punctuation, symbols and the ASCII space only.
+  CHECK(quote("\xC2\xA0") == "\"\\u00a0\"");          // no-break space
+  CHECK(quote("\xE2\x80\x83") == "\"\\u2003\"");      // em space
+  CHECK(quote("\xE2\x80\x8B") == "\"\\u200b\"");      // zero-width space
+  CHECK(quote("\xE2\x80\xA8") == "\"\\u2028\"");      // line separator
+  CHECK(quote("\xEF\xBB\xBF") == "\"\\ufeff\"");      // byte order mark
+  CHECK(quote("\xC2\x85") == "\"\\u0085\"");          // C1 control
+  CHECK(quote("\xF3\xB0\x80\x80") == "\"\\U000f0000\"");  // private use plane
+}
+
+TEST_CASE("go::quote with max_runes is %.Nq") {
+  CHECK(quote("\"http.requests\"", 10) == "\"\\\"http.requ\"");
+  CHECK(quote("caf\xC3\xA9s", 4) == "\"caf\xC3\xA9\"");
+  CHECK(quote("ab", 10) == "\"ab\"");
+  CHECK(quote("ab", 0) == "\"\"");
+}
+
+TEST_CASE("go::quote_rune is strconv.QuoteRune; go::unicode_verb is %#U") {
+  CHECK(quote_rune('a') == "'a'");
+  CHECK(quote_rune('\'') == "'\\''");
+  CHECK(quote_rune('"') == "'\"'");
+  CHECK(quote_rune('\n') == "'\\n'");
+  CHECK(quote_rune(0x2028) == "'\\u2028'");
+  CHECK(quote_rune(static_cast<char32_t>(-1)) == "'\xEF\xBF\xBD'");  // end of input, as the lexers pass it
+  CHECK(quote_rune(0xD800) == "'\xEF\xBF\xBD'");
+  CHECK(unicode_verb('c') == "U+0063 'c'");
+  CHECK(unicode_verb('\n') == "U+000A");
+  CHECK(unicode_verb(0x263A) == "U+263A '\xE2\x98\xBA'");
+  CHECK(unicode_verb(0x1F525) == "U+1F525 '\xF0\x9F\x94\xA5'");
+}
+
+}  // namespace mlmon::go
