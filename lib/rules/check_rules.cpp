@@ -113,6 +113,26 @@ std::size_t check_document(const yaml::Document& document, const SourceFilePtr& 
   return check.finish();
 }
 
+bool is_manifest(const yaml::Document& document) {
+  return document.root != nullptr && document.root->is_map() && is_prometheus_rule(*document.root);
+}
+
+/// A Kubernetes manifest file holds resources separated by `---`. Prometheus reads only the first
+/// document of a rule file, but the Prometheus Operator gets each PrometheusRule of such a file
+/// on its own, so each is checked as a file of its own; other kinds of resource are not rules.
+/// nullopt when the file holds no PrometheusRule.
+std::optional<std::size_t> check_manifests(const SourceFilePtr& source, const CheckRulesOptions& options,
+                                           const project::Config& config, std::vector<Diagnostic>& out) {
+  std::vector<yaml::Document> documents = yaml::load_all(source);
+  if (std::none_of(documents.begin(), documents.end(), is_manifest)) return std::nullopt;
+  std::size_t rules = 0;
+  for (const yaml::Document& document : documents) {
+    out.insert(out.end(), document.problems.begin(), document.problems.end());
+    if (document.ok() && is_manifest(document)) rules += check_document(document, source, options, config, out);
+  }
+  return rules;
+}
+
 }  // namespace
 
 std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptions& options,
@@ -139,6 +159,11 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
   out.erase(out.begin() + static_cast<std::ptrdiff_t>(first_problem), out.end());
 
   yaml::Document document = yaml::load(source);
+  const bool plain_rule_file = document.root != nullptr && document.root->is_map() && !is_manifest(document) &&
+                               document.root->get("groups") != nullptr;
+  if (document.has_further_documents() && !plain_rule_file) {
+    if (auto rules = check_manifests(source, options, config, out)) return *rules;
+  }
   const bool yaml_ok = document.ok();
   out.insert(out.end(), document.problems.begin(), document.problems.end());
   if (!yaml_ok) return 0;

@@ -57,4 +57,9 @@ bool Document::ok() const {
                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+bool Document::has_further_documents() const {
+  return std::any_of(problems.begin(), problems.end(),
+                     [](const Diagnostic& d) { return d.rule_id == kRuleMultipleDocuments; });
+}
+
 }  // namespace mlmon::yaml

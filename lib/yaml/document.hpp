@@ -95,6 +95,8 @@ struct Document {
   Pool<Node> nodes;            ///< owns every node (stable addresses)
 
   bool ok() const;             ///< no error-level problem
+  /// The file goes on after this document (load() reads only the first; see load_all()).
+  bool has_further_documents() const;
 };
 
 struct LoadOptions {
@@ -111,6 +113,11 @@ struct LoadOptions {
 /// merge keys whose value is not a mapping. Never throws; CRLF and a UTF-8 BOM are accepted.
 /// An empty file (or one with only comments) gives root == nullptr and no problem.
 Document load(SourceFilePtr source, const LoadOptions& options = {});
+
+/// Every document of a file, for Kubernetes manifests (resources separated by `---`), each read
+/// as load() reads the first, with its own problems; an empty file gives one empty document. A
+/// document that does not parse ends the list with its error. Always yaml-cpp's path.
+std::vector<Document> load_all(SourceFilePtr source);
 
 using ItemSink = std::function<void(const Node& item)>;
 

@@ -68,6 +68,52 @@ void fail(Document& doc, std::string_view rule, const detail::TextProblem& probl
   fail(doc, make_diagnostic(doc, Severity::Error, rule, problem.offset, problem.message, problem.hint));
 }
 
+/// yaml-cpp starts a new document at any text after the root node ends (`- a` then `b` at column
+/// 0); for Go's yaml that is a syntax error in the document before.
+detail::TextProblem implicit_document_problem(std::string_view text, std::size_t at) {
+  const char c = at < text.size() ? text[at] : '\0';
+  const bool plain = std::string_view("[]{}-\"'|>&*!?%@`#,").find(c) == std::string_view::npos;
+  return {at, plain ? "could not find expected ':'" : "did not find expected <document start>",
+          "check the indentation of this line and the lines above it"};
+}
+
+Document empty_document(SourceFilePtr source) {
+  Document doc;
+  doc.source = std::move(source);
+  return doc;
+}
+
+/// What read_document() found.
+enum class Read { nothing, document, failed };
+
+/// Builds the parser's next document into `doc`. A problem that ends the load is `failed`, with
+/// `doc` holding only that problem.
+Read read_document(YAML::Parser& parser, detail::TreeBuilder& builder, Document& doc) {
+  const std::string_view text = doc.source->text();
+  try {
+    if (!parser.HandleNextDocument(builder)) return Read::nothing;  // no more, or only comments
+    builder.finish();
+  } catch (const detail::LoadStop& stop) {
+    fail(doc, stop.diagnostic);
+    return Read::failed;
+  } catch (const YAML::ParserException& e) {
+    detail::ParseErrorContext context;
+    context.text = text;
+    context.offset = builder.offset_of(e.mark);
+    context.deep_recursion = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
+    context.depth = builder.depth();
+    context.innermost = builder.innermost_open() != nullptr ? builder.innermost_open()->offset : context.offset;
+    std::string_view rule;
+    const detail::TextProblem problem = detail::explain_parse_error(e.msg, context, rule);
+    fail(doc, rule, problem);
+    return Read::failed;
+  } catch (const std::exception& e) {
+    fail(doc, kRuleSyntax, detail::TextProblem{0, std::string("cannot parse YAML: ") + e.what(), {}});
+    return Read::failed;
+  }
+  return Read::document;
+}
+
 }  // namespace
 
 Document load(SourceFilePtr source, const LoadOptions& options) {
@@ -99,28 +145,7 @@ Document detail::load_with_yaml_cpp(SourceFilePtr source, const LoadOptions& opt
   std::istream in(&buffer);
   YAML::Parser parser(in);
   detail::TreeBuilder builder(doc, bom);
-  try {
-    if (!parser.HandleNextDocument(builder)) return doc;  // empty, or only comments
-    builder.finish();
-  } catch (const detail::LoadStop& stop) {
-    fail(doc, stop.diagnostic);
-    return doc;
-  } catch (const YAML::ParserException& e) {
-    detail::ParseErrorContext context;
-    context.text = text;
-    context.offset = builder.offset_of(e.mark);
-    context.deep_recursion = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
-    context.depth = builder.depth();
-    context.innermost = builder.innermost_open() != nullptr ? builder.innermost_open()->offset : context.offset;
-    std::string_view rule;
-    const detail::TextProblem problem = detail::explain_parse_error(e.msg, context, rule);
-    fail(doc, rule, problem);
-    return doc;
-  } catch (const std::exception& e) {
-    fail(doc, kRuleSyntax, detail::TextProblem{0, std::string("cannot parse YAML: ") + e.what(), {}});
-    return doc;
-  }
-
+  if (read_document(parser, builder, doc) != Read::document) return doc;
   if (auto tab = detail::find_tab_indentation(doc)) {
     fail(doc, kRuleSyntax, detail::tab_problem(*tab));
     return doc;
@@ -138,19 +163,48 @@ Document detail::load_with_yaml_cpp(SourceFilePtr source, const LoadOptions& opt
   if (another) {
     const std::size_t at = rest.start.is_null() ? text.size() : builder.offset_of(rest.start);
     if (!detail::starts_explicit_document(text, at)) {
-      // yaml-cpp starts a new document at any text after the root node ends (`- a` then `b` at
-      // column 0); for Go's yaml that is a syntax error in the one document.
-      const char c = at < text.size() ? text[at] : '\0';
-      const bool plain = std::string_view("[]{}-\"'|>&*!?%@`#,").find(c) == std::string_view::npos;
-      fail(doc, kRuleSyntax,
-           detail::TextProblem{at, plain ? "could not find expected ':'" : "did not find expected <document start>",
-                               "check the indentation of this line and the lines above it"});
+      fail(doc, kRuleSyntax, implicit_document_problem(text, at));
       return doc;
     }
     doc.problems.push_back(make_diagnostic(doc, Severity::Warning, kRuleMultipleDocuments, at,
                                            std::string(options.multiple_documents_message), {}));
   }
   return doc;
+}
+
+std::vector<Document> load_all(SourceFilePtr source) {
+  std::vector<Document> docs;
+  const std::string_view text = source->text();
+  if (auto problem = detail::check_encoding(text)) {
+    fail(docs.emplace_back(empty_document(source)), kRuleEncoding, *problem);
+    return docs;
+  }
+  const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+
+  MemoryBuffer buffer(text);
+  std::istream in(&buffer);
+  YAML::Parser parser(in);
+  std::vector<std::size_t> starts;  // where each document begins: its tabs are looked for up to the next
+  for (Read read = Read::document; read == Read::document;) {
+    Document doc = empty_document(source);
+    detail::TreeBuilder builder(doc, bom);
+    read = read_document(parser, builder, doc);
+    if (read == Read::nothing) break;
+    const std::size_t start = docs.empty() ? 0 : builder.document_start();
+    if (read == Read::document && !docs.empty() && !detail::starts_explicit_document(text, start)) {
+      fail(docs.back(), kRuleSyntax, implicit_document_problem(text, start));
+      break;
+    }
+    starts.push_back(start);
+    docs.push_back(std::move(doc));
+  }
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (!docs[i].ok()) continue;
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : std::string_view::npos;
+    if (auto tab = detail::find_tab_indentation(docs[i], starts[i], end)) fail(docs[i], kRuleSyntax, detail::tab_problem(*tab));
+  }
+  if (docs.empty()) docs.push_back(empty_document(source));
+  return docs;
 }
 
 }  // namespace mlmon::yaml

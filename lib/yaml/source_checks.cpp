@@ -95,11 +95,11 @@ TextProblem tab_problem(std::size_t offset) {
                      "indent with spaces"};
 }
 
-std::optional<std::size_t> find_tab_indentation(const Document& doc) {
-  const std::string_view text = doc.source->text();
+std::optional<std::size_t> find_tab_indentation(const Document& doc, std::size_t begin, std::size_t end) {
+  const std::string_view text = std::string_view(doc.source->text()).substr(0, end);
   // Candidates: lines whose leading blanks contain a tab. Usually none, so the rest is rare.
   std::vector<std::size_t> tabs;
-  for (std::size_t start = 0; start < text.size();) {
+  for (std::size_t start = begin; start < text.size();) {
     std::size_t p = start;
     while (p < text.size() && text[p] == ' ') ++p;
     if (p < text.size() && text[p] == '\t') tabs.push_back(p);

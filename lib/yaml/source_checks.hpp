@@ -21,8 +21,9 @@ std::optional<TextProblem> check_encoding(std::string_view text);
 
 /// The first line whose indentation contains a tab outside a quoted or block scalar's content
 /// and outside flow collections (Go's yaml refuses those; yaml-cpp accepts some, e.g. a value
-/// on its own tab-indented line).
-std::optional<std::size_t> find_tab_indentation(const Document& doc);
+/// on its own tab-indented line). Only lines starting in [begin, end): one document of several.
+std::optional<std::size_t> find_tab_indentation(const Document& doc, std::size_t begin = 0,
+                                                std::size_t end = std::string_view::npos);
 
 /// The offset of a tab in the indentation of the line containing `offset`, if any.
 std::optional<std::size_t> tab_in_line_indentation(std::string_view text, std::size_t offset);

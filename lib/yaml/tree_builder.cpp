@@ -97,7 +97,7 @@ double allowed_alias_ratio(std::uint64_t decoded) {
 }  // namespace
 
 TreeBuilder::TreeBuilder(Document& doc, std::size_t bom)
-    : doc_(doc), text_(doc.source->text()), bom_(bom), cursor_(*doc.source) {}
+    : doc_(doc), text_(doc.source->text()), bom_(bom), document_start_(text_.size()), cursor_(*doc.source) {}
 
 std::size_t TreeBuilder::offset_of(const YAML::Mark& mark) const {
   if (mark.pos < 0) return text_.size();
@@ -127,7 +127,7 @@ void TreeBuilder::throw_stop(std::string_view rule, std::size_t offset, std::str
   throw LoadStop{std::move(d)};
 }
 
-void TreeBuilder::OnDocumentStart(const YAML::Mark&) {}
+void TreeBuilder::OnDocumentStart(const YAML::Mark& mark) { document_start_ = offset_of(mark); }
 void TreeBuilder::OnDocumentEnd() {}
 
 void TreeBuilder::OnAnchor(const YAML::Mark&, const std::string& anchor_name) { pending_anchor_name_ = anchor_name; }

@@ -49,6 +49,8 @@ class TreeBuilder final : public YAML::EventHandler {
   int depth() const { return static_cast<int>(stack_.size()); }
 
   std::size_t offset_of(const YAML::Mark& mark) const;
+  /// Where yaml-cpp started the document (its first event); the end of the text before that.
+  std::size_t document_start() const { return document_start_; }
 
  private:
   using KeyIndex = std::unordered_map<std::string_view, const Node*>;
@@ -95,6 +97,7 @@ class TreeBuilder final : public YAML::EventHandler {
   Document& doc_;
   std::string_view text_;
   std::size_t bom_;
+  std::size_t document_start_;
   PositionCursor cursor_;
   std::vector<Frame> stack_;
   std::vector<Anchor> anchors_;

@@ -155,3 +155,53 @@ TEST_CASE("label and annotation names") {
                                 legacy) ==
         Lines{"7:11: rules/annotation-name: group \"g\", rule 1, \"A\": invalid annotation name: ins-tance"});
 }
+
+TEST_CASE("a manifest file: each PrometheusRule among its resources is checked as a file of its own") {
+  const std::string manifests = R"y(apiVersion: v1
+kind: ConfigMap
+metadata: {name: c}
+data: {x: "1"}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: a}
+spec:
+  groups:
+    - name: g
+      rules:
+        - alert: A
+          expr: up == 0
+          labels: {severity: critical}
+          annotations: {summary: s, description: d}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: b}
+spec:
+  groups:
+    - name: g
+      rules:
+        - alert: B
+          expr: up == (
+          bogus: 1
+)y";
+  // Group "g" twice is no duplicate: the operator keeps each resource's groups apart.
+  CHECK(validate_text(manifests) ==
+        Lines{"26:24: promql/parse: group \"g\", rule 1, \"B\": could not parse expression: parse error: unclosed left "
+              "parenthesis",
+              "27:11: rules/schema: field bogus not found in type rulefmt.RuleNode"});
+  // Lint runs on each resource that passes: A does, B does not.
+  mlmon::rules::CheckRulesOptions options;
+  const Lines with_lint = mlmon::test::check_text(manifests + "---\nkind: [\n", options);
+  CHECK(with_lint == Lines{"13:18: alerts/for: alert \"A\" has no `for`; it fires on the first matching evaluation",
+                           "26:24: promql/parse: group \"g\", rule 1, \"B\": could not parse expression: parse error: "
+                           "unclosed left parenthesis",
+                           "27:11: rules/schema: field bogus not found in type rulefmt.RuleNode",
+                           "30:1: yaml/syntax: end of sequence flow not found"});
+}
+
+TEST_CASE("a plain rule file reads its first document only, as Prometheus does") {
+  CHECK(validate_text("groups: []\n---\ngroups:\n  - name: x\n    rules: 3\n") ==
+        Lines{"2:1: yaml/multiple-documents: multiple YAML documents in one file are not supported, only the first "
+              "document is processed"});
+}

@@ -255,6 +255,35 @@ TEST_CASE("multiple documents: the first is used, with a warning") {
   CHECK(load_text("a: 1\n---\n[").problems.size() == 1);  // a broken second document is still one
 }
 
+TEST_CASE("load_all: every document, each with its own problems") {
+  auto all = [](const std::string& text) { return load_all(std::make_shared<const SourceFile>("m.yml", text)); };
+  std::vector<Document> docs = all("a: 1\n---\nb: 2\nb: 3\n---\n---\nc:\n\t- x\n");
+  REQUIRE(docs.size() == 4);
+  CHECK(docs[0].root->get("a")->value == "1");
+  CHECK(docs[0].problems.empty());
+  CHECK(docs[0].has_further_documents() == false);
+  CHECK(problems_of(docs[1]) == "4:1: yaml/duplicate-key: mapping key \"b\" already defined at line 3\n");
+  CHECK(docs[2].problems.empty());
+  CHECK(docs[3].root == nullptr);  // the tab is found in its own document only
+  CHECK(problems_of(docs[3]).starts_with("8:1: yaml/syntax: found a tab character"));
+
+  // A document that does not parse ends the list.
+  docs = all("a: 1\n---\nb: [\n---\nc: 3\n");
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].ok());
+  CHECK(docs[1].root == nullptr);
+  CHECK(docs[1].problems.size() == 1);
+
+  // Text after the root node is not a new document without `---`, as for load().
+  docs = all("- a\nb: 1\n");
+  REQUIRE(docs.size() == 1);
+  CHECK(problems_of(docs[0]) == problems_of(load_text("- a\nb: 1\n")));
+
+  CHECK(all("").size() == 1);
+  CHECK(all("# only a comment\n")[0].root == nullptr);
+  CHECK(all("\xFF\n")[0].problems.size() == 1);
+}
+
 TEST_CASE("syntax errors: yaml-cpp's message at its position, with a hint") {
   const Document doc = load_text("groups:\n  - name: g\n   rules: []\n");
   CHECK(doc.root == nullptr);
