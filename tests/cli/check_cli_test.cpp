@@ -95,3 +95,27 @@ TEST_CASE("check: the shipped config is clean") {
   CHECK(r.err == "checked 2 rule files, 1 Alertmanager config, 1 dashboard: 0 errors, 0 warnings\n");
   CHECK(r.code == 0);
 }
+
+TEST_CASE("check: a manifest file whose PrometheusRule is not its first resource is a rule file") {
+  TempDir dir;
+  dir.file(".mlmon.yml", "");
+  dir.file("deploy/monitoring.yaml", R"y(apiVersion: v1
+kind: ConfigMap
+metadata: {name: c}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: a}
+spec:
+  groups:
+    - name: g
+      rules:
+        - record: job:up:sum
+          expr: sum by (job) (up
+)y");
+  auto r = run_cli({"check", "--color=never", dir.path()});
+  CHECK(r.code == 1);
+  CHECK(r.out.starts_with(dir.path() + "/deploy/monitoring.yaml:13:33: error: group \"g\", rule 1, "
+                                       "\"job:up:sum\": could not parse expression: parse error: "));
+  CHECK(r.err == "checked 1 rule file, 0 Alertmanager configs, 0 dashboards: 1 error, 0 warnings\n");
+}
