@@ -83,6 +83,17 @@ TEST_CASE("rules/duplicate: same name, labels and expression") {
   CHECK(check_text("groups:\n  - name: g\n    rules:\n" + rule + rule) ==
         Lines{"6:17: rules/duplicate: duplicate rule \"job:up:sum\": same labels and expression as rule 1 of group "
               "\"g\" at line 4"});
+  // Different labels, or the same text split differently between label and value, are no duplicate.
+  auto labelled = [](const std::string& key, const std::string& value) {
+    return "      - record: job:up:sum\n        expr: sum by (job) (up)\n        labels:\n          " + key + ": " +
+           value + "\n";
+  };
+  CHECK(check_text("groups:\n  - name: g\n    rules:\n" + labelled("a", "x") + labelled("a", "y")) == Lines{});
+  CHECK(check_text("groups:\n  - name: g\n    rules:\n" + labelled("ab", "c") + labelled("a", "bc")) == Lines{});
+  // A group label counts as the rule's own.
+  CHECK(check_text("groups:\n  - name: g\n    labels:\n      a: x\n    rules:\n" + rule + labelled("a", "x")) ==
+        Lines{"8:17: rules/duplicate: duplicate rule \"job:up:sum\": same labels and expression as rule 1 of group "
+              "\"g\" at line 6"});
 }
 
 TEST_CASE("inline comments silence one check on one rule") {

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -29,22 +28,28 @@ class DuplicateRule final : public RuleCheck {
   void run_rule(const CheckContext& ctx, const ParsedRule& parsed) const override {
     const Rule& rule = *parsed.rule;
     if (rule.name.empty()) return;
-    std::map<std::string, std::string> labels;
+    // Views into the rule's YAML, which outlives this call: a 100 MB label value is not copied.
+    std::map<std::string_view, std::string_view> labels;
     if (parsed.group->labels) {
       for (const auto& e : parsed.group->labels->entries) labels[e.key->value] = e.value->value;
     }
     if (rule.labels) {
       for (const auto& e : rule.labels->entries) labels[e.key->value] = e.value->value;
     }
-    std::string key = rule.name + '\0' + (rule.expr ? rule.expr->value : std::string()) + '\0';
-    for (const auto& [k, v] : labels) key += k + '=' + v + '\0';
+    Digest key;
+    key.add(rule.name);
+    key.add(rule.expr ? std::string_view(rule.expr->value) : std::string_view());
+    for (const auto& [k, v] : labels) {
+      key.add(k);
+      key.add(v);
+    }
 
     auto& seen = *static_cast<Seen*>(ctx.state);
     if (seen.groups.empty() || seen.groups.back().offset != parsed.group->node->offset) {
       seen.groups.push_back({parsed.group->node->offset, parsed.group->name});
     }
     const First here{rule.index, static_cast<std::uint32_t>(seen.groups.size() - 1), rule.node->pos.line};
-    auto [it, inserted] = seen.first.emplace(Digest::of(key), here);
+    auto [it, inserted] = seen.first.emplace(key, here);
     if (!inserted) {
       const First& first = it->second;
       ctx.report(rule.alert ? rule.alert : (rule.record ? rule.record : rule.node),
@@ -57,16 +62,19 @@ class DuplicateRule final : public RuleCheck {
   std::unique_ptr<CheckState> new_state() const override { return std::make_unique<Seen>(); }
 
  private:
-  // Rules are remembered by two independent 64-bit hashes of their key, not the key itself: a
-  // 10,000-rule file would otherwise keep megabytes of expressions. A false match needs both to
-  // collide at once.
+  // Rules are remembered by two 64-bit hashes of their name, expression and labels, not the text
+  // itself: a 10,000-rule file would otherwise keep megabytes of expressions. A false match needs
+  // both to collide at once. Each piece is hashed with its length, so ("ab", "c") is not ("a", "bc").
   struct Digest {
-    std::uint64_t a;
-    std::uint64_t b;
-    static Digest of(std::string_view text) {
-      std::uint64_t fnv = 14695981039346656037ull;
-      for (const char c : text) fnv = (fnv ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-      return {std::hash<std::string_view>{}(text), fnv};
+    std::uint64_t a = 14695981039346656037ull;  // FNV-1a
+    std::uint64_t b = 0;                        // polynomial, a different multiplier
+    void add(std::string_view piece) {
+      for (const char c : piece) byte(static_cast<unsigned char>(c));
+      for (std::size_t n = piece.size(), i = 0; i < sizeof n; ++i, n >>= 8) byte(static_cast<unsigned char>(n));
+    }
+    void byte(unsigned char c) {
+      a = (a ^ c) * 1099511628211ull;
+      b = (b + c + 1) * 0x9E3779B97F4A7C15ull;
     }
     bool operator==(const Digest&) const = default;
   };
