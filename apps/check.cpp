@@ -54,12 +54,8 @@ FileKind classify(const std::string& path, const std::string& text) {
   const yaml::Document doc = yaml::load(source);
   if (rules::looks_like_rule_file(doc.root)) return FileKind::Rules;
   if (is_alertmanager_root(doc.root)) return FileKind::Alertmanager;
-  if (doc.has_further_documents()) {
-    // A Kubernetes manifest file whose PrometheusRule is not its first resource.
-    for (const yaml::Document& each : yaml::load_all(source)) {
-      if (each.root != nullptr && each.root->is_map() && rules::is_prometheus_rule(*each.root)) return FileKind::Rules;
-    }
-  }
+  // A Kubernetes manifest file whose PrometheusRule is not its first resource.
+  if (doc.has_further_documents() && rules::load_rule_documents(source).size() > 1) return FileKind::Rules;
   return FileKind::Other;
 }
 

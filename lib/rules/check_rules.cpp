@@ -113,22 +113,17 @@ std::size_t check_document(const yaml::Document& document, const SourceFilePtr& 
   return check.finish();
 }
 
-bool is_manifest(const yaml::Document& document) {
-  return document.root != nullptr && document.root->is_map() && is_prometheus_rule(*document.root);
-}
-
-/// A Kubernetes manifest file holds resources separated by `---`. Prometheus reads only the first
-/// document of a rule file, but the Prometheus Operator gets each PrometheusRule of such a file
-/// on its own, so each is checked as a file of its own; other kinds of resource are not rules.
-/// nullopt when the file holds no PrometheusRule.
-std::optional<std::size_t> check_manifests(const SourceFilePtr& source, const CheckRulesOptions& options,
-                                           const project::Config& config, std::vector<Diagnostic>& out) {
-  std::vector<yaml::Document> documents = yaml::load_all(source);
-  if (std::none_of(documents.begin(), documents.end(), is_manifest)) return std::nullopt;
+/// The documents of a manifest file (load_rule_documents()): each PrometheusRule is checked as a
+/// file of its own, as the Prometheus Operator gets each one; other kinds of resource are skipped.
+std::size_t check_manifests(const std::vector<yaml::Document>& documents, const SourceFilePtr& source,
+                            const CheckRulesOptions& options, const project::Config& config,
+                            std::vector<Diagnostic>& out) {
   std::size_t rules = 0;
   for (const yaml::Document& document : documents) {
     out.insert(out.end(), document.problems.begin(), document.problems.end());
-    if (document.ok() && is_manifest(document)) rules += check_document(document, source, options, config, out);
+    if (document.ok() && holds_prometheus_rule(document)) {
+      rules += check_document(document, source, options, config, out);
+    }
   }
   return rules;
 }
@@ -145,8 +140,7 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
     std::optional<yaml::Document> skeleton =
         yaml::load_streaming(source, "groups", [&check](const yaml::Node& item) { check.add_group(item); });
     // A PrometheusRule keeps its groups under `spec:`; a top-level `groups:` is not read there.
-    const bool manifest = skeleton && skeleton->root != nullptr && skeleton->root->is_map() &&
-                          is_prometheus_rule(*skeleton->root);
+    const bool manifest = skeleton && holds_prometheus_rule(*skeleton);
     if (skeleton && !manifest) {
       out.insert(out.end(), skeleton->problems.begin(), skeleton->problems.end());
       if (const yaml::Node* groups = decode_groups_holder(skeleton->root, *source, options.load, out)) {
@@ -158,12 +152,9 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
   // Start over: what the streamed groups produced would be reported twice.
   out.erase(out.begin() + static_cast<std::ptrdiff_t>(first_problem), out.end());
 
-  yaml::Document document = yaml::load(source);
-  const bool plain_rule_file = document.root != nullptr && document.root->is_map() && !is_manifest(document) &&
-                               document.root->get("groups") != nullptr;
-  if (document.has_further_documents() && !plain_rule_file) {
-    if (auto rules = check_manifests(source, options, config, out)) return *rules;
-  }
+  std::vector<yaml::Document> documents = load_rule_documents(source);
+  if (documents.size() > 1) return check_manifests(documents, source, options, config, out);
+  const yaml::Document& document = documents.front();
   const bool yaml_ok = document.ok();
   out.insert(out.end(), document.problems.begin(), document.problems.end());
   if (!yaml_ok) return 0;

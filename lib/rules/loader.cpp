@@ -219,6 +219,47 @@ bool looks_like_rule_file(const yaml::Node* root) {
          groups->items.empty();
 }
 
+bool holds_prometheus_rule(const yaml::Document& document) {
+  return document.root != nullptr && document.root->is_map() && is_prometheus_rule(*document.root);
+}
+
+std::vector<yaml::Document> load_rule_documents(SourceFilePtr source) {
+  std::vector<yaml::Document> documents;
+  documents.push_back(yaml::load(source));
+  const yaml::Document& first = documents.front();
+  const bool plain_rule_file = first.root != nullptr && first.root->is_map() && !is_prometheus_rule(*first.root) &&
+                               first.root->get("groups") != nullptr;
+  if (first.has_further_documents() && !plain_rule_file) {
+    std::vector<yaml::Document> all = yaml::load_all(std::move(source));
+    if (std::any_of(all.begin(), all.end(), holds_prometheus_rule)) return all;
+  }
+  return documents;
+}
+
+RuleFile decode_rule_file(std::vector<yaml::Document> documents, const LoadOptions& options,
+                          std::vector<Diagnostic>& out) {
+  if (documents.size() == 1) {
+    out.insert(out.end(), documents.front().problems.begin(), documents.front().problems.end());
+    return decode_rule_file(std::move(documents.front()), options, out);
+  }
+  RuleFile file;
+  file.is_manifest = true;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    yaml::Document& document = i == 0 ? file.document : file.more_documents.emplace_back();
+    document = std::move(documents[i]);
+    out.insert(out.end(), document.problems.begin(), document.problems.end());
+    if (!document.ok() || !holds_prometheus_rule(document)) continue;
+    Decoder decoder(options, out, *document.source);
+    bool manifest = false;
+    const Node* groups = decoder.groups_of(document.root, manifest);
+    if (groups == nullptr) continue;
+    for (const Node* item : groups->items) {
+      if (auto group = decoder.decode_group_item(*item)) file.groups.push_back(std::move(*group));
+    }
+  }
+  return file;
+}
+
 RuleFile decode_rule_file(yaml::Document document, const LoadOptions& options, std::vector<Diagnostic>& out) {
   RuleFile file;
   file.document = std::move(document);
@@ -240,7 +281,14 @@ std::expected<RuleFile, Diagnostic> load_rule_file(SourceFilePtr source, const L
     }
     return first;
   };
-  yaml::Document document = yaml::load(source);
+  std::vector<yaml::Document> documents = load_rule_documents(source);
+  if (documents.size() > 1) {  // a manifest file with a PrometheusRule
+    std::vector<Diagnostic> problems;
+    RuleFile file = decode_rule_file(std::move(documents), options, problems);
+    if (const Diagnostic* error = first_error(problems)) return std::unexpected(*error);
+    return file;
+  }
+  yaml::Document document = std::move(documents.front());
   if (const Diagnostic* error = first_error(document.problems)) return std::unexpected(*error);
   const Node* root = document.root;
   if (root != nullptr && !root->is_null() && !(root->is_map() && (is_prometheus_rule(*root) || root->get("groups")))) {

@@ -13,11 +13,26 @@ struct LoadOptions {
   bool ignore_unknown_fields = false;  ///< like promtool's --ignore-unknown-fields
 };
 
+/// The documents of a file to read rules from. Prometheus reads the first document of a rule file
+/// only (load() warns about the rest), but a Kubernetes manifest file holds resources separated by
+/// `---`, and the Prometheus Operator gets each PrometheusRule among them on its own: a file whose
+/// first document is not a plain rule file and that has a PrometheusRule anywhere gives all its
+/// documents (load_all()). Otherwise the first document alone.
+std::vector<yaml::Document> load_rule_documents(SourceFilePtr source);
+
+/// A document holding a Kubernetes PrometheusRule.
+bool holds_prometheus_rule(const yaml::Document& document);
+
 /// Decodes a parsed YAML document into the rule model as Prometheus's strict decoder does:
 /// unknown fields, wrong node kinds and bad durations become diagnostics (rule ids
 /// "rules/schema" and "rules/duration"), every one of them, not only the first.
 /// Recognises Kubernetes PrometheusRule manifests (monitoring.coreos.com, kind PrometheusRule).
 RuleFile decode_rule_file(yaml::Document document, const LoadOptions& options, std::vector<Diagnostic>& out);
+/// The same for load_rule_documents()' result: several documents are a manifest file, whose
+/// PrometheusRules give the groups (other resources are skipped); each document's own problems
+/// go to `out` too.
+RuleFile decode_rule_file(std::vector<yaml::Document> documents, const LoadOptions& options,
+                          std::vector<Diagnostic>& out);
 
 /// decode_rule_file() in parts, for a reader that gets the groups one at a time (check-rules on a
 /// streamed document). First the root, or a PrometheusRule's spec: returns the `groups` sequence

@@ -44,9 +44,11 @@ struct Group {
 
 /// A rule file (or a Kubernetes PrometheusRule manifest, whose `spec` holds the groups).
 struct RuleFile {
-  yaml::Document document;
+  yaml::Document document;   ///< the first (often only) document of the file
+  /// A manifest file's further resources (`---`), read for the PrometheusRules among them.
+  std::vector<yaml::Document> more_documents;
   bool is_manifest = false;  ///< a PrometheusRule: positions still point into the manifest
-  std::vector<Group> groups;
+  std::vector<Group> groups;  ///< of every document read, in file order
 
   const SourceFile& source() const { return *document.source; }
   std::size_t rule_count() const;

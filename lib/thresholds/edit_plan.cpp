@@ -25,7 +25,12 @@ std::string where(const Alert& alert) { return fmt::format("{}: alert {}", alert
 Result<void> require_unshared(FileEdit& edit, const Alert& alert, const yaml::Node* node, std::string_view what) {
   if (!edit.references) {
     auto counts = std::make_shared<std::map<const yaml::Node*, int>>();
-    if (!count_references(edit.file->rules->document.root, *counts)) {
+    // Anchors and aliases never cross documents: each is counted on its own.
+    bool counted = count_references(edit.file->rules->document.root, *counts);
+    for (const yaml::Document& more : edit.file->rules->more_documents) {
+      counted = counted && count_references(more.root, *counts);
+    }
+    if (!counted) {
       return fail(fmt::format("{}: the file uses too many YAML aliases to be edited safely", edit.file->path()));
     }
     edit.references = std::move(counts);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 #include "promql/parser.hpp"
 #include "rules/loader.hpp"
 #include "yaml/document.hpp"
@@ -64,16 +67,19 @@ std::string Alert::location() const { return fmt::format("{}:{}", file->path(), 
 const RuleSource& Inventory::add(SourceFilePtr source) {
   auto file = std::make_unique<RuleSource>();
   file->source = source;
-  yaml::Document document = yaml::load(source);
-  const bool yaml_ok = document.ok();
+  std::vector<yaml::Document> documents = rules::load_rule_documents(source);
+  const bool yaml_ok = std::all_of(documents.begin(), documents.end(), [](const yaml::Document& d) { return d.ok(); });
   file->yaml_ok = yaml_ok;
-  for (const Diagnostic& d : document.problems) {
-    if (d.severity == Severity::Error) problems.push_back(d);
-  }
-  if (yaml_ok && rules::looks_like_rule_file(document.root)) {
-    std::vector<Diagnostic> schema;
-    file->rules = std::make_unique<rules::RuleFile>(rules::decode_rule_file(std::move(document), {}, schema));
-    problems.insert(problems.end(), schema.begin(), schema.end());
+  if (yaml_ok && (documents.size() > 1 || rules::looks_like_rule_file(documents.front().root))) {
+    std::vector<Diagnostic> found;
+    file->rules = std::make_unique<rules::RuleFile>(rules::decode_rule_file(std::move(documents), {}, found));
+    std::copy_if(found.begin(), found.end(), std::back_inserter(problems),
+                 [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  } else {
+    for (const yaml::Document& document : documents) {
+      std::copy_if(document.problems.begin(), document.problems.end(), std::back_inserter(problems),
+                   [](const Diagnostic& d) { return d.severity == Severity::Error; });
+    }
   }
   const RuleSource& added = *file;
   files.push_back(std::move(file));

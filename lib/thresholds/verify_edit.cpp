@@ -117,9 +117,17 @@ Result<void> verify_edit(const FileEdit& edit, const std::string& new_text) {
     return refuse(fmt::format("break the file: {}", first));
   }
   TreeComparer comparer(edit);
-  if (auto difference = comparer.compare(edit.file->rules->document.root, reloaded.rules->document.root);
-      !difference.empty()) {
-    return refuse("change more than planned: " + difference);
+  const rules::RuleFile& before = *edit.file->rules;
+  const rules::RuleFile& after_edit = *reloaded.rules;
+  if (before.more_documents.size() != after_edit.more_documents.size()) {
+    return refuse("change the documents of the file");
+  }
+  for (std::size_t i = 0; i <= before.more_documents.size(); ++i) {
+    const yaml::Node* old_root = i == 0 ? before.document.root : before.more_documents[i - 1].root;
+    const yaml::Node* new_root = i == 0 ? after_edit.document.root : after_edit.more_documents[i - 1].root;
+    if (auto difference = comparer.compare(old_root, new_root); !difference.empty()) {
+      return refuse("change more than planned: " + difference);
+    }
   }
 
   const std::set<std::string> before_errors = error_messages(edit.file->source);

@@ -350,6 +350,51 @@ spec:
   CHECK(diff_text(manifest, with(kBase, "> 0.5", "> 1")) == "~ alert \"HighLatency\" (group \"api\"): threshold: 0.5 → 1\n");
 }
 
+TEST_CASE("rule diff: a multi-document manifest file compares by the groups of all its PrometheusRules") {
+  const std::string two = R"y(apiVersion: v1
+kind: Namespace
+metadata: {name: monitoring}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: first}
+spec:
+  groups:
+    - name: api
+      interval: 1m
+      rules:
+        - record: job:http_requests:rate5m
+          expr: sum by (job) (rate(http_requests_total[5m]))
+        - alert: HighLatency
+          expr: histogram_quantile(0.99, sum by (le) (rate(latency_bucket[5m]))) > 0.5
+          for: 5m
+          labels:
+            severity: warning
+          annotations:
+            summary: High latency
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: second}
+spec:
+  groups:
+    - name: api-availability
+      rules:
+        - alert: ApiDown
+          expr: up{job="api"} == 0
+          for: 2m
+          labels:
+            severity: critical
+)y";
+  CHECK(diff_text(two, two) == "");
+  CHECK(diff_text(two, with(two, "== 0", "== 2")) ==
+        "~ alert \"ApiDown\" (group \"api-availability\"): threshold: 0 → 2\n");
+  // The same rules in one plain file: ApiDown moved between groups, nothing else.
+  CHECK(diff_text(kBase, two) == "+ group \"api-availability\"\n"
+                                 "> alert \"ApiDown\" (group \"api-availability\") moved: group \"api\" → group "
+                                 "\"api-availability\"\n");
+}
+
 TEST_CASE("rule diff: JSON output holds typed values") {
   std::ostringstream out;
   render_changes_json(diff(kBase, with(with(kBase, "> 0.5", "> 0.3"), "severity: warning", "severity: critical")),

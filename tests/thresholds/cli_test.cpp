@@ -367,3 +367,45 @@ TEST_CASE("set-threshold on a PrometheusRule manifest with CRLF line endings, in
         "          for: 10m\r\n"
         "          labels: {severity: critical}\r\n");
 }
+
+TEST_CASE("thresholds and set-threshold on every PrometheusRule of a multi-document manifest file") {
+  TempDir dir;
+  const std::string manifests = R"y(apiVersion: v1
+kind: ConfigMap
+metadata: {name: c}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: a}
+spec:
+  groups:
+    - name: a
+      rules:
+        - alert: A
+          expr: up == 0
+          for: 5m
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: b}
+spec:
+  groups:
+    - name: b
+      rules:
+        - alert: B
+          expr: rate(errors_total[5m]) > 0.5
+          for: 10m
+)y";
+  const auto file = dir.file("monitoring.yaml", manifests);
+  Run run = run_mlmon({"thresholds", file});
+  CHECK(run.code == 0);
+  CHECK(run.out.find(file + ":12  ==          0          5m   -\n") != std::string::npos);
+  CHECK(run.out.find(file + ":23  >           0.5        10m  -\n") != std::string::npos);
+
+  run = run_mlmon({"set-threshold", "B", "0.25", file});
+  CHECK(run.code == 0);
+  CHECK(run.out == file + ":24: B: threshold 0.5 -> 0.25\n");
+  CHECK(changed_lines(manifests, slurp(file)) ==
+        std::vector<std::string>{"          expr: rate(errors_total[5m]) > 0.5 => "
+                                 "          expr: rate(errors_total[5m]) > 0.25"});
+}
