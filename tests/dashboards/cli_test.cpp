@@ -1,18 +1,14 @@
 // End-to-end: `mlmon check-dashboards` (and `mlmon diff` for dashboards) through mlmon_main.
 #include <doctest/doctest.h>
-#include <stdlib.h>
 
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "mlmon_main.hpp"
+#include "temp_dir.hpp"
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct Run {
   int code = -1;
@@ -33,29 +29,7 @@ Run run_mlmon(std::vector<std::string> args, const std::string& stdin_text = {})
   return run;
 }
 
-/// A fresh directory under the system's temporary directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "mlmon-dash-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string file(const std::string& name, const std::string& text) const {
-    const fs::path p = path_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p) << text;
-    return p.string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using mlmon::testing::TempDir;
 
 const std::string kClean = R"js({
   "uid": "clean", "title": "Clean",
