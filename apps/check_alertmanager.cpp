@@ -82,7 +82,8 @@ bool read_alert_rules(const std::vector<std::string>& paths, std::vector<alertma
     auto source = std::make_shared<SourceFile>(path, std::move(*text));
     report.add_source(source);
     std::vector<Diagnostic> problems;
-    const rules::RuleFile file = rules::decode_rule_file(rules::load_rule_documents(source), rules::LoadOptions{}, problems);
+    const rules::RuleFile file =
+        rules::decode_rule_file(rules::load_rule_documents(source), rules::LoadOptions{}, problems);
     if (file.groups.empty() && !problems.empty()) {
       ctx.err << "mlmon check-alertmanager: " << path << " is not a rule file (see mlmon check-rules); skipped\n";
       continue;

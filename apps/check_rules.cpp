@@ -45,8 +45,8 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   }
   options.validate.features = *features;
 
-  auto config =
-      load_project_config("check-rules", args.config_path, args.paths.empty() ? "." : args.paths.front(), args.output, ctx);
+  const std::string start = args.paths.empty() ? "." : args.paths.front();
+  auto config = load_project_config("check-rules", args.config_path, start, args.output, ctx);
   if (!config) return kExitUsage;
 
   Report report;

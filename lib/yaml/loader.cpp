@@ -201,7 +201,9 @@ std::vector<Document> load_all(SourceFilePtr source) {
   for (std::size_t i = 0; i < docs.size(); ++i) {
     if (!docs[i].ok()) continue;
     const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : std::string_view::npos;
-    if (auto tab = detail::find_tab_indentation(docs[i], starts[i], end)) fail(docs[i], kRuleSyntax, detail::tab_problem(*tab));
+    if (auto tab = detail::find_tab_indentation(docs[i], starts[i], end)) {
+      fail(docs[i], kRuleSyntax, detail::tab_problem(*tab));
+    }
   }
   if (docs.empty()) docs.push_back(empty_document(source));
   return docs;
