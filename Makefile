@@ -1,10 +1,13 @@
 # The two commands of the README: `make run` and `make test`. Both install what is missing first.
 BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
+FUZZ_DIR  ?= build-fuzz
+FUZZ_SECONDS ?= 600
+CORPUS    ?= ../shared/corpus
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps test-deps build run test unit-test asan-test bench clean
+.PHONY: all deps test-deps build run test unit-test asan-test bench fuzz clean
 
 all: build
 
@@ -40,5 +43,15 @@ test: unit-test asan-test
 bench: build
 	bench/run
 
+# The PromQL parser under libFuzzer (clang, ASan+UBSan), seeded with the corpus's valid
+# expressions; findings and the grown corpus stay in fuzz-corpus/.
+fuzz:
+	@scripts/install-deps.sh --with-fuzz-tools
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMLMON_FUZZ=ON
+	cmake --build $(FUZZ_DIR) --target fuzz_promql_parser -j $(JOBS)
+	scripts/fuzz-seeds.py $(CORPUS)/promql/valid-expressions.jsonl fuzz-corpus
+	$(FUZZ_DIR)/tests/promql/fuzz_promql_parser -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 fuzz-corpus
+
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -7,9 +7,18 @@ build_pkgs=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev nlohmann-json
             doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libre2-dev libssl-dev)
 # Oracles and real servers for the integration tests; optional for `make run`.
 test_pkgs=(prometheus prometheus-alertmanager curl jq python3)
+# libFuzzer ships with clang; python3 writes the seed corpus.
+fuzz_pkgs=(clang python3)
 
 want=("${build_pkgs[@]}")
-if [ "${1:-}" = "--with-test-tools" ]; then want+=("${test_pkgs[@]}"); fi
+for arg in "$@"; do
+  case "$arg" in
+    --with-test-tools) want+=("${test_pkgs[@]}") ;;
+    --with-fuzz-tools) want+=("${fuzz_pkgs[@]}") ;;
+    *) echo "install-deps.sh: unknown option '$arg' (expected --with-test-tools or --with-fuzz-tools)" >&2
+       exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${want[@]}"; do
