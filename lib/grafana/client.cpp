@@ -260,14 +260,15 @@ ApiResult<std::optional<Folder>> GrafanaClient::get_folder(std::string_view uid)
   return std::optional<Folder>{std::move(folder)};
 }
 
-ApiResult<std::vector<Folder>> GrafanaClient::list_folders() {
-  std::vector<Folder> folders;
+ApiResult<void> GrafanaClient::for_each_listed(const std::function<std::string(int page)>& path_for_page,
+                                               std::string_view entry_name,
+                                               const std::function<void(const json&)>& take) {
   std::string previous_first;
   for (int page = 1; page <= kMaxPages; ++page) {
-    std::string path = fmt::format("/api/folders?limit={}&page={}", page_size_, page);
+    const std::string path = path_for_page(page);
     auto reply = call("GET", path, nullptr);
     if (!reply) return std::unexpected(reply.error());
-    if (!reply->body.is_array()) return std::unexpected(bad_reply("GET " + path, "not a list of folders"));
+    if (!reply->body.is_array()) return std::unexpected(bad_reply("GET " + path, fmt::format("not a list of {}s", entry_name)));
     const json& items = reply->body;
     if (!items.empty()) {
       std::string first = string_field(items.front(), "uid");
@@ -275,11 +276,20 @@ ApiResult<std::vector<Folder>> GrafanaClient::list_folders() {
       previous_first = first;
     }
     for (const json& item : items) {
-      if (!item.is_object()) return std::unexpected(bad_reply("GET " + path, "a folder entry is not an object"));
-      folders.push_back(Folder{string_field(item, "uid"), string_field(item, "title")});
+      if (!item.is_object()) return std::unexpected(bad_reply("GET " + path, fmt::format("an entry is not a {} object", entry_name)));
+      take(item);
     }
     if (static_cast<int>(items.size()) < page_size_) break;
   }
+  return {};
+}
+
+ApiResult<std::vector<Folder>> GrafanaClient::list_folders() {
+  std::vector<Folder> folders;
+  auto listed = for_each_listed(
+      [&](int page) { return fmt::format("/api/folders?limit={}&page={}", page_size_, page); }, "folder",
+      [&](const json& item) { folders.push_back(Folder{string_field(item, "uid"), string_field(item, "title")}); });
+  if (!listed) return std::unexpected(listed.error());
   return folders;
 }
 
@@ -295,27 +305,17 @@ ApiResult<Folder> GrafanaClient::create_folder(std::string_view title, std::stri
 
 ApiResult<std::vector<SearchHit>> GrafanaClient::search_dashboards(std::optional<std::string> folder_uid) {
   std::vector<SearchHit> hits;
-  std::string previous_first;
-  for (int page = 1; page <= kMaxPages; ++page) {
+  auto path_for_page = [&](int page) {
     std::string path = fmt::format("/api/search?type=dash-db&limit={}&page={}", page_size_, page);
     if (folder_uid) path += "&folderUIDs=" + percent_encode(*folder_uid);
-    auto reply = call("GET", path, nullptr);
-    if (!reply) return std::unexpected(reply.error());
-    if (!reply->body.is_array()) return std::unexpected(bad_reply("GET " + path, "not a list of search hits"));
-    const json& items = reply->body;
-    if (!items.empty()) {
-      std::string first = string_field(items.front(), "uid");
-      if (page > 1 && first == previous_first) break;  // the server ignores `page`
-      previous_first = first;
-    }
-    for (const json& item : items) {
-      if (!item.is_object()) return std::unexpected(bad_reply("GET " + path, "a search hit is not an object"));
-      if (string_field(item, "type", "dash-db") != "dash-db") continue;
-      hits.push_back(SearchHit{string_field(item, "uid"), string_field(item, "title"), string_field(item, "folderUid"),
-                               string_field(item, "folderTitle", "General")});
-    }
-    if (static_cast<int>(items.size()) < page_size_) break;
-  }
+    return path;
+  };
+  auto listed = for_each_listed(path_for_page, "search hit", [&](const json& item) {
+    if (string_field(item, "type", "dash-db") != "dash-db") return;
+    hits.push_back(SearchHit{string_field(item, "uid"), string_field(item, "title"), string_field(item, "folderUid"),
+                             string_field(item, "folderTitle", "General")});
+  });
+  if (!listed) return std::unexpected(listed.error());
   return hits;
 }
 

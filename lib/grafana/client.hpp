@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,6 +102,10 @@ class GrafanaClient {
   ApiResult<Reply> call(std::string_view method, std::string_view path_and_query, const nlohmann::json* body);
   ApiError error_from_reply(std::string_view what, const HttpResponse& response) const;
   ApiError bad_reply(std::string_view what, std::string_view why) const;
+  /// GETs a paged list endpoint (`path_for_page` gives the path of page 1, 2, ...) and hands each
+  /// entry, checked to be an object, to `take`. `entry_name` names an entry in error messages.
+  ApiResult<void> for_each_listed(const std::function<std::string(int page)>& path_for_page,
+                                  std::string_view entry_name, const std::function<void(const nlohmann::json&)>& take);
   std::string scrub(std::string_view text) const;
 
   ClientOptions options_;

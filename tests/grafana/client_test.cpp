@@ -206,6 +206,26 @@ TEST_CASE("client: malformed JSON, HTML pages and odd shapes are errors, never c
         "GET /api/dashboards/uid/d1: Grafana refused (HTTP 418: a body that is not JSON: \" [31mteapot line two\")");
 }
 
+TEST_CASE("client: list replies of the wrong shape are errors; a server that ignores `page` ends the paging") {
+  Harness h({}, [](TransportOptions& o) { o.max_retries = 1; });
+  h.client->set_page_size(2);
+  h.grafana.add_fault({Fault::Kind::Status, "GET", "/api/folders", 1, 200, R"({"folders":[]})"});
+  CHECK(h.client->list_folders().error().text ==
+        "GET /api/folders?limit=2&page=1: Grafana's reply is not what its API documents: not a list of folders");
+  h.grafana.add_fault({Fault::Kind::Status, "GET", "/api/search", 1, 200, R"([{"uid":"d1"},7])"});
+  CHECK(h.client->search_dashboards(std::string("f/1")).error().text ==
+        "GET /api/search?type=dash-db&limit=2&page=1&folderUIDs=f%2F1: Grafana's reply is not what its API "
+        "documents: an entry is not a search hit object");
+
+  // The same full page over and over: stop at the repeat instead of asking 200 times.
+  h.grafana.add_fault({Fault::Kind::Status, "GET", "/api/folders", -1, 200,
+                       R"([{"uid":"a","title":"A"},{"uid":"b","title":"B"}])"});
+  auto folders = h.client->list_folders();
+  REQUIRE(folders);
+  CHECK(folders->size() == 2);
+  CHECK(h.calls("/api/folders") == 3);  // the one above, then pages 1 and 2 here
+}
+
 TEST_CASE("client: newest version in the old list shape and the 11.6+ wrapped shape") {
   for (const char* version : {"11.5.2", "11.6.0", "12.1.0"}) {
     CAPTURE(version);
