@@ -116,6 +116,11 @@ std::string_view duration_op_text(DurationOp op) {
     }
 }
 
+bool is_positive_infinity(const Node& node) {
+    return node.kind == NodeKind::number_literal && std::isinf(static_cast<const NumberLiteral&>(node).value) &&
+           static_cast<const NumberLiteral&>(node).value > 0;
+}
+
 }  // namespace
 
 std::string print(const Node& node) {
@@ -229,7 +234,13 @@ void print_to(std::string& out, const Node& node) {
         }
         case NodeKind::binary: {
             const auto& b = static_cast<const BinaryExpr&>(node);
-            print_to(out, *b.lhs);
+            if (is_positive_infinity(*b.lhs) && b.op == BinaryOp::pow) {
+                // Prometheus writes "+Inf ^ 2", which parses back as +(Inf ^ 2): unary operators bind
+                // looser than ^. Without the sign it is the same tree (found by fuzzing).
+                out += "Inf";
+            } else {
+                print_to(out, *b.lhs);
+            }
             out += ' ';
             out += to_string(b.op);
             if (b.return_bool) out += " bool";

@@ -143,6 +143,25 @@ TEST_CASE("printer: an explicit + before a parenthesised offset is kept (found b
     CHECK(canonical("m[+(2)+(2^2)]") == "m[(2) + (2 ^ 2)]");
 }
 
+TEST_CASE("printer: +Inf on the left of ^ prints without its sign (found by fuzzing)") {
+    // "+Inf ^ 2", as Prometheus prints it, reads back as +(Inf ^ 2): a different tree.
+    for (const char* expr : {"Inf ^ 2", "inf^2*3", "-Inf ^ 2", "Inf^---2/-2^-+--1*3+2", "2 ^ Inf ^ 2"}) {
+        CAPTURE(expr);
+        ParseResult first = parse(expr, Features::all());
+        REQUIRE_FALSE(first.error);
+        const std::string printed = print(first.ast->root());
+        ParseResult second = parse(printed, Features::all());
+        REQUIRE_FALSE(second.error);
+        CHECK(equal(first.ast->root(), second.ast->root()));
+    }
+    CHECK(canonical("Inf ^ 2") == "Inf ^ 2");
+    CHECK(canonical("-Inf ^ 2") == "-Inf ^ 2");  // -(Inf ^ 2), as before
+    CHECK(canonical("Inf^---2/-2^-+--1*3+2") == "Inf ^ -2 / -2 ^ -1 * 3 + 2");
+    CHECK(canonical("Inf * 2") == "+Inf * 2");  // elsewhere the sign folds into the number
+    CHECK(canonical("2 ^ Inf") == "2 ^ +Inf");
+    CHECK(canonical("(Inf) ^ 2") == "(+Inf) ^ 2");
+}
+
 TEST_CASE("printer: @ timestamps beyond int64 milliseconds do not overflow (found by fuzzing)") {
     // 4.4e18 s is inside the seconds bound Prometheus checks, but not as milliseconds.
     CHECK(canonical("m @ 4444444444444444444") == canonical("m @ 4444444444444444444"));
