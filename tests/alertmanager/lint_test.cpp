@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "alertmanager/lint.hpp"
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 
 using namespace mlmon;
@@ -97,27 +98,24 @@ TEST_CASE("${VAR} left in the file") {
 }
 
 TEST_CASE("missing *_file targets and template globs") {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "mlmon-am-lint-test";
-  fs::create_directories(dir / "secrets");
-  std::ofstream(dir / "secrets" / "slack") << "https://hooks.slack.com/x\n";
+  const mlmon::testing::TempDir dir;
+  dir.file("secrets/slack", "https://hooks.slack.com/x\n");
   const std::string yaml =
       "global:\n  slack_api_url_file: secrets/slack\n  http_config:\n    bearer_token_file: secrets/token\n"
       "templates: ['templates/*.tmpl']\nroute: {receiver: a}\nreceivers:\n- name: a\n  pagerduty_configs:\n"
       "  - routing_key_file: secrets/pd\n  - service_key_file: /nonexistent/pd\n";
   LintOptions options;
-  options.base_dir = dir.string();
+  options.base_dir = dir.path();
   const LoadedConfig loaded = load_text(yaml);
   const std::vector<Diagnostic> found = lint_config(loaded, options);
   REQUIRE(found.size() == 4);
-  CHECK(found[0].message == "bearer_token_file: file \"" + (dir / "secrets/token").string() + "\" does not exist");
+  CHECK(found[0].message == "bearer_token_file: file \"" + (dir / "secrets/token") + "\" does not exist");
   CHECK(found[0].hint.starts_with("Alertmanager resolves it against the config file's directory"));
-  CHECK(found[1].message == "routing_key_file: file \"" + (dir / "secrets/pd").string() + "\" does not exist");
+  CHECK(found[1].message == "routing_key_file: file \"" + (dir / "secrets/pd") + "\" does not exist");
   CHECK(found[1].hint.starts_with("Alertmanager reads it relative to its own working directory"));
   CHECK(found[2].message == "service_key_file: file \"/nonexistent/pd\" does not exist");
   CHECK(found[2].hint == "Alertmanager reads it only when it sends a notification");
   CHECK(found[3].message == "template glob \"templates/*.tmpl\" matches no file");
-  fs::remove_all(dir);
 }
 
 TEST_CASE("find_env_references") {

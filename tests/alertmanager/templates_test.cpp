@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "alertmanager/templates.hpp"
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 
 using namespace mlmon;
@@ -13,24 +14,20 @@ using namespace mlmon::alertmanager;
 using namespace mlmon::alertmanager::testing;
 
 TEST_CASE("template files: Go's errors at the template's line; bad globs") {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "mlmon-am-templates-test";
-  fs::remove_all(dir);
-  fs::create_directories(dir / "tmpl");
-  std::ofstream(dir / "tmpl" / "good.tmpl") << "{{ define \"slack.title\" }}{{ .CommonLabels.alertname | toUpper }}{{ end }}\n";
-  std::ofstream(dir / "tmpl" / "bad.tmpl") << "{{ define \"x\" }}\n{{ .CommonLabels.alertname }\n{{ end }}\n";
-  std::ofstream(dir / "tmpl" / "undef.tmpl") << "{{ nosuchfunc . }}\n";
+  const mlmon::testing::TempDir dir;
+  dir.file("tmpl/good.tmpl", "{{ define \"slack.title\" }}{{ .CommonLabels.alertname | toUpper }}{{ end }}\n");
+  dir.file("tmpl/bad.tmpl", "{{ define \"x\" }}\n{{ .CommonLabels.alertname }\n{{ end }}\n");
+  dir.file("tmpl/undef.tmpl", "{{ nosuchfunc . }}\n");
   const LoadedConfig loaded =
       load_text("templates: ['tmpl/*.tmpl', 'tmpl/[.tmpl']\nroute: {receiver: a}\nreceivers: [{name: a}]\n");
-  const std::vector<Diagnostic> found = check_template_files(loaded, dir.string());
+  const std::vector<Diagnostic> found = check_template_files(loaded, dir.path());
   REQUIRE(found.size() == 3);
-  CHECK(found[0].file == (dir / "tmpl" / "bad.tmpl").string());
+  CHECK(found[0].file == dir / "tmpl/bad.tmpl");
   CHECK(found[0].pos.line == 2);
   CHECK(found[0].message == "template: bad.tmpl:2: unexpected \"}\" in operand");
   CHECK(found[1].message == "template: undef.tmpl:1: function \"nosuchfunc\" not defined");
   CHECK(found[2].message == "syntax error in pattern");
   CHECK(found[2].pos.line == 1);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("inline templates in receivers that cannot parse") {

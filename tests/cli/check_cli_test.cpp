@@ -7,7 +7,7 @@
 #include "run_cli.hpp"
 #include "temp_dir.hpp"
 
-using mlmon::test::run_cli;
+using mlmon::testing::run_cli;
 using mlmon::testing::TempDir;
 
 namespace {

@@ -5,7 +5,7 @@
 
 #include "run_cli.hpp"
 
-using mlmon::test::run_cli;
+using mlmon::testing::run_cli;
 
 namespace {
 

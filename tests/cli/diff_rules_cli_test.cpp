@@ -13,7 +13,7 @@
 #include "rules/loader.hpp"
 #include "run_cli.hpp"
 
-using mlmon::test::run_cli;
+using mlmon::testing::run_cli;
 
 namespace {
 

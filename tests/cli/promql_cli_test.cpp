@@ -2,7 +2,7 @@
 
 #include "run_cli.hpp"
 
-using mlmon::test::run_cli;
+using mlmon::testing::run_cli;
 
 TEST_CASE("promql check: arguments, in order, with Prometheus's errors") {
   auto r = run_cli({"promql", "check", "sum(rate(x[5m]))", "rate(x)", "foo{"});

@@ -6,46 +6,32 @@
 #include <fstream>
 
 #include "core/file_io.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
-namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string templ = (fs::temp_directory_path() / "mlmon-core-XXXXXX").string();
-    path = ::mkdtemp(templ.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, ec);
-    fs::remove_all(path, ec);
-  }
-};
-
-}  // namespace
+using mlmon::testing::TempDir;
 
 TEST_CASE("read_file reads bytes exactly and names the path on failure") {
   TempDir dir;
-  const auto file = (dir.path / "a.yml").string();
+  const auto file = dir / "a.yml";
   std::ofstream(file, std::ios::binary) << "x\r\n\0y";
   auto data = mlmon::read_file(file);
   REQUIRE(data.has_value());
   CHECK(*data == std::string("x\r\n"));
 
-  auto missing = mlmon::read_file((dir.path / "nope.yml").string());
+  auto missing = mlmon::read_file(dir / "nope.yml");
   REQUIRE_FALSE(missing.has_value());
-  CHECK(missing.error().message == (dir.path / "nope.yml").string() + ": cannot open: No such file or directory");
+  CHECK(missing.error().message == (dir / "nope.yml") + ": cannot open: No such file or directory");
 
-  auto directory = mlmon::read_file(dir.path.string());
+  auto directory = mlmon::read_file(dir.path());
   REQUIRE_FALSE(directory.has_value());
-  CHECK(directory.error().message == dir.path.string() + ": is a directory, not a file");
+  CHECK(directory.error().message == dir.path() + ": is a directory, not a file");
 }
 
 TEST_CASE("write_file_atomic replaces content and keeps the mode") {
   TempDir dir;
-  const auto file = (dir.path / "rules.yml").string();
+  const auto file = dir / "rules.yml";
   std::ofstream(file) << "old";
   ::chmod(file.c_str(), 0640);
   REQUIRE(mlmon::write_file_atomic(file, "new content").has_value());
@@ -54,12 +40,12 @@ TEST_CASE("write_file_atomic replaces content and keeps the mode") {
   ::stat(file.c_str(), &st);
   CHECK((st.st_mode & 0777) == 0640);
   // No temporary file is left behind.
-  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 }
 
 TEST_CASE("write_file_atomic creates new files with the given mode") {
   TempDir dir;
-  const auto file = (dir.path / "secret.yml").string();
+  const auto file = dir / "secret.yml";
   REQUIRE(mlmon::write_file_atomic(file, "s", 0600).has_value());
   struct stat st{};
   ::stat(file.c_str(), &st);
@@ -75,18 +61,18 @@ TEST_CASE("a failed write leaves the original intact") {
     return;
   }
   TempDir dir;
-  const auto file = (dir.path / "rules.yml").string();
+  const auto file = dir / "rules.yml";
   std::ofstream(file) << "original";
-  fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
+  fs::permissions(dir.path(), fs::perms::owner_read | fs::perms::owner_exec);
   auto r = mlmon::write_file_atomic(file, "new");
-  fs::permissions(dir.path, fs::perms::owner_all);
+  fs::permissions(dir.path(), fs::perms::owner_all);
   REQUIRE_FALSE(r.has_value());
   CHECK(*mlmon::read_file(file) == "original");
 }
 
 TEST_CASE("write_file_atomic refuses to replace a directory") {
   TempDir dir;
-  auto r = mlmon::write_file_atomic(dir.path.string(), "x");
+  auto r = mlmon::write_file_atomic(dir.path(), "x");
   REQUIRE_FALSE(r.has_value());
-  CHECK(r.error().message == dir.path.string() + ": not a regular file; refusing to replace it");
+  CHECK(r.error().message == dir.path() + ": not a regular file; refusing to replace it");
 }

@@ -1,33 +1,16 @@
 // End-to-end: `mlmon check-dashboards` (and `mlmon diff` for dashboards) through mlmon_main.
 #include <doctest/doctest.h>
 
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "mlmon_main.hpp"
+#include "run_cli.hpp"
 #include "temp_dir.hpp"
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-Run run_mlmon(std::vector<std::string> args, const std::string& stdin_text = {}) {
-  args.insert(args.begin(), "mlmon");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  std::istringstream in(stdin_text);
-  Run run;
-  run.code = mlmon::cli::mlmon_main(static_cast<int>(argv.size()), argv.data(), out, err, in);
-  run.out = out.str();
-  run.err = err.str();
-  return run;
-}
+using mlmon::testing::CliRun;
+using mlmon::testing::run_cli;
 
 using mlmon::testing::TempDir;
 
@@ -56,7 +39,7 @@ const std::string kBroken = R"js({
 TEST_CASE("check-dashboards: a clean dashboard exits 0 with a summary on stderr") {
   TempDir dir;
   const std::string path = dir.file("clean.json", kClean);
-  const Run run = run_mlmon({"check-dashboards", path});
+  const CliRun run = run_cli({"check-dashboards", path});
   CHECK(run.code == 0);
   CHECK(run.out == "");
   CHECK(run.err == "1 dashboard checked: 0 errors, 0 warnings\n");
@@ -65,7 +48,7 @@ TEST_CASE("check-dashboards: a clean dashboard exits 0 with a summary on stderr"
 TEST_CASE("check-dashboards: findings in text, with the source line and a caret") {
   TempDir dir;
   const std::string path = dir.file("broken.json", kBroken);
-  const Run run = run_mlmon({"check-dashboards", "--color=never", path});
+  const CliRun run = run_cli({"check-dashboards", "--color=never", path});
   CHECK(run.code == 1);
   CHECK(run.out ==
         path + ":5:48: error: panel \"Up\", query A: could not parse expression: parse error: unclosed left "
@@ -91,7 +74,7 @@ TEST_CASE("check-dashboards: --format=json and --fail-on") {
   TempDir dir;
   const std::string path = dir.file("d.json", R"js({"title": "T", "panels": [{"id": 1, "type": "stat", "title": "S",
   "targets": [{"refId": "A", "expr": "up"}]}]})js");
-  Run run = run_mlmon({"check-dashboards", "--format=json", path});
+  CliRun run = run_cli({"check-dashboards", "--format=json", path});
   CHECK(run.code == 0);
   CHECK(run.err == "");
   CHECK(run.out == "{\n  \"diagnostics\": [\n    {\n      \"file\": \"" + path +
@@ -100,7 +83,7 @@ TEST_CASE("check-dashboards: --format=json and --fail-on") {
                        "      \"hint\": \"set fieldConfig.defaults.unit (\\\"s\\\", \\\"bytes\\\", \\\"percentunit\\\", "
                        "\\\"reqps\\\"; \\\"short\\\" or \\\"none\\\" for plain numbers)\"\n    }\n  ],\n"
                        "  \"summary\": {\n    \"errors\": 0,\n    \"warnings\": 1,\n    \"infos\": 0\n  }\n}\n");
-  run = run_mlmon({"check-dashboards", "-q", "--fail-on=warning", path});
+  run = run_cli({"check-dashboards", "-q", "--fail-on=warning", path});
   CHECK(run.code == 1);
   CHECK(run.err == "");
 }
@@ -110,7 +93,7 @@ TEST_CASE("check-dashboards: directories, stdin, bad JSON and missing paths") {
   dir.file("a/clean.json", kClean);
   dir.file("a/notes.txt", "not a dashboard");
   dir.file("a/b/bad.json", "{\"title\": ");
-  Run run = run_mlmon({"check-dashboards", "--color=never", dir.path() + "/a"});
+  CliRun run = run_cli({"check-dashboards", "--color=never", dir.path() + "/a"});
   CHECK(run.code == 1);
   CHECK(run.out == dir.path() + "/a/b/bad.json:1:11: error: invalid JSON: syntax error while parsing value - "
                                 "unexpected end of input; expected '[', '{', or a literal [dashboards/json]\n"
@@ -118,17 +101,17 @@ TEST_CASE("check-dashboards: directories, stdin, bad JSON and missing paths") {
                                 "            ^\n");
   CHECK(run.err == "2 dashboards checked: 1 error, 0 warnings\n");
 
-  run = run_mlmon({"check-dashboards", "-"}, kClean);
+  run = run_cli({"check-dashboards", "-"}, kClean);
   CHECK(run.code == 0);
   CHECK(run.err == "1 dashboard checked: 0 errors, 0 warnings\n");
 
-  run = run_mlmon({"check-dashboards", "--color=never", "-"}, "[]");
+  run = run_cli({"check-dashboards", "--color=never", "-"}, "[]");
   CHECK(run.code == 1);
   CHECK(run.out ==
         "-:1:1: error: not a Grafana dashboard: the top-level value is an array, expected an object "
         "[dashboards/not-a-dashboard]\n  []\n  ^\n");
 
-  run = run_mlmon({"check-dashboards", dir.path() + "/nope.json"});
+  run = run_cli({"check-dashboards", dir.path() + "/nope.json"});
   CHECK(run.code == 2);
   CHECK(run.out == "");
   CHECK(run.err == "mlmon check-dashboards: " + dir.path() + "/nope.json: no such file or directory\n");
@@ -140,7 +123,7 @@ TEST_CASE("check-dashboards: .mlmon.yml disables checks, changes severities and 
   dir.file(".mlmon.yml",
            "checks:\n  dashboards/panel-unit: off\n  dashboards/panel-id-unique: warning\n"
            "exclude:\n  - check: dashboards/promql-parse\n    dashboard: broken\n    panel: Up\n    reason: on purpose\n");
-  const Run run = run_mlmon({"check-dashboards", "--color=never", path});
+  const CliRun run = run_cli({"check-dashboards", "--color=never", path});
   CHECK(run.code == 0);
   CHECK(run.out == path + ":6:12: warning: panel id 1 is already used by panel \"Up\" (line 4) "
                           "[dashboards/panel-id-unique]\n"
@@ -156,15 +139,15 @@ TEST_CASE("check-dashboards: a dashboard-linter .lint beside the dashboards appl
   const std::string path = dir.file("dash/d.json", R"js({"title": "D", "panels": [
   {"id": 1, "type": "timeseries", "title": "Total", "fieldConfig": {"defaults": {"unit": "short"}},
    "targets": [{"refId": "A", "expr": "x_total"}]}]})js");
-  Run run = run_mlmon({"check-dashboards", "--fail-on=warning", path});
+  CliRun run = run_cli({"check-dashboards", "--fail-on=warning", path});
   CHECK(run.code == 1);
   dir.file("dash/.lint", "exclusions:\n  target-counter-agg-rule:\n    entries:\n      - panel: Total\n"
                          "        reason: a per-run count\n");
-  run = run_mlmon({"check-dashboards", "--fail-on=warning", path});
+  run = run_cli({"check-dashboards", "--fail-on=warning", path});
   CHECK(run.code == 0);
   CHECK(run.out == "");
   dir.file("dash/.lint", "exclusions: 3\n");
-  run = run_mlmon({"check-dashboards", "--color=never", path});
+  run = run_cli({"check-dashboards", "--color=never", path});
   CHECK(run.code == 1);
   CHECK(run.out == dir.path() + "/dash/.lint:1:13: error: expected a mapping of rule names "
                                 "[dashboards/linter-config]\n  exclusions: 3\n              ^\n" +
@@ -182,29 +165,29 @@ TEST_CASE("diff: exit codes 0 same, 1 different, 2 trouble; text and json") {
   std::string changed = kClean;
   changed.replace(changed.find("reqps"), 5, "ops");
   const std::string b = dir.file("b.json", changed);
-  Run run = run_mlmon({"diff", a, a});
+  CliRun run = run_cli({"diff", a, a});
   CHECK(run.code == 0);
   CHECK(run.out == "");
-  run = run_mlmon({"diff", a, b});
+  run = run_cli({"diff", a, b});
   CHECK(run.code == 1);
   CHECK(run.out == "~ panel \"Requests\": fieldConfig.defaults.unit: \"reqps\" → \"ops\"\n");
-  run = run_mlmon({"diff", "--format=json", a, "-"}, kClean);
+  run = run_cli({"diff", "--format=json", a, "-"}, kClean);
   CHECK(run.code == 0);
   CHECK(run.out == "{\n  \"old\": \"" + a + "\",\n  \"new\": \"-\",\n  \"equal\": true,\n  \"changes\": []\n}\n");
 
-  run = run_mlmon({"diff", a, dir.path() + "/missing.json"});
+  run = run_cli({"diff", a, dir.path() + "/missing.json"});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon diff: " + dir.path() + "/missing.json: cannot open: No such file or directory\n");
   const std::string bad = dir.file("bad.json", "{\"title\": [}");
-  run = run_mlmon({"diff", a, bad});
+  run = run_cli({"diff", a, bad});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon diff: " + bad + ":1:12: invalid JSON: syntax error while parsing value - unexpected '}'; "
                                           "expected '[', '{', or a literal\n");
   const std::string rules = dir.file("r.yml", "groups: []\n");
-  run = run_mlmon({"diff", rules, rules});  // rule files have their own differ (tests/cli)
+  run = run_cli({"diff", rules, rules});  // rule files have their own differ (tests/cli)
   CHECK(run.code == 0);
   CHECK(run.err == "");
-  run = run_mlmon({"diff", a, rules});
+  run = run_cli({"diff", a, rules});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon diff: " + a + " is a dashboard and " + rules + " is not\n");
 }

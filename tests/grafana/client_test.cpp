@@ -342,7 +342,7 @@ TEST_CASE("client: TLS is verified; --ca-cert trusts a private CA; --insecure sk
     CHECK(h.grafana.requests().empty());  // no request left the client
   }
   testing::TempDir dir;
-  std::string ca = dir.write("ca.pem", certificate.cert_pem);
+  std::string ca = dir.file("ca.pem", certificate.cert_pem);
   {
     Harness h(options, [&](TransportOptions& o) { o.ca_cert = ca; });
     CHECK(h.client->get_dashboard("d1").value() == std::nullopt);

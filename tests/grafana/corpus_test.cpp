@@ -50,7 +50,7 @@ TEST_CASE("import and export round trip: the repository's dashboards and the cor
   CHECK(unchanged.code == 0);
   CHECK(count(unchanged.out, ".json: unchanged ") == files);
 
-  std::string dir = (out.path() / "export").string();
+  std::string dir = (out / "export");
   CliRun exported = run_cli({"export-dashboard", "--url", grafana.url(), "--all", "-o", dir});
   CHECK(exported.code == 0);
   CHECK(count(exported.out, ".json: exported ") == files);

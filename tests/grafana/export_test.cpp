@@ -25,7 +25,7 @@ struct ExportFixture {
     grafana.start();
     ::setenv("GRAFANA_TOKEN", grafana.admin_token().c_str(), 1);  // restored by `token`
   }
-  std::string out_dir() const { return (dir.path() / "out").string(); }
+  std::string out_dir() const { return (dir / "out"); }
   CliRun run(std::vector<std::string> args) const {
     args.insert(args.begin(), {"export-dashboard", "--url", grafana.url(), "-o", out_dir()});
     return run_cli(args);

@@ -30,7 +30,7 @@ struct ImportFixture {
     grafana.start();
     ::setenv("GRAFANA_TOKEN", grafana.admin_token().c_str(), 1);  // restored by `token`
   }
-  std::string file(const std::string& name, const json& dashboard) const { return dir.write(name, to_file(dashboard)); }
+  std::string file(const std::string& name, const json& dashboard) const { return dir.file(name, to_file(dashboard)); }
   CliRun import(std::vector<std::string> args) const {
     args.insert(args.begin(), {"import-dashboard", "--url", grafana.url()});
     return run_cli(args);
@@ -380,7 +380,7 @@ TEST_CASE("import-dashboard: TLS verification against a self-signed loopback ser
                                 "/api/dashboards/uid/ml-a: TLS certificate verification failed: "));
   CHECK(f.grafana.requests().empty());
 
-  std::string ca = f.dir.write("ca.pem", certificate.cert_pem);
+  std::string ca = f.dir.file("ca.pem", certificate.cert_pem);
   CHECK(f.import({a, "--ca-cert", ca}).out == a + ": created ml-a (version 1)\n" + summary(1, 0, 0, 0));
   CliRun insecure = f.import({a, "--insecure"});
   CHECK(insecure.out == a + ": unchanged ml-a\n" + summary(0, 0, 1, 0));
@@ -396,8 +396,8 @@ TEST_CASE("import-dashboard: many files, per-file failures, --fail-fast") {
     std::string b = f.file("d/b.json", no_uid);
     std::string c = f.file("d/c.json", sample_dashboard("ml-c", "ML C"));
     std::string dup = f.file("d/d.json", sample_dashboard("ml-a", "ML A copy"));
-    std::string bad = f.dir.write("d/e.json", "{\"panels\": [");
-    CliRun run = f.import({(f.dir.path() / "d").string()});
+    std::string bad = f.dir.file("d/e.json", "{\"panels\": [");
+    CliRun run = f.import({(f.dir / "d")});
     CHECK(run.code == 1);
     CHECK(run.out == a + ": created ml-a (version 1)\n" + b +
                          ": failed: the dashboard has no uid; give it one (letters, digits, - and _, at most 40) so "
@@ -441,7 +441,7 @@ TEST_CASE("import-dashboard: a provisioned dashboard is explained") {
 
 TEST_CASE("import-dashboard: usage errors exit 2") {
   TempDir dir;
-  std::string a = dir.write("a.json", to_file(sample_dashboard("ml-a", "ML A")));
+  std::string a = dir.file("a.json", to_file(sample_dashboard("ml-a", "ML A")));
   ScopedEnv url("GRAFANA_URL", std::nullopt);
   ScopedEnv token("GRAFANA_TOKEN", "glsa_x");
   CliRun no_url = run_cli({"import-dashboard", a});
@@ -451,9 +451,9 @@ TEST_CASE("import-dashboard: usage errors exit 2") {
   CHECK(bad_url.err ==
         "mlmon import-dashboard: the Grafana URL must start with http:// or https:// (for example "
         "https://grafana.example.com)\n");
-  CliRun missing = run_cli({"import-dashboard", (dir.path() / "nope.json").string(), "--url", "http://127.0.0.1:9"});
+  CliRun missing = run_cli({"import-dashboard", (dir / "nope.json"), "--url", "http://127.0.0.1:9"});
   CHECK(missing.code == 2);
-  CHECK(missing.err == "mlmon import-dashboard: " + (dir.path() / "nope.json").string() + ": no such file or directory\n");
+  CHECK(missing.err == "mlmon import-dashboard: " + (dir / "nope.json") + ": no such file or directory\n");
   ScopedEnv no_token("GRAFANA_TOKEN", std::nullopt);
   CliRun no_credentials = run_cli({"import-dashboard", a, "--url", "http://127.0.0.1:9"});
   CHECK(no_credentials.code == 2);
@@ -472,7 +472,7 @@ TEST_CASE("import-dashboard: check-dashboards errors stop the import unless --fo
   json copy = dashboard["panels"][0];
   copy["gridPos"]["x"] = 12;
   dashboard["panels"].push_back(copy);  // a second panel with the same id
-  std::string a = f.dir.write("a.json", dashboard.dump(2) + "\n");
+  std::string a = f.dir.file("a.json", dashboard.dump(2) + "\n");
   // The finding is check-dashboards' own (its wording is tested there); import shows it first.
   std::string finding = a + ":65:13: error: panel id 1 is already used by ";
   CliRun refused = f.import({a});
@@ -496,14 +496,14 @@ TEST_CASE("import-dashboard: a dashboard-linter .lint beside the dashboard appli
   json copy = dashboard["panels"][0];
   copy["gridPos"]["x"] = 12;
   dashboard["panels"].push_back(copy);  // a second panel with the same id
-  std::string a = f.dir.write("a.json", dashboard.dump(2) + "\n");
-  std::string lint = f.dir.write(".lint", "exclusions:\n  dashboards/panel-id-unique:\n    reason: a test\n");
+  std::string a = f.dir.file("a.json", dashboard.dump(2) + "\n");
+  std::string lint = f.dir.file(".lint", "exclusions:\n  dashboards/panel-id-unique:\n    reason: a test\n");
   CliRun excluded = f.import({a});
   CHECK(excluded.code == 0);
   CHECK(excluded.out == a + ": created ml-a (version 1)\n" + summary(1, 0, 0, 0));
 
   // A .lint that is not well-formed is an error of its own, shown where it is wrong.
-  f.dir.write(".lint", "exclusions: 3\n");
+  f.dir.file(".lint", "exclusions: 3\n");
   CliRun refused = f.import({a});
   CHECK(refused.code == 1);
   CHECK(refused.out.starts_with(lint + ":1:13: error: expected a mapping of rule names [dashboards/linter-config]\n"
@@ -522,7 +522,7 @@ TEST_CASE("import-dashboard: --token-file, basic auth with --org-id, and mlmon's
   std::string a = f.file("a.json", sample_dashboard("ml-a", "ML A"));
   {
     ScopedEnv no_token("GRAFANA_TOKEN", "glsa_ignoredBecauseTheFileWins0123456789_00000000");
-    std::string token_file = f.dir.write("token", f.grafana.admin_token() + "\n");
+    std::string token_file = f.dir.file("token", f.grafana.admin_token() + "\n");
     CHECK(f.import({a, "--token-file", token_file}).code == 0);
     CHECK(f.grafana.requests().front().headers["User-Agent"] == "mlmon/" MLMON_VERSION);
   }

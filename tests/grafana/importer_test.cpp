@@ -75,7 +75,7 @@ TEST_CASE("importer: error-level lint findings stop the import unless --force") 
   StructuralComparer comparer;
   json broken = testing::sample_dashboard("ml-a", "ML A");
   broken["description"] = "BROKEN";
-  std::string a = h.dir.write("a.json", testing::to_file(broken));
+  std::string a = h.dir.file("a.json", testing::to_file(broken));
 
   ImportCounts counts;
   std::string refused = h.run({a}, {}, comparer, &linter, &counts);
@@ -95,11 +95,11 @@ TEST_CASE("importer: error-level lint findings stop the import unless --force") 
 TEST_CASE("importer: the comparer decides what counts as unchanged") {
   ImporterHarness h;
   TitleComparer comparer;
-  std::string a = h.dir.write("a.json", testing::to_file(testing::sample_dashboard("ml-a", "ML A", 0.5)));
+  std::string a = h.dir.file("a.json", testing::to_file(testing::sample_dashboard("ml-a", "ML A", 0.5)));
   REQUIRE(h.run({a}, {}, comparer, nullptr) == a + ": created ml-a (version 1)\n");
-  h.dir.write("a.json", testing::to_file(testing::sample_dashboard("ml-a", "ML A", 0.9)));
+  h.dir.file("a.json", testing::to_file(testing::sample_dashboard("ml-a", "ML A", 0.9)));
   CHECK(h.run({a}, {}, comparer, nullptr) == a + ": unchanged ml-a\n");
-  h.dir.write("a.json", testing::to_file(testing::sample_dashboard("ml-a", "ML B", 0.9)));
+  h.dir.file("a.json", testing::to_file(testing::sample_dashboard("ml-a", "ML B", 0.9)));
   ImportOptions dry;
   dry.dry_run = true;
   CHECK(h.run({a}, dry, comparer, nullptr) == a + ": would update ml-a (version 1)\n    title: ML A → ML B\n");
@@ -108,9 +108,9 @@ TEST_CASE("importer: the comparer decides what counts as unchanged") {
 TEST_CASE("importer: the version message names the file and the git commit") {
   ImporterHarness h;
   StructuralComparer comparer;
-  h.dir.write(".git/HEAD", "ref: refs/heads/main\n");
-  h.dir.write(".git/refs/heads/main", "89abcdef0123456789abcdef0123456789abcdef\n");
-  std::string a = h.dir.write("dashboards/a.json", testing::to_file(testing::sample_dashboard("ml-a", "ML A")));
+  h.dir.file(".git/HEAD", "ref: refs/heads/main\n");
+  h.dir.file(".git/refs/heads/main", "89abcdef0123456789abcdef0123456789abcdef\n");
+  std::string a = h.dir.file("dashboards/a.json", testing::to_file(testing::sample_dashboard("ml-a", "ML A")));
   REQUIRE(h.run({a}, {}, comparer, nullptr) == a + ": created ml-a (version 1)\n");
   CHECK(h.grafana.history("ml-a").back().message == "mlmon: " + a + " @ 89abcdef0123");
 }
@@ -121,7 +121,7 @@ TEST_CASE("importer: an API-shaped file {dashboard, meta} and a stale id are acc
   json shaped = {{"dashboard", testing::sample_dashboard("ml-a", "ML A")}, {"meta", {{"slug", "ml-a"}}}};
   shaped["dashboard"]["id"] = 4242;     // from another Grafana: must not be sent
   shaped["dashboard"]["version"] = 17;  // likewise
-  std::string a = h.dir.write("a.json", testing::to_file(shaped));
+  std::string a = h.dir.file("a.json", testing::to_file(shaped));
   CHECK(h.run({a}, {}, comparer, nullptr) == a + ": created ml-a (version 1)\n");
   CHECK(h.run({a}, {}, comparer, nullptr) == a + ": unchanged ml-a\n");
 }

@@ -63,10 +63,10 @@ TEST_CASE("credentials: precedence, validation, and no secret in errors") {
         "the token from GRAFANA_TOKEN contains spaces or control characters; it must be a single line");
 
   TempDir dir;
-  sources.token_file = dir.write("token", "glsa_fromfile\r\n");
+  sources.token_file = dir.file("token", "glsa_fromfile\r\n");
   CHECK(load_credentials(sources, url)->token == "glsa_fromfile");
   CHECK(load_credentials(sources, url)->source == "--token-file " + sources.token_file);
-  sources.token_file = dir.write("empty", "\n");
+  sources.token_file = dir.file("empty", "\n");
   CHECK(load_credentials(sources, url).error().message == "the token from --token-file " + sources.token_file + " is empty");
 
   CHECK(base64_encode("") == "");
@@ -130,20 +130,20 @@ TEST_CASE("version messages carry mlmon's marker and fit Grafana's limit") {
 TEST_CASE("git_head_commit reads .git without running git") {
   TempDir dir;
   std::string id = "0123456789abcdef0123456789abcdef01234567";
-  dir.write("repo/.git/HEAD", "ref: refs/heads/main\n");
-  dir.write("repo/.git/refs/heads/main", id + "\n");
-  std::string file = dir.write("repo/dashboards/a.json", "{}");
+  dir.file("repo/.git/HEAD", "ref: refs/heads/main\n");
+  dir.file("repo/.git/refs/heads/main", id + "\n");
+  std::string file = dir.file("repo/dashboards/a.json", "{}");
   CHECK(git_head_commit(file) == "0123456789ab");
 
-  dir.write("packed/.git/HEAD", "ref: refs/heads/trunk\n");
-  dir.write("packed/.git/packed-refs", "# pack-refs with: peeled\nfedcba9876543210fedcba9876543210fedcba98 refs/heads/trunk\n");
-  CHECK(git_head_commit(dir.write("packed/a.json", "{}")) == "fedcba987654");
+  dir.file("packed/.git/HEAD", "ref: refs/heads/trunk\n");
+  dir.file("packed/.git/packed-refs", "# pack-refs with: peeled\nfedcba9876543210fedcba9876543210fedcba98 refs/heads/trunk\n");
+  CHECK(git_head_commit(dir.file("packed/a.json", "{}")) == "fedcba987654");
 
-  dir.write("detached/.git/HEAD", id + "\n");
-  CHECK(git_head_commit(dir.write("detached/x/y.json", "{}")) == "0123456789ab");
+  dir.file("detached/.git/HEAD", id + "\n");
+  CHECK(git_head_commit(dir.file("detached/x/y.json", "{}")) == "0123456789ab");
 
-  dir.write("worktree/.git", "gitdir: ../repo/.git\n");
-  CHECK(git_head_commit(dir.write("worktree/a.json", "{}")) == "0123456789ab");
+  dir.file("worktree/.git", "gitdir: ../repo/.git\n");
+  CHECK(git_head_commit(dir.file("worktree/a.json", "{}")) == "0123456789ab");
 }
 
 TEST_CASE("export text: server fields stripped, keys sorted, 2-space, newline") {

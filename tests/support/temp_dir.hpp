@@ -6,7 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <string_view>
 
 namespace mlmon::testing {
 
@@ -33,14 +35,24 @@ class TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 
+  std::string path() const { return path_.string(); }
+  /// The path of `name` inside the directory (which need not exist).
+  std::string operator/(std::string_view name) const { return (path_ / name).string(); }
+
   /// Writes `text` to `name` (parent directories created) and returns the file's path.
-  std::string file(const std::string& name, const std::string& text) const {
+  std::string file(std::string_view name, std::string_view text) const {
     const std::filesystem::path p = path_ / name;
     std::filesystem::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << text;
     return p.string();
   }
-  std::string path() const { return path_.string(); }
+  /// The content of `name`, or "" when it cannot be read.
+  std::string read(std::string_view name) const {
+    std::ifstream in(path_ / name, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }
 
  private:
   std::filesystem::path path_;

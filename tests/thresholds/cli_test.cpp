@@ -1,40 +1,25 @@
 // End-to-end: `mlmon thresholds` and `mlmon set-threshold` through mlmon_main, on temporary
 // copies of the shipped rule file.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "mlmon_main.hpp"
+#include "read_text.hpp"
+#include "run_cli.hpp"
 #include "temp_dir.hpp"
 
-using thr_test::slurp;
-using thr_test::TempDir;
+using mlmon::testing::read_text;
+using mlmon::testing::TempDir;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
+using mlmon::testing::CliRun;
+using mlmon::testing::run_cli;
 
-Run run_mlmon(std::vector<std::string> args) {
-  args.insert(args.begin(), "mlmon");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out;
-  std::ostringstream err;
-  std::istringstream in;
-  Run run;
-  run.code = mlmon::cli::mlmon_main(static_cast<int>(argv.size()), argv.data(), out, err, in);
-  run.out = out.str();
-  run.err = err.str();
-  return run;
-}
-
-const std::string kShipped = slurp(MLMON_SOURCE_DIR "/rules/ml-platform.rules.yml");
+const std::string kShipped = read_text(MLMON_SOURCE_DIR "/rules/ml-platform.rules.yml");
 
 // A copy of the shipped rules in a fresh directory.
 struct Project {
@@ -65,7 +50,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 
 TEST_CASE("thresholds: a table of every alert of the shipped rules") {
   Project p;
-  const Run run = run_mlmon({"thresholds", p.rules});
+  const CliRun run = run_cli({"thresholds", p.rules});
   CHECK(run.code == 0);
   CHECK(run.err == "");
   std::istringstream lines(run.out);
@@ -82,7 +67,7 @@ TEST_CASE("thresholds: a table of every alert of the shipped rules") {
 
 TEST_CASE("thresholds --format=json") {
   Project p;
-  const Run run = run_mlmon({"thresholds", "--format=json", p.rules});
+  const CliRun run = run_cli({"thresholds", "--format=json", p.rules});
   CHECK(run.code == 0);
   const auto doc = nlohmann::ordered_json::parse(run.out);
   REQUIRE(doc["alerts"].size() == 13);
@@ -104,7 +89,7 @@ TEST_CASE("thresholds: several thresholds get an index, none says so, a left-han
                              "  - alert: Disk\n    expr: used > 80 and on (instance) ro == 0\n"
                              "  - alert: Absent\n    expr: absent(up)\n"
                              "  - alert: Left\n    expr: 0.5 < x\n");
-  const Run run = run_mlmon({"thresholds", file});
+  const CliRun run = run_cli({"thresholds", file});
   CHECK(run.code == 0);
   const std::string loc = file + ":";
   CHECK(run.out == "ALERT    GROUP  LOCATION" + std::string(loc.size() + 1 - 8, ' ') +
@@ -117,31 +102,31 @@ TEST_CASE("thresholds: several thresholds get an index, none says so, a left-han
 
 TEST_CASE("set-threshold changes exactly the number's line; thresholds then reports it") {
   Project p;
-  const Run run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
+  const CliRun run = run_cli({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
   CHECK(run.code == 0);
   CHECK(run.err == "");
   CHECK(run.out == p.rules + ":15: HighPredictionLatency: threshold 0.5 -> 0.4\n");
-  CHECK(slurp(p.rules) == replaced(kShipped, "p99_rate5m > 0.5", "p99_rate5m > 0.4"));
-  CHECK(run_mlmon({"thresholds", p.rules}).out.find("0.4        5m   warning") != std::string::npos);
-  CHECK(run_mlmon({"check-rules", "--no-lint", "-q", p.rules}).code == 0);
+  CHECK(read_text(p.rules) == replaced(kShipped, "p99_rate5m > 0.5", "p99_rate5m > 0.4"));
+  CHECK(run_cli({"thresholds", p.rules}).out.find("0.4        5m   warning") != std::string::npos);
+  CHECK(run_cli({"check-rules", "--no-lint", "-q", p.rules}).code == 0);
 }
 
 TEST_CASE("set-threshold keeps the integer style and finds the default rules/ directory") {
   Project p;
   const auto cwd = std::filesystem::current_path();
-  std::filesystem::current_path(p.dir.path);
-  const Run run = run_mlmon({"set-threshold", "CriticalKafkaLag", "2.5e5"});
+  std::filesystem::current_path(p.dir.path());
+  const CliRun run = run_cli({"set-threshold", "CriticalKafkaLag", "2.5e5"});
   std::filesystem::current_path(cwd);
   CHECK(run.code == 0);
   CHECK(run.out == "rules/ml-platform.rules.yml:96: CriticalKafkaLag: threshold 100000 -> 250000\n");
-  CHECK(changed_lines(kShipped, slurp(p.rules)) ==
+  CHECK(changed_lines(kShipped, read_text(p.rules)) ==
         std::vector<std::string>{"        expr: consumergroup_topic:kafka_consumergroup_lag:sum > 100000 => "
                                  "        expr: consumergroup_topic:kafka_consumergroup_lag:sum > 250000"});
 }
 
 TEST_CASE("set-threshold --dry-run prints a unified diff and writes nothing") {
   Project p;
-  const Run run = run_mlmon({"set-threshold", "ModelDriftDetected", "0.15", "--for", "30m", "--dry-run", p.rules});
+  const CliRun run = run_cli({"set-threshold", "ModelDriftDetected", "0.15", "--for", "30m", "--dry-run", p.rules});
   CHECK(run.code == 0);
   CHECK(run.out == "--- " + p.rules + "\n+++ " + p.rules +
                        "\n"
@@ -156,23 +141,23 @@ TEST_CASE("set-threshold --dry-run prints a unified diff and writes nothing") {
                        "         labels:\n"
                        "           severity: warning\n"
                        "           service: drift-monitor\n");
-  CHECK(slurp(p.rules) == kShipped);
+  CHECK(read_text(p.rules) == kShipped);
 }
 
 TEST_CASE("set-threshold --check: exit 1 when a file would change, 0 when it already matches") {
   Project p;
-  Run run = run_mlmon({"set-threshold", "SparkJobSlow", "3600", "--check", p.rules});
+  CliRun run = run_cli({"set-threshold", "SparkJobSlow", "3600", "--check", p.rules});
   CHECK(run.code == 1);
   CHECK(run.out == "would change: " + p.rules + ":134: SparkJobSlow: threshold 7200 -> 3600\n");
-  CHECK(slurp(p.rules) == kShipped);
-  run = run_mlmon({"set-threshold", "SparkJobSlow", "2h", "--check", p.rules});  // 2h is 7200 seconds
+  CHECK(read_text(p.rules) == kShipped);
+  run = run_cli({"set-threshold", "SparkJobSlow", "2h", "--check", p.rules});  // 2h is 7200 seconds
   CHECK(run.code == 0);
   CHECK(run.out == p.rules + ":134: SparkJobSlow: threshold is already 7200\n");
 }
 
 TEST_CASE("set-threshold --for alone, and an alert defined twice picked by --label") {
   Project p;
-  Run run = run_mlmon({"set-threshold", "HighPredictionErrorRate", "0.1", p.rules});
+  CliRun run = run_cli({"set-threshold", "HighPredictionErrorRate", "0.1", p.rules});
   CHECK(run.code == 2);
   CHECK(run.err ==
         "mlmon set-threshold: alert \"HighPredictionErrorRate\" is defined 2 times; pick one with --group, --file or "
@@ -180,53 +165,53 @@ TEST_CASE("set-threshold --for alone, and an alert defined twice picked by --lab
         "  " + p.rules + ":25: group \"ml-platform-prediction.alerts\", severity=warning\n"
         "  " + p.rules + ":36: group \"ml-platform-prediction.alerts\", severity=critical\n"
         "mlmon set-threshold: nothing was written\n");
-  run = run_mlmon({"set-threshold", "HighPredictionErrorRate", "--for", "3m", "--label", "severity=critical", p.rules});
+  run = run_cli({"set-threshold", "HighPredictionErrorRate", "--for", "3m", "--label", "severity=critical", p.rules});
   CHECK(run.code == 0);
   CHECK(run.out == p.rules + ":38: HighPredictionErrorRate: for 5m -> 3m\n");
-  CHECK(changed_lines(kShipped, slurp(p.rules)) == std::vector<std::string>{"        for: 5m =>         for: 3m"});
+  CHECK(changed_lines(kShipped, read_text(p.rules)) == std::vector<std::string>{"        for: 5m =>         for: 3m"});
 }
 
 TEST_CASE("set-threshold: bad input gives a clear error and leaves the file byte-identical") {
   Project p;
-  Run run = run_mlmon({"set-threshold", "HighPredictionLatency", "abc", p.rules});
+  CliRun run = run_cli({"set-threshold", "HighPredictionLatency", "abc", p.rules});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon set-threshold: invalid threshold \"abc\": expected a number such as 0.25, 1e5 or 100000\n");
-  run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", "--for", "5x", p.rules});
+  run = run_cli({"set-threshold", "HighPredictionLatency", "0.4", "--for", "5x", p.rules});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon set-threshold: invalid --for \"5x\": unknown unit \"x\" in duration \"5x\"\n");
-  run = run_mlmon({"set-threshold", "HighPredictionLatncy", "0.4", p.rules});
+  run = run_cli({"set-threshold", "HighPredictionLatncy", "0.4", p.rules});
   CHECK(run.code == 2);
   CHECK(run.err ==
         "mlmon set-threshold: no alerting rule named \"HighPredictionLatncy\"; did you mean \"HighPredictionLatency\"?\n"
         "mlmon set-threshold: nothing was written\n");
-  CHECK(slurp(p.rules) == kShipped);
+  CHECK(read_text(p.rules) == kShipped);
 }
 
 TEST_CASE("set-threshold: a read-only file, a symlinked file, a read-only directory") {
   Project p;
   ::chmod(p.rules.c_str(), 0444);
-  Run run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
+  CliRun run = run_cli({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon set-threshold: " + p.rules + ": the file is read-only\n");
-  CHECK(slurp(p.rules) == kShipped);
+  CHECK(read_text(p.rules) == kShipped);
   ::chmod(p.rules.c_str(), 0644);
 
   const auto link = p.dir / "linked.rules.yml";
   std::filesystem::create_symlink(p.rules, link);
-  run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", link});
+  run = run_cli({"set-threshold", "HighPredictionLatency", "0.4", link});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon set-threshold: " + link + ": is a symbolic link; run the command on the file it points to (" +
                        p.rules + ")\n");
-  CHECK(slurp(p.rules) == kShipped);
+  CHECK(read_text(p.rules) == kShipped);
   CHECK(std::filesystem::is_symlink(link));
 
   if (::geteuid() != 0) {
     ::chmod((p.dir / "rules").c_str(), 0555);
-    run = run_mlmon({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
+    run = run_cli({"set-threshold", "HighPredictionLatency", "0.4", p.rules});
     CHECK(run.code == 2);
     CHECK(run.err == "mlmon set-threshold: " + p.rules + ": cannot write in directory " + (p.dir / "rules") +
                          ": Permission denied\n");
-    CHECK(slurp(p.rules) == kShipped);
+    CHECK(read_text(p.rules) == kShipped);
   }
 }
 
@@ -239,35 +224,35 @@ TEST_CASE("set-threshold --values: all files or none, every failure reported") {
                                "HighPredictionErrorRate:\n"
                                "  - {value: 0.02, labels: {severity: warning}}\n"
                                "  - {value: 0.1, labels: {severity: critical}}\n");
-  Run run = run_mlmon({"set-threshold", "--values", good, p.dir / "rules"});
+  CliRun run = run_cli({"set-threshold", "--values", good, p.dir / "rules"});
   CHECK(run.code == 0);
   CHECK(run.err == "");
-  CHECK(changed_lines(kShipped, slurp(p.rules)) ==
+  CHECK(changed_lines(kShipped, read_text(p.rules)) ==
         std::vector<std::string>{
             "        expr: model:prediction_latency_seconds:p99_rate5m > 0.5 =>         expr: "
             "model:prediction_latency_seconds:p99_rate5m > 0.3",
             "        expr: model:prediction_errors:ratio_rate5m > 0.01 =>         expr: model:prediction_errors:ratio_rate5m > 0.02",
             "        expr: model:prediction_errors:ratio_rate5m > 0.05 =>         expr: model:prediction_errors:ratio_rate5m > 0.1",
         });
-  CHECK(slurp(other) == "groups:\n- name: extra\n  rules:\n  - alert: QueueFull\n    expr: q > 20\n    for: 2m\n");
+  CHECK(read_text(other) == "groups:\n- name: extra\n  rules:\n  - alert: QueueFull\n    expr: q > 20\n    for: 2m\n");
 
   // --check against the same values: nothing to change, exit 0; against others: exit 1.
-  run = run_mlmon({"set-threshold", "--values", good, "--check", p.dir / "rules"});
+  run = run_cli({"set-threshold", "--values", good, "--check", p.dir / "rules"});
   CHECK(run.code == 0);
   CHECK(run.out.find("would change") == std::string::npos);
   const auto drift = p.dir.file("drift.yml", "QueueFull: 25\n");
-  run = run_mlmon({"set-threshold", "--values", drift, "--check", p.dir / "rules"});
+  run = run_cli({"set-threshold", "--values", drift, "--check", p.dir / "rules"});
   CHECK(run.code == 1);
   CHECK(run.out == "would change: " + other + ":5: QueueFull: threshold 20 -> 25\n");
 
   // One entry fails: nothing is written, and every failure is listed.
-  const std::string rules_before = slurp(p.rules);
-  const std::string other_before = slurp(other);
+  const std::string rules_before = read_text(p.rules);
+  const std::string other_before = read_text(other);
   const auto bad = p.dir.file("bad.yml",
                               "HighPredictionLatency: 0.9\n"
                               "QueueFul: 30\n"
                               "HighPredictionErrorRate: 0.5\n");
-  run = run_mlmon({"set-threshold", "--values", bad, p.dir / "rules"});
+  run = run_cli({"set-threshold", "--values", bad, p.dir / "rules"});
   CHECK(run.code == 2);
   CHECK(run.err ==
         "mlmon set-threshold: " + bad + ":2: no alerting rule named \"QueueFul\"; did you mean \"QueueFull\"?\n"
@@ -276,40 +261,40 @@ TEST_CASE("set-threshold --values: all files or none, every failure reported") {
         "  " + p.rules + ":25: group \"ml-platform-prediction.alerts\", severity=warning\n"
         "  " + p.rules + ":36: group \"ml-platform-prediction.alerts\", severity=critical\n"
         "mlmon set-threshold: nothing was written\n");
-  CHECK(slurp(p.rules) == rules_before);
-  CHECK(slurp(other) == other_before);
+  CHECK(read_text(p.rules) == rules_before);
+  CHECK(read_text(other) == other_before);
 
   // A file that cannot be written stops the others too.
   ::chmod(other.c_str(), 0444);
   const auto both = p.dir.file("both.yml", "HighPredictionLatency: 0.9\nQueueFull: 30\n");
-  run = run_mlmon({"set-threshold", "--values", both, p.dir / "rules"});
+  run = run_cli({"set-threshold", "--values", both, p.dir / "rules"});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon set-threshold: " + other + ": the file is read-only\n");
-  CHECK(slurp(p.rules) == rules_before);
-  CHECK(slurp(other) == other_before);
+  CHECK(read_text(p.rules) == rules_before);
+  CHECK(read_text(other) == other_before);
 }
 
 TEST_CASE("set-threshold: an alert in two files is refused until --file or --group picks one") {
   TempDir dir;
   const auto a = dir.file("a.yml", "groups:\n- name: ga\n  rules:\n  - alert: Q\n    expr: q > 1\n");
   const auto b = dir.file("b.yml", "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 1\n");
-  Run run = run_mlmon({"set-threshold", "Q", "2", dir.path.string()});
+  CliRun run = run_cli({"set-threshold", "Q", "2", dir.path()});
   CHECK(run.code == 2);
   CHECK(run.err ==
         "mlmon set-threshold: alert \"Q\" is defined 2 times; pick one with --group, --file or --label NAME=VALUE:\n"
         "  " + a + ":4: group \"ga\"\n"
         "  " + b + ":4: group \"gb\"\n"
         "mlmon set-threshold: nothing was written\n");
-  run = run_mlmon({"set-threshold", "Q", "2", "--file", b, dir.path.string()});
+  run = run_cli({"set-threshold", "Q", "2", "--file", b, dir.path()});
   CHECK(run.code == 0);
-  CHECK(slurp(b) == "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 2\n");
-  run = run_mlmon({"set-threshold", "Q", "4", "--file", b});  // no PATHS: the file alone
+  CHECK(read_text(b) == "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 2\n");
+  run = run_cli({"set-threshold", "Q", "4", "--file", b});  // no PATHS: the file alone
   CHECK(run.code == 0);
-  CHECK(slurp(b) == "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 4\n");
-  run = run_mlmon({"set-threshold", "Q", "3", "--group", "ga", dir.path.string()});
+  CHECK(read_text(b) == "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 4\n");
+  run = run_cli({"set-threshold", "Q", "3", "--group", "ga", dir.path()});
   CHECK(run.code == 0);
-  CHECK(slurp(a) == "groups:\n- name: ga\n  rules:\n  - alert: Q\n    expr: q > 3\n");
-  run = run_mlmon({"set-threshold", "Q", "3", "--group", "gc", dir.path.string()});
+  CHECK(read_text(a) == "groups:\n- name: ga\n  rules:\n  - alert: Q\n    expr: q > 3\n");
+  run = run_cli({"set-threshold", "Q", "3", "--group", "gc", dir.path()});
   CHECK(run.code == 2);
   CHECK(run.err == "mlmon set-threshold: no alerting rule named \"Q\" in group \"gc\"; it is defined in:\n"
                    "  " + a + ":4: group \"ga\"\n"
@@ -321,17 +306,17 @@ TEST_CASE("a file with a YAML error: thresholds says so, set-threshold refuses u
   TempDir dir;
   const auto good = dir.file("good.yml", "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: q > 1\n");
   const auto broken = dir.file("broken.yml", "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: [q > 1\n");
-  Run run = run_mlmon({"thresholds", good, broken});
+  CliRun run = run_cli({"thresholds", good, broken});
   CHECK(run.code == 1);
   CHECK(run.out.find("Q      g      " + good + ":4") != std::string::npos);
   CHECK(run.err.starts_with(broken + ":"));
-  run = run_mlmon({"set-threshold", "Q", "2", good, broken});
+  run = run_cli({"set-threshold", "Q", "2", good, broken});
   CHECK(run.code == 2);
   CHECK(run.err.ends_with("mlmon set-threshold: fix the YAML errors above first (or pick the file with --file)\n"));
-  CHECK(slurp(good) == "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: q > 1\n");
-  run = run_mlmon({"set-threshold", "Q", "2", "--file", good, good, broken});
+  CHECK(read_text(good) == "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: q > 1\n");
+  run = run_cli({"set-threshold", "Q", "2", "--file", good, good, broken});
   CHECK(run.code == 0);
-  CHECK(slurp(good) == "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: q > 2\n");
+  CHECK(read_text(good) == "groups:\n- name: g\n  rules:\n  - alert: Q\n    expr: q > 2\n");
 }
 
 TEST_CASE("set-threshold on a PrometheusRule manifest with CRLF line endings, inserting for:") {
@@ -349,10 +334,10 @@ TEST_CASE("set-threshold on a PrometheusRule manifest with CRLF line endings, in
                              "            sum(lag)\r\n"
                              "            > 1e5\r\n"
                              "          labels: {severity: critical}\r\n");
-  const Run run = run_mlmon({"set-threshold", "Lag", "200000", "--for", "10m", file});
+  const CliRun run = run_cli({"set-threshold", "Lag", "200000", "--for", "10m", file});
   CHECK(run.code == 0);
   CHECK(run.out == file + ":11: Lag: threshold 1e5 -> 2e5\n" + file + ":8: Lag: for: 10m (added)\n");
-  CHECK(slurp(file) ==
+  CHECK(read_text(file) ==
         "apiVersion: monitoring.coreos.com/v1\r\n"
         "kind: PrometheusRule\r\n"
         "metadata: {name: ml}\r\n"
@@ -397,15 +382,15 @@ spec:
           for: 10m
 )y";
   const auto file = dir.file("monitoring.yaml", manifests);
-  Run run = run_mlmon({"thresholds", file});
+  CliRun run = run_cli({"thresholds", file});
   CHECK(run.code == 0);
   CHECK(run.out.find(file + ":12  ==          0          5m   -\n") != std::string::npos);
   CHECK(run.out.find(file + ":23  >           0.5        10m  -\n") != std::string::npos);
 
-  run = run_mlmon({"set-threshold", "B", "0.25", file});
+  run = run_cli({"set-threshold", "B", "0.25", file});
   CHECK(run.code == 0);
   CHECK(run.out == file + ":24: B: threshold 0.5 -> 0.25\n");
-  CHECK(changed_lines(manifests, slurp(file)) ==
+  CHECK(changed_lines(manifests, read_text(file)) ==
         std::vector<std::string>{"          expr: rate(errors_total[5m]) > 0.5 => "
                                  "          expr: rate(errors_total[5m]) > 0.25"});
 }

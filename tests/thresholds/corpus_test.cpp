@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "project/config.hpp"
+#include "read_text.hpp"
 #include "rules/check_rules.hpp"
-#include "temp_dir.hpp"
 #include "thresholds/plan.hpp"
 
 namespace {
@@ -58,7 +58,7 @@ TEST_CASE("corpus: every threshold of awesome-prometheus-alerts can be set, one 
   std::sort(paths.begin(), paths.end());
   std::size_t edited = 0;
   for (const std::string& path : paths) {
-    const std::string text = thr_test::slurp(path);
+    const std::string text = mlmon::testing::read_text(path);
     Inventory inventory;
     inventory.add(std::make_shared<SourceFile>(path, text));
     CHECK_MESSAGE(inventory.problems.empty(), path);

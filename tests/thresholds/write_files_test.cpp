@@ -1,13 +1,15 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "read_text.hpp"
 #include "temp_dir.hpp"
 #include "thresholds/write_files.hpp"
 
 using mlmon::thresholds::FileWrite;
 using mlmon::thresholds::write_files;
-using thr_test::slurp;
-using thr_test::TempDir;
+using mlmon::testing::read_text;
+using mlmon::testing::TempDir;
 
 TEST_CASE("write_files writes every file and keeps their modes") {
   TempDir dir;
@@ -15,8 +17,8 @@ TEST_CASE("write_files writes every file and keeps their modes") {
   const auto b = dir.file("b.yml", "b: 1\n");
   ::chmod(b.c_str(), 0640);
   CHECK(write_files({{a, "a: 1\n", "a: 2\n"}, {b, "b: 1\n", "b: 2\n"}}).empty());
-  CHECK(slurp(a) == "a: 2\n");
-  CHECK(slurp(b) == "b: 2\n");
+  CHECK(read_text(a) == "a: 2\n");
+  CHECK(read_text(b) == "b: 2\n");
   struct stat st{};
   ::stat(b.c_str(), &st);
   CHECK((st.st_mode & 0777) == 0640);
@@ -40,11 +42,11 @@ TEST_CASE("write_files writes nothing when one file may not be written, and says
                         link + ": is a symbolic link; run the command on the file it points to (" + target + ")",
                         moved + ": the file changed on disk since it was read; run again",
                     });
-  CHECK(slurp(a) == "a: 1\n");
-  CHECK(slurp(ro) == "r: 1\n");
-  CHECK(slurp(target) == "t: 1\n");
+  CHECK(read_text(a) == "a: 1\n");
+  CHECK(read_text(ro) == "r: 1\n");
+  CHECK(read_text(target) == "t: 1\n");
   CHECK(std::filesystem::is_symlink(link));
-  CHECK(slurp(moved) == "m: 1 # edited meanwhile\n");
+  CHECK(read_text(moved) == "m: 1 # edited meanwhile\n");
 }
 
 TEST_CASE("write_files refuses a read-only directory (as a user other than root)") {
@@ -58,5 +60,5 @@ TEST_CASE("write_files refuses a read-only directory (as a user other than root)
   const auto problems = write_files({{a, "a: 1\n", "a: 2\n"}});
   REQUIRE(problems.size() == 1);
   CHECK(problems[0] == a + ": cannot write in directory " + (dir / "sub") + ": Permission denied");
-  CHECK(slurp(a) == "a: 1\n");
+  CHECK(read_text(a) == "a: 1\n");
 }

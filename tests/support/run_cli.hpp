@@ -1,3 +1,4 @@
+// Runs the mlmon CLI in-process, for tests that check exact output and exit codes.
 #pragma once
 #include <sstream>
 #include <string>
@@ -5,16 +6,16 @@
 
 #include "mlmon_main.hpp"
 
-namespace mlmon::test {
+namespace mlmon::testing {
 
-struct CliResult {
-  int code;
+struct CliRun {
+  int code = -1;
   std::string out;
   std::string err;
 };
 
-/// Runs `mlmon ARGS...` in-process, with `input` as standard input.
-inline CliResult run_cli(std::vector<std::string> args, const std::string& input = {}) {
+/// Runs `mlmon ARGS...` with `input` as standard input.
+inline CliRun run_cli(std::vector<std::string> args, const std::string& input = {}) {
   args.insert(args.begin(), "mlmon");
   std::vector<const char*> argv;
   for (const auto& a : args) argv.push_back(a.c_str());
@@ -24,4 +25,4 @@ inline CliResult run_cli(std::vector<std::string> args, const std::string& input
   return {code, out.str(), err.str()};
 }
 
-}  // namespace mlmon::test
+}  // namespace mlmon::testing
