@@ -32,3 +32,57 @@ render_alertmanager_config() {
   PAGERDUTY_SERVICE_KEY="${2:-}" \
     "$repo_root/deploy/render-alertmanager-config.sh" "$rules_dir/alertmanager.yml.tmpl" "$1"
 }
+
+# --- Processes on loopback -----------------------------------------------------------------------
+readonly startup_timeout=30 # seconds, per process
+pids=()
+
+# A scratch directory in $work; on exit every pid in $pids is stopped (TERM, KILL after 5 s) and
+# $work removed. Proxy variables are unset: the traffic stays on 127.0.0.1, unseen and unrouted.
+start_process_scope() {
+  unset http_proxy https_proxy all_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY no_proxy NO_PROXY
+  work=$(mktemp -d) || fail "cannot create a temporary directory"
+  trap stop_processes EXIT
+  trap 'exit 1' INT TERM
+}
+
+stop_processes() {
+  local pid i
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null
+  done
+  for pid in "${pids[@]}"; do
+    for ((i = 0; i < 50; i++)); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  done
+  rm -rf "$work"
+}
+
+# GET a URL quietly; prints the body.
+http_get() {
+  curl --silent --show-error --fail --noproxy '*' --max-time 5 "$1"
+}
+
+# wait_ready NAME PID URL LOG: polls URL until it answers 200, the process dies, or the timeout.
+wait_ready() {
+  local name=$1 pid=$2 url=$3 log=$4 deadline=$((SECONDS + startup_timeout))
+  while ((SECONDS < deadline)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "--- $name log ---" >&2
+      tail -n 30 "$log" >&2
+      fail "$name exited during startup"
+    fi
+    if curl --silent --fail --noproxy '*' --max-time 2 --output /dev/null "$url"; then
+      echo "$name ready at ${url%/-/ready}"
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "--- $name log ---" >&2
+  tail -n 30 "$log" >&2
+  fail "$name not ready after ${startup_timeout}s"
+}

@@ -17,55 +17,9 @@ require_tool jq "needed to read the API answers"
 require_tool python3 "needed for the test exporter and the webhook sink"
 
 mlmon_bin=${MLMON:-$repo_root/build/apps/mlmon}
-readonly startup_timeout=30 # seconds, per process
 readonly alert_timeout=90   # seconds, from Prometheus ready to alert firing and delivered
 
-# Loopback only: no proxy may see (or reroute) the traffic.
-unset http_proxy https_proxy all_proxy HTTP_PROXY HTTPS_PROXY ALL_PROXY no_proxy NO_PROXY
-
-work=$(mktemp -d)
-pids=()
-stop_all() {
-  local pid i
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null
-  done
-  for pid in "${pids[@]}"; do
-    for ((i = 0; i < 50; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -9 "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-  done
-  rm -rf "$work"
-}
-trap stop_all EXIT
-trap 'exit 1' INT TERM
-
-http_get() {
-  curl --silent --show-error --fail --noproxy '*' --max-time 5 "$1"
-}
-
-# wait_ready NAME PID URL LOG: polls URL until it answers 200, the process dies, or the timeout.
-wait_ready() {
-  local name=$1 pid=$2 url=$3 log=$4 deadline=$((SECONDS + startup_timeout))
-  while ((SECONDS < deadline)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "--- $name log ---" >&2
-      tail -n 30 "$log" >&2
-      fail "$name exited during startup"
-    fi
-    if curl --silent --fail --noproxy '*' --max-time 2 --output /dev/null "$url"; then
-      echo "$name ready at $url"
-      return 0
-    fi
-    sleep 0.5
-  done
-  echo "--- $name log ---" >&2
-  tail -n 30 "$log" >&2
-  fail "$name not ready after ${startup_timeout}s"
-}
+start_process_scope
 
 # --- Test exporter: the prediction service's metrics (rules/METRICS.md) -----------------------
 # Every observation lands in the (0.5, 1] bucket, so histogram_quantile(0.99, rate(...)) is about

@@ -14,52 +14,7 @@ require_tool curl "needed to query the servers"
 require_tool jq "needed to read the API answers"
 require_tool python3 "needed to pick free ports"
 
-readonly startup_timeout=30 # seconds, per server
-work=$(mktemp -d)
-pids=()
-
-stop_servers() {
-  local pid i
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null
-  done
-  for pid in "${pids[@]}"; do
-    for ((i = 0; i < 50; i++)); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -9 "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null
-  done
-  rm -rf "$work"
-}
-trap stop_servers EXIT
-trap 'exit 1' INT TERM
-
-# GET a URL quietly; prints the body.
-http_get() {
-  curl --silent --show-error --fail --max-time 5 "$1"
-}
-
-# wait_ready NAME PID URL LOG: polls URL until it answers 200, the process dies, or the timeout.
-wait_ready() {
-  local name=$1 pid=$2 url=$3 log=$4 deadline=$((SECONDS + startup_timeout))
-  while ((SECONDS < deadline)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "--- $name log ---" >&2
-      tail -n 30 "$log" >&2
-      fail "$name exited during startup"
-    fi
-    if curl --silent --fail --max-time 2 --output /dev/null "$url"; then
-      echo "$name ready at ${url%/-/ready}"
-      return 0
-    fi
-    sleep 0.5
-  done
-  echo "--- $name log ---" >&2
-  tail -n 30 "$log" >&2
-  fail "$name not ready after ${startup_timeout}s"
-}
+start_process_scope
 
 status=0
 check() { # check DESCRIPTION COMMAND...: runs COMMAND, records a failure without stopping.
