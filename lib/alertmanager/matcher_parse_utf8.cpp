@@ -7,7 +7,7 @@
 #include "alertmanager/duration.hpp"
 #include "alertmanager/labels.hpp"
 #include "alertmanager/matcher.hpp"
-#include "core/unicode.hpp"
+#include "core/go_quote.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -185,78 +185,8 @@ class Lexer {
   std::string error_;
 };
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Go's strconv.Unquote for a double-quoted string.
-bool go_unquote(std::string_view quoted, std::string& out) {
-  if (quoted.size() < 2 || quoted.front() != '"' || quoted.back() != '"') return false;
-  std::string_view s = quoted.substr(1, quoted.size() - 2);
-  if (s.find('\n') != std::string_view::npos) return false;
-  out.clear();
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (c == '"') return false;
-    if (c != '\\') {
-      out += c;
-      continue;
-    }
-    if (++i >= s.size()) return false;
-    const char e = s[i];
-    switch (e) {
-      case 'a': out += '\a'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'v': out += '\v'; break;
-      case '\\': out += '\\'; break;
-      case '"': out += '"'; break;
-      case 'x': case 'u': case 'U': {
-        const std::size_t n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-        if (i + n >= s.size()) return false;
-        char32_t v = 0;
-        for (std::size_t k = 1; k <= n; ++k) {
-          const int h = hex_value(s[i + k]);
-          if (h < 0) return false;
-          v = (v << 4) | static_cast<char32_t>(h);
-        }
-        i += n;
-        if (e == 'x') {
-          out += static_cast<char>(v);
-        } else {
-          if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return false;
-          unicode::append_utf8(out, v);
-        }
-        break;
-      }
-      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-        if (i + 2 >= s.size()) return false;
-        int v = 0;
-        for (std::size_t k = 0; k < 3; ++k) {
-          const char d = s[i + k];
-          if (d < '0' || d > '7') return false;
-          v = v * 8 + (d - '0');
-        }
-        if (v > 255) return false;
-        out += static_cast<char>(v);
-        i += 2;
-        break;
-      }
-      default:
-        return false;
-    }
-  }
-  return true;
-}
-
 bool unquote_token(const Token& t, std::string& out) {
-  if (t.kind == TokenKind::Quoted) return go_unquote(t.value, out);
+  if (t.kind == TokenKind::Quoted) return mlmon::go::unquote(t.value, out);
   out = t.value;
   return true;
 }

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "core/unicode.hpp"
 
 namespace mlmon::gotemplate::go {
 
@@ -17,7 +16,6 @@ constexpr std::string_view invalid_syntax = "invalid syntax";
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_decimal(char c) { return c >= '0' && c <= '9'; }
 bool is_hex(char c) { return is_decimal(c) || (lower(c) >= 'a' && lower(c) <= 'f'); }
-int hex_value(char c) { return is_decimal(c) ? c - '0' : lower(c) - 'a' + 10; }
 
 // strconv's underscoreOK: underscores may only separate digits (or a base prefix and a digit).
 bool underscores_ok(std::string_view s) {
@@ -166,75 +164,6 @@ FloatResult parse_float(std::string_view s) {
   return ec == std::errc{} ? FloatResult::ok : FloatResult::syntax;
 }
 
-// strconv.UnquoteChar: consumes one character of a quoted literal's body at `i`.
-bool unquote_char(std::string_view s, std::size_t& i, char quote, std::string* out) {
-  const char c = s[i];
-  if (c == quote && (quote == '\'' || quote == '"')) return false;
-  if (static_cast<unsigned char>(c) >= 0x80) {
-    const auto decoded = unicode::decode(s, i);
-    if (out != nullptr) out->append(s.substr(i, decoded.width));
-    i += decoded.width;
-    return true;
-  }
-  if (c != '\\') {
-    if (out != nullptr) *out += c;
-    ++i;
-    return true;
-  }
-  if (i + 1 >= s.size()) return false;
-  const char escape = s[i + 1];
-  i += 2;
-  switch (escape) {
-    case 'a': if (out) *out += '\a'; return true;
-    case 'b': if (out) *out += '\b'; return true;
-    case 'f': if (out) *out += '\f'; return true;
-    case 'n': if (out) *out += '\n'; return true;
-    case 'r': if (out) *out += '\r'; return true;
-    case 't': if (out) *out += '\t'; return true;
-    case 'v': if (out) *out += '\v'; return true;
-    case '\\': if (out) *out += '\\'; return true;
-    case 'x':
-    case 'u':
-    case 'U': {
-      const std::size_t n = escape == 'x' ? 2 : escape == 'u' ? 4 : 8;
-      if (s.size() - i < n) return false;
-      char32_t value = 0;
-      for (std::size_t k = 0; k < n; ++k) {
-        if (!is_hex(s[i + k])) return false;
-        value = value * 16 + static_cast<char32_t>(hex_value(s[i + k]));
-      }
-      i += n;
-      if (escape == 'x') {
-        if (out) *out += static_cast<char>(value);
-        return true;
-      }
-      if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return false;
-      if (out) unicode::append_utf8(*out, value);
-      return true;
-    }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-      unsigned value = static_cast<unsigned>(escape - '0');
-      if (s.size() - i < 2) return false;
-      for (std::size_t k = 0; k < 2; ++k) {
-        const char d = s[i + k];
-        if (d < '0' || d > '7') return false;
-        value = value * 8 + static_cast<unsigned>(d - '0');
-      }
-      i += 2;
-      if (value > 255) return false;
-      if (out) *out += static_cast<char>(value);
-      return true;
-    }
-    case '\'':
-    case '"':
-      if (escape != quote) return false;
-      if (out) *out += escape;
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::string parse_float_error(std::string_view token, FloatResult result) {
   return fmt::format("strconv.ParseFloat: parsing {}: {}", quote(token),
                      result == FloatResult::range ? "value out of range" : "invalid syntax");
@@ -297,30 +226,15 @@ std::optional<std::string> complex_error(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> unquote(std::string_view literal) {
-  if (literal.size() < 2 || literal.front() != literal.back()) return std::nullopt;
-  const char quote_char = literal.front();
-  const std::string_view body = literal.substr(1, literal.size() - 2);
-  if (quote_char == '`') {
-    if (body.find('`') != std::string_view::npos) return std::nullopt;
-    std::string out;
-    for (char c : body) {
-      if (c != '\r') out += c;  // Go drops carriage returns from raw strings
-    }
-    return out;
-  }
-  if (quote_char != '"') return std::nullopt;
-  if (body.find('\n') != std::string_view::npos) return std::nullopt;
   std::string out;
-  for (std::size_t i = 0; i < body.size();) {
-    if (!unquote_char(body, i, '"', &out)) return std::nullopt;
-  }
+  if (!mlmon::go::unquote(literal, out)) return std::nullopt;
   return out;
 }
 
 std::optional<std::string> number_error(std::string_view text, NumberKind kind) {
   if (kind == NumberKind::char_constant) {
     std::size_t i = 1;
-    if (text.size() < 2 || !unquote_char(text, i, '\'', nullptr)) return std::string(invalid_syntax);
+    if (text.size() < 2 || !mlmon::go::unquote_char(text, i, '\'', nullptr)) return std::string(invalid_syntax);
     if (text.substr(i) != "'") return fmt::format("malformed character constant: {}", text);
     return std::nullopt;
   }

@@ -218,102 +218,10 @@ std::optional<double> parse_number(std::string_view s, std::string* error) {
     return std::nullopt;
 }
 
-namespace {
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-}  // namespace
-
 bool unquote_is_identity(std::string_view quoted) {
     if (quoted.size() < 2) return false;
     if (quoted.front() == '`') return true;
     return quoted.substr(1, quoted.size() - 2).find('\\') == std::string_view::npos;
-}
-
-bool unquote(std::string_view s, std::string& out) {
-    out.clear();
-    if (s.size() < 2) return false;
-    const char quote_char = s.front();
-    if (quote_char != s.back()) return false;
-    std::string_view body = s.substr(1, s.size() - 2);
-    if (quote_char == '`') {
-        if (body.find('`') != std::string_view::npos) return false;
-        out.assign(body);
-        return true;
-    }
-    if (quote_char != '"' && quote_char != '\'') return false;
-    if (body.find('\n') != std::string_view::npos) return false;
-    out.reserve(body.size());
-    size_t i = 0;
-    while (i < body.size()) {
-        const char c = body[i];
-        if (c == quote_char) return false;
-        if (c != '\\') {
-            const Rune r = decode_rune(body, i);
-            out.append(body.substr(i, r.width));
-            i += r.width;
-            continue;
-        }
-        if (i + 1 >= body.size()) return false;
-        const char e = body[i + 1];
-        i += 2;
-        switch (e) {
-            case 'a': out.push_back('\a'); break;
-            case 'b': out.push_back('\b'); break;
-            case 'f': out.push_back('\f'); break;
-            case 'n': out.push_back('\n'); break;
-            case 'r': out.push_back('\r'); break;
-            case 't': out.push_back('\t'); break;
-            case 'v': out.push_back('\v'); break;
-            case '\\': out.push_back('\\'); break;
-            case '\'':
-            case '"':
-                if (e != quote_char) return false;
-                out.push_back(e);
-                break;
-            case 'x':
-            case 'u':
-            case 'U': {
-                const size_t n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                if (i + n > body.size()) return false;
-                uint32_t v = 0;
-                for (size_t k = 0; k < n; ++k) {
-                    const int d = hex_value(body[i + k]);
-                    if (d < 0) return false;
-                    v = v * 16 + static_cast<uint32_t>(d);
-                }
-                i += n;
-                if (e == 'x') {
-                    out.push_back(static_cast<char>(v));
-                } else {
-                    if (v > 0x10FFFF || (v >= 0xD800 && v < 0xE000)) return false;
-                    append_utf8(out, v);
-                }
-                break;
-            }
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-                if (i + 2 > body.size()) return false;
-                uint32_t v = static_cast<uint32_t>(e - '0');
-                for (size_t k = 0; k < 2; ++k) {
-                    const char d = body[i + k];
-                    if (d < '0' || d > '7') return false;
-                    v = v * 8 + static_cast<uint32_t>(d - '0');
-                }
-                if (v > 255) return false;
-                i += 2;
-                out.push_back(static_cast<char>(v));
-                break;
-            }
-            default:
-                return false;
-        }
-    }
-    return true;
 }
 
 }  // namespace mlmon::promql::go

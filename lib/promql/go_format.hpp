@@ -43,7 +43,9 @@ std::optional<double> parse_number(std::string_view s, std::string* error);
 
 // strutil.Unquote: a single-, double- or back-quoted PromQL string literal. Returns false on
 // syntax errors (Go's ErrSyntax "invalid syntax").
-bool unquote(std::string_view quoted, std::string& out);
+inline bool unquote(std::string_view quoted, std::string& out) {
+    return mlmon::go::unquote(quoted, out, mlmon::go::LiteralRules::promql);
+}
 // True when unquoting would return the text between the quotes unchanged (no escapes).
 bool unquote_is_identity(std::string_view quoted);
 

@@ -1,4 +1,5 @@
-// Go's %q, %.Nq and %#U, as the messages of Prometheus, Alertmanager and text/template print them.
+// Go's %q, %.Nq and %#U, as the messages of Prometheus, Alertmanager and text/template print them,
+// and strconv.Unquote as they read string literals.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -50,6 +51,57 @@ TEST_CASE("go::quote_rune is strconv.QuoteRune; go::unicode_verb is %#U") {
   CHECK(unicode_verb('\n') == "U+000A");
   CHECK(unicode_verb(0x263A) == "U+263A '\xE2\x98\xBA'");
   CHECK(unicode_verb(0x1F525) == "U+1F525 '\xF0\x9F\x94\xA5'");
+}
+
+namespace {
+
+// "ERR" for invalid syntax, else the value.
+std::string unquoted(std::string_view literal, LiteralRules rules = LiteralRules::go) {
+  std::string out = "left over";
+  return unquote(literal, out, rules) ? out : "ERR";
+}
+
+}  // namespace
+
+TEST_CASE("go::unquote is strconv.Unquote, or Prometheus's strutil.Unquote") {
+  CHECK(unquoted(R"("a\tb\"c\\")") == "a\tb\"c\\");
+  CHECK(unquoted(R"("\a\b\f\n\r\v")") == "\a\b\f\n\r\v");
+  CHECK(unquoted(R"("\x41\101\u00e9\U0001F600")") == "AA\xC3\xA9\xF0\x9F\x98\x80");
+  CHECK(unquoted(R"("\xff")") == "\xFF");  // \x is one byte, UTF-8 or not
+  CHECK(unquoted("\"\"") == "");
+  CHECK(unquoted("\"caf\xC3\xA9\"") == "caf\xC3\xA9");
+  CHECK(unquoted("\"a\xFF" "b\"") == "a\xEF\xBF\xBD" "b");  // a byte that is not UTF-8 becomes U+FFFD
+
+  // Invalid syntax.
+  for (const char* bad : {R"("\q")", R"("\x4")", R"("\x4g")", R"("\ud800")", R"("\U00110000")", R"("\400")",
+                          R"("\12")", R"("\'")", R"("a"b")", "\"a\nb\"", R"("\")", "\"", "", "'a'", "x", "\"a'"}) {
+    CAPTURE(bad);
+    CHECK(unquoted(bad) == "ERR");
+  }
+
+  // Raw strings: Go drops carriage returns, Prometheus keeps them.
+  CHECK(unquoted("`a\\n\rb`") == "a\\nb");
+  CHECK(unquoted("`a\\n\rb`", LiteralRules::promql) == "a\\n\rb");
+  CHECK(unquoted("`a`b`") == "ERR");
+
+  // Single-quoted strings are PromQL's only; there `\'` is an escape and `\"` is not.
+  CHECK(unquoted(R"('it\'s "x"')", LiteralRules::promql) == "it's \"x\"");
+  CHECK(unquoted(R"('\"')", LiteralRules::promql) == "ERR");
+  CHECK(unquoted(R"('it\'s')") == "ERR");
+}
+
+TEST_CASE("go::unquote_char reads one character or escape, as text/template checks a char constant") {
+  const std::string_view text = "'\xC3\xA9'";
+  std::size_t i = 1;
+  std::string out;
+  REQUIRE(unquote_char(text, i, '\'', &out));
+  CHECK(out == "\xC3\xA9");
+  CHECK(i == 3);  // the whole character, not one byte of it
+  i = 1;
+  CHECK_FALSE(unquote_char("''", i, '\'', nullptr));  // the quote itself must be escaped
+  i = 1;
+  CHECK(unquote_char(R"('\n')", i, '\'', nullptr));
+  CHECK(i == 3);
 }
 
 }  // namespace mlmon::go
