@@ -24,6 +24,7 @@ struct SetThresholdArgs {
   std::vector<std::string> paths;
   std::string for_text;
   std::string group;
+  std::string resource;
   std::string file;
   std::vector<std::string> labels;
   int index = -1;
@@ -45,6 +46,7 @@ Result<std::vector<thresholds::Request>> build_requests(const SetThresholdArgs& 
 
   thresholds::Selector selector;
   selector.group = args.group;
+  selector.resource = args.resource;
   selector.file = args.file;
   for (const std::string& label : args.labels) {
     const std::size_t eq = label.find('=');
@@ -75,6 +77,7 @@ Result<std::vector<thresholds::Request>> build_requests(const SetThresholdArgs& 
     }
     for (auto& request : requests) {
       if (!selector.group.empty() && request.selector.group.empty()) request.selector.group = selector.group;
+      if (!selector.resource.empty() && request.selector.resource.empty()) request.selector.resource = selector.resource;
       if (!selector.file.empty() && request.selector.file.empty()) request.selector.file = selector.file;
       request.selector.labels.insert(request.selector.labels.begin(), selector.labels.begin(), selector.labels.end());
     }
@@ -193,6 +196,8 @@ void setup_set_threshold(CLI::App& app, Context& ctx) {
   sub->add_option("PATHS", args->paths, "Rule files or PrometheusRule manifests, directories, globs (default: rules/)");
   sub->add_option("--for", args->for_text, "Also (or only) set the alert's for: duration, e.g. 10m; added after expr if absent");
   sub->add_option("--group", args->group, "Only the alert in this rule group");
+  sub->add_option("--resource", args->resource,
+                  "Only the alert in the PrometheusRule with this metadata.name (manifests with several)");
   sub->add_option("--file", args->file, "Only the alert in this file (searched alone when no PATHS are given)");
   sub->add_option("--label", args->labels, "Only the alert with this label value, NAME=VALUE (repeatable)")
       ->allow_extra_args(false);

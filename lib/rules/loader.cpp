@@ -219,6 +219,16 @@ bool looks_like_rule_file(const yaml::Node* root) {
          groups->items.empty();
 }
 
+namespace {
+
+std::string resource_name(const yaml::Node& root) {
+  const Node* metadata = root.get("metadata");
+  const Node* name = metadata != nullptr && metadata->is_map() ? metadata->get("name") : nullptr;
+  return name != nullptr && name->is_scalar() ? name->value : std::string();
+}
+
+}  // namespace
+
 bool holds_prometheus_rule(const yaml::Document& document) {
   return document.root != nullptr && document.root->is_map() && is_prometheus_rule(*document.root);
 }
@@ -253,8 +263,12 @@ RuleFile decode_rule_file(std::vector<yaml::Document> documents, const LoadOptio
     bool manifest = false;
     const Node* groups = decoder.groups_of(document.root, manifest);
     if (groups == nullptr) continue;
+    const std::string resource = resource_name(*document.root);
     for (const Node* item : groups->items) {
-      if (auto group = decoder.decode_group_item(*item)) file.groups.push_back(std::move(*group));
+      if (auto group = decoder.decode_group_item(*item)) {
+        group->resource = resource;
+        file.groups.push_back(std::move(*group));
+      }
     }
   }
   return file;
@@ -266,8 +280,12 @@ RuleFile decode_rule_file(yaml::Document document, const LoadOptions& options, s
   Decoder decoder(options, out, *file.document.source);
   const Node* groups = decoder.groups_of(file.document.root, file.is_manifest);
   if (groups == nullptr) return file;
+  const std::string resource = file.is_manifest ? resource_name(*file.document.root) : std::string();
   for (const Node* item : groups->items) {
-    if (auto group = decoder.decode_group_item(*item)) file.groups.push_back(std::move(*group));
+    if (auto group = decoder.decode_group_item(*item)) {
+      group->resource = resource;
+      file.groups.push_back(std::move(*group));
+    }
   }
   return file;
 }

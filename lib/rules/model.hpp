@@ -34,6 +34,9 @@ struct Rule {
 struct Group {
   const yaml::Node* node = nullptr;
   std::string name;
+  /// The metadata.name of the PrometheusRule holding the group; "" in a plain rule file. A
+  /// manifest may hold several PrometheusRules, each free to reuse another's group names.
+  std::string resource;
   const yaml::Node* name_node = nullptr;
   const yaml::Node* interval = nullptr;
   const yaml::Node* query_offset = nullptr;

@@ -106,6 +106,10 @@ std::vector<FieldChange> rule_fields(const RuleView& a, const RuleView& b) {
 
 std::vector<FieldChange> group_fields(const Group& a, const Group& b) {
   std::vector<FieldChange> fields;
+  // The PrometheusRule holding it was renamed. (Wrapping a rule file in a manifest changes no rule.)
+  if (!a.resource.empty() && !b.resource.empty() && a.resource != b.resource) {
+    fields.push_back({"PrometheusRule", json_string(a.resource), json_string(b.resource)});
+  }
   compare_durations(a.interval, b.interval, "interval", false, fields);
   compare_durations(a.query_offset, b.query_offset, "query_offset", false, fields);
   const auto la = text_of(a.limit);
@@ -123,17 +127,37 @@ std::vector<FieldChange> group_fields(const Group& a, const Group& b) {
   return fields;
 }
 
-std::string group_subject(const Group& group) { return fmt::format("group \"{}\"", group.name); }
+/// `group "g"`, or `group "g" of PrometheusRule "r"` when the name alone is ambiguous.
+std::string group_subject(const Group& group, bool with_resource) {
+  if (with_resource && !group.resource.empty()) {
+    return fmt::format("group \"{}\" of PrometheusRule \"{}\"", group.name, group.resource);
+  }
+  return fmt::format("group \"{}\"", group.name);
+}
+
+/// True when a group name is used by more than one PrometheusRule of the two files: manifests
+/// may reuse group names across resources, and then only the resource tells the groups apart.
+bool group_names_shared(const RuleFile& a, const RuleFile& b) {
+  std::map<std::string_view, std::string_view> resource_of;
+  for (const RuleFile* file : {&a, &b}) {
+    for (const Group& group : file->groups) {
+      if (group.resource.empty()) continue;
+      const auto [it, inserted] = resource_of.emplace(group.name, group.resource);
+      if (!inserted && it->second != group.resource) return true;
+    }
+  }
+  return false;
+}
 
 bool same_identity(const Rule& a, const Rule& b) { return a.kind == b.kind && a.name == b.name; }
 
 /// `alert "X" (group "g")`; when the group has other rules of that name, the labels that tell
 /// them apart (`alert "X" {severity="critical"} (group "g")`), or the rule's number when labels
 /// do not.
-std::string rule_subject(const GroupView& group, std::size_t position) {
+std::string rule_subject(const GroupView& group, std::size_t position, bool with_resource) {
   const Rule& rule = *group[position].rule;
   const std::string head = fmt::format("{} \"{}\"", rule.is_alert() ? "alert" : "record", rule.name);
-  const std::string group_name = fmt::format("group \"{}\"", group[position].group->name);
+  const std::string group_name = group_subject(*group[position].group, with_resource);
   std::vector<const RuleView*> namesakes;
   for (const RuleView& other : group) {
     if (same_identity(*other.rule, rule)) namesakes.push_back(&other);
@@ -223,17 +247,25 @@ ChangeSet diff_rule_files(const RuleFile& old_file, const RuleFile& new_file) {
   const std::vector<GroupView> a = view_of(old_file);
   const std::vector<GroupView> b = view_of(new_file);
 
-  // Groups by name; a name repeated in a file (which Prometheus refuses) pairs in order.
+  // Groups by PrometheusRule and name, then by name alone (a renamed PrometheusRule); a name
+  // repeated in one rule file (which Prometheus refuses) pairs in order.
   std::vector<std::optional<std::size_t>> group_of_old(a.size());
   std::vector<std::optional<std::size_t>> group_of_new(b.size());
-  for (std::size_t j = 0; j < b.size(); ++j) {
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      if (group_of_old[i] || old_file.groups[i].name != new_file.groups[j].name) continue;
-      group_of_old[i] = j;
-      group_of_new[j] = i;
-      break;
+  for (const bool same_resource : {true, false}) {
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      if (group_of_new[j]) continue;
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        const Group& old_group = old_file.groups[i];
+        const Group& new_group = new_file.groups[j];
+        if (group_of_old[i] || old_group.name != new_group.name) continue;
+        if (same_resource && old_group.resource != new_group.resource) continue;
+        group_of_old[i] = j;
+        group_of_new[j] = i;
+        break;
+      }
     }
   }
+  const bool with_resource = group_names_shared(old_file, new_file);
 
   // Rules within their group first; the rest across groups (moved).
   std::map<Place, Place> new_of_old;
@@ -260,31 +292,34 @@ ChangeSet diff_rule_files(const RuleFile& old_file, const RuleFile& new_file) {
 
   ChangeSet out;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (!group_of_old[i]) out.changes.push_back({ChangeKind::Removed, group_subject(old_file.groups[i]), {}, {}, {}});
+    if (!group_of_old[i]) {
+      out.changes.push_back({ChangeKind::Removed, group_subject(old_file.groups[i], with_resource), {}, {}, {}});
+    }
     for (std::size_t r = 0; r < a[i].size(); ++r) {
-      if (!new_of_old.contains({i, r})) out.changes.push_back({ChangeKind::Removed, rule_subject(a[i], r), {}, {}, {}});
+      if (new_of_old.contains({i, r})) continue;
+      out.changes.push_back({ChangeKind::Removed, rule_subject(a[i], r, with_resource), {}, {}, {}});
     }
   }
   for (std::size_t j = 0; j < b.size(); ++j) {
     const Group& group = new_file.groups[j];
     if (!group_of_new[j]) {
-      out.changes.push_back({ChangeKind::Added, group_subject(group), {}, {}, {}});
+      out.changes.push_back({ChangeKind::Added, group_subject(group, with_resource), {}, {}, {}});
     } else if (auto fields = group_fields(old_file.groups[*group_of_new[j]], group); !fields.empty()) {
-      out.changes.push_back({ChangeKind::Changed, group_subject(group), {}, {}, std::move(fields)});
+      out.changes.push_back({ChangeKind::Changed, group_subject(group, with_resource), {}, {}, std::move(fields)});
     }
     for (std::size_t r = 0; r < b[j].size(); ++r) {
       const auto partner = old_of_new.find({j, r});
       if (partner == old_of_new.end()) {
-        out.changes.push_back({ChangeKind::Added, rule_subject(b[j], r), {}, {}, {}});
+        out.changes.push_back({ChangeKind::Added, rule_subject(b[j], r, with_resource), {}, {}, {}});
         continue;
       }
       const auto [i, q] = partner->second;
       const RuleView& before = a[i][q];
       const RuleView& after = b[j][r];
-      Change change{ChangeKind::Changed, rule_subject(b[j], r), {}, {}, rule_fields(before, after)};
+      Change change{ChangeKind::Changed, rule_subject(b[j], r, with_resource), {}, {}, rule_fields(before, after)};
       if (group_of_old[i] != j) {
-        change.moved_from = group_subject(*before.group);
-        change.moved_to = group_subject(*after.group);
+        change.moved_from = group_subject(*before.group, with_resource);
+        change.moved_to = group_subject(*after.group, with_resource);
       } else {
         std::tie(change.moved_from, change.moved_to) = order_move(before, after);
       }

@@ -59,6 +59,7 @@ void render_json(const Inventory& inventory, std::ostream& out) {
     nlohmann::ordered_json a;
     a["alert"] = alert.name;
     a["group"] = alert.group->name;
+    if (!alert.group->resource.empty()) a["resource"] = alert.group->resource;
     a["file"] = alert.file->path();
     a["line"] = alert.pos.line;
     a["for"] = alert.for_text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(alert.for_text);

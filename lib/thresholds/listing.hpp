@@ -10,9 +10,10 @@ namespace mlmon::thresholds {
 /// SEVERITY. A number on the left of its comparison is marked `(left)` after the operator.
 void render_table(const Inventory& inventory, std::ostream& out);
 
-/// {"alerts":[{"alert","group","file","line","for","severity","thresholds":[{"index","op",
-/// "bool","side","threshold","value","line","column"}],"error"?}]}; `for` and `severity` are
-/// null when absent, `value` is null for Inf and NaN, `error` is the PromQL parse error.
+/// {"alerts":[{"alert","group","resource"?,"file","line","for","severity","thresholds":[{"index",
+/// "op","bool","side","threshold","value","line","column"}],"error"?}]}; `resource` is the
+/// PrometheusRule's metadata.name (only in manifests), `for` and `severity` are null when absent,
+/// `value` is null for Inf and NaN, `error` is the PromQL parse error.
 void render_json(const Inventory& inventory, std::ostream& out);
 
 }  // namespace mlmon::thresholds

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "thresholds/closest_names.hpp"
@@ -29,6 +30,7 @@ std::string quoted_list(const std::vector<std::string>& names) {
 
 std::string describe(const Alert& alert) {
   std::string out = fmt::format("{}: group \"{}\"", alert.location(), alert.group->name);
+  if (!alert.group->resource.empty()) out += fmt::format(" of PrometheusRule \"{}\"", alert.group->resource);
   if (!alert.severity.empty()) out += fmt::format(", severity={}", alert.severity);
   return out;
 }
@@ -36,6 +38,7 @@ std::string describe(const Alert& alert) {
 std::string filters(const Selector& s) {
   std::string out;
   if (!s.group.empty()) out += fmt::format(" in group \"{}\"", s.group);
+  if (!s.resource.empty()) out += fmt::format(" in PrometheusRule \"{}\"", s.resource);
   if (!s.file.empty()) out += fmt::format(" in {}", s.file);
   for (const auto& [name, value] : s.labels) out += fmt::format(" with {}={}", name, value);
   return out;
@@ -57,6 +60,7 @@ Result<const Alert*> select_alert(const Inventory& inventory, const Selector& se
     if (alert.name != selector.alert) continue;
     named.push_back(&alert);
     if (!selector.group.empty() && alert.group->name != selector.group) continue;
+    if (!selector.resource.empty() && alert.group->resource != selector.resource) continue;
     if (!selector.file.empty() && !same_file(alert.file->path(), selector.file)) continue;
     if (!has_labels(alert, selector.labels)) continue;
     matching.push_back(&alert);
@@ -69,14 +73,21 @@ Result<const Alert*> select_alert(const Inventory& inventory, const Selector& se
     return fail(message);
   }
   if (matching.empty()) {
-    std::string message = fmt::format("no alerting rule named \"{}\"{}; it is defined in:", selector.alert, filters(selector));
+    std::string message =
+        fmt::format("no alerting rule named \"{}\"{}; it is defined in:", selector.alert, filters(selector));
     for (const Alert* alert : named) message += "\n  " + describe(*alert);
     return fail(message);
   }
+  // --resource is worth naming only where PrometheusRules are involved.
+  const bool in_resources =
+      std::any_of(matching.begin(), matching.end(), [](const Alert* a) { return !a->group->resource.empty(); });
+  std::string_view options = in_resources ? "--group, --resource, --file or --label NAME=VALUE"
+                                          : "--group, --file or --label NAME=VALUE";
+  if (selector.from_values_file) {
+    options = in_resources ? "`group:`, `resource:`, `file:` or `labels:`" : "`group:`, `file:` or `labels:`";
+  }
   std::string message = fmt::format("alert \"{}\" is defined {} times{}; pick one with {}:", selector.alert,
-                                    matching.size(), filters(selector),
-                                    selector.from_values_file ? "`group:`, `file:` or `labels:`"
-                                                              : "--group, --file or --label NAME=VALUE");
+                                    matching.size(), filters(selector), options);
   for (const Alert* alert : matching) message += "\n  " + describe(*alert);
   return fail(message);
 }

@@ -13,6 +13,7 @@ namespace mlmon::thresholds {
 struct Selector {
   std::string alert;
   std::string group;  ///< "" for any
+  std::string resource;  ///< the PrometheusRule's metadata.name; "" for any
   std::string file;   ///< "" for any; matched as the same file, however the path is spelled
   std::vector<std::pair<std::string, std::string>> labels;  ///< label values the rule must have
   std::optional<std::size_t> index;  ///< which threshold, when the alert has several

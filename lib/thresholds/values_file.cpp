@@ -94,6 +94,8 @@ class ValuesReader {
         }
       } else if (field == "group") {
         ok &= read_string(key, v, "group", request.selector.group);
+      } else if (field == "resource") {
+        ok &= read_string(key, v, "resource", request.selector.resource);
       } else if (field == "file") {
         ok &= read_string(key, v, "file", request.selector.file);
       } else if (field == "labels") {
@@ -111,7 +113,7 @@ class ValuesReader {
           request.selector.labels.emplace_back(label.key->value, label.value->value);
         }
       } else {
-        error(e.key, fmt::format("alert {}: unknown key `{}`; expected one of value, for, index, group, file, labels",
+        error(e.key, fmt::format("alert {}: unknown key `{}`; expected one of value, for, index, group, resource, file, labels",
                                  key.value, field));
         ok = false;
       }

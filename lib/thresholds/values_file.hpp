@@ -9,7 +9,7 @@ namespace mlmon::thresholds {
 
 /// Reads a per-environment values file: a YAML map from alert name to
 ///   - a number: `HighPredictionLatency: 0.3`;
-///   - a map: `{value: 0.3, for: 10m, index: 0, group: G, file: F, labels: {severity: critical}}`
+///   - a map: `{value: 0.3, for: 10m, index: 0, group: G, resource: R, file: F, labels: {severity: critical}}`
 ///     (`value` or `for` or both; the others pick the alert or threshold);
 ///   - a list of such maps, for an alert defined more than once.
 /// Every problem is reported as "path:line:col: message"; the requests are usable only if

@@ -395,6 +395,32 @@ spec:
                                  "\"api-availability\"\n");
 }
 
+TEST_CASE("rule diff: PrometheusRules reusing a group name pair by resource, and say which") {
+  const std::string team_a = R"y(apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata: {name: team-a}
+spec:
+  groups:
+    - name: latency
+      rules:
+        - alert: High
+          expr: x > 1
+)y";
+  const std::string team_b = with(with(team_a, "team-a", "team-b"), "x > 1", "y > 1");
+  const std::string both = team_a + "---\n" + team_b;
+  // The same resources in the other order: nothing changed (pairing by group name alone would
+  // compare team-a's alert with team-b's).
+  CHECK(diff_text(both, team_b + "---\n" + team_a) == "");
+  CHECK(diff_text(both, with(both, "y > 1", "y > 2")) ==
+        "~ alert \"High\" (group \"latency\" of PrometheusRule \"team-b\"): threshold: 1 → 2\n");
+  CHECK(diff_text(both, with(both, "name: team-b", "name: team-c")) ==
+        "~ group \"latency\" of PrometheusRule \"team-c\": PrometheusRule: \"team-b\" → \"team-c\"\n");
+  // One PrometheusRule, renamed: its group pairs by name and the rename is reported on it.
+  CHECK(diff_text(team_a, with(with(team_a, "name: team-a", "name: team-z"), "x > 1", "x > 3")) ==
+        "~ group \"latency\" of PrometheusRule \"team-z\": PrometheusRule: \"team-a\" → \"team-z\"\n"
+        "~ alert \"High\" (group \"latency\" of PrometheusRule \"team-z\"): threshold: 1 → 3\n");
+}
+
 TEST_CASE("rule diff: JSON output holds typed values") {
   std::ostringstream out;
   render_changes_json(diff(kBase, with(with(kBase, "> 0.5", "> 0.3"), "severity: warning", "severity: critical")),

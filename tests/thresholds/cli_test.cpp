@@ -394,3 +394,60 @@ spec:
         std::vector<std::string>{"          expr: rate(errors_total[5m]) > 0.5 => "
                                  "          expr: rate(errors_total[5m]) > 0.25"});
 }
+
+TEST_CASE("set-threshold: PrometheusRules reusing a group and alert name are told apart by --resource") {
+  TempDir dir;
+  const std::string manifests = R"y(apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata:
+  name: team-a
+spec:
+  groups:
+    - name: latency
+      rules:
+        - alert: High
+          expr: x > 1
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PrometheusRule
+metadata:
+  name: team-b
+spec:
+  groups:
+    - name: latency
+      rules:
+        - alert: High
+          expr: y > 1
+)y";
+  const auto file = dir.file("teams.yaml", manifests);
+  CliRun run = run_cli({"set-threshold", "High", "5", "--group", "latency", file});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon set-threshold: alert \"High\" is defined 2 times in group \"latency\"; pick one with --group, "
+                   "--resource, --file or --label NAME=VALUE:\n  " +
+                       file + ":9: group \"latency\" of PrometheusRule \"team-a\"\n  " + file +
+                       ":20: group \"latency\" of PrometheusRule \"team-b\"\nmlmon set-threshold: nothing was written\n");
+  CHECK(read_text(file) == manifests);
+
+  run = run_cli({"set-threshold", "High", "5", "--resource", "team-b", file});
+  CHECK(run.code == 0);
+  CHECK(run.out == file + ":21: High: threshold 1 -> 5\n");
+  CHECK(changed_lines(manifests, read_text(file)) ==
+        std::vector<std::string>{"          expr: y > 1 =>           expr: y > 5"});
+
+  run = run_cli({"set-threshold", "High", "7", "--resource", "team-c", file});
+  CHECK(run.code == 2);
+  CHECK(run.err.starts_with("mlmon set-threshold: no alerting rule named \"High\" in PrometheusRule \"team-c\"; it is "
+                            "defined in:\n"));
+
+  const auto values = dir.file("values.yml", "High: {value: 3, resource: team-a}\n");
+  run = run_cli({"set-threshold", "--values", values, file});
+  CHECK(run.code == 0);
+  CHECK(run.out == file + ":10: High: threshold 1 -> 3\n");
+
+  run = run_cli({"thresholds", "--format", "json", file});
+  CHECK(run.code == 0);
+  const auto listed = nlohmann::json::parse(run.out);
+  CHECK(listed["alerts"][0]["resource"] == "team-a");
+  CHECK(listed["alerts"][1]["resource"] == "team-b");
+  CHECK(listed["alerts"][1]["thresholds"][0]["threshold"] == "5");
+}

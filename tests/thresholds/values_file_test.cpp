@@ -55,7 +55,7 @@ TEST_CASE("values file: every problem is reported with its position") {
   CHECK(errors == std::vector<std::string>{
                       "prod.yml:1:4: alert A: invalid threshold \"abc\": expected a number such as 0.25, 1e5 or 100000",
                       "prod.yml:2:20: alert B: invalid `for`: unknown unit \"x\" in duration \"5x\"",
-                      "prod.yml:3:15: alert C: unknown key `idx`; expected one of value, for, index, group, file, labels",
+                      "prod.yml:3:15: alert C: unknown key `idx`; expected one of value, for, index, group, resource, file, labels",
                       "prod.yml:4:12: alert D: `index` must be a number from 0",
                       "prod.yml:6:4: alert F: give `value`, `for` or both",
                   });
