@@ -23,4 +23,14 @@ inline std::string canonical(std::string_view expr, const Features& features = F
     return print(r.ast->root());
 }
 
+/// True when printing `expr` gives an expression that parses to the same tree (false also when
+/// either does not parse): the property the fuzzer checks.
+inline bool round_trips(std::string_view expr, const Features& features = Features::all()) {
+    ParseResult first = parse(expr, features);
+    if (first.error) return false;
+    const std::string printed = print(first.ast->root());
+    ParseResult second = parse(printed, features);
+    return !second.error && equal(first.ast->root(), second.ast->root());
+}
+
 }  // namespace mlmon::promql::test
