@@ -135,8 +135,8 @@ std::string group_subject(const Group& group, bool with_resource) {
   return fmt::format("group \"{}\"", group.name);
 }
 
-/// True when a group name is used by more than one PrometheusRule of the two files: manifests
-/// may reuse group names across resources, and then only the resource tells the groups apart.
+/// True when a group name belongs to more than one PrometheusRule, within a file or between the
+/// two (a group that changed hands): then only the resource tells the groups apart.
 bool group_names_shared(const RuleFile& a, const RuleFile& b) {
   std::map<std::string_view, std::string_view> resource_of;
   for (const RuleFile* file : {&a, &b}) {
@@ -147,6 +147,13 @@ bool group_names_shared(const RuleFile& a, const RuleFile& b) {
     }
   }
   return false;
+}
+
+/// The PrometheusRules (metadata.name) a file holds.
+std::set<std::string_view> resources_of(const RuleFile& file) {
+  std::set<std::string_view> names;
+  for (const Group& group : file.groups) names.insert(group.resource);
+  return names;
 }
 
 bool same_identity(const Rule& a, const Rule& b) { return a.kind == b.kind && a.name == b.name; }
@@ -247,8 +254,11 @@ ChangeSet diff_rule_files(const RuleFile& old_file, const RuleFile& new_file) {
   const std::vector<GroupView> a = view_of(old_file);
   const std::vector<GroupView> b = view_of(new_file);
 
-  // Groups by PrometheusRule and name, then by name alone (a renamed PrometheusRule); a name
-  // repeated in one rule file (which Prometheus refuses) pairs in order.
+  // Groups by PrometheusRule and name, then by name alone where the PrometheusRule was renamed
+  // (its old name gone from NEW, its new one absent from OLD; a plain rule file has the name "").
+  // A name repeated in one rule file (which Prometheus refuses) pairs in order.
+  const std::set<std::string_view> old_resources = resources_of(old_file);
+  const std::set<std::string_view> new_resources = resources_of(new_file);
   std::vector<std::optional<std::size_t>> group_of_old(a.size());
   std::vector<std::optional<std::size_t>> group_of_new(b.size());
   for (const bool same_resource : {true, false}) {
@@ -258,7 +268,10 @@ ChangeSet diff_rule_files(const RuleFile& old_file, const RuleFile& new_file) {
         const Group& old_group = old_file.groups[i];
         const Group& new_group = new_file.groups[j];
         if (group_of_old[i] || old_group.name != new_group.name) continue;
-        if (same_resource && old_group.resource != new_group.resource) continue;
+        if (same_resource ? old_group.resource != new_group.resource
+                          : new_resources.contains(old_group.resource) || old_resources.contains(new_group.resource)) {
+          continue;
+        }
         group_of_old[i] = j;
         group_of_new[j] = i;
         break;

@@ -419,6 +419,17 @@ spec:
   CHECK(diff_text(team_a, with(with(team_a, "name: team-a", "name: team-z"), "x > 1", "x > 3")) ==
         "~ group \"latency\" of PrometheusRule \"team-z\": PrometheusRule: \"team-a\" → \"team-z\"\n"
         "~ alert \"High\" (group \"latency\" of PrometheusRule \"team-z\"): threshold: 1 → 3\n");
+  // Not a rename when both PrometheusRules are still there: team-a renames its group, and a new
+  // team-b takes up the old group name.
+  const std::string handed_over = with(team_a, "name: latency", "name: slow") + "---\n" +
+                                  with(with(team_b, "alert: High", "alert: Other"), "y > 1", "z > 1");
+  CHECK(diff_text(team_a, handed_over) ==
+        "- group \"latency\" of PrometheusRule \"team-a\"\n"
+        "+ group \"slow\" of PrometheusRule \"team-a\"\n"
+        "> alert \"High\" (group \"slow\" of PrometheusRule \"team-a\") moved: group \"latency\" of PrometheusRule "
+        "\"team-a\" → group \"slow\" of PrometheusRule \"team-a\"\n"
+        "+ group \"latency\" of PrometheusRule \"team-b\"\n"
+        "+ alert \"Other\" (group \"latency\" of PrometheusRule \"team-b\")\n");
 }
 
 TEST_CASE("rule diff: JSON output holds typed values") {
