@@ -16,9 +16,11 @@ with source.open(encoding="utf-8") as lines:
         if not line.strip():
             continue
         try:
-            expr = json.loads(line)["expr"]
-        except (ValueError, KeyError) as e:
-            sys.exit(f"{source}:{number}: not a JSON object with an 'expr' string: {e}")
+            expr = json.loads(line).get("expr")
+        except (ValueError, AttributeError):
+            expr = None
+        if not isinstance(expr, str):
+            sys.exit(f"{source}:{number}: not a JSON object with an 'expr' string")
         data = expr.encode("utf-8")
         # Named like libFuzzer's own corpus files, so reruns do not duplicate seeds.
         (out / hashlib.sha1(data).hexdigest()).write_bytes(data)

@@ -21,12 +21,14 @@ std::string unicode_verb(char32_t r);
 
 /// Which string literals unquote takes.
 enum class LiteralRules : std::uint8_t {
-  go,       ///< strconv.Unquote: "..." and `...` (carriage returns dropped from `...`)
+  go,       ///< strconv.Unquote's strings: "..." and `...` (carriage returns dropped from `...`);
+            ///< not its one-character '...' rune literals
   promql,   ///< Prometheus's strutil.Unquote: also '...' strings; `...` kept byte for byte
 };
 
-/// The value of a quoted string literal, into `out`; false means Go's "invalid syntax". Bytes
-/// that are not UTF-8 become U+FFFD, as strconv.Unquote makes them.
+/// The value of a quoted string literal, into `out`; false means Go's "invalid syntax". In a
+/// quoted (not raw) literal, bytes that are not UTF-8 become U+FFFD, as strconv.Unquote makes
+/// them; PromQL never gets there (its lexer rejects such bytes).
 bool unquote(std::string_view literal, std::string& out, LiteralRules rules = LiteralRules::go);
 
 /// strconv.UnquoteChar: reads one character (or escape) of a literal's body at `i`, moves `i` past

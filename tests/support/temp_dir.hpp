@@ -43,7 +43,9 @@ class TempDir {
   std::string file(std::string_view name, std::string_view text) const {
     const std::filesystem::path p = path_ / name;
     std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
+    std::ofstream stream(p, std::ios::binary);
+    stream << text;
+    REQUIRE_MESSAGE(stream.good(), "cannot write test file " << p.string());
     return p.string();
   }
   /// The content of `name`, or "" when it cannot be read.
