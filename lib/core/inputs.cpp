@@ -17,25 +17,58 @@ bool has_extension(const fs::path& p, const std::vector<std::string>& extensions
                      [&](const std::string& ext) { return name.size() > ext.size() && name.ends_with(ext); });
 }
 
+// Hidden folders (.git, .cache), node_modules and build trees are never configuration, and a
+// build tree may hold copies of it. A build tree is `build/` or any folder CMake configured:
+// a name prefix would also skip a user's `buildkite/` rules without a word.
+bool skipped_folder(const fs::path& dir) {
+  const std::string name = dir.filename().string();
+  if (name.starts_with(".") || name == "node_modules" || name == "build") return true;
+  std::error_code ec;
+  return fs::exists(dir / "CMakeCache.txt", ec);
+}
+
+// "`.yml` or `.yaml`", "`.yml`, `.yaml` or `.json`": for the message about a folder without any.
+std::string extension_list(const std::vector<std::string>& extensions) {
+  std::string list;
+  for (std::size_t i = 0; i < extensions.size(); ++i) {
+    if (i > 0) list += i + 1 == extensions.size() ? " or " : ", ";
+    list += extensions[i];
+  }
+  return list;
+}
+
 Result<void> add_directory(const fs::path& dir, const std::vector<std::string>& extensions,
                            std::vector<std::string>& out) {
   std::vector<std::string> found;
   std::error_code ec;
-  // Hidden folders (.git, .cache) and build trees are never configuration.
   auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) return fail(dir.string() + ": cannot list directory: " + ec.message());
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) return fail(dir.string() + ": cannot list directory: " + ec.message());
     const fs::path& p = it->path();
-    const std::string name = p.filename().string();
     if (it->is_directory(ec)) {
-      if (name.starts_with(".") || name == "node_modules" || name.starts_with("build")) it.disable_recursion_pending();
+      if (skipped_folder(p)) it.disable_recursion_pending();
       continue;
     }
     if (it->is_regular_file(ec) && has_extension(p, extensions)) found.push_back(p.string());
   }
+  // A folder given on purpose that holds nothing to check is a mistake (a typo, a moved folder),
+  // not a clean run: CI would pass while checking nothing.
+  if (found.empty()) {
+    return fail(dir.string() + ": no " + extension_list(extensions) +
+                " files in this directory (hidden, node_modules and build folders are skipped)");
+  }
   std::sort(found.begin(), found.end());
   out.insert(out.end(), found.begin(), found.end());
+  return {};
+}
+
+// One command-line input that exists: a directory is searched, anything else is taken as given.
+Result<void> add_existing(const std::string& input, const std::vector<std::string>& extensions,
+                          std::vector<std::string>& out) {
+  std::error_code ec;
+  if (fs::is_directory(input, ec)) return add_directory(input, extensions, out);
+  out.push_back(input);
   return {};
 }
 
@@ -50,23 +83,21 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& i
       continue;
     }
     std::error_code ec;
-    if (fs::is_directory(input, ec)) {
-      auto added = add_directory(input, extensions, out);
-      if (!added) return std::unexpected(added.error());
-      continue;
-    }
     if (fs::exists(input, ec)) {
-      out.push_back(input);
+      if (auto added = add_existing(input, extensions, out); !added) return std::unexpected(added.error());
       continue;
     }
     if (input.find_first_of("*?[") != std::string::npos) {
       glob_t matches{};
       const int rc = ::glob(input.c_str(), 0, nullptr, &matches);
-      if (rc == 0) {
-        for (std::size_t i = 0; i < matches.gl_pathc; ++i) out.emplace_back(matches.gl_pathv[i]);
-      }
+      std::vector<std::string> matched;
+      if (rc == 0) matched.assign(matches.gl_pathv, matches.gl_pathv + matches.gl_pathc);
       ::globfree(&matches);
       if (rc != 0) return fail(input + ": no file matches this pattern");
+      // As if the shell had expanded it: each match is an input of its own.
+      for (const std::string& match : matched) {
+        if (auto added = add_existing(match, extensions, out); !added) return std::unexpected(added.error());
+      }
       continue;
     }
     return fail(input + ": no such file or directory");

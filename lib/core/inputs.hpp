@@ -7,8 +7,9 @@
 namespace mlmon {
 
 /// Expands command-line inputs: files as given, directories recursively (files whose names end
-/// in one of `extensions`, sorted), shell-style globs, and "-" for stdin. A path that does not
-/// exist, or a glob that matches nothing, is an error naming it.
+/// in one of `extensions`, sorted; hidden folders, node_modules, `build` and CMake build trees
+/// skipped), shell-style globs (each match taken as if given), and "-" for stdin. A path that does
+/// not exist, a glob that matches nothing and a directory without such files are errors naming it.
 Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& inputs,
                                                const std::vector<std::string>& extensions);
 

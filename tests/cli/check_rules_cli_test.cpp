@@ -4,8 +4,10 @@
 #include <iterator>
 
 #include "run_cli.hpp"
+#include "temp_dir.hpp"
 
 using mlmon::testing::run_cli;
+using mlmon::testing::TempDir;
 
 namespace {
 
@@ -106,6 +108,23 @@ TEST_CASE("check-rules: stdin, directories and usage errors") {
   auto missing = run_cli({"check-rules", "nope.yml"});
   CHECK(missing.code == 2);
   CHECK(missing.err == "mlmon check-rules: nope.yml: no such file or directory\n");
+
+  // A folder with nothing to check is a mistake, not a clean run.
+  TempDir empty;
+  empty.file("README.md", "no rules here");
+  auto nothing = run_cli({"check-rules", empty.path()});
+  CHECK(nothing.code == 2);
+  CHECK(nothing.out == "");
+  CHECK(nothing.err == "mlmon check-rules: " + empty.path() +
+                           ": no .yml or .yaml files in this directory (hidden, node_modules and build folders are "
+                           "skipped)\n");
+
+  auto glob = run_cli({"check-rules", "fixtures/rules/goo*.yml"});
+  CHECK(glob.code == 0);
+  CHECK(glob.err == "1 file, 2 rules checked: 0 errors, 0 warnings\n");
+  auto no_match = run_cli({"check-rules", "fixtures/rules/nope*.yml"});
+  CHECK(no_match.code == 2);
+  CHECK(no_match.err == "mlmon check-rules: fixtures/rules/nope*.yml: no file matches this pattern\n");
 
   auto feature = run_cli({"check-rules", "--enable-feature=bogus", "fixtures/rules/good.yml"});
   CHECK(feature.code == 2);
