@@ -27,7 +27,7 @@ bool skipped_folder(const fs::path& dir) {
   return fs::exists(dir / "CMakeCache.txt", ec);
 }
 
-// "`.yml` or `.yaml`", "`.yml`, `.yaml` or `.json`": for the message about a folder without any.
+// ".yml or .yaml", ".yml, .yaml or .json": for the message about a folder without any.
 std::string extension_list(const std::vector<std::string>& extensions) {
   std::string list;
   for (std::size_t i = 0; i < extensions.size(); ++i) {
