@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "thresholds/closest_names.hpp"
+#include "core/closest_names.hpp"
 
 namespace mlmon::thresholds {
 

@@ -1,9 +1,9 @@
 #include <doctest/doctest.h>
 
-#include "thresholds/closest_names.hpp"
+#include "core/closest_names.hpp"
 
-using mlmon::thresholds::closest_names;
-using mlmon::thresholds::edit_distance;
+using mlmon::closest_names;
+using mlmon::edit_distance;
 
 TEST_CASE("edit_distance counts case-insensitive edits, swaps as one, and stops at the cap") {
   CHECK(edit_distance("HighLatency", "highlatency", 3) == 0);

@@ -1,10 +1,10 @@
-#include "thresholds/closest_names.hpp"
+#include "core/closest_names.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 
-namespace mlmon::thresholds {
+namespace mlmon {
 
 namespace {
 
@@ -75,4 +75,4 @@ std::vector<std::string> closest_names(std::string_view wanted, const std::vecto
   return out;
 }
 
-}  // namespace mlmon::thresholds
+}  // namespace mlmon
