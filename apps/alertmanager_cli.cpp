@@ -1,9 +1,6 @@
 #include "alertmanager_cli.hpp"
 
-#include <filesystem>
-
-#include "alertmanager/lint.hpp"
-#include "alertmanager/templates.hpp"
+#include "alertmanager/report.hpp"
 #include "core/file_io.hpp"
 #include "core/render.hpp"
 
@@ -19,21 +16,11 @@ std::optional<alertmanager::LoadedConfig> load_alertmanager_file(const std::stri
   return alertmanager::load_config(std::make_shared<SourceFile>(path, std::move(*text)));
 }
 
-std::string config_directory(const alertmanager::LoadedConfig& loaded) {
-  const std::filesystem::path parent = std::filesystem::path(loaded.document.source->path()).parent_path();
-  return parent.empty() ? "." : parent.string();
-}
+std::string config_directory(const alertmanager::LoadedConfig& loaded) { return alertmanager::config_directory(loaded); }
 
 void report_alertmanager(const alertmanager::LoadedConfig& loaded, bool lint, Report& report) {
   report.add_source(loaded.redacted_source());
-  for (const Diagnostic& d : loaded.diagnostics()) report.add(d);
-  if (!loaded.has_errors()) {
-    for (Diagnostic& d : alertmanager::check_template_files(loaded, config_directory(loaded))) report.add(std::move(d));
-  }
-  if (!lint) return;
-  alertmanager::LintOptions options;
-  options.base_dir = config_directory(loaded);
-  for (Diagnostic& d : alertmanager::lint_config(loaded, options)) report.add(std::move(d));
+  for (Diagnostic& d : alertmanager::config_findings(loaded, lint)) report.add(std::move(d));
 }
 
 void print_config_errors(const alertmanager::LoadedConfig& loaded, Context& ctx) {

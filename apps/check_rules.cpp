@@ -9,6 +9,8 @@
 #include "read_input.hpp"
 #include "project_config.hpp"
 #include "rules/check_rules.hpp"
+#include "workspace/project_check.hpp"
+#include "workspace/selection.hpp"
 
 namespace mlmon::cli {
 
@@ -23,14 +25,10 @@ struct CheckRulesArgs {
   bool ignore_unknown_fields = false;
   bool no_lint = false;
   bool quiet = false;
+  bool verbose = false;
 };
 
 int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
-  auto files = expand_inputs(args.paths, {".yml", ".yaml"});
-  if (!files) {
-    ctx.err << "mlmon check-rules: " << files.error().message << "\n";
-    return kExitUsage;
-  }
   rules::CheckRulesOptions options;
   options.load.ignore_unknown_fields = args.ignore_unknown_fields;
   options.validate.names = args.name_validation == "legacy" ? rules::NameValidation::Legacy : rules::NameValidation::Utf8;
@@ -48,29 +46,53 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   const std::string start = args.paths.empty() ? "." : args.paths.front();
   auto config = load_project_config("check-rules", args.config_path, start, args.output, ctx);
   if (!config) return kExitUsage;
+  auto files = workspace::project_inputs(args.paths, {".yml", ".yaml"}, *config, ".");
+  if (!files) {
+    ctx.err << "mlmon check-rules: " << files.error().message << "\n";
+    return kExitUsage;
+  }
 
   Report report;
   bool io_failed = false;
   std::size_t rules = 0;
-  for (const std::string& path : *files) {
-    auto text = read_input(path, ctx);
+  std::size_t checked = 0;
+  std::vector<workspace::SkippedFile> skipped;
+  for (const InputFile& file : *files) {
+    auto text = read_input(file.path, ctx);
     if (!text) {
       ctx.err << "mlmon check-rules: " << text.error().message << "\n";
       io_failed = true;
       continue;
     }
-    auto source = std::make_shared<SourceFile>(path, std::move(*text));
+    auto source = std::make_shared<SourceFile>(file.path, std::move(*text));
+    const workspace::Selection selection =
+        workspace::select_file(source, file.found_in_directory, {workspace::FileKind::RuleFile});
+    if (selection.take == workspace::Take::Skip) {
+      skipped.push_back({file.path, selection.kind});
+      continue;
+    }
+    ++checked;
     report.add_source(source);
+    if (selection.take == workspace::Take::WrongKind) {
+      report.add(workspace::wrong_kind(*source, selection.kind, "a rule file", "rules/not-a-rule-file"));
+      continue;
+    }
     std::vector<Diagnostic> findings;
     rules += rules::check_rule_source(source, options, *config, findings);
     for (Diagnostic& d : findings) report.add(std::move(d));
   }
   const int code = finish_report(report, args.output, ctx);
   if (!args.quiet && args.output.format == "text") {
+    if (args.verbose) {
+      for (const auto& s : skipped) ctx.err << "skipped " << s.path << ": " << workspace::describe(s.kind) << "\n";
+    }
     const std::size_t errors = report.count(Severity::Error);
     const std::size_t warnings = report.count(Severity::Warning) - errors;
-    ctx.err << plural(files->size(), "file") << ", " << plural(rules, "rule") << " checked: " << plural(errors, "error")
-            << ", " << plural(warnings, "warning") << "\n";
+    ctx.err << plural(checked, "file") << ", " << plural(rules, "rule") << " checked";
+    if (!skipped.empty()) {
+      ctx.err << " (" << plural(skipped.size(), "other file") << " skipped" << (args.verbose ? ")" : "; --verbose lists them)");
+    }
+    ctx.err << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
   }
   return io_failed ? kExitUsage : code;
 }
@@ -80,7 +102,8 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
 void setup_check_rules(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<CheckRulesArgs>();
   auto* sub = app.add_subcommand("check-rules", "Validate Prometheus rule files as Prometheus does, plus lint policy");
-  sub->add_option("paths", args->paths, "Rule files, directories (recursive *.yml, *.yaml), globs, or - for stdin")
+  sub->add_option("paths", args->paths,
+                  "Rule files, directories (recursive *.yml, *.yaml: the rule files among them), globs, or - for stdin")
       ->required();
   add_output_options(*sub, args->output);
   sub->add_option("--config", args->config_path, "Project config (default: .mlmon.yml found walking up from the first path)");
@@ -94,6 +117,7 @@ void setup_check_rules(CLI::App& app, Context& ctx) {
   sub->add_flag("--ignore-unknown-fields", args->ignore_unknown_fields, "Accept fields Prometheus does not know (as promtool's flag)");
   sub->add_flag("--no-lint", args->no_lint, "Only Prometheus's own validations, no policy checks");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
+  sub->add_flag("-v,--verbose", args->verbose, "List the files found in directories that are not rule files");
   sub->footer("Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
   sub->callback([args, &ctx] { ctx.exit_code = run_check_rules(*args, ctx); });
 }

@@ -3,8 +3,9 @@
 #include "core/render.hpp"
 #include "dashboards/dashboard_diff.hpp"
 #include "dashboards/lint.hpp"
-#include "linter_configs.hpp"
-#include "project_config.hpp"
+#include "dashboards/linter_config_cache.hpp"
+#include "workspace/dashboard_policy.hpp"
+#include "workspace/project_config.hpp"
 #include "project/config.hpp"
 
 namespace mlmon::cli {
@@ -14,16 +15,18 @@ namespace {
 class ProjectLinter final : public grafana::DashboardLinter {
  public:
   explicit ProjectLinter(project::Config config)
-      : config_(std::move(config)), options_(dashboard_lint_options(config_)) {}
+      : config_(std::move(config)), options_(workspace::dashboard_lint_options(config_)) {}
   ProjectLinter(const ProjectLinter&) = delete;
   ProjectLinter& operator=(const ProjectLinter&) = delete;
 
   void lint(const std::string& path, const std::string& text, Report& report) const override {
     dashboards::LintOptions options = options_;
-    options.linter_config = linter_configs_.for_file(path, report);
-    if (std::string error = linter_configs_.take_error(); !error.empty()) {
+    auto linter_config = linter_configs_.for_file(path, report);
+    if (linter_config) {
+      options.linter_config = *linter_config;
+    } else {
       // An error, so the import stops: without its exclusions the lint is not the one asked for.
-      report.add(Diagnostic{Severity::Error, "dashboards/linter-config", path, {}, std::move(error), ""});
+      report.add(Diagnostic{Severity::Error, "dashboards/linter-config", path, {}, linter_config.error().message, ""});
     }
     dashboards::lint_file(std::make_shared<const SourceFile>(path, text), options, report);
   }
@@ -31,7 +34,7 @@ class ProjectLinter final : public grafana::DashboardLinter {
  private:
   project::Config config_;
   dashboards::LintOptions options_;
-  mutable LinterConfigs linter_configs_;  // lint() is const for the importer; this only caches files
+  mutable dashboards::LinterConfigCache linter_configs_;  // lint() is const for the importer; this only caches files
 };
 
 /// `mlmon diff`'s semantic comparison: what it ignores (ids, versions, pluginVersion, datasource
@@ -53,7 +56,7 @@ class SemanticComparer final : public grafana::DashboardComparer {
 Result<std::unique_ptr<grafana::DashboardLinter>> make_dashboard_linter(const std::string& config_path,
                                                                         const std::string& start, Context& ctx) {
   std::vector<Diagnostic> problems;
-  auto config = project::load_config(config_path, start, problems);
+  auto config = workspace::load_project_config(config_path, start, problems);
   if (!config) return std::unexpected(config.error());
   if (!problems.empty()) {
     Report report;

@@ -72,6 +72,7 @@ int run_import_dashboard(const ImportDashboardOptions& options, Context& ctx) {
   grafana::DashboardImporter importer(*(*session)->client, *comparer, linter->get(), ctx.out);
   grafana::ImportCounts counts = importer.run(*files, import);
   grafana::print_import_summary(counts, options.dry_run, ctx.out);
+  if (counts.stopped) return kExitUsage;  // a network or credentials failure, as the exit code table says
   return counts.failed > 0 ? kExitFindings : kExitOk;
 }
 

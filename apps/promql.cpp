@@ -15,7 +15,8 @@ namespace {
 struct PromqlArgs {
   std::vector<std::string> exprs;
   std::vector<std::string> features;
-  bool json = false;
+  std::string format = "text";
+  bool json = false;  // --json, the older spelling of --format=json
 };
 
 std::optional<promql::Features> features_or_complain(const PromqlArgs& args, Context& ctx) {
@@ -34,12 +35,18 @@ int run_check(const PromqlArgs& args, Context& ctx, std::istream& in) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       exprs.push_back(std::move(line));
     }
+    // Nothing to check is a mistake (an empty file piped in, a broken pipeline), not a pass.
+    if (exprs.empty()) {
+      ctx.err << "mlmon promql check: no expressions: give them as arguments or one per line on stdin\n";
+      return kExitUsage;
+    }
   }
+  const bool json = args.json || args.format == "json";
   int code = kExitOk;
   for (const std::string& expr : exprs) {
     const auto result = promql::parse(expr, *features);
     if (result.error) code = kExitFindings;
-    if (args.json) {
+    if (json) {
       nlohmann::ordered_json line;
       line["expr"] = expr;
       line["ok"] = !result.error;
@@ -82,7 +89,11 @@ void setup_promql(CLI::App& app, Context& ctx) {
   auto check_args = std::make_shared<PromqlArgs>();
   auto* check = promql->add_subcommand("check", "Check expressions: prints ok or Prometheus's error for each, in order");
   check->add_option("exprs", check_args->exprs, "Expressions; without any, one expression per line of stdin");
-  check->add_flag("--json", check_args->json, "JSON lines: {\"expr\",\"ok\",\"error\",\"line\",\"col\"}");
+  check->add_option("--format", check_args->format,
+                    "Output format: text, or json (JSON lines: {\"expr\",\"ok\",\"error\",\"line\",\"col\"})")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  check->add_flag("--json", check_args->json, "Same as --format=json");
   check->add_option("--enable-feature", check_args->features, "PromQL features, as Prometheus's flag")->delimiter(',')->allow_extra_args(false);
   check->footer("Exit codes: 0 all valid, 1 some invalid, 2 usage error.");
   check->callback([check_args, &ctx] { ctx.exit_code = run_check(*check_args, ctx, ctx.in); });

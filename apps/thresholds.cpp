@@ -7,6 +7,7 @@
 #include "read_input.hpp"
 #include "thresholds/inventory.hpp"
 #include "thresholds/listing.hpp"
+#include "workspace/selection.hpp"
 
 namespace mlmon::cli {
 
@@ -18,21 +19,30 @@ struct ThresholdsArgs {
 };
 
 int run_thresholds(const ThresholdsArgs& args, Context& ctx) {
-  auto files = expand_inputs(args.paths.empty() ? std::vector<std::string>{"rules/"} : args.paths, {".yml", ".yaml"});
+  auto files = expand_input_files(args.paths.empty() ? std::vector<std::string>{"rules/"} : args.paths,
+                                  {".yml", ".yaml"});
   if (!files) {
     ctx.err << "mlmon thresholds: " << files.error().message << "\n";
     return kExitUsage;
   }
   thresholds::Inventory inventory;
   Report report;
-  for (const std::string& path : *files) {
-    auto text = read_input(path, ctx);
+  for (const InputFile& file : *files) {
+    auto text = read_input(file.path, ctx);
     if (!text) {
       ctx.err << "mlmon thresholds: " << text.error().message << "\n";
       return kExitUsage;
     }
-    auto source = std::make_shared<SourceFile>(path, std::move(*text));
+    auto source = std::make_shared<SourceFile>(file.path, std::move(*text));
+    // Test files and routing cases beside the rules hold no alerts; a dashboard named here is a mistake.
+    const workspace::Selection selection =
+        workspace::select_file(source, file.found_in_directory, {workspace::FileKind::RuleFile});
+    if (selection.take == workspace::Take::Skip) continue;
     report.add_source(source);
+    if (selection.take == workspace::Take::WrongKind) {
+      report.add(workspace::wrong_kind(*source, selection.kind, "a rule file", "rules/not-a-rule-file"));
+      continue;
+    }
     inventory.add(source);
   }
   if (args.format == "json") {

@@ -2,9 +2,11 @@
 
 namespace mlmon::cli {
 
+std::string version_line() { return std::string("mlmon ") + MLMON_VERSION; }
+
 void setup_version(CLI::App& app, Context& ctx) {
-  auto* sub = app.add_subcommand("version", "Print mlmon's version");
-  sub->callback([&ctx] { ctx.out << "mlmon " << MLMON_VERSION << '\n'; });
+  auto* sub = app.add_subcommand("version", "Print mlmon's version (also: mlmon --version)");
+  sub->callback([&ctx] { ctx.out << version_line() << '\n'; });
 }
 
 }  // namespace mlmon::cli

@@ -38,7 +38,7 @@ std::string extension_list(const std::vector<std::string>& extensions) {
 }
 
 Result<void> add_directory(const fs::path& dir, const std::vector<std::string>& extensions,
-                           std::vector<std::string>& out) {
+                           std::vector<InputFile>& out) {
   std::vector<std::string> found;
   std::error_code ec;
   auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
@@ -59,27 +59,27 @@ Result<void> add_directory(const fs::path& dir, const std::vector<std::string>& 
                 " files in this directory (hidden, node_modules and build folders are skipped)");
   }
   std::sort(found.begin(), found.end());
-  out.insert(out.end(), found.begin(), found.end());
+  for (std::string& path : found) out.push_back(InputFile{std::move(path), true});
   return {};
 }
 
 // One command-line input that exists: a directory is searched, anything else is taken as given.
 Result<void> add_existing(const std::string& input, const std::vector<std::string>& extensions,
-                          std::vector<std::string>& out) {
+                          std::vector<InputFile>& out) {
   std::error_code ec;
   if (fs::is_directory(input, ec)) return add_directory(input, extensions, out);
-  out.push_back(input);
+  out.push_back(InputFile{input, false});
   return {};
 }
 
 }  // namespace
 
-Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& inputs,
-                                               const std::vector<std::string>& extensions) {
-  std::vector<std::string> out;
+Result<std::vector<InputFile>> expand_input_files(const std::vector<std::string>& inputs,
+                                                  const std::vector<std::string>& extensions) {
+  std::vector<InputFile> out;
   for (const std::string& input : inputs) {
     if (input == "-") {
-      out.push_back(input);
+      out.push_back(InputFile{input, false});
       continue;
     }
     std::error_code ec;
@@ -103,6 +103,16 @@ Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& i
     return fail(input + ": no such file or directory");
   }
   return out;
+}
+
+Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& inputs,
+                                               const std::vector<std::string>& extensions) {
+  auto files = expand_input_files(inputs, extensions);
+  if (!files) return std::unexpected(files.error());
+  std::vector<std::string> paths;
+  paths.reserve(files->size());
+  for (InputFile& f : *files) paths.push_back(std::move(f.path));
+  return paths;
 }
 
 }  // namespace mlmon

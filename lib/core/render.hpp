@@ -18,7 +18,8 @@ struct TextStyle {
 /// `file:line:col: severity: message [rule-id]`, then the source line and a caret, then `hint: ...`.
 void render_text(const Report&, std::ostream&, const TextStyle& = {});
 /// {"diagnostics":[{"file","line","column","severity","rule","message","hint"}...],
-///  "summary":{"errors":N,"warnings":N,"infos":N}}
+///  "summary":{"errors":N,"warnings":N,"infos":N}, "files":{"checked":{KIND:N},"skipped":[{"file","kind"}]}}
+/// ("files" only when the command accounts for files, as `mlmon check` does)
 void render_json(const Report&, std::ostream&);
 /// GitHub workflow commands: `::error file=F,line=L,col=C,title=RULE::MESSAGE`, escaped.
 void render_github(const Report&, std::ostream&);

@@ -1,15 +1,26 @@
 #include <string>
 
 #include "core/render.hpp"
+#include "core/terminal_text.hpp"
 
 namespace mlmon {
 
 namespace {
 
 // Escaping rules of GitHub workflow commands: data escapes %, CR, LF; properties also ':' and ','.
+// Other control characters would reach the log viewer, which acts on ANSI sequences: they are
+// shown as escapes first (CR and LF stay, for the runner's own escapes).
 std::string escape_data(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  std::string visible;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t brk = text.find_first_of("\r\n", start);
+    visible += escape_controls(text.substr(start, brk == std::string_view::npos ? std::string_view::npos : brk - start));
+    if (brk == std::string_view::npos) break;
+    visible += text[brk];
+    start = brk + 1;
+  }
+  for (char c : visible) {
     switch (c) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;

@@ -1,6 +1,7 @@
 #include <string>
 
 #include "core/render.hpp"
+#include "core/terminal_text.hpp"
 
 namespace mlmon {
 
@@ -19,14 +20,17 @@ std::string_view severity_colour(Severity s) {
   return "";
 }
 
-// Tabs are kept in the quoted line and copied under it, so the caret lines up in any tab width.
+// Tabs are kept in the quoted line and copied under it, so the caret lines up in any tab width;
+// a character shown as an escape (`\x1b`) is as wide as its escape.
 std::string caret_line(std::string_view line, int col) {
   std::string out;
   int chars = 1;
-  for (std::size_t i = 0; i < line.size() && chars < col; ++i) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    out += (c == '\t') ? '\t' : ' ';
+  for (std::size_t i = 0; i < line.size() && chars < col;) {
+    std::size_t bytes = 1;
+    const std::size_t extra = escape_extra_width(line, i, bytes);
+    out += (line[i] == '\t') ? '\t' : ' ';
+    out.append(extra, ' ');
+    i += bytes;
     ++chars;
   }
   for (; chars < col; ++chars) out += ' ';
@@ -42,12 +46,12 @@ void render_text(const Report& report, std::ostream& out, const TextStyle& style
     else out << text;
   };
   for (const Diagnostic& d : report.sorted()) {
-    std::string where = d.file;
+    std::string where = escape_controls(d.file);
     if (d.pos.known()) where += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col);
     paint(kBold, where + ":");
     out << ' ';
     paint(severity_colour(d.severity), std::string(to_string(d.severity)) + ":");
-    out << ' ' << d.message;
+    out << ' ' << escape_controls(d.message);
     if (!d.rule_id.empty()) out << " [" << d.rule_id << "]";
     out << '\n';
     const SourceFile* src = report.source(d.file);
@@ -55,12 +59,12 @@ void render_text(const Report& report, std::ostream& out, const TextStyle& style
       const std::string_view line = src->line_text(d.pos.line);
       // Very long lines (minified JSON) are not quoted: they would drown the message.
       if (!line.empty() && line.size() <= 500) {
-        out << "  " << line << '\n' << "  ";
+        out << "  " << escape_controls(line) << '\n' << "  ";
         paint(kGreen, caret_line(line, d.pos.col));
         out << '\n';
       }
     }
-    if (!d.hint.empty()) out << "  hint: " << d.hint << '\n';
+    if (!d.hint.empty()) out << "  hint: " << escape_controls(d.hint) << '\n';
   }
 }
 

@@ -158,7 +158,7 @@ ImportCounts DashboardImporter::run(const std::vector<std::string>& files, const
     if (!resolved) {
       out_ << fmt::format("{}: failed: {}\n", label, resolved.error().text);
       folder_error = fmt::format("{} is not available", label);
-      stop = stops_the_run(resolved.error());
+      stop = counts.stopped = stops_the_run(resolved.error());
     } else {
       folder = *resolved;
       if (folder->how == ResolvedFolder::How::Created) {
@@ -181,7 +181,7 @@ ImportCounts DashboardImporter::run(const std::vector<std::string>& files, const
       report_failure(item.path, folder_error, counts);
     } else {
       if (!item.findings.empty()) out_ << item.path << ": importing despite the errors above (--force)\n";
-      if (!import_one(item, options, folder ? &*folder : nullptr, counts)) stop = true;
+      if (!import_one(item, options, folder ? &*folder : nullptr, counts)) stop = counts.stopped = true;
     }
     if (options.fail_fast && !failed_before && counts.failed > 0) {
       ++index;

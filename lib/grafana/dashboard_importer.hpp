@@ -25,6 +25,9 @@ struct ImportCounts {
   int updated = 0;
   int unchanged = 0;
   int failed = 0;
+  /// The run ended early: Grafana unreachable, or it refused the credentials (exit 2, not 1:
+  /// nothing was wrong with the dashboards).
+  bool stopped = false;
 };
 
 /// import-dashboard's algorithm, safe by default (see docs/grafana.md):

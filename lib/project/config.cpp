@@ -90,7 +90,11 @@ class ConfigParser {
     if (const Node* ignore = root->get("ignore")) config.ignore = string_list(ignore, "ignore");
     if (const Node* checks = root->get("checks"); checks != nullptr &&
         expect(checks, yaml::NodeKind::Mapping, "a mapping of check ids to settings under checks")) {
-      for (const yaml::Entry& e : checks->entries) config.checks[e.key->value] = check_setting(e.value);
+      for (const yaml::Entry& e : checks->entries) {
+        CheckSetting setting = check_setting(e.value);
+        setting.pos = e.key->pos;
+        config.checks[e.key->value] = std::move(setting);
+      }
     }
     if (const Node* rules = root->get("rules"); rules != nullptr &&
         expect(rules, yaml::NodeKind::Mapping, "a mapping under rules")) {
@@ -118,6 +122,7 @@ class ConfigParser {
         Exclusion ex;
         auto text = [&](const char* key) { const Node* n = item->get(key); return n ? n->value : std::string(); };
         ex.check = text("check");
+        if (const Node* n = item->get("check")) ex.check_pos = n->pos;
         ex.path = text("path");
         ex.dashboard = text("dashboard");
         ex.panel = text("panel");
@@ -135,7 +140,36 @@ class ConfigParser {
   std::vector<Diagnostic>& problems_;
 };
 
+constexpr checks::CheckInfo kChecks[] = {
+    {"config/schema", "`.mlmon.yml` has only known keys, of the right kinds", Severity::Error,
+     checks::CheckKind::Validation},
+    {"config/unknown-check", "every check id in `.mlmon.yml` or a `# mlmon: disable=` comment exists and can be "
+     "configured", Severity::Error, checks::CheckKind::Validation},
+};
+
 }  // namespace
+
+std::span<const checks::CheckInfo> check_list() { return kChecks; }
+
+std::vector<Diagnostic> check_ids(const Config& config, const checks::Catalog& catalog) {
+  std::vector<Diagnostic> out;
+  auto check = [&](const std::string& id, const Position& pos) {
+    if (id == "*") return;
+    std::string why = catalog.why_not_configurable(id);
+    if (why.empty()) return;
+    Diagnostic d;
+    d.rule_id = "config/unknown-check";
+    d.file = config.path;
+    d.pos = pos;
+    d.message = std::move(why);
+    d.hint = "`mlmon checks` lists every check id";
+    out.push_back(std::move(d));
+  };
+  for (const auto& [id, setting] : config.checks) check(id, setting.pos);
+  for (const Exclusion& ex : config.exclude) check(ex.check, ex.check_pos);
+  std::sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.pos.offset < b.pos.offset; });
+  return out;
+}
 
 bool Config::enabled(std::string_view check_id) const {
   auto it = checks.find(std::string(check_id));
@@ -174,12 +208,17 @@ Config parse_config(const std::string& path, const std::string& text, std::vecto
 
 std::string find_config(const std::string& start) {
   std::error_code ec;
-  fs::path dir = fs::absolute(start, ec);
+  fs::path dir = fs::absolute(start, ec).lexically_normal();
   if (ec) return {};
-  if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+  if (!fs::is_directory(dir, ec) || !dir.has_filename()) dir = dir.parent_path();
   for (;;) {
     const fs::path candidate = dir / ".mlmon.yml";
-    if (fs::is_regular_file(candidate, ec)) return candidate.string();
+    if (fs::is_regular_file(candidate, ec)) {
+      // Named as the user would: `.mlmon.yml` or `sub/.mlmon.yml` below the working directory.
+      const fs::path relative = fs::relative(candidate, fs::current_path(ec), ec);
+      const bool inside = !ec && !relative.empty() && *relative.begin() != "..";
+      return inside ? relative.string() : candidate.string();
+    }
     if (!dir.has_parent_path() || dir.parent_path() == dir) return {};
     dir = dir.parent_path();
   }

@@ -1,9 +1,11 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "checks/catalog.hpp"
 #include "core/diagnostic.hpp"
 #include "core/result.hpp"
 
@@ -11,6 +13,7 @@ namespace mlmon::project {
 
 /// Per-check settings from `.mlmon.yml`: `checks: {<id>: off | error | warning | info | {enabled, severity, reason}}`.
 struct CheckSetting {
+  Position pos;  ///< of the check id in the file
   std::optional<bool> enabled;
   std::optional<Severity> severity;
   std::string reason;
@@ -19,6 +22,7 @@ struct CheckSetting {
 /// One exclusion: a check silenced for some files, dashboards or panels, with the reason why.
 struct Exclusion {
   std::string check;      ///< check id; "*" for all
+  Position check_pos;     ///< of `check`'s value in the file
   std::string path;       ///< glob on the file path ("" = any)
   std::string dashboard;  ///< dashboard uid or title ("" = any)
   std::string panel;      ///< panel title ("" = any)
@@ -57,6 +61,14 @@ std::string find_config(const std::string& start);
 /// Finds (or takes `explicit_path`), reads and parses the configuration for inputs at `start`.
 /// I/O failures are errors; schema problems are returned in `problems`.
 Result<Config> load_config(const std::string& explicit_path, const std::string& start, std::vector<Diagnostic>& problems);
+
+/// The checks of `.mlmon.yml` itself (config/schema, config/unknown-check).
+std::span<const checks::CheckInfo> check_list();
+
+/// Every check id the config names (`checks:`, `exclude[].check`) that the catalogue does not
+/// have, or that names a validation, which cannot be configured: one error each
+/// (config/unknown-check), with the closest id as a suggestion.
+std::vector<Diagnostic> check_ids(const Config& config, const checks::Catalog& catalog);
 
 /// Applies a config to findings of lint checks: drops disabled and excluded ones, sets severities.
 /// `is_lint` says which rule ids are policy checks (Prometheus's own validations always stay).

@@ -1,5 +1,7 @@
 #include "rules/check_rules.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -24,6 +26,16 @@ RulesPolicy policy_from(const project::Config& config) {
 
 namespace {
 
+/// Says where lint could not look, so that a clean lint of the rest does not read as a clean file.
+Diagnostic lint_skipped(const SourceFile& source, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::Info;
+  d.rule_id = "rules/lint-skipped";
+  d.file = source.path();
+  d.message = std::move(message);
+  return d;
+}
+
 /// check-rules on one file, fed one group at a time: decoding, Prometheus's validations, and the
 /// lint checks on each rule while its YAML and expression exist. Lint findings wait until the
 /// file is known to pass Prometheus's validation, as promtool lints only files it would load.
@@ -35,7 +47,6 @@ class FileCheck {
         options_(options),
         config_(config),
         out_(out),
-        first_problem_(out.size()),
         policy_(policy_from(config)),
         validator_(*source, options.validate, out),
         suppressions_(*source) {
@@ -63,7 +74,10 @@ class FileCheck {
   /// An item of the file's `groups:` sequence.
   void add_group(const yaml::Node& item) {
     const std::optional<Group> group = decode_group(item, *source_, options_.load, out_);
-    if (!group) return;
+    if (!group) {
+      ++undecoded_groups_;
+      return;
+    }
     rules_ += group->rules.size();
     validator_.validate_group(*group, [this](const ParsedRule& rule) {
       for (std::size_t i = 0; i < checks_.size(); ++i) checks_[i]->run_rule(contexts_[i], rule);
@@ -73,25 +87,36 @@ class FileCheck {
     }
   }
 
-  /// Adds the lint findings when the file passed; returns the number of rules.
+  /// Adds the lint findings (also when Prometheus's validations failed: a file with four mistakes
+  /// shows all four at once) and says where lint could not look; returns the number of rules.
   std::size_t finish() {
-    const bool valid = std::none_of(out_.begin() + static_cast<std::ptrdiff_t>(first_problem_), out_.end(),
-                                    [](const Diagnostic& d) { return d.severity == Severity::Error; });
-    if (valid && options_.lint) {
+    if (options_.lint) {
       project::apply_config(config_, findings_, &is_lint_check);
       suppressions_.apply(findings_, &is_lint_check);
       out_.insert(out_.end(), std::make_move_iterator(findings_.begin()), std::make_move_iterator(findings_.end()));
+      for (Diagnostic& d : suppressions_.take_problems()) out_.push_back(std::move(d));
+      if (undecoded_groups_ > 0) {
+        lint_skipped(fmt::format("lint checks did not run on {} that did not decode; fix the errors above and run "
+                                 "again",
+                                 undecoded_groups_ == 1 ? std::string("1 group") : fmt::format("{} groups", undecoded_groups_)));
+      }
     }
     findings_.clear();
     return rules_;
   }
 
+  /// The file could not be read as rule groups at all (YAML or schema errors at the top).
+  void lint_impossible(std::string_view why) {
+    if (options_.lint) lint_skipped(fmt::format("lint checks did not run on this file: {}", why));
+  }
+
  private:
+  void lint_skipped(std::string message) { out_.push_back(rules::lint_skipped(*source_, std::move(message))); }
+
   const SourceFilePtr& source_;
   const CheckRulesOptions& options_;
   const project::Config& config_;
   std::vector<Diagnostic>& out_;
-  std::size_t first_problem_;
   RulesPolicy policy_;
   RuleValidator validator_;
   InlineSuppressions suppressions_;
@@ -100,6 +125,7 @@ class FileCheck {
   std::vector<CheckContext> contexts_;
   std::vector<Diagnostic> findings_;
   std::size_t rules_ = 0;
+  std::size_t undecoded_groups_ = 0;
 };
 
 /// The groups of a document that has them all.
@@ -107,8 +133,12 @@ std::size_t check_document(const yaml::Document& document, const SourceFilePtr& 
                            const CheckRulesOptions& options, const project::Config& config,
                            std::vector<Diagnostic>& out) {
   FileCheck check(source, options, config, out);
+  const std::size_t before = out.size();
   if (const yaml::Node* groups = decode_groups_holder(document.root, *source, options.load, out)) {
     for (const yaml::Node* item : groups->items) check.add_group(*item);
+  } else if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                         [](const Diagnostic& d) { return d.severity == Severity::Error; })) {
+    check.lint_impossible("its rule groups could not be read");
   }
   return check.finish();
 }
@@ -123,6 +153,8 @@ std::size_t check_manifests(const std::vector<yaml::Document>& documents, const 
     out.insert(out.end(), document.problems.begin(), document.problems.end());
     if (document.ok() && holds_prometheus_rule(document)) {
       rules += check_document(document, source, options, config, out);
+    } else if (!document.ok() && options.lint) {
+      out.push_back(lint_skipped(*source, "lint checks did not run on the resource with the YAML error"));
     }
   }
   return rules;
@@ -143,8 +175,12 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
     const bool manifest = skeleton && holds_prometheus_rule(*skeleton);
     if (skeleton && !manifest) {
       out.insert(out.end(), skeleton->problems.begin(), skeleton->problems.end());
+      const std::size_t before = out.size();
       if (const yaml::Node* groups = decode_groups_holder(skeleton->root, *source, options.load, out)) {
         for (const yaml::Node* item : groups->items) check.add_group(*item);  // not streamed: `groups` was no block sequence
+      } else if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
+                             [](const Diagnostic& d) { return d.severity == Severity::Error; })) {
+        check.lint_impossible("its rule groups could not be read");
       }
       return check.finish();
     }
@@ -157,7 +193,10 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
   const yaml::Document& document = documents.front();
   const bool yaml_ok = document.ok();
   out.insert(out.end(), document.problems.begin(), document.problems.end());
-  if (!yaml_ok) return 0;
+  if (!yaml_ok) {
+    if (options.lint) out.push_back(lint_skipped(*source, "lint checks did not run on this file: it is not valid YAML"));
+    return 0;
+  }
   return check_document(document, source, options, config, out);
 }
 

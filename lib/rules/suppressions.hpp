@@ -20,6 +20,9 @@ class InlineSuppressions {
   void add_rule(const Rule& rule);
   /// Drops the findings the remembered comments silence.
   void apply(std::vector<Diagnostic>& findings, bool (*is_lint)(std::string_view rule_id)) const;
+  /// Comments naming a check that is not a lint check of rule files (a typo, or a validation,
+  /// which cannot be silenced): one error each, rule config/unknown-check.
+  std::vector<Diagnostic> take_problems() { return std::move(problems_); }
 
  private:
   struct Span {
@@ -27,9 +30,13 @@ class InlineSuppressions {
     int last_line;
     std::vector<std::string> checks;
   };
+  void check_id(std::string_view id, std::size_t offset);
+
   const SourceFile& source_;
   bool has_markers_;  ///< no comment anywhere: nothing to look for
   std::vector<Span> spans_;
+  std::vector<Diagnostic> problems_;
+  std::vector<std::size_t> checked_offsets_;  ///< a comment line can belong to two rules: report it once
 };
 
 }  // namespace mlmon::rules

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "core/render.hpp"
+#include "core/terminal_text.hpp"
 
 using namespace mlmon;
 
@@ -74,4 +75,69 @@ TEST_CASE("report counts by severity and removes exact duplicates") {
   CHECK(r.sorted().size() == 3);
   CHECK(r.count(Severity::Error) == 3);
   CHECK(r.count(Severity::Warning) == 4);
+}
+
+// A hostile file must not reach the terminal as escape sequences (window title, screen clear,
+// bidi overrides that make a line read differently). Before, the quoted line was echoed raw.
+namespace {
+
+Report hostile_report() {
+  Report r;
+  // ESC ] 0 ; pwned BEL, then ESC [ 2 J, a C1 control (U+0085), DEL, and a right-to-left override.
+  const std::string line = "    expr: \x1b]0;pwned\x07 \x1b[2J \xc2\x85\x7f up \xe2\x80\xae== 0";
+  auto src = std::make_shared<SourceFile>("r.yml", "groups:\n" + line + "\n");
+  r.add_source(src);
+  // The column of the `u` of `up`, counted in characters (30).
+  int col = 1;
+  for (std::size_t i = 0; i < line.size() && line.compare(i, 3, "up ") != 0; ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
+  }
+  r.add(Diagnostic{Severity::Error, "promql/parse", "r.yml", Position{2, col, 0}, "bad \x1b[31mred\x1b[0m \xe2\x81\xa6x",
+                   "no \x07 bell"});
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("text renderer: control characters and bidi overrides are shown as escapes, caret still in place") {
+  std::ostringstream out;
+  render_text(hostile_report(), out);
+  CHECK(out.str() ==
+        "r.yml:2:30: error: bad \\x1b[31mred\\x1b[0m \\u2066x [promql/parse]\n"
+        "      expr: \\x1b]0;pwned\\x07 \\x1b[2J \\u0085\\x7f up \\u202e== 0\n"
+        "                                                ^\n"
+        "  hint: no \\x07 bell\n");
+  CHECK(out.str().find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("json renderer: C0 as JSON escapes them, DEL, C1 and bidi as \\u escapes too") {
+  std::ostringstream out;
+  render_json(hostile_report(), out);
+  CHECK(out.str().find("\"message\": \"bad \\u001b[31mred\\u001b[0m \\u2066x\"") != std::string::npos);
+  CHECK(out.str().find("\"hint\": \"no \\u0007 bell\"") != std::string::npos);
+  for (const char* raw : {"\x1b", "\x7f", "\xc2\x85", "\xe2\x81\xa6", "\x07"}) CHECK(out.str().find(raw) == std::string::npos);
+}
+
+TEST_CASE("github renderer: control characters are escaped before the runner's own escapes") {
+  std::ostringstream out;
+  render_github(hostile_report(), out);
+  CHECK(out.str() ==
+        "::error file=r.yml,line=2,col=30,title=promql/parse::bad \\x1b[31mred\\x1b[0m \\u2066x%0Ano \\x07 bell\n");
+}
+
+TEST_CASE("escape_controls keeps tabs, printable text, UTF-8 and invalid bytes") {
+  CHECK(escape_controls("a\tb é 名 \xff") == "a\tb é 名 \xff");
+  CHECK(escape_controls("\r\n") == "\\x0d\\x0a");
+  CHECK(escape_controls("\xe2\x80\xaa\xe2\x80\xae\xe2\x81\xa9\xe2\x80\xaf") == "\\u202a\\u202e\\u2069\xe2\x80\xaf");
+}
+
+TEST_CASE("json renderer: the files a command accounted for") {
+  Report r;
+  r.set_files(FileAccount{{{"rule-file", 2}}, {{"deploy/compose.yml", "other"}}});
+  std::ostringstream out;
+  render_json(r, out);
+  CHECK(out.str().ends_with(
+      "  \"files\": {\n    \"checked\": {\n      \"rule-file\": 2\n    },\n"
+      "    \"skipped\": [\n      {\n        \"file\": \"deploy/compose.yml\",\n        \"kind\": \"other\"\n      }\n"
+      "    ]\n  }\n}\n"));
 }

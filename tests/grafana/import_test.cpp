@@ -146,7 +146,7 @@ TEST_CASE("import-dashboard: 401 stops the run; 403 names the credentials") {
     std::string a = f.file("a.json", sample_dashboard("ml-a", "ML A"));
     std::string b = f.file("b.json", sample_dashboard("ml-b", "ML B"));
     CliRun run = f.import({a, b, "--verbose"});
-    CHECK(run.code == 1);
+    CHECK(run.code == 2);  // credentials, not the dashboards: the exit code table's 2
     CHECK(run.out == a + ": failed: GET /api/dashboards/uid/ml-a: Grafana at " + f.grafana.url() +
                          " rejected the credentials from GRAFANA_TOKEN (401 Unauthorized: Unauthorized)\n"
                          "1 dashboard not attempted\n" +
@@ -200,7 +200,7 @@ TEST_CASE("import-dashboard: Grafana failing for good, or too slow, fails in bou
     auto started = std::chrono::steady_clock::now();
     CliRun run = f.import({a, b, "--timeout", "0.3", "--retries", "1"});
     CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < 5.0);
-    CHECK(run.code == 1);
+    CHECK(run.code == 2);  // a network failure ends the run
     CHECK(run.out.starts_with(a + ": failed: GET " + f.grafana.url() +
                               "/api/dashboards/uid/ml-a: no complete reply within the timeout ("));
     CHECK(run.out.ends_with(") (gave up after 2 attempts)\n1 dashboard not attempted\n" + summary(0, 0, 0, 2)));
@@ -375,7 +375,7 @@ TEST_CASE("import-dashboard: TLS verification against a self-signed loopback ser
   ImportFixture f(options);
   std::string a = f.file("a.json", sample_dashboard("ml-a", "ML A"));
   CliRun refused = f.import({a});
-  CHECK(refused.code == 1);
+  CHECK(refused.code == 2);
   CHECK(refused.out.starts_with(a + ": failed: GET " + f.grafana.url() +
                                 "/api/dashboards/uid/ml-a: TLS certificate verification failed: "));
   CHECK(f.grafana.requests().empty());

@@ -106,8 +106,50 @@ TEST_CASE("inline comments silence one check on one rule") {
                                   "10:16: alerts/required-labels: alert \"B\" has no \"severity\" label"});
 }
 
-TEST_CASE("lint runs only when Prometheus would load the file") {
+// Before, lint waited for a file Prometheus would load: a file with four mistakes showed two, and
+// the other two only on the next run.
+TEST_CASE("lint runs on the rules that decoded even when Prometheus would refuse the file") {
   CHECK(check_text(alert("        expr: up ==\n")) ==
-        Lines{"5:20: promql/parse: group \"g\", rule 1, \"A\": could not parse expression: parse error: unexpected "
+        Lines{"4:16: alerts/for: alert \"A\" has no `for`; it fires on the first matching evaluation",
+              "4:16: alerts/required-annotations: alert \"A\" has no \"summary\" annotation",
+              "4:16: alerts/required-annotations: alert \"A\" has no \"description\" annotation",
+              "4:16: alerts/required-labels: alert \"A\" has no \"severity\" label",
+              "5:20: promql/parse: group \"g\", rule 1, \"A\": could not parse expression: parse error: unexpected "
               "end of input"});
+}
+
+TEST_CASE("where lint cannot run, one info line says so") {
+  // Not YAML: nothing decodes.
+  CHECK(check_text("groups:\n  - name: g\n    rules: [\n") ==
+        Lines{"0:0: rules/lint-skipped: lint checks did not run on this file: it is not valid YAML",
+              "4:1: yaml/syntax: end of sequence flow not found"});
+  // A group that is not a mapping: the other group is linted, and the info counts the one that is not.
+  CHECK(check_text("groups:\n  - just a string\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n"
+                   "        for: 5m\n        labels: {severity: critical}\n"
+                   "        annotations: {summary: s, description: d}\n") ==
+        Lines{"0:0: rules/lint-skipped: lint checks did not run on 1 group that did not decode; fix the errors above "
+              "and run again",
+              "2:5: rules/schema: cannot unmarshal !!str `just a ...` into rulefmt.RuleGroup"});
+  // `groups` of the wrong kind: nothing to lint.
+  CHECK(check_text("groups: 3\n") ==
+        Lines{"0:0: rules/lint-skipped: lint checks did not run on this file: its rule groups could not be read",
+              "1:9: rules/schema: cannot unmarshal !!int `3` into []rulefmt.RuleGroup"});
+  // No lint asked for: no info either.
+  mlmon::rules::CheckRulesOptions no_lint;
+  no_lint.lint = false;
+  CHECK(check_text("groups: 3\n", no_lint) ==
+        Lines{"1:9: rules/schema: cannot unmarshal !!int `3` into []rulefmt.RuleGroup"});
+}
+
+TEST_CASE("a `# mlmon: disable=` comment naming no rule lint check is an error, with a suggestion") {
+  const std::string text =
+      "groups:\n  - name: g\n    rules:\n"
+      "      # mlmon: disable=alerts/fr, rules/schema,alerts/for\n"
+      "      - alert: A\n        expr: up == 0\n" + kGoodAnnotations;
+  CHECK(check_text(text) ==
+        Lines{"4:24: config/unknown-check: \"alerts/fr\" is not a lint check of rule files, so this comment silences "
+              "nothing; did you mean \"alerts/for\"?",
+              "4:35: config/unknown-check: \"rules/schema\" is not a lint check of rule files, so this comment "
+              "silences nothing",
+              "5:16: alerts/required-labels: alert \"A\" has no \"severity\" label"});
 }

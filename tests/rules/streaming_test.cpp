@@ -121,7 +121,15 @@ TEST_CASE("streaming check-rules: findings across groups and a restart halfway")
   CHECK(streamed.findings == run(text, false).findings);
   CHECK(streamed.rules == 2);
   CHECK(test::check_text(text) ==
-        test::Lines{"6:14: rules/duration: unknown unit \"x\" in duration \"5x\"", "9:11: rules/group-name: groupname: \"one\" is repeated in the same file"});
+        test::Lines{"4:16: alerts/required-annotations: alert \"Same\" has no \"summary\" annotation",
+                    "4:16: alerts/required-annotations: alert \"Same\" has no \"description\" annotation",
+                    "6:14: rules/duration: unknown unit \"x\" in duration \"5x\"",
+                    "8:21: alerts/required-labels: alert \"Same\" has severity=\"page\"; allowed values: critical, "
+                    "warning, info",
+                    "9:11: rules/group-name: groupname: \"one\" is repeated in the same file",
+                    "11:16: alerts/required-annotations: alert \"Same\" has no \"summary\" annotation",
+                    "11:16: alerts/required-annotations: alert \"Same\" has no \"description\" annotation",
+                    "11:16: alerts/required-labels: alert \"Same\" has no \"severity\" label"});
 
   const std::string block = "groups:\n"
                             "  - name: one\n"

@@ -190,10 +190,16 @@ spec:
         Lines{"26:24: promql/parse: group \"g\", rule 1, \"B\": could not parse expression: parse error: unclosed left "
               "parenthesis",
               "27:11: rules/schema: field bogus not found in type rulefmt.RuleNode"});
-  // Lint runs on each resource that passes: A does, B does not.
+  // Lint runs on every resource that decodes (B too, though Prometheus would refuse it), and says
+  // where it could not run (the resource that is not YAML).
   mlmon::rules::CheckRulesOptions options;
   const Lines with_lint = mlmon::test::check_text(manifests + "---\nkind: [\n", options);
-  CHECK(with_lint == Lines{"13:18: alerts/for: alert \"A\" has no `for`; it fires on the first matching evaluation",
+  CHECK(with_lint == Lines{"0:0: rules/lint-skipped: lint checks did not run on the resource with the YAML error",
+                           "13:18: alerts/for: alert \"A\" has no `for`; it fires on the first matching evaluation",
+                           "25:18: alerts/for: alert \"B\" has no `for`; it fires on the first matching evaluation",
+                           "25:18: alerts/required-annotations: alert \"B\" has no \"summary\" annotation",
+                           "25:18: alerts/required-annotations: alert \"B\" has no \"description\" annotation",
+                           "25:18: alerts/required-labels: alert \"B\" has no \"severity\" label",
                            "26:24: promql/parse: group \"g\", rule 1, \"B\": could not parse expression: parse error: "
                            "unclosed left parenthesis",
                            "27:11: rules/schema: field bogus not found in type rulefmt.RuleNode",

@@ -1,10 +1,12 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "checks/check_info.hpp"
 #include "core/diagnostic.hpp"
 #include "dashboards/model.hpp"
 #include "dashboards/queries.hpp"
@@ -12,11 +14,7 @@
 
 namespace mlmon::dashboards {
 
-struct CheckInfo {
-  std::string_view id;       ///< "dashboards/panel-id-unique": same as the file and the docs line
-  std::string_view summary;  ///< one line, for `mlmon checks` and docs/dashboards.md
-  Severity default_severity;
-};
+using checks::CheckInfo;
 
 /// A finding of one check, before configuration decides whether and how to show it.
 struct Finding {
@@ -58,5 +56,7 @@ class DashboardCheck {
 const std::vector<std::unique_ptr<DashboardCheck>>& dashboard_checks();
 /// The info of a check (or of a load failure: dashboards/json, dashboards/not-a-dashboard) by id.
 const CheckInfo* find_check(std::string_view id);
+/// Every check of dashboards, as the catalogue lists them: the load failures and the checks.
+std::span<const CheckInfo> all_dashboard_checks();
 
 }  // namespace mlmon::dashboards

@@ -35,18 +35,33 @@ const std::vector<std::unique_ptr<DashboardCheck>>& dashboard_checks() {
   return kChecks;
 }
 
+namespace {
+
+// Failures to read a dashboard at all: they stop its checks and cannot be configured.
+constexpr CheckInfo kLoadChecks[] = {
+    {kRuleJson, "the file is JSON (at most 20 MiB, nested at most 128 levels)", Severity::Error,
+     checks::CheckKind::Validation},
+    {kRuleNotADashboard, "the file holds a dashboard: plain, exported, {\"dashboard\": ...} or a Dashboard resource",
+     Severity::Error, checks::CheckKind::Validation},
+    {"dashboards/linter-config", "a dashboard-linter .lint file beside the dashboards is well-formed", Severity::Error,
+     checks::CheckKind::Validation},
+};
+
+}  // namespace
+
+std::span<const CheckInfo> all_dashboard_checks() {
+  static const std::vector<CheckInfo> kAll = [] {
+    std::vector<CheckInfo> all(std::begin(kLoadChecks), std::end(kLoadChecks));
+    for (const auto& check : dashboard_checks()) all.push_back(check->info());
+    return all;
+  }();
+  return kAll;
+}
+
 const CheckInfo* find_check(std::string_view id) {
-  static constexpr CheckInfo kJson{kRuleJson, "the file is JSON (at most 20 MiB, nested at most 128 levels)",
-                                   Severity::Error};
-  static constexpr CheckInfo kShape{kRuleNotADashboard,
-                                    "the file holds a dashboard: plain, exported, {\"dashboard\": ...} or a Dashboard resource",
-                                    Severity::Error};
-  static constexpr CheckInfo kLinterConfig{"dashboards/linter-config",
-                                           "a dashboard-linter .lint file beside the dashboards is well-formed",
-                                           Severity::Error};
-  if (id == kJson.id) return &kJson;
-  if (id == kShape.id) return &kShape;
-  if (id == kLinterConfig.id) return &kLinterConfig;
+  for (const CheckInfo& info : kLoadChecks) {
+    if (info.id == id) return &info;
+  }
   for (const auto& check : dashboard_checks()) {
     if (check->info().id == id) return &check->info();
   }

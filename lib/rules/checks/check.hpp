@@ -3,10 +3,12 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "checks/check_info.hpp"
 #include "core/diagnostic.hpp"
 #include "rules/validate.hpp"
 
@@ -19,11 +21,7 @@ struct RulesPolicy {
   std::vector<std::string> required_annotations{"summary", "description"};
 };
 
-struct CheckInfo {
-  std::string_view id;       ///< "alerts/for": group/kebab-name, same as the file and the docs line
-  std::string_view summary;  ///< one line, for `mlmon checks` and the README
-  Severity default_severity;
-};
+using checks::CheckInfo;
 
 /// What a check remembers across the rules of one file (see RuleCheck::new_state()).
 struct CheckState {
@@ -62,5 +60,10 @@ class RuleCheck {
 
 /// Every lint check for rule files, in one explicit list (checks/registry.cpp).
 const std::vector<std::unique_ptr<RuleCheck>>& rule_checks();
+
+/// Every check of rule files, as the catalogue lists them: Prometheus's validations
+/// (checks/validations.cpp) and the lint checks above.
+std::span<const CheckInfo> validation_checks();
+std::span<const CheckInfo> all_rule_checks();
 
 }  // namespace mlmon::rules

@@ -1,13 +1,13 @@
-#include "linter_configs.hpp"
+#include "dashboards/linter_config_cache.hpp"
 
 #include <filesystem>
 #include <vector>
 
 #include "core/file_io.hpp"
 
-namespace mlmon::cli {
+namespace mlmon::dashboards {
 
-const dashboards::LinterConfig* LinterConfigs::for_file(const std::string& path, Report& report) {
+Result<const LinterConfig*> LinterConfigCache::for_file(const std::string& path, Report& report) {
   if (path == "-") return nullptr;
   const std::string dir = std::filesystem::path(path).parent_path().string();
   auto [it, inserted] = configs_.try_emplace(dir);
@@ -16,16 +16,13 @@ const dashboards::LinterConfig* LinterConfigs::for_file(const std::string& path,
   std::error_code ec;
   if (!std::filesystem::is_regular_file(lint_path, ec)) return nullptr;
   auto text = read_file(lint_path);
-  if (!text) {
-    error_ = text.error().message;
-    return nullptr;
-  }
+  if (!text) return std::unexpected(text.error());
   auto source = std::make_shared<const SourceFile>(lint_path, std::move(*text));
   report.add_source(source);
   std::vector<Diagnostic> problems;
-  it->second = std::make_unique<dashboards::LinterConfig>(dashboards::parse_linter_config(source, problems));
+  it->second = std::make_unique<LinterConfig>(parse_linter_config(source, problems));
   for (Diagnostic& d : problems) report.add(std::move(d));
   return it->second.get();
 }
 
-}  // namespace mlmon::cli
+}  // namespace mlmon::dashboards

@@ -1,0 +1,229 @@
+#include "workspace/project_check.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+
+#include "alertmanager/crosscheck.hpp"
+#include "alertmanager/env_render.hpp"
+#include "alertmanager/report.hpp"
+#include "alertmanager/route_cases.hpp"
+#include "core/file_io.hpp"
+#include "dashboards/lint.hpp"
+#include "dashboards/linter_config_cache.hpp"
+#include "workspace/dashboard_policy.hpp"
+#include "workspace/alert_refs.hpp"
+#include "workspace/catalog.hpp"
+
+namespace mlmon::workspace {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_lint(std::string_view id) {
+  const checks::CheckInfo* info = catalog().find(id);
+  return info != nullptr && info->kind == checks::CheckKind::Lint;
+}
+
+// A config template is checked as Alertmanager would see it once rendered: every ${VAR} gets a
+// placeholder value shaped like a URL (never a real secret), and only Alertmanager's own errors
+// are reported.
+std::optional<alertmanager::LoadedConfig> render_template_for_check(const SourceFilePtr& source, Report& report) {
+  auto rendered = alertmanager::render_env_template(
+      *source, [](std::string_view) -> std::optional<std::string> { return std::string("https://placeholder.invalid/mlmon"); });
+  for (const Diagnostic& d : rendered.problems) report.add(d);
+  if (!rendered.ok()) return std::nullopt;
+  alertmanager::LoadOptions options;
+  options.sensitive_ranges = rendered.expanded;
+  auto loaded = alertmanager::load_config(std::make_shared<SourceFile>(source->path(), rendered.text), options);
+  for (Diagnostic d : loaded.diagnostics()) {
+    if (d.severity != Severity::Error) continue;
+    d.message += " (in the template rendered with placeholder values)";
+    report.add(std::move(d));
+  }
+  return loaded;
+}
+
+class ProjectChecker {
+ public:
+  ProjectChecker(const project::Config& config, const ProjectCheckOptions& options)
+      : config_(config), options_(options) {}
+
+  ProjectCheck run(const std::vector<InputFile>& files) {
+    for (const InputFile& file : files) add(file);
+    check_rule_files();
+    check_alertmanager();
+    check_dashboards();
+    return std::move(result_);
+  }
+
+ private:
+  void add(const InputFile& file) {
+    auto text = read_file(file.path);
+    if (!text) {
+      result_.io_errors.push_back(text.error().message);
+      return;
+    }
+    auto source = std::make_shared<SourceFile>(shown_path(file.path), std::move(*text));
+    Classified classified = classify(source);
+    switch (classified.kind) {
+      case FileKind::RuleFile: rule_files_.push_back(source); break;
+      case FileKind::AlertmanagerConfig: configs_.push_back(source); break;
+      case FileKind::AlertmanagerTemplate: templates_.push_back(source); break;
+      case FileKind::Dashboard: dashboards_.push_back(source); break;
+      case FileKind::RouteCases: route_cases_.push_back(source); break;
+      case FileKind::Unparsable:
+        // It cannot be proven harmless: whatever it was meant to be, it would not load.
+        result_.report.add_source(source);
+        for (Diagnostic& d : classified.problems) result_.report.add(std::move(d));
+        break;
+      case FileKind::RuleTests:
+      case FileKind::NotificationTemplate:
+      case FileKind::PrometheusConfig:
+      case FileKind::Other: result_.skipped.push_back(SkippedFile{source->path(), classified.kind}); break;
+    }
+  }
+
+  void count(FileKind kind, std::size_t n = 1) {
+    if (n > 0) result_.checked[kind] += n;
+  }
+
+  void check_rule_files() {
+    for (const SourceFilePtr& source : rule_files_) {
+      result_.report.add_source(source);
+      std::vector<Diagnostic> findings;
+      rules::check_rule_source(source, options_.rules, config_, findings);
+      for (Diagnostic& d : findings) result_.report.add(std::move(d));
+      result_.inventory.add(source);
+    }
+    count(FileKind::RuleFile, rule_files_.size());
+  }
+
+  void add_alertmanager_findings(std::vector<Diagnostic> findings) {
+    project::apply_config(config_, findings, &is_lint);
+    for (Diagnostic& d : findings) result_.report.add(std::move(d));
+  }
+
+  void check_alertmanager() {
+    std::vector<alertmanager::LoadedConfig> loaded_configs;
+    for (const SourceFilePtr& source : configs_) {
+      auto loaded = alertmanager::load_config(source);
+      result_.report.add_source(loaded.redacted_source());
+      add_alertmanager_findings(alertmanager::config_findings(loaded, true));
+      loaded_configs.push_back(std::move(loaded));
+    }
+    for (const SourceFilePtr& source : templates_) {
+      result_.report.add_source(source);
+      if (auto loaded = render_template_for_check(source, result_.report)) {
+        // Findings point into the rendered text: quote that (secrets masked), not the template.
+        result_.report.add_source(loaded->redacted_source());
+        loaded_configs.push_back(std::move(*loaded));
+      }
+    }
+    count(FileKind::AlertmanagerConfig, configs_.size());
+    count(FileKind::AlertmanagerTemplate, templates_.size());
+
+    const auto alerts = alert_refs(result_.inventory);
+    for (const auto& loaded : loaded_configs) {
+      if (loaded.has_errors()) continue;
+      add_alertmanager_findings(alertmanager::crosscheck_alert_routing(loaded.config, alerts));
+    }
+    run_route_cases(loaded_configs);
+  }
+
+  // Routing cases say where alerts must go, but not through which config: with exactly one in the
+  // project there is no doubt; otherwise they are run by hand (`routes test CONFIG --cases`).
+  void run_route_cases(const std::vector<alertmanager::LoadedConfig>& loaded_configs) {
+    for (const SourceFilePtr& source : route_cases_) {
+      result_.report.add_source(source);
+      const alertmanager::RouteCaseFile cases = alertmanager::load_route_cases(source);
+      for (const Diagnostic& d : cases.problems) result_.report.add(d);
+      if (!cases.ok()) continue;
+      if (loaded_configs.size() != 1) {
+        Diagnostic d;
+        d.severity = Severity::Info;
+        d.rule_id = "alertmanager/route-cases";
+        d.file = source->path();
+        d.message = loaded_configs.empty()
+                        ? "routing cases not run: no Alertmanager config found to route them through"
+                        : fmt::format("routing cases not run: {} Alertmanager configs found, and the cases do not "
+                                      "say which one they are for",
+                                      loaded_configs.size());
+        d.hint = "run them with `mlmon routes test CONFIG --cases " + source->path() + "`";
+        result_.report.add(std::move(d));
+        continue;
+      }
+      const alertmanager::LoadedConfig& loaded = loaded_configs.front();
+      if (loaded.has_errors() || !loaded.config.has_route) continue;  // its errors are reported already
+      for (Diagnostic& d : alertmanager::run_route_cases(cases, loaded.config.route)) {
+        d.message += " (routed through " + loaded.document.source->path() + ")";
+        result_.report.add(std::move(d));
+      }
+      count(FileKind::RouteCases);
+    }
+  }
+
+  // Dashboards, with a dashboard-linter `.lint` beside them as check-dashboards applies it.
+  void check_dashboards() {
+    dashboards::LintOptions lint_options = dashboard_lint_options(config_);
+    dashboards::LinterConfigCache linter_configs;
+    for (const SourceFilePtr& source : dashboards_) {
+      auto linter_config = linter_configs.for_file(source->path(), result_.report);
+      if (!linter_config) {
+        result_.io_errors.push_back(linter_config.error().message);
+        continue;
+      }
+      lint_options.linter_config = *linter_config;
+      dashboards::lint_file(source, lint_options, result_.report);
+    }
+    count(FileKind::Dashboard, dashboards_.size());
+  }
+
+  const project::Config& config_;
+  const ProjectCheckOptions& options_;
+  ProjectCheck result_;
+  std::vector<SourceFilePtr> rule_files_, configs_, templates_, dashboards_, route_cases_;
+};
+
+}  // namespace
+
+ProjectCheck check_project(const std::vector<InputFile>& files, const project::Config& config,
+                           const ProjectCheckOptions& options) {
+  return ProjectChecker(config, options).run(files);
+}
+
+std::string shown_path(const std::string& path) { return path.starts_with("./") ? path.substr(2) : path; }
+
+Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& paths,
+                                              const std::vector<std::string>& extensions,
+                                              const project::Config& config, const std::string& base) {
+  auto files = expand_input_files(paths, extensions);
+  if (!files) return std::unexpected(files.error());
+  const fs::path root = config.path.empty() ? fs::path(base) : fs::path(config.path).parent_path();
+  std::vector<InputFile> kept;
+  std::size_t ignored = 0;
+  for (InputFile& file : *files) {
+    if (file.found_in_directory) {
+      if (fs::path(file.path).filename() == ".mlmon.yml") continue;
+      std::error_code ec;
+      const std::string relative = fs::relative(file.path, root, ec).string();
+      if (config.ignored(ec ? file.path : relative)) {
+        ++ignored;
+        continue;
+      }
+    }
+    kept.push_back(std::move(file));
+  }
+  if (kept.empty() && ignored > 0) {
+    return fail(fmt::format("every file found under {} is ignored by {} (ignore:); name the files, or use a glob, "
+                            "to check them anyway",
+                            fmt::join(paths, ", "), config.path));
+  }
+  return kept;
+}
+
+}  // namespace mlmon::workspace

@@ -1,0 +1,28 @@
+#include "workspace/selection.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace mlmon::workspace {
+
+Selection select_file(const SourceFilePtr& source, bool found_in_directory, std::initializer_list<FileKind> wanted) {
+  const FileKind kind = classify(source).kind;
+  if (std::find(wanted.begin(), wanted.end(), kind) != wanted.end() || kind == FileKind::Unparsable) {
+    return {Take::Check, kind};
+  }
+  if (found_in_directory) return {Take::Skip, kind};
+  return {kind == FileKind::Other ? Take::Check : Take::WrongKind, kind};
+}
+
+Diagnostic wrong_kind(const SourceFile& source, FileKind is, std::string_view wanted_noun, std::string_view rule_id) {
+  Diagnostic d;
+  d.rule_id = std::string(rule_id);
+  d.file = source.path();
+  d.message = "this is " + std::string(describe(is)) + ", not " + std::string(wanted_noun);
+  if (const std::string_view command = command_for(is); !command.empty()) {
+    d.message += ": check it with `mlmon " + std::string(command) + "`";
+  }
+  return d;
+}
+
+}  // namespace mlmon::workspace
