@@ -9,8 +9,8 @@ namespace {
 void print_nodes(const std::vector<TextTree>& nodes, std::vector<bool>& ended, std::string& out) {
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const bool last = i + 1 == nodes.size();
-    // treeprint pads the link with two no-break spaces and a space.
-    for (const bool e : ended) out += e ? "    " : "\xE2\x94\x82\xC2\xA0\xC2\xA0 ";
+    // A link and three spaces, as amtool 0.33 pads it (0.25's treeprint used two no-break spaces).
+    for (const bool e : ended) out += e ? "    " : "\xE2\x94\x82   ";
     out += last ? "\xE2\x94\x94\xE2\x94\x80\xE2\x94\x80 " : "\xE2\x94\x9C\xE2\x94\x80\xE2\x94\x80 ";  // └── / ├──
     // One line per node: a value with a line break would break the tree (treeprint indents it).
     for (const char c : nodes[i].text) out += c == '\n' ? ' ' : c;

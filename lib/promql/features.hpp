@@ -9,7 +9,9 @@ namespace mlmon::promql {
 
 struct Features {
     bool experimental_functions = false;    // promql-experimental-functions (also limitk, limit_ratio)
-    bool duration_expr = false;             // promql-duration-expr: arithmetic inside durations
+    // Arithmetic inside durations (`[1m * 2]`, `offset -(1h)`, `[step()]`): on by default since
+    // Prometheus v3.14, where the promql-duration-expr flag is accepted and does nothing.
+    bool duration_expr = true;
     bool extended_range_selectors = false;  // promql-extended-range-selectors: anchored, smoothed
     bool binop_fill_modifiers = false;      // promql-binop-fill-modifiers: fill, fill_left, fill_right
 

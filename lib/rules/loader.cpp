@@ -101,7 +101,7 @@ class Decoder {
     Rule rule;
     rule.node = &node;
     rule.index = index;
-    check_fields(node, kRuleFields, "rulefmt.RuleNode");
+    check_fields(node, kRuleFields, "rulefmt.Rule");
     rule.record = scalar_field(node, "record");
     rule.alert = scalar_field(node, "alert");
     rule.expr = node.get("expr");
@@ -134,11 +134,11 @@ class Decoder {
     }
     group.labels = string_map_field(node, "labels");
     const Node* rules = node.get("rules");
-    if (rules != nullptr && expect_kind(rules, yaml::NodeKind::Sequence, "[]rulefmt.RuleNode")) {
+    if (rules != nullptr && expect_kind(rules, yaml::NodeKind::Sequence, "[]rulefmt.Rule")) {
       int index = 0;
       for (const Node* item : rules->items) {
         ++index;
-        if (!expect_kind(item, yaml::NodeKind::Mapping, "rulefmt.RuleNode") || item->is_null()) continue;
+        if (!expect_kind(item, yaml::NodeKind::Mapping, "rulefmt.Rule") || item->is_null()) continue;
         group.rules.push_back(decode_rule(*item, index));
       }
     }

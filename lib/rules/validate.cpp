@@ -31,6 +31,19 @@ class RuleValidator::Impl {
     out_.push_back(std::move(d));
   }
 
+  /// Where `key: *alias` uses an alias, when `value` (what it resolved to) lies outside `owner`.
+  std::optional<Position> alias_use(const Node& owner, std::string_view key, const Node* value) const {
+    const Node* key_node = owner.key_node(key);
+    if (key_node == nullptr || value == nullptr || (value->offset >= owner.offset && value->offset < owner.end)) {
+      return std::nullopt;
+    }
+    const std::string_view text = source_.text();
+    std::size_t at = key_node->end;
+    while (at < text.size() && (text[at] == ':' || text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at >= text.size() || text[at] != '*') return std::nullopt;
+    return source_.position_of(at);
+  }
+
   void validate_group(const Group& group) {
     const Node* at = group.name_node ? group.name_node : group.node;
     // A name of the wrong kind was already reported by the decoder.
@@ -41,6 +54,8 @@ class RuleValidator::Impl {
     } else if (!group.name.empty() && !seen_group_names_.insert(group.name).second) {
       report(at, "rules/group-name",
              fmt::format("groupname: \"{}\" is repeated in the same file", group.name));
+      // `name: *gname` resolves to the first group's node: the repeat is where the alias is used.
+      if (const auto alias = alias_use(*group.node, "name", at)) out_.back().pos = *alias;
     }
     validate_label_map(group.labels, "");
   }

@@ -26,7 +26,7 @@ std::string resolved_tag(const Node& node, GoYaml dialect = GoYaml::V3);
 std::string describe_kind(const Node& node, GoYaml dialect = GoYaml::V3);
 
 /// "cannot unmarshal !!seq into string" (`go_type` as Go prints it: "string", "[]string",
-/// "rulefmt.RuleNode", "model.Duration"...).
+/// "rulefmt.Rule", "model.Duration"...).
 std::string cannot_unmarshal(const Node& node, std::string_view go_type, GoYaml dialect = GoYaml::V3);
 
 /// The line Go's yaml reports for the node: that of its properties (`&anchor`, `!tag`) if any.

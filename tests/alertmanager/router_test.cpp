@@ -1,6 +1,7 @@
-// routes show / routes test against amtool 0.25's own output, byte for byte. The expected texts
-// were produced by `amtool config routes show|test --config.file=testdata/<file>` (Debian amtool
-// 0.25.0) on configs whose features amtool 0.25 and the newest Alertmanager treat alike.
+// routes show / routes test against amtool's own output, byte for byte. The expected texts were
+// produced by `amtool config routes show|test --config.file=testdata/<file>` (Debian amtool 0.25.0;
+// `routes show` again with amtool 0.33.1, which pads nested levels with plain spaces where 0.25
+// used no-break spaces) on configs whose features both and the newest Alertmanager treat alike.
 #include <doctest/doctest.h>
 
 #include "alertmanager/router.hpp"
@@ -37,10 +38,10 @@ TEST_CASE("routes show: routing.yml") {
 └── default-route  receiver: default
     ├── default-route  continue: true  receiver: audit-log
     ├── {team="db"}  receiver: db-team
-    │   ├── {severity="critical"}  continue: true  receiver: db-pager
-    │   └── {severity=~"critical|warning"}  receiver: db-slack
+    │   ├── {severity="critical"}  continue: true  receiver: db-pager
+    │   └── {severity=~"critical|warning"}  receiver: db-slack
     ├── {env=~"^(?:prod|staging)$",team="frontend"}  receiver: fe-team
-    │   └── {service!~"canary-.*",severity!="info"}  receiver: fe-pager
+    │   └── {service!~"canary-.*",severity!="info"}  receiver: fe-pager
     ├── {team="infra"}  continue: true  receiver: infra-team
     └── {severity="critical"}  receiver: catch-all-critical
 
@@ -53,13 +54,13 @@ TEST_CASE("routes show: nested.yml") {
 .
 └── default-route  receiver: ops
     ├── {service=~"^(?:^(foo1|foo2|baz)$)$"}  receiver: team-x
-    │   ├── {severity="critical"}  receiver: team-x-pager
-    │   └── {env="prod",region=~"eu-.*"}  continue: true  receiver: team-x
-    │       ├── {tier="1"}  receiver: team-x-tier1
-    │       └── {tier=~"2|3"}  receiver: team-x
+    │   ├── {severity="critical"}  receiver: team-x-pager
+    │   └── {env="prod",region=~"eu-.*"}  continue: true  receiver: team-x
+    │       ├── {tier="1"}  receiver: team-x-tier1
+    │       └── {tier=~"2|3"}  receiver: team-x
     ├── {service="files"}  receiver: ops
-    │   ├── {severity="critical"}  continue: true  receiver: files-pager
-    │   └── {severity!="info"}  receiver: files-mail
+    │   ├── {severity="critical"}  continue: true  receiver: files-pager
+    │   └── {severity!="info"}  receiver: files-mail
     ├── {owner=~"team-.*",owner!="team-z"}  continue: true  receiver: owners
     └── default-route  receiver: fallback
 

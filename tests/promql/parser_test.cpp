@@ -278,8 +278,13 @@ TEST_CASE("parser: feature flags gate experimental syntax") {
     CHECK(verdict("sort_by_label(foo, \"a\")", none) == "1:1: parse error: function \"sort_by_label\" is not enabled");
     CHECK(verdict("mad_over_time(foo[5m])", none) == "1:1: parse error: function \"mad_over_time\" is not enabled");
     CHECK(verdict("first_over_time(foo[5m])", none) == "OK");
-    CHECK(verdict("foo[5m+1m]", none) == "1:5: parse error: experimental duration expression is not enabled");
-    CHECK(verdict("foo offset (1h)", none) == "1:13: parse error: experimental duration expression is not enabled");
+    // Duration expressions are on by default since Prometheus v3.14 (promql-duration-expr is a no-op).
+    CHECK(verdict("foo[5m+1m]", none) == "OK");
+    CHECK(verdict("rate(x[1m * 2])", none) == "OK");
+    CHECK(verdict("foo offset (1h)", none) == "OK");
+    Features before_3_14;
+    before_3_14.duration_expr = false;
+    CHECK(verdict("foo[5m+1m]", before_3_14) == "1:5: parse error: experimental duration expression is not enabled");
     CHECK(verdict("rate(foo[5m] anchored)", none) == "1:6: parse error: anchored modifier is experimental and not enabled");
     CHECK(verdict("rate(foo[5m] smoothed)", none) == "1:6: parse error: smoothed modifier is experimental and not enabled");
     CHECK(verdict("a + fill(0) b", none) == "1:1: parse error: binop fill modifiers are experimental and not enabled");

@@ -470,7 +470,7 @@ TEST_CASE("load_rule_file: what does not load, and where") {
   CHECK(load_error("route:\n  receiver: x\n") == "1:1: not a rule file: expected `groups:` or a PrometheusRule manifest");
   CHECK(load_error("- a\n") == "1:1: not a rule file: expected `groups:` or a PrometheusRule manifest");
   CHECK(load_error("groups:\n  - name: a\n    rules:\n      - alert: A\n        expr: x\n        severity: page\n") ==
-        "6:9: field severity not found in type rulefmt.RuleNode");
+        "6:9: field severity not found in type rulefmt.Rule");
   CHECK(load_error("groups:\n  - name: a\n    rules:\n      - alert: A\n        expr: x\n        for: 5mins\n") ==
         "6:14: unknown unit \"mins\" in duration \"5mins\"");
 }

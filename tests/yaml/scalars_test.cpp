@@ -113,7 +113,7 @@ TEST_CASE("unmarshal errors in Go's words") {
   CHECK(cannot_unmarshal(value("BAD").v(), "config.plain") == "cannot unmarshal !!str `BAD` into config.plain");
   const Document doc = load_text("groups:\n  - name: g\n    rules:\n      a: 1\n");
   const Node& rules = *doc.root->get("groups")->items[0]->get("rules");
-  CHECK(unmarshal_error(rules, "[]rulefmt.RuleNode") == "line 4: cannot unmarshal !!map into []rulefmt.RuleNode");
+  CHECK(unmarshal_error(rules, "[]rulefmt.Rule") == "line 4: cannot unmarshal !!map into []rulefmt.Rule");
   const Document anchored = load_text("a: &x\n  - 1\n");
   CHECK(go_line(*anchored.root->get("a")) == 1);  // Go reports the line of the anchor
   CHECK(anchored.root->get("a")->pos.line == 2);
