@@ -20,11 +20,26 @@ for arg in "$@"; do
   esac
 done
 
+with_test_tools=0
+for arg in "$@"; do [ "$arg" = --with-test-tools ] && with_test_tools=1; done
+
+# The newest promtool/prometheus/amtool/alertmanager (Debian unstable) into a cache folder, beside
+# bookworm's packages: the targets mlmon is compared with. A failed download is not fatal: the
+# tests that need them are reported as skipped.
+fetch_reference_tools() {
+  [ "$with_test_tools" = 1 ] || return 0
+  "$(dirname "$0")/reference-tools.sh" >&2 ||
+    echo "install-deps.sh: the reference tools (Prometheus 3.x, Alertmanager 0.33) are not available" >&2
+}
+
 missing=()
 for p in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  fetch_reference_tools
+  exit 0
+fi
 
 cmd=(apt-get install -y --no-install-recommends "${missing[@]}")
 if [ "$(id -u)" -eq 0 ]; then sudo_cmd=()
@@ -38,3 +53,4 @@ echo "installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq >&2
 "${sudo_cmd[@]}" "${cmd[@]}" >&2
+fetch_reference_tools
