@@ -11,11 +11,11 @@ constexpr std::array<std::string_view, 19> go_builtins{
     "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
 };
 
-constexpr std::array<std::string_view, 28> prometheus_latest{
+constexpr std::array<std::string_view, 29> prometheus_latest{
     "query", "first", "label", "value", "strvalue", "args", "reReplaceAll", "safeHtml", "match", "title",
     "toUpper", "toLower", "graphLink", "tableLink", "sortByLabel", "stripPort", "stripDomain", "humanize",
     "humanize1024", "humanizeDuration", "humanizePercentage", "humanizeTimestamp", "toTime", "toDuration",
-    "now", "pathPrefix", "externalURL", "parseDuration",
+    "now", "pathPrefix", "externalURL", "parseDuration", "urlQueryEscape",
 };
 
 constexpr std::array<std::string_view, 26> prometheus_2_42{

@@ -3,6 +3,9 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <string>
+
+#include "core/unicode.hpp"
 
 #include <fmt/format.h>
 
@@ -71,25 +74,52 @@ bool parse_uint_ok(std::string_view s, std::uint64_t* out = nullptr) {
   return true;
 }
 
-// strconv.ParseInt(s, 0, 64) succeeds.
-bool parse_int_ok(std::string_view s) {
-  if (s.empty()) return false;
+// strconv.ParseInt(s, 0, 64).
+std::optional<std::int64_t> parse_int(std::string_view s) {
+  if (s.empty()) return std::nullopt;
   bool negative = false;
   if (s[0] == '+' || s[0] == '-') {
     negative = s[0] == '-';
     s.remove_prefix(1);
   }
   std::uint64_t magnitude = 0;
-  if (!parse_uint_ok(s, &magnitude)) return false;
+  if (!parse_uint_ok(s, &magnitude)) return std::nullopt;
   constexpr std::uint64_t limit = std::uint64_t{1} << 63;
-  return negative ? magnitude <= limit : magnitude < limit;
+  if (negative ? magnitude > limit : magnitude >= limit) return std::nullopt;
+  return negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
 }
+
+bool parse_int_ok(std::string_view s) { return parse_int(s).has_value(); }
 
 enum class FloatResult { ok, syntax, range };
 
-// strconv.ParseFloat(s, 64) for the literals the template lexer can produce (Go's infinity and
-// NaN spellings cannot reach here: the lexer rejects letters after a sign).
-FloatResult parse_float(std::string_view s) {
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+// strconv.ParseFloat(s, 64): decimal and hexadecimal literals with underscores, and Go's
+// spellings of infinity and NaN. *value gets the result (±Inf on overflow).
+FloatResult parse_float(std::string_view s, double* value = nullptr) {
+  {
+    std::string_view body = s;
+    bool negative = false;
+    if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
+      negative = body[0] == '-';
+      body.remove_prefix(1);
+    }
+    if (iequals(body, "inf") || iequals(body, "infinity")) {
+      if (value != nullptr) *value = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+      return FloatResult::ok;
+    }
+    if (iequals(body, "nan") && body.size() == s.size()) {
+      if (value != nullptr) *value = std::numeric_limits<double>::quiet_NaN();
+      return FloatResult::ok;
+    }
+  }
   std::size_t i = 0;
   bool negative = false;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
@@ -152,14 +182,20 @@ FloatResult parse_float(std::string_view s) {
   for (char c : s.substr(mantissa_start + (hex ? 2 : 0))) {
     if (c != '_') digits += c;
   }
-  double value = 0;
-  const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value,
+  double parsed = 0;
+  const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), parsed,
                                          hex ? std::chars_format::hex : std::chars_format::general);
   (void)ptr;
   if (ec == std::errc::result_out_of_range) {
     // Go reports overflow (to infinity) as an error, but rounds underflow to zero silently.
-    return saw_significant && point_shift + exponent > 0 ? FloatResult::range : FloatResult::ok;
+    const bool overflow = saw_significant && point_shift + exponent > 0;
+    if (value != nullptr) {
+      *value = overflow ? (negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity())
+                        : (negative ? -0.0 : 0.0);
+    }
+    return overflow ? FloatResult::range : FloatResult::ok;
   }
+  if (value != nullptr) *value = parsed;
   return ec == std::errc{} ? FloatResult::ok : FloatResult::syntax;
 }
 
@@ -222,12 +258,115 @@ std::optional<std::string> complex_error(std::string_view text) {
   return convert(imaginary);
 }
 
+// Go's float64(int64(f)) == f and float64(uint64(f)) == f, without C++'s undefined conversions.
+void promote_integral(NumberConstant& n) {
+  const double f = n.float64;
+  if (!n.is_int && f >= -9223372036854775808.0 && f < 9223372036854775808.0 && static_cast<double>(static_cast<std::int64_t>(f)) == f) {
+    n.is_int = true;
+    n.int64 = static_cast<std::int64_t>(f);
+  }
+  if (!n.is_uint && f >= 0 && f < 18446744073709551616.0 && static_cast<double>(static_cast<std::uint64_t>(f)) == f) {
+    n.is_uint = true;
+    n.uint64 = static_cast<std::uint64_t>(f);
+  }
+}
+
+// fmt.Sscan's reading of a complex constant already validated by complex_error: "re±imi".
+std::complex<double> complex_value(std::string_view text) {
+  // The sign between the parts is the last '+' or '-' not right after an exponent letter.
+  std::size_t split = std::string_view::npos;
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    if ((text[i] == '+' || text[i] == '-') && lower(text[i - 1]) != 'e' && lower(text[i - 1]) != 'p') split = i;
+  }
+  double re = 0;
+  double im = 0;
+  if (split != std::string_view::npos) {
+    parse_float(text.substr(0, split), &re);
+    parse_float(text.substr(split, text.size() - split - 1), &im);
+  }
+  return {re, im};
+}
+
 }  // namespace
 
 std::optional<std::string> unquote(std::string_view literal) {
   std::string out;
   if (!mlmon::go::unquote(literal, out)) return std::nullopt;
   return out;
+}
+
+NumberConstant number_value(std::string_view text, NumberKind kind) {
+  NumberConstant n;
+  if (kind == NumberKind::char_constant) {
+    std::size_t i = 1;
+    std::string decoded;
+    char32_t rune = 0;
+    if (mlmon::go::unquote_char(text, i, '\'', &decoded)) {
+      // unquote_char appends UTF-8 (or one raw byte for \x and octal escapes): read it back.
+      if (decoded.size() == 1) {
+        rune = static_cast<unsigned char>(decoded[0]);
+      } else {
+        const auto d = unicode::decode(decoded, 0);
+        rune = d.rune;
+      }
+    }
+    n.is_int = n.is_uint = n.is_float = true;
+    n.int64 = static_cast<std::int64_t>(rune);
+    n.uint64 = rune;
+    n.float64 = static_cast<double>(rune);
+    return n;
+  }
+  if (kind == NumberKind::complex) {
+    n.is_complex = true;
+    n.complex128 = complex_value(text);
+  } else if (!text.empty() && text.back() == 'i') {
+    double imaginary = 0;
+    if (parse_float(text.substr(0, text.size() - 1), &imaginary) == FloatResult::ok) {
+      n.is_complex = true;
+      n.complex128 = {0, imaginary};
+    }
+  }
+  if (n.is_complex) {
+    // simplifyComplex: a complex with no imaginary part is also a float (and maybe an integer).
+    if (n.complex128.imag() == 0) {
+      n.is_float = true;
+      n.float64 = n.complex128.real();
+      promote_integral(n);
+    }
+    return n;
+  }
+  std::uint64_t u = 0;
+  if (parse_uint_ok(text, &u)) {
+    n.is_uint = true;
+    n.uint64 = u;
+  }
+  if (std::optional<std::int64_t> i = parse_int(text)) {
+    n.is_int = true;
+    n.int64 = *i;
+    if (*i == 0) {
+      n.is_uint = true;  // "-0"
+      n.uint64 = u;
+    }
+  }
+  if (n.is_int) {
+    n.is_float = true;
+    n.float64 = static_cast<double>(n.int64);
+  } else if (n.is_uint) {
+    n.is_float = true;
+    n.float64 = static_cast<double>(n.uint64);
+  } else if (double f = 0; parse_float(text, &f) == FloatResult::ok) {
+    n.is_float = true;
+    n.float64 = f;
+    promote_integral(n);
+  }
+  return n;
+}
+
+std::variant<double, std::string> parse_float64(std::string_view text) {
+  double value = 0;
+  const FloatResult result = parse_float(text, &value);
+  if (result == FloatResult::ok) return value;
+  return parse_float_error(text, result);
 }
 
 std::optional<std::string> number_error(std::string_view text, NumberKind kind) {

@@ -5,8 +5,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "core/go_quote.hpp"
+#include "gotemplate/tree.hpp"
 
 namespace mlmon::gotemplate::go {
 
@@ -20,5 +22,11 @@ std::optional<std::string> unquote(std::string_view literal);
 enum class NumberKind { number, char_constant, complex };
 // The error text/template's newNumber reports for a lexed constant, or nullopt if Go accepts it.
 std::optional<std::string> number_error(std::string_view text, NumberKind kind);
+// The values of a constant number_error accepts, as parse.NumberNode holds them.
+NumberConstant number_value(std::string_view text, NumberKind kind);
+
+// strconv.ParseFloat(text, 64): the value, or Go's error text
+// (`strconv.ParseFloat: parsing "one": invalid syntax`, `...: value out of range`).
+std::variant<double, std::string> parse_float64(std::string_view text);
 
 }  // namespace mlmon::gotemplate::go

@@ -4,6 +4,7 @@
 #include <deque>
 #include <initializer_list>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_set>
@@ -23,45 +24,6 @@ namespace {
 // Go's limits: nested parenthesized pipelines, and commands in one pipeline (newest Go only).
 constexpr std::size_t max_paren_depth = 10000;
 constexpr std::size_t max_pipeline_commands = 100000;
-
-// ---- The parse tree, as far as checks need it. Nodes live in the parser's arenas. ----
-
-enum class NodeType { identifier, dot, nil, variable, field, chain, boolean, number, string, pipe };
-
-struct FieldRef {
-  std::string_view name;  // without the leading '.'
-  std::size_t pos;        // offset of the '.'
-};
-
-struct Pipe;
-
-struct Node {
-  NodeType type = NodeType::nil;
-  std::size_t pos = 0;
-  std::string_view text;         // as written: function name, "$var", literal
-  std::string value;             // string literals: the unquoted value
-  std::vector<FieldRef> fields;  // variable, field and chain nodes: the .A.B accesses
-  const Node* base = nullptr;    // chain: the term whose fields are accessed
-  const Pipe* pipe = nullptr;    // parenthesized pipeline
-};
-
-struct Command {
-  std::size_t pos = 0;
-  std::vector<const Node*> args;
-};
-
-struct Declaration {
-  std::string_view name;
-  std::size_t pos;
-  std::size_t var_index;  // index in the parser's variable list
-};
-
-struct Pipe {
-  std::size_t pos = 0;
-  bool is_assign = false;
-  std::vector<Declaration> decls;
-  std::vector<const Command*> cmds;
-};
 
 // What a value is, as far as label references go: the alert's data, its labels, or other.
 enum class Kind { root, labels, unknown };
@@ -92,6 +54,9 @@ struct Frame {
   // Go reports a stray {{else}} in a block from the enclosing tree, whose last token is still
   // the one that closed the block's header.
   std::size_t header_line = 0;
+  // When building a tree: the list statements go to, and the if/range/with item being filled.
+  List* list = nullptr;
+  Item* item = nullptr;
 };
 
 struct ParseFailure {
@@ -120,11 +85,14 @@ bool starts_operand(TokenType type) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const Options& options, bool collect_labels)
+  Parser(std::string_view text, const Options& options, bool collect_labels, Tree* tree)
       : text_(text),
         options_(options),
         lexer_(text, options.flavor == Flavor::latest ? LexerDialect::latest : LexerDialect::go1_19),
-        collect_labels_(collect_labels) {
+        collect_labels_(collect_labels),
+        own_tree_(tree == nullptr ? std::make_unique<Tree>() : nullptr),
+        tree_(tree == nullptr ? own_tree_.get() : tree),
+        build_(tree != nullptr) {
     for (const std::string& name : options.functions) extra_functions_.insert(name);
     vars_.push_back({"$", Kind::root});
     if (options.prometheus_alert) {
@@ -222,6 +190,7 @@ class Parser {
 
   void parse() {
     frames_.push_back(Frame{});
+    if (build_) frames_.back().list = &tree_->lists.emplace_back();
     for (;;) {
       if (frames_.back().kind == FrameKind::top) {
         if (peek().type == TokenType::eof) break;
@@ -240,8 +209,19 @@ class Parser {
     }
     // Prometheus's prepended declarations make its top-level template non-empty.
     if (!options_.template_name.empty()) {
-      add_template(options_.template_name, frames_.back().non_empty || options_.prometheus_alert, std::nullopt);
+      add_template(options_.template_name, frames_.back().non_empty || options_.prometheus_alert, std::nullopt,
+                   frames_.back().list);
     }
+  }
+
+  // Appends a statement to the list being parsed (only when building a tree).
+  Item* add_item(ItemType type, std::size_t pos) {
+    if (!build_) return nullptr;
+    Item& item = tree_->items.emplace_back();
+    item.type = type;
+    item.pos = pos;
+    frames_.back().list->items.push_back(&item);
+    return &item;
   }
 
   void text_or_action() {
@@ -249,6 +229,7 @@ class Parser {
     switch (token.type) {
       case TokenType::text:
         if (!is_blank(token.val)) frames_.back().non_empty = true;
+        if (Item* item = add_item(ItemType::text, token.pos)) item->text = token.val;
         return;
       case TokenType::left_delim:
         action_line_ = token.line;
@@ -274,9 +255,10 @@ class Parser {
       default: break;
     }
     backup();
-    peek();
+    const std::size_t action_pos = peek().pos;
     const Pipe* pipe = parse_pipeline("command", TokenType::right_delim);
     after_pipeline(*pipe, frames_.back().dot, true);
+    if (Item* item = add_item(ItemType::action, action_pos)) item->pipe = pipe;
     frames_.back().non_empty = true;
     action_line_ = 0;
   }
@@ -285,6 +267,7 @@ class Parser {
     Token token = next_non_space();
     if (token.type != TokenType::right_delim) unexpected(token, fmt::format("{{{{{}}}}}", name));
     if (range_depth_ == 0) fail(fmt::format("{{{{{0}}}}} outside {{{{range}}}}", name), keyword.pos);
+    add_item(keyword.type == TokenType::break_ ? ItemType::break_ : ItemType::continue_, keyword.pos);
     action_line_ = 0;
   }
 
@@ -307,6 +290,13 @@ class Parser {
     else if (kind == FrameKind::range) frame.dot = Kind::unknown;
     else frame.dot = outer_dot;
     if (kind == FrameKind::range) ++range_depth_;
+    const ItemType type = kind == FrameKind::if_ ? ItemType::if_ : kind == FrameKind::range ? ItemType::range : ItemType::with;
+    if (Item* item = add_item(type, pipe->pos)) {
+      item->pipe = pipe;
+      frame.item = item;
+      frame.list = &tree_->lists.emplace_back();
+      item->list = frame.list;
+    }
     frames_.push_back(std::move(frame));
   }
 
@@ -326,6 +316,10 @@ class Parser {
     if (frame.kind == FrameKind::range) --range_depth_;
     frame.in_else = true;
     frame.dot = frame.outer_dot;
+    if (build_) {
+      frame.list = &tree_->lists.emplace_back();
+      frame.item->else_list = frame.list;
+    }
     action_line_ = 0;
     const TokenType pending = peek().type;
     if ((frame.kind == FrameKind::if_ && pending == TokenType::if_) ||
@@ -380,6 +374,10 @@ class Parser {
     const Pipe* pipe = parse_pipeline("block clause", TokenType::right_delim);
     after_pipeline(*pipe, frames_.back().dot, false);
     frame.header_line = last_line_;
+    if (Item* item = add_item(ItemType::template_, name.pos)) {
+      item->name = frame.name;
+      item->pipe = pipe;
+    }
     enter_subtree(std::move(frame));
   }
 
@@ -391,23 +389,25 @@ class Parser {
     frame.outer_dot = Kind::unknown;
     frame.dollar_is_root = false;
     action_line_ = 0;
+    if (build_) frame.list = &tree_->lists.emplace_back();
     frames_.push_back(std::move(frame));
   }
 
   void end_subtree() {
     Frame frame = std::move(frames_.back());
     frames_.pop_back();
-    add_template(frame.name, frame.non_empty, frame.name_pos);
+    add_template(frame.name, frame.non_empty, frame.name_pos, frame.list);
     vars_ = std::move(frame.saved_vars);
     range_depth_ = frame.saved_range_depth;
     action_line_ = 0;
   }
 
   // Go's Tree.add: a second non-empty definition of a name is an error.
-  void add_template(const std::string& name, bool non_empty, std::optional<std::size_t> pos) {
+  void add_template(const std::string& name, bool non_empty, std::optional<std::size_t> pos, const List* list) {
     auto it = templates_.find(name);
     if (it == templates_.end() || !it->second.non_empty) {
       templates_[name] = {non_empty, pos.value_or(0)};
+      if (build_) tree_->templates[name] = list;
       return;
     }
     if (non_empty) {
@@ -417,11 +417,16 @@ class Parser {
 
   void template_control() {
     Token name = next_non_space();
-    template_name(name, "template clause");
+    std::string called = template_name(name, "template clause");
+    const Pipe* pipe = nullptr;
     if (next_non_space().type != TokenType::right_delim) {
       backup();
-      const Pipe* pipe = parse_pipeline("template clause", TokenType::right_delim);
+      pipe = parse_pipeline("template clause", TokenType::right_delim);
       after_pipeline(*pipe, frames_.back().dot, false);
+    }
+    if (Item* item = add_item(ItemType::template_, name.pos)) {
+      item->name = std::move(called);
+      item->pipe = pipe;
     }
     frames_.back().non_empty = true;
     action_line_ = 0;
@@ -459,7 +464,7 @@ class Parser {
             const Pipe* done = level.pipe;
             levels.pop_back();
             if (levels.empty()) return done;
-            Node& node = nodes_.emplace_back();
+            Node& node = tree_->nodes.emplace_back();
             node.type = NodeType::pipe;
             node.pos = done->pos;
             node.pipe = done;
@@ -469,7 +474,7 @@ class Parser {
           }
           if (!starts_operand(token.type)) unexpected(token, level.context);
           backup();
-          Command& command = commands_.emplace_back();
+          Command& command = tree_->commands.emplace_back();
           command.pos = peek_non_space().pos;
           level.command = &command;
           level.state = Level::State::operand;
@@ -481,6 +486,7 @@ class Parser {
             if (levels.size() - 1 >= max_paren_depth) fail("max expression depth exceeded", token.pos);
             level.state = Level::State::after_term;  // resumes with the inner pipeline as its term
             open_pipeline(levels, "parenthesized pipeline", TokenType::right_paren);
+            tree_->max_paren_depth = std::max(tree_->max_paren_depth, levels.size() - 1);
             break;
           }
           level.term = term(token);
@@ -517,7 +523,7 @@ class Parser {
   }
 
   void open_pipeline(std::vector<Level>& levels, std::string_view context, TokenType end) {
-    Pipe& pipe = pipes_.emplace_back();
+    Pipe& pipe = tree_->pipes.emplace_back();
     pipe.pos = peek_non_space().pos;
     levels.push_back(Level{&pipe, context, end});
     declarations(pipe, context);
@@ -606,6 +612,7 @@ class Parser {
                                                                             : go::NumberKind::char_constant;
         if (auto error = go::number_error(token.val, kind)) fail(std::move(*error), token.pos);
         node.type = NodeType::number;
+        if (build_) node.number = go::number_value(token.val, kind);
         break;
       }
       case TokenType::string:
@@ -620,7 +627,7 @@ class Parser {
         backup();
         return nullptr;
     }
-    return &nodes_.emplace_back(std::move(node));
+    return &tree_->nodes.emplace_back(std::move(node));
   }
 
   // Go's operand: a term followed by .Field accesses.
@@ -635,14 +642,16 @@ class Parser {
     switch (node->type) {
       case NodeType::field:
       case NodeType::variable: {
+        // Go rebuilds the node at the position of the first added field.
         Node merged = *node;
+        merged.pos = first_field;
         merged.fields.insert(merged.fields.end(), fields.begin(), fields.end());
-        return &nodes_.emplace_back(std::move(merged));
+        return &tree_->nodes.emplace_back(std::move(merged));
       }
       case NodeType::boolean: case NodeType::string: case NodeType::number: case NodeType::nil: case NodeType::dot:
         fail(fmt::format("unexpected . after term {}", go::quote(node->text)), first_field);
       default: {
-        Node& chain = nodes_.emplace_back();
+        Node& chain = tree_->nodes.emplace_back();
         chain.type = NodeType::chain;
         chain.pos = first_field;
         chain.base = node;
@@ -786,16 +795,21 @@ class Parser {
     return standard_functions().contains(name) || extra_functions_.contains(name);
   }
   std::unordered_set<std::string_view> extra_functions_;
-  std::deque<Node> nodes_;
-  std::deque<Command> commands_;
-  std::deque<Pipe> pipes_;
+  std::unique_ptr<Tree> own_tree_;  // when only checking; otherwise the caller's tree
+  Tree* tree_;
+  bool build_;  // build the statement lists and template table for execution
   std::vector<LabelRef> labels_;
 };
 
 }  // namespace
 
 ParseResult parse_template(std::string_view text, const Options& options, bool collect_labels) {
-  return Parser(text, options, collect_labels).run();
+  return Parser(text, options, collect_labels, nullptr).run();
+}
+
+std::optional<Error> parse_tree(Tree& tree, const Options& options) {
+  tree.name = options.template_name;
+  return Parser(tree.text, options, false, &tree).run().error;
 }
 
 }  // namespace mlmon::gotemplate

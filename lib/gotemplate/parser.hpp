@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gotemplate/gotemplate.hpp"
+#include "gotemplate/tree.hpp"
 
 namespace mlmon::gotemplate {
 
@@ -15,5 +16,9 @@ struct ParseResult {
 };
 
 ParseResult parse_template(std::string_view text, const Options& options, bool collect_labels);
+
+// Parses tree.text into `tree` for execution: its statement lists and the templates it defines,
+// the top-level one named options.template_name (which must be set).
+std::optional<Error> parse_tree(Tree& tree, const Options& options);
 
 }  // namespace mlmon::gotemplate
