@@ -230,9 +230,8 @@ bool comparable(Type type) {
 bool same_object(const Value& a, const Value& b) {
   if (a.type != b.type) return false;
   switch (a.type) {
-    case sample_ptr: return a.as_sample() == b.as_sample();
-    case time_ptr: case time: return a.as_time() == b.as_time();
-    case duration_ptr: return a.as_int() == b.as_int();
+    case sample_ptr: case time_ptr: case duration_ptr: return a.pointer() == b.pointer();
+    case time: return a.as_time() == b.as_time();
     default: return false;
   }
 }

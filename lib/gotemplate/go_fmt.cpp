@@ -749,11 +749,10 @@ class Printer {
   std::uint64_t address_of(const Value& v) {
     const void* key = nullptr;
     switch (v.type) {
-      case Type::sample_ptr: key = v.as_sample().get(); break;
+      case Type::sample_ptr: case Type::time_ptr: case Type::duration_ptr: key = v.pointer(); break;
       case Type::string_map: key = v.as_string_map().get(); break;
       case Type::any_map: key = v.as_any_map().get(); break;
       case Type::query_result: key = v.as_samples().items ? &(*v.as_samples().items)[0] + v.as_samples().begin : nullptr; break;
-      case Type::time_ptr: case Type::duration_ptr: key = &v; break;
       default: break;
     }
     if (key == nullptr && is_nil(v)) return 0;

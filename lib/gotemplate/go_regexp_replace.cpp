@@ -94,7 +94,14 @@ std::variant<std::shared_ptr<const re2::RE2>, std::string> compile_regexp(std::s
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   auto re = std::make_shared<const re2::RE2>(go_regexp::to_re2(pattern), options);
-  if (!re->ok()) return go_regexp::error_message(*re, re->error_arg());
+  if (!re->ok()) {
+    // The error quotes RE2's spelling of the pattern; Go quotes the pattern as written.
+    std::string arg = re->error_arg();
+    if (pattern.find("(?P<") == std::string_view::npos) {
+      for (std::size_t at = arg.find("(?P<"); at != std::string::npos; at = arg.find("(?P<", at)) arg.erase(at + 2, 1);
+    }
+    return go_regexp::error_message(*re, arg);
+  }
   return re;
 }
 

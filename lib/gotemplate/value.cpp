@@ -66,7 +66,10 @@ Type pointee(Type type) {
 }
 
 Value Value::of_bool(bool b) { return Value{Type::bool_, false, b}; }
-Value Value::of_int(std::int64_t i, Type type) { return Value{type, false, i}; }
+Value Value::of_int(std::int64_t i, Type type) {
+  if (type == Type::duration_ptr) return Value{type, false, std::make_shared<const std::int64_t>(i)};
+  return Value{type, false, i};
+}
 Value Value::of_uint(std::uint64_t u, Type type) { return Value{type, false, u}; }
 Value Value::of_float(double f) { return Value{Type::float64, false, f}; }
 Value Value::of_complex(std::complex<double> c) { return Value{Type::complex128, false, c}; }
@@ -75,7 +78,19 @@ Value Value::of_string_map(std::shared_ptr<StringMap> map) { return Value{Type::
 Value Value::of_any_map(std::shared_ptr<AnyMap> map) { return Value{Type::any_map, false, std::move(map)}; }
 Value Value::of_sample(SamplePtr sample, Type type) { return Value{type, false, std::move(sample)}; }
 Value Value::of_samples(SampleSlice samples) { return Value{Type::query_result, false, std::move(samples)}; }
-Value Value::of_time(go::Time t, Type type) { return Value{type, false, t}; }
+Value Value::of_time(go::Time t, Type type) {
+  if (type == Type::time_ptr) return Value{type, false, std::make_shared<const go::Time>(t)};
+  return Value{type, false, t};
+}
+
+const void* Value::pointer() const {
+  switch (type) {
+    case Type::sample_ptr: return as_sample().get();
+    case Type::time_ptr: return std::get<std::shared_ptr<const go::Time>>(data).get();
+    case Type::duration_ptr: return std::get<std::shared_ptr<const std::int64_t>>(data).get();
+    default: return nullptr;
+  }
+}
 
 Value Value::nil_of(Type type) {
   switch (type) {

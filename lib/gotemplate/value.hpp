@@ -89,8 +89,8 @@ struct Value {
   bool boxed = false;
   std::variant<std::monostate, bool, std::int64_t, std::uint64_t, double, std::complex<double>, std::string,
                std::shared_ptr<StringMap>, std::shared_ptr<AnyMap>, std::shared_ptr<const AlertValues>, SamplePtr,
-               SampleSlice, go::Time>
-      data;
+               SampleSlice, go::Time, std::shared_ptr<const go::Time>, std::shared_ptr<const std::int64_t>>
+      data;  // pointers (*time.Time, *time.Duration) are shared_ptrs: Go compares them by identity
 
   static Value of_bool(bool b);
   static Value of_int(std::int64_t i, Type type = Type::int_);  // int, int64, Duration, Month, Weekday
@@ -111,7 +111,10 @@ struct Value {
   Value boxed_copy() const;
 
   bool as_bool() const { return std::get<bool>(data); }
-  std::int64_t as_int() const { return std::get<std::int64_t>(data); }
+  std::int64_t as_int() const {
+    if (const auto* p = std::get_if<std::shared_ptr<const std::int64_t>>(&data)) return **p;
+    return std::get<std::int64_t>(data);
+  }
   std::uint64_t as_uint() const { return std::get<std::uint64_t>(data); }
   double as_float() const { return std::get<double>(data); }
   std::complex<double> as_complex() const { return std::get<std::complex<double>>(data); }
@@ -121,7 +124,11 @@ struct Value {
   const AlertValues& as_alert() const { return *std::get<std::shared_ptr<const AlertValues>>(data); }
   const SamplePtr& as_sample() const { return std::get<SamplePtr>(data); }
   const SampleSlice& as_samples() const { return std::get<SampleSlice>(data); }
-  const go::Time& as_time() const { return std::get<go::Time>(data); }
+  const go::Time& as_time() const {
+    if (const auto* p = std::get_if<std::shared_ptr<const go::Time>>(&data)) return **p;
+    return std::get<go::Time>(data);
+  }
+  const void* pointer() const;  // what a pointer value points to (its identity); null otherwise
 };
 
 // text/template's indirectInterface: the value inside an interface, invalid for a nil interface.

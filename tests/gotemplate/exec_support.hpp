@@ -34,7 +34,9 @@ inline std::string run(std::string_view text, const Run& options = {}) {
   parse_options.prometheus_alert = false;
   parse_options.template_name = "test";
   for (std::string_view name : prometheus_functions()) parse_options.functions.emplace_back(name);
-  if (const auto error = parse_tree(tree, parse_options)) return "parse error: " + format_go_error("test", text, *error);
+  if (const auto error = parse_tree(tree, parse_options)) {
+    return "parse error: " + format_go_error("test", text, *error);
+  }
   const QueryFunc query = [&options](std::string_view) -> mlmon::Result<std::vector<QuerySample>> {
     return options.query_result;
   };

@@ -33,12 +33,14 @@ TEST_CASE("template_test.go: query, first, value, label, strvalue, sortByLabel")
   CHECK(run("{{ $x := query \"metric\" | first }}{{ $x.Labels.foo }}", r) == "");
   r.query_result = {{{{"__name__", "metric"}, {"__value__", "a"}}, 11}};
   CHECK(run("{{ query \"metric{__value__='a'}\" | first | strvalue }}", r) == "a");
-  r.query_result = {{{{"__name__", "metric"}, {"instance", "b"}}, 21}, {{{"__name__", "metric"}, {"instance", "a"}}, 11}};
+  r.query_result = {{{{"__name__", "metric"}, {"instance", "b"}}, 21},
+                    {{{"__name__", "metric"}, {"instance", "a"}}, 11}};
   CHECK(run("{{ range query \"metric\" | sortByLabel \"instance\" }}{{.Labels.instance}}:{{.Value}}: {{end}}", r) ==
         "a:11: b:21: ");
   r.query_result = {};
   CHECK(run("{{ query \"missing\" | first }}", r) ==
-        "error: template: test:1:21: executing \"test\" at <first>: error calling first: first() called on vector with no "
+        "error: template: test:1:21: executing \"test\" at <first>: error calling first: first() called on vector with "
+        "no "
         "elements");
   CHECK(run("{{ (query \"missing\").banana }}", r) ==
         "error: template: test:1:10: executing \"test\" at <\"missing\">: can't evaluate field banana in type "
@@ -75,21 +77,23 @@ TEST_CASE("template_test.go: reReplaceAll, title, toUpper, toLower, match, links
 }
 
 TEST_CASE("template_test.go: humanize") {
-  CHECK(run("{{ humanize 0.0 }}:{{ humanize 1.0 }}:{{ humanize 1234567.0 }}:{{ humanize .12 }}:") == "0:1:1.235M:120m:");
+  CHECK(run("{{ humanize 0.0 }}:{{ humanize 1.0 }}:{{ humanize 1234567.0 }}:{{ humanize .12 }}:") ==
+        "0:1:1.235M:120m:");
   CHECK(run("{{ humanize \"0.0\" }}:{{ humanize \"1.0\" }}:{{ humanize \"1234567.0\" }}:{{ humanize \".12\" }}:") ==
         "0:1:1.235M:120m:");
   CHECK(run("{{ humanize \"one\" }}") ==
-        "error: template: test:1:3: executing \"test\" at <humanize \"one\">: error calling humanize: strconv.ParseFloat: "
+        "error: template: test:1:3: executing \"test\" at <humanize \"one\">: error calling humanize: "
+        "strconv.ParseFloat: "
         "parsing \"one\": invalid syntax");
-  CHECK(run("{{ humanize 0 }}:{{ humanize -1 }}:{{ humanize 1 }}:{{ humanize 1234567 }}:{{ humanize 9223372036854775807 }}:") ==
-        "0:-1:1:1.235M:9.223E:");
+  CHECK(run("{{ humanize 0 }}:{{ humanize -1 }}:{{ humanize 1 }}:{{ humanize 1234567 }}:{{ humanize "
+            "9223372036854775807 }}:") == "0:-1:1:1.235M:9.223E:");
 }
 
 TEST_CASE("template_test.go: humanize1024") {
   CHECK(run("{{ humanize1024 0.0 }}:{{ humanize1024 1.0 }}:{{ humanize1024 1048576.0 }}:{{ humanize1024 .12 }}:") ==
         "0:1:1Mi:0.12:");
-  CHECK(run("{{ humanize1024 \"0.0\" }}:{{ humanize1024 \"1.0\" }}:{{ humanize1024 \"1048576.0\" }}:{{ humanize1024 \".12\" }}:") ==
-        "0:1:1Mi:0.12:");
+  CHECK(run("{{ humanize1024 \"0.0\" }}:{{ humanize1024 \"1.0\" }}:{{ humanize1024 \"1048576.0\" }}:{{ humanize1024 "
+            "\".12\" }}:") == "0:1:1Mi:0.12:");
   CHECK(run("{{ humanize1024 \"one\" }}") ==
         "error: template: test:1:3: executing \"test\" at <humanize1024 \"one\">: error calling humanize1024: "
         "strconv.ParseFloat: parsing \"one\": invalid syntax");
@@ -98,12 +102,15 @@ TEST_CASE("template_test.go: humanize1024") {
 }
 
 TEST_CASE("template_test.go: humanizeDuration") {
-  CHECK(run("{{ humanizeDuration 0.0 }}:{{ humanizeDuration 1.0 }}:{{ humanizeDuration 60.0 }}:{{ humanizeDuration 3600.0 }}:"
+  CHECK(run("{{ humanizeDuration 0.0 }}:{{ humanizeDuration 1.0 }}:{{ humanizeDuration 60.0 }}:{{ humanizeDuration "
+            "3600.0 }}:"
             "{{ humanizeDuration 86400.0 }}:{{ humanizeDuration 90000.0 }}:{{ humanizeDuration -183845.0 }}:"
             "{{ humanizeDuration 899.99 }}:") == "0s:1s:1m 0s:1h 0m 0s:1d 0h 0m 0s:1d 1h 0m 0s:-2d 3h 4m 5s:14m 59s:");
   CHECK(run("{{ humanizeDuration \"0\" }}:{{ humanizeDuration \"1\" }}:{{ humanizeDuration \"60\" }}:"
-            "{{ humanizeDuration \"3600\" }}:{{ humanizeDuration \"86400\" }}:") == "0s:1s:1m 0s:1h 0m 0s:1d 0h 0m 0s:");
-  CHECK(run("{{ humanizeDuration .1 }}:{{ humanizeDuration .0001 }}:{{ humanizeDuration .12345 }}:{{ humanizeDuration 60.1 }}:"
+            "{{ humanizeDuration \"3600\" }}:{{ humanizeDuration \"86400\" }}:") ==
+        "0s:1s:1m 0s:1h 0m 0s:1d 0h 0m 0s:");
+  CHECK(run("{{ humanizeDuration .1 }}:{{ humanizeDuration .0001 }}:{{ humanizeDuration .12345 }}:{{ humanizeDuration "
+            "60.1 }}:"
             "{{ humanizeDuration 60.5 }}:{{ humanizeDuration 1.2345 }}:{{ humanizeDuration 12.345 }}:") ==
         "100ms:100us:123.5ms:1m 0s:1m 0s:1.234s:12.35s:");
   CHECK(run("{{ humanizeDuration \".1\" }}:{{ humanizeDuration \".0001\" }}:{{ humanizeDuration \".12345\" }}:"
@@ -112,14 +119,14 @@ TEST_CASE("template_test.go: humanizeDuration") {
   CHECK(run("{{ humanizeDuration \"one\" }}") ==
         "error: template: test:1:3: executing \"test\" at <humanizeDuration \"one\">: error calling humanizeDuration: "
         "strconv.ParseFloat: parsing \"one\": invalid syntax");
-  CHECK(run("{{ humanizeDuration 0 }}:{{ humanizeDuration -1 }}:{{ humanizeDuration 1 }}:{{ humanizeDuration 1234567 }}:") ==
-        "0s:-1s:1s:14d 6h 56m 7s:");
+  CHECK(run("{{ humanizeDuration 0 }}:{{ humanizeDuration -1 }}:{{ humanizeDuration 1 }}:{{ humanizeDuration 1234567 "
+            "}}:") == "0s:-1s:1s:14d 6h 56m 7s:");
 }
 
 TEST_CASE("template_test.go: Inf and NaN through every humanize function") {
   const std::string all = "{{ humanize . }}:{{ humanize1024 . }}:{{ humanizeDuration . }}:{{ humanizeTimestamp . }}:";
-  CHECK(run("{{ with \"+Inf\" }}" + all + "{{ end }}{{ with \"-Inf\" }}" + all + "{{ end }}{{ with \"NaN\" }}" + all + "{{ end }}") ==
-        "+Inf:+Inf:+Inf:+Inf:-Inf:-Inf:-Inf:-Inf:NaN:NaN:NaN:NaN:");
+  CHECK(run("{{ with \"+Inf\" }}" + all + "{{ end }}{{ with \"-Inf\" }}" + all + "{{ end }}{{ with \"NaN\" }}" + all +
+            "{{ end }}") == "+Inf:+Inf:+Inf:+Inf:-Inf:-Inf:-Inf:-Inf:NaN:NaN:NaN:NaN:");
   // Float64 infinities and NaN come from a query.
   Run r;
   r.query_result = {{{}, std::numeric_limits<double>::infinity()},
@@ -132,9 +139,11 @@ TEST_CASE("template_test.go: Inf and NaN through every humanize function") {
 TEST_CASE("template_test.go: humanizePercentage") {
   CHECK(run("{{ -0.22222 | humanizePercentage }}:{{ 0.0 | humanizePercentage }}:{{ 0.1234567 | humanizePercentage }}:"
             "{{ 1.23456 | humanizePercentage }}") == "-22.22%:0%:12.35%:123.5%");
-  CHECK(run("{{ humanizePercentage 0 }}:{{ humanizePercentage -1 }}:{{ humanizePercentage 1 }}:{{ humanizePercentage 1234567 }}:"
+  CHECK(run("{{ humanizePercentage 0 }}:{{ humanizePercentage -1 }}:{{ humanizePercentage 1 }}:{{ humanizePercentage "
+            "1234567 }}:"
             "{{ humanizePercentage 9223372036854775807 }}:") == "0%:-100%:100%:1.235e+08%:9.223e+20%:");
-  CHECK(run("{{ \"-0.22222\" | humanizePercentage }}:{{ \"0.0\" | humanizePercentage }}:{{ \"0.1234567\" | humanizePercentage }}:"
+  CHECK(run("{{ \"-0.22222\" | humanizePercentage }}:{{ \"0.0\" | humanizePercentage }}:{{ \"0.1234567\" | "
+            "humanizePercentage }}:"
             "{{ \"1.23456\" | humanizePercentage }}") == "-22.22%:0%:12.35%:123.5%");
   CHECK(run("{{ \"one\" | humanizePercentage }}") ==
         "error: template: test:1:11: executing \"test\" at <humanizePercentage>: error calling humanizePercentage: "
@@ -142,13 +151,15 @@ TEST_CASE("template_test.go: humanizePercentage") {
 }
 
 TEST_CASE("template_test.go: humanizeTimestamp, toTime, toDuration, now, parseDuration") {
-  CHECK(run("{{ humanizeTimestamp 0 }}:{{ humanizeTimestamp -1 }}:{{ humanizeTimestamp 1 }}:{{ humanizeTimestamp 1234567 }}:"
+  CHECK(run("{{ humanizeTimestamp 0 }}:{{ humanizeTimestamp -1 }}:{{ humanizeTimestamp 1 }}:{{ humanizeTimestamp "
+            "1234567 }}:"
             "{{ humanizeTimestamp 9223372036 }}:") ==
         "1970-01-01 00:00:00 +0000 UTC:1969-12-31 23:59:59 +0000 UTC:1970-01-01 00:00:01 +0000 UTC:"
         "1970-01-15 06:56:07 +0000 UTC:2262-04-11 23:47:16 +0000 UTC:");
   CHECK(run("{{ humanizeTimestamp -9223372036854775808 }}") ==
         "error: template: test:1:3: executing \"test\" at <humanizeTimestamp -9223372036854775808>: error calling "
-        "humanizeTimestamp: -9.223372036854776e+18 cannot be represented as a nanoseconds timestamp since it overflows int64");
+        "humanizeTimestamp: -9.223372036854776e+18 cannot be represented as a nanoseconds timestamp since it overflows "
+        "int64");
   CHECK(run("{{ 1435065584.128 | humanizeTimestamp }}") == "2015-06-23 13:19:44.128 +0000 UTC");
   CHECK(run("{{ \"1435065584.128\" | humanizeTimestamp }}") == "2015-06-23 13:19:44.128 +0000 UTC");
   CHECK(run("{{ (1435065584.128 | toTime).Format \"2006\" }}") == "2015");
