@@ -1,6 +1,7 @@
 #include "gotemplate/exec.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/go_quote.hpp"
+#include "gotemplate/big_stack.hpp"
 #include "gotemplate/go_fmt.hpp"
 
 namespace mlmon::gotemplate {
@@ -16,6 +18,12 @@ namespace {
 
 // Go's maxExecDepth: how deep {{template}} calls may nest.
 constexpr int max_exec_depth = 100000;
+
+// Pipelines nest as deep as their parentheses (10000 at most) and are evaluated recursively; past
+// this depth execution moves to a thread with room for it.
+constexpr std::size_t shallow_paren_depth = 100;
+constexpr std::size_t base_stack_bytes = std::size_t{64} << 20;
+constexpr std::size_t stack_bytes_per_paren = std::size_t{24} << 10;
 
 struct ExecFailure {
   std::string message;
@@ -685,11 +693,24 @@ std::string Executor::run(const Value& data) {
 }  // namespace
 
 Result<std::string> execute(const Tree& tree, const Value& data, const FunctionEnv& env, const ExecLimits& limits) {
-  try {
-    return Executor(tree, env, limits).run(data);
-  } catch (ExecFailure& failure) {
-    return fail(std::move(failure.message));
+  Result<std::string> result = fail("");
+  std::exception_ptr unexpected;  // e.g. std::bad_alloc, rethrown on the caller's thread
+  const auto work = [&]() {
+    try {
+      result = Executor(tree, env, limits).run(data);
+    } catch (ExecFailure& failure) {
+      result = fail(std::move(failure.message));
+    } catch (...) {
+      unexpected = std::current_exception();
+    }
+  };
+  if (tree.max_paren_depth <= shallow_paren_depth) {
+    work();
+  } else {
+    run_with_stack(base_stack_bytes + tree.max_paren_depth * stack_bytes_per_paren, work);
   }
+  if (unexpected) std::rethrow_exception(unexpected);
+  return result;
 }
 
 }  // namespace mlmon::gotemplate

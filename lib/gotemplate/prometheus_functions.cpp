@@ -90,10 +90,21 @@ CallResult call_sort_by_label(const CallContext&, std::span<const Value> args) {
   return args[1];
 }
 
+// Maps made by args may nest (in a loop, without limit in Go); mlmon bounds the depth so that
+// printing and freeing them cannot exhaust the stack.
+constexpr std::uint16_t max_value_depth = 1000;
+
 CallResult call_args(const CallContext&, std::span<const Value> args) {
   auto map = std::make_shared<AnyMap>();
-  for (std::size_t i = 0; i < args.size(); ++i) map->emplace(fmt::format("arg{}", i), unbox(args[i]).boxed_copy());
-  return Value::of_any_map(std::move(map));
+  std::uint16_t depth = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    depth = std::max(depth, args[i].depth);
+    map->emplace(fmt::format("arg{}", i), unbox(args[i]).boxed_copy());
+  }
+  if (depth >= max_value_depth) return error(fmt::format("mlmon does not nest values deeper than {} levels", max_value_depth));
+  Value result = Value::of_any_map(std::move(map));
+  result.depth = static_cast<std::uint16_t>(depth + 1);
+  return result;
 }
 
 // ---- strings ----

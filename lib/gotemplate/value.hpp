@@ -91,6 +91,8 @@ struct Value {
                std::shared_ptr<StringMap>, std::shared_ptr<AnyMap>, std::shared_ptr<const AlertValues>, SamplePtr,
                SampleSlice, go::Time, std::shared_ptr<const go::Time>, std::shared_ptr<const std::int64_t>>
       data;  // pointers (*time.Time, *time.Duration) are shared_ptrs: Go compares them by identity
+  // How deeply maps nest inside (`args (args ...)`): printing, comparing and freeing recurse that deep.
+  std::uint16_t depth = 0;
 
   static Value of_bool(bool b);
   static Value of_int(std::int64_t i, Type type = Type::int_);  // int, int64, Duration, Month, Weekday
