@@ -4,7 +4,6 @@
 
 #include "gotemplate/callable.hpp"
 #include "gotemplate/exec.hpp"
-#include "gotemplate/functions.hpp"
 #include "gotemplate/gotemplate.hpp"
 #include "gotemplate/parser.hpp"
 #include "gotemplate/tree.hpp"
@@ -28,10 +27,9 @@ AlertTemplate::AlertTemplate(std::string_view alert_name, std::string_view text)
   tree_->text += alert_defs;
   tree_->text += text;
   // The declarations are parsed for real, so positions in errors count them as Prometheus's do.
+  // (The checker's options also predeclare the variables they declare, which changes nothing.)
   Options options;
-  options.prometheus_alert = false;
   options.template_name = alert_template_name(alert_name);
-  for (std::string_view name : prometheus_functions()) options.functions.emplace_back(name);
   if (const std::optional<Error> error = parse_tree(*tree_, options)) {
     parse_error_ = fmt::format("error parsing template {}: {}", options.template_name,
                                format_go_error(options.template_name, tree_->text, *error));
