@@ -76,13 +76,19 @@ std::string js_escape(std::string_view s) {
   return out;
 }
 
-CallResult call_html(const CallContext&, std::span<const Value> args) { return Value::of_string(html_escape(eval_args_text(args))); }
-CallResult call_js(const CallContext&, std::span<const Value> args) { return Value::of_string(js_escape(eval_args_text(args))); }
+CallResult call_html(const CallContext&, std::span<const Value> args) {
+  return Value::of_string(html_escape(eval_args_text(args)));
+}
+CallResult call_js(const CallContext&, std::span<const Value> args) {
+  return Value::of_string(js_escape(eval_args_text(args)));
+}
 CallResult call_urlquery(const CallContext&, std::span<const Value> args) {
   return Value::of_string(go::query_escape(eval_args_text(args)));
 }
 CallResult call_print(const CallContext&, std::span<const Value> args) { return Value::of_string(go::sprint(args)); }
-CallResult call_println(const CallContext&, std::span<const Value> args) { return Value::of_string(go::sprintln(args)); }
+CallResult call_println(const CallContext&, std::span<const Value> args) {
+  return Value::of_string(go::sprintln(args));
+}
 CallResult call_printf(const CallContext&, std::span<const Value> args) {
   return Value::of_string(go::sprintf(args[0].as_string(), args.subspan(1)));
 }
@@ -190,10 +196,14 @@ CallResult call_slice(const CallContext&, std::span<const Value> args) {
 }
 
 CallResult call_len(const CallContext&, std::span<const Value> args) {
+  // Go asks the missing value for its type, and reports reflect's panic.
+  if (!args[0].valid() && !args[0].boxed) return error("reflect: call of reflect.Value.Type on zero Value");
   const Indirect ind = indirect(args[0]);
   if (ind.is_nil) return error("len of nil pointer");
   switch (ind.value.kind()) {
-    case Kind::map: case Kind::slice: case Kind::string: return Value::of_int(static_cast<std::int64_t>(length(ind.value)));
+    case Kind::map:
+    case Kind::slice:
+    case Kind::string: return Value::of_int(static_cast<std::int64_t>(length(ind.value)));
     default: return error(fmt::format("len of type {}", type_name(ind.value.static_type())));
   }
 }
@@ -237,7 +247,8 @@ bool same_object(const Value& a, const Value& b) {
 }
 
 std::string incompatible(const Value& a, const Value& b) {
-  return fmt::format("incompatible types for comparison: {} and {}", type_name(a.static_type()), type_name(b.static_type()));
+  return fmt::format("incompatible types for comparison: {} and {}", type_name(a.static_type()),
+                     type_name(b.static_type()));
 }
 
 std::expected<bool, std::string> equal(const Value& arg1_raw, std::span<const Value> others) {
@@ -325,7 +336,9 @@ CallResult to_result(std::expected<bool, std::string> r) {
   return Value::of_bool(*r);
 }
 
-CallResult call_eq(const CallContext&, std::span<const Value> args) { return to_result(equal(args[0], args.subspan(1))); }
+CallResult call_eq(const CallContext&, std::span<const Value> args) {
+  return to_result(equal(args[0], args.subspan(1)));
+}
 CallResult call_ne(const CallContext&, std::span<const Value> args) {
   auto r = equal(args[0], args.subspan(1));
   if (!r) return error(r.error());

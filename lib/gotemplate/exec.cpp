@@ -185,7 +185,9 @@ class Executor {
 
   Value eval_chain_node(const Value& dot, const Node& chain, Args args, const std::optional<Value>& final) {
     at_ = at_node(chain);
-    if (chain.base->type == NodeType::nil) errorf(fmt::format("indirection through explicit nil in {}", to_string(chain)));
+    if (chain.base->type == NodeType::nil) {
+      errorf(fmt::format("indirection through explicit nil in {}", to_string(chain)));
+    }
     const Value pipe = eval_arg(dot, std::nullopt, *chain.base);
     return eval_field_chain(dot, pipe, chain, chain.fields, args, final);
   }
@@ -200,9 +202,10 @@ class Executor {
     return eval_field_chain(dot, value, variable, variable.fields, args, final);
   }
 
-  Value eval_field_chain(const Value& dot, Value receiver, const Node& node, const std::vector<FieldRef>& fields, Args args,
-                         const std::optional<Value>& final) {
-    for (std::size_t i = 0; i + 1 < fields.size(); ++i) receiver = eval_field(dot, fields[i].name, node, {}, std::nullopt, receiver);
+  Value eval_field_chain(const Value& dot, Value receiver, const Node& node, const std::vector<FieldRef>& fields,
+                         Args args, const std::optional<Value>& final) {
+    for (std::size_t i = 0; i + 1 < fields.size(); ++i)
+      receiver = eval_field(dot, fields[i].name, node, {}, std::nullopt, receiver);
     return eval_field(dot, fields.back().name, node, args, final, receiver);
   }
 
@@ -237,7 +240,8 @@ class Executor {
 
   static bool has_field(Type struct_type, std::string_view name) {
     switch (struct_type) {
-      case Type::alert_data: return name == "Labels" || name == "ExternalLabels" || name == "ExternalURL" || name == "Value";
+      case Type::alert_data:
+        return name == "Labels" || name == "ExternalLabels" || name == "ExternalURL" || name == "Value";
       case Type::sample: return name == "Labels" || name == "Value";
       case Type::time: return name == "wall" || name == "ext" || name == "loc";
       default: return false;
@@ -311,7 +315,8 @@ class Executor {
     if (fn.variadic) {
       num_fixed = num_params - 1;
       if (num_in < num_fixed) {
-        errorf(fmt::format("wrong number of args for {}: want at least {} got {}", name, num_params - 1, call_args.size()));
+        errorf(fmt::format("wrong number of args for {}: want at least {} got {}", name, num_params - 1,
+                           call_args.size()));
       }
     } else if (num_in != num_params) {
       errorf(fmt::format("wrong number of args for {}: want {} got {}", name, num_params, num_in));
@@ -517,7 +522,8 @@ class Executor {
     frame.mark = vars_.size();
     switch (val.kind()) {
       case Kind::int_: case Kind::uint_:
-        if (item.pipe->decls.size() > 1) errorf(fmt::format("can't use {} to iterate over more than one variable", go::sprint_value(val)));
+        if (item.pipe->decls.size() > 1)
+          errorf(fmt::format("can't use {} to iterate over more than one variable", go::sprint_value(val)));
         if (val.kind() == Kind::int_) frame.count = val.as_int() > 0 ? static_cast<std::size_t>(val.as_int()) : 0;
         else frame.count = static_cast<std::size_t>(val.as_uint());
         break;
@@ -541,8 +547,7 @@ class Executor {
       }
       return;
     }
-    frames_.push_back(std::move(frame));
-    next_iteration();
+    frames_.push_back(std::move(frame));  // the loop in run() starts the first iteration
   }
 
   // Starts the next iteration of the range on top of the stack, or ends the range.
@@ -634,8 +639,7 @@ class Executor {
         return;
       }
       case ItemType::continue_:
-        unwind_to_range();
-        next_iteration();
+        unwind_to_range();  // run() goes on with the next iteration
         return;
     }
   }
@@ -655,7 +659,8 @@ class Executor {
 std::string Executor::run(const Value& data) {
   const auto root = tree_.templates.find(tree_.name);
   if (root == tree_.templates.end()) {
-    throw ExecFailure{fmt::format("template: {}: {} is an incomplete or empty template", tree_.name, mlmon::go::quote(tree_.name))};
+    throw ExecFailure{
+        fmt::format("template: {}: {} is an incomplete or empty template", tree_.name, mlmon::go::quote(tree_.name))};
   }
   vars_.push_back({"$", data});
   push_list(*root->second, data, std::nullopt);
@@ -672,12 +677,11 @@ std::string Executor::run(const Value& data) {
         const std::optional<std::size_t> pop_to = frame.pop_to;
         frames_.pop_back();
         if (pop_to) vars_.resize(*pop_to);
-        // The body of a range iteration ended: on to the next one.
-        if (!frames_.empty() && frames_.back().kind == Frame::Kind::range) next_iteration();
         break;
       }
       case Frame::Kind::range:
-        next_iteration();  // reached only after a {{continue}} unwound to it
+        // A range on top: it has just begun, or an iteration's body ended or was left by {{continue}}.
+        next_iteration();
         break;
       case Frame::Kind::call:
         vars_ = std::move(frame.saved_vars);

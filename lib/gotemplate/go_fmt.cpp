@@ -752,7 +752,9 @@ class Printer {
       case Type::sample_ptr: case Type::time_ptr: case Type::duration_ptr: key = v.pointer(); break;
       case Type::string_map: key = v.as_string_map().get(); break;
       case Type::any_map: key = v.as_any_map().get(); break;
-      case Type::query_result: key = v.as_samples().items ? &(*v.as_samples().items)[0] + v.as_samples().begin : nullptr; break;
+      case Type::query_result:
+        key = v.as_samples().items ? &(*v.as_samples().items)[0] + v.as_samples().begin : nullptr;
+        break;
       default: break;
     }
     if (key == nullptr && is_nil(v)) return 0;
@@ -980,7 +982,8 @@ class Printer {
   }
 
   // "[n]": an explicit argument index.
-  std::size_t arg_number(std::size_t arg_num, std::string_view format, std::size_t& i, std::size_t num_args, bool& found) {
+  std::size_t arg_number(std::size_t arg_num, std::string_view format, std::size_t& i, std::size_t num_args,
+                         bool& found) {
     found = false;
     if (i >= format.size() || format[i] != '[') return arg_num;
     reordered_ = true;
@@ -1056,7 +1059,8 @@ std::string format_float(double v, char format, int precision) {
       if (prec == 0) prec = 1;
       count = prec;
     }
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific, std::min(count - 1, 1074));
+    const auto [end, ec] =
+        std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific, std::min(count - 1, 1074));
     digits = parse_scientific(std::string_view(buf, static_cast<std::size_t>(end - buf)));
   }
   std::string out;

@@ -72,7 +72,8 @@ void expand(std::string& dst, std::string_view tmpl, const re2::RE2& re, const s
     }
     tmpl = ref.rest;
     if (ref.num >= 0) {
-      if (static_cast<std::size_t>(ref.num) < groups.size() && groups[static_cast<std::size_t>(ref.num)].data() != nullptr) {
+      if (static_cast<std::size_t>(ref.num) < groups.size() &&
+          groups[static_cast<std::size_t>(ref.num)].data() != nullptr) {
         const re2::StringPiece& group = groups[static_cast<std::size_t>(ref.num)];
         dst.append(group.data(), group.size());
       }
@@ -80,16 +81,28 @@ void expand(std::string& dst, std::string_view tmpl, const re2::RE2& re, const s
       const auto& names = re.NamedCapturingGroups();
       if (const auto it = names.find(std::string(ref.name)); it != names.end()) {
         const auto index = static_cast<std::size_t>(it->second);
-        if (index < groups.size() && groups[index].data() != nullptr) dst.append(groups[index].data(), groups[index].size());
+        if (index < groups.size() && groups[index].data() != nullptr)
+          dst.append(groups[index].data(), groups[index].size());
       }
     }
   }
   dst += tmpl;
 }
 
+// RE2 takes \C (any byte); Go's syntax has no such escape.
+bool has_any_byte_escape(std::string_view pattern) {
+  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != '\\') continue;
+    if (pattern[i + 1] == 'C') return true;
+    ++i;  // skip the escaped character
+  }
+  return false;
+}
+
 }  // namespace
 
 std::variant<std::shared_ptr<const re2::RE2>, std::string> compile_regexp(std::string_view pattern) {
+  if (has_any_byte_escape(pattern)) return std::string("error parsing regexp: invalid escape sequence: `\\C`");
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
@@ -105,7 +118,9 @@ std::variant<std::shared_ptr<const re2::RE2>, std::string> compile_regexp(std::s
   return re;
 }
 
-bool match_string(const re2::RE2& re, std::string_view s) { return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re); }
+bool match_string(const re2::RE2& re, std::string_view s) {
+  return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), re);
+}
 
 std::string replace_all_string(const re2::RE2& re, std::string_view src, std::string_view replacement) {
   // Go's replaceAll: an empty match right after a previous match is not replaced, and the search
@@ -116,7 +131,8 @@ std::string replace_all_string(const re2::RE2& re, std::string_view src, std::st
   std::size_t last_match_end = 0;
   std::size_t search_pos = 0;
   while (search_pos <= src.size()) {
-    if (!re.Match(re2::StringPiece(src.data(), src.size()), search_pos, src.size(), RE2::UNANCHORED, groups.data(), groups_count)) {
+    if (!re.Match(re2::StringPiece(src.data(), src.size()), search_pos, src.size(), RE2::UNANCHORED, groups.data(),
+                  groups_count)) {
       break;
     }
     const auto begin = static_cast<std::size_t>(groups[0].data() - src.data());

@@ -112,7 +112,8 @@ FloatResult parse_float(std::string_view s, double* value = nullptr) {
       body.remove_prefix(1);
     }
     if (iequals(body, "inf") || iequals(body, "infinity")) {
-      if (value != nullptr) *value = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+      const double inf = std::numeric_limits<double>::infinity();
+      if (value != nullptr) *value = negative ? -inf : inf;
       return FloatResult::ok;
     }
     if (iequals(body, "nan") && body.size() == s.size()) {
@@ -190,8 +191,9 @@ FloatResult parse_float(std::string_view s, double* value = nullptr) {
     // Go reports overflow (to infinity) as an error, but rounds underflow to zero silently.
     const bool overflow = saw_significant && point_shift + exponent > 0;
     if (value != nullptr) {
-      *value = overflow ? (negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity())
-                        : (negative ? -0.0 : 0.0);
+      *value = overflow
+                   ? (negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity())
+                   : (negative ? -0.0 : 0.0);
     }
     return overflow ? FloatResult::range : FloatResult::ok;
   }
@@ -261,7 +263,8 @@ std::optional<std::string> complex_error(std::string_view text) {
 // Go's float64(int64(f)) == f and float64(uint64(f)) == f, without C++'s undefined conversions.
 void promote_integral(NumberConstant& n) {
   const double f = n.float64;
-  if (!n.is_int && f >= -9223372036854775808.0 && f < 9223372036854775808.0 && static_cast<double>(static_cast<std::int64_t>(f)) == f) {
+  if (!n.is_int && f >= -9223372036854775808.0 && f < 9223372036854775808.0 &&
+      static_cast<double>(static_cast<std::int64_t>(f)) == f) {
     n.is_int = true;
     n.int64 = static_cast<std::int64_t>(f);
   }

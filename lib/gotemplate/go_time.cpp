@@ -9,9 +9,11 @@ namespace mlmon::gotemplate::go {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",   "May",      "June",
-                                                       "July",    "August",   "September", "October", "November", "December"};
-constexpr std::array<std::string_view, 7> day_names{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 12> month_names{"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
+constexpr std::array<std::string_view, 7> day_names{"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                    "Thursday", "Friday", "Saturday"};
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
@@ -81,7 +83,8 @@ Chunk next_chunk(std::string_view layout) {
         break;
       case '0':
         if (rest.size() >= 2 && rest[1] >= '1' && rest[1] <= '6') {
-          constexpr Std zero_x[] = {Std::zero_month, Std::zero_day, Std::zero_hour12, Std::zero_minute, Std::zero_second, Std::year};
+          constexpr Std zero_x[] = {Std::zero_month,  Std::zero_day,    Std::zero_hour12,
+                                    Std::zero_minute, Std::zero_second, Std::year};
           return at(i, zero_x[rest[1] - '1'], 2);
         }
         if (rest.starts_with("002")) return at(i, Std::zero_year_day, 3);
@@ -95,7 +98,8 @@ Chunk next_chunk(std::string_view layout) {
       case '_':
         if (rest.starts_with("_2")) {
           // "_2006" is a literal '_' followed by the long year.
-          if (rest.starts_with("_2006")) return Chunk{layout.substr(0, i + 1), Std::long_year, 0, '.', layout.substr(i + 5)};
+          if (rest.starts_with("_2006"))
+            return Chunk{layout.substr(0, i + 1), Std::long_year, 0, '.', layout.substr(i + 5)};
           return at(i, Std::under_day, 2);
         }
         if (rest.starts_with("__2")) return at(i, Std::under_year_day, 3);
@@ -379,11 +383,17 @@ std::int64_t round_duration(std::int64_t d, std::int64_t m) {
   if (d < 0) {
     r = -r;
     if (less_than_half(r, m)) return d + r;
-    if (const std::int64_t d1 = static_cast<std::int64_t>(static_cast<std::uint64_t>(d) - static_cast<std::uint64_t>(m) + static_cast<std::uint64_t>(r)); d1 < d) return d1;
+    if (const std::int64_t d1 = static_cast<std::int64_t>(
+            static_cast<std::uint64_t>(d) - static_cast<std::uint64_t>(m) + static_cast<std::uint64_t>(r));
+        d1 < d)
+      return d1;
     return min;
   }
   if (less_than_half(r, m)) return d - r;
-  if (const std::int64_t d1 = static_cast<std::int64_t>(static_cast<std::uint64_t>(d) + static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(r)); d1 > d) return d1;
+  if (const std::int64_t d1 = static_cast<std::int64_t>(static_cast<std::uint64_t>(d) + static_cast<std::uint64_t>(m) -
+                                                        static_cast<std::uint64_t>(r));
+      d1 > d)
+    return d1;
   return max;
 }
 

@@ -136,7 +136,8 @@ std::string url_path(std::string_view url) {
   url = url.substr(0, url.find('?'));
   const std::size_t colon = url.find(':');
   const std::size_t slash = url.find('/');
-  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) url.remove_prefix(colon + 1);
+  if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash))
+    url.remove_prefix(colon + 1);
   if (url.starts_with("//")) {
     url.remove_prefix(2);
     const std::size_t path = url.find('/');

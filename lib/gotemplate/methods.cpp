@@ -22,12 +22,16 @@ Value int64_value(std::int64_t i) { return Value::of_int(i, int64); }
 CallResult time_add(const CallContext& c, std::span<const Value> a) { return time_value(go::add(t(c), a[0].as_int())); }
 CallResult time_add_date(const CallContext& c, std::span<const Value> a) {
   const go::Civil civil = go::civil(t(c));
-  return time_value(go::date(civil.year + a[0].as_int(), civil.month + a[1].as_int(), civil.day + a[2].as_int(), civil.hour,
-                             civil.minute, civil.second, t(c).nsec));
+  return time_value(go::date(civil.year + a[0].as_int(), civil.month + a[1].as_int(), civil.day + a[2].as_int(),
+                             civil.hour, civil.minute, civil.second, t(c).nsec));
 }
 bool before(const go::Time& x, const go::Time& y) { return x.sec < y.sec || (x.sec == y.sec && x.nsec < y.nsec); }
-CallResult time_after(const CallContext& c, std::span<const Value> a) { return Value::of_bool(before(a[0].as_time(), t(c))); }
-CallResult time_before(const CallContext& c, std::span<const Value> a) { return Value::of_bool(before(t(c), a[0].as_time())); }
+CallResult time_after(const CallContext& c, std::span<const Value> a) {
+  return Value::of_bool(before(a[0].as_time(), t(c)));
+}
+CallResult time_before(const CallContext& c, std::span<const Value> a) {
+  return Value::of_bool(before(t(c), a[0].as_time()));
+}
 CallResult time_equal(const CallContext& c, std::span<const Value> a) { return Value::of_bool(t(c) == a[0].as_time()); }
 CallResult time_compare(const CallContext& c, std::span<const Value> a) {
   return Value::of_int(before(t(c), a[0].as_time()) ? -1 : before(a[0].as_time(), t(c)) ? 1 : 0);
@@ -39,15 +43,25 @@ CallResult time_second(const CallContext& c, std::span<const Value>) { return Va
 CallResult time_nanosecond(const CallContext& c, std::span<const Value>) { return Value::of_int(t(c).nsec); }
 CallResult time_year(const CallContext& c, std::span<const Value>) { return Value::of_int(go::civil(t(c)).year); }
 CallResult time_year_day(const CallContext& c, std::span<const Value>) { return Value::of_int(go::civil(t(c)).yday); }
-CallResult time_month(const CallContext& c, std::span<const Value>) { return Value::of_int(go::civil(t(c)).month, month); }
-CallResult time_weekday(const CallContext& c, std::span<const Value>) { return Value::of_int(go::civil(t(c)).weekday, weekday); }
-CallResult time_format(const CallContext& c, std::span<const Value> a) { return Value::of_string(go::format(t(c), a[0].as_string())); }
+CallResult time_month(const CallContext& c, std::span<const Value>) {
+  return Value::of_int(go::civil(t(c)).month, month);
+}
+CallResult time_weekday(const CallContext& c, std::span<const Value>) {
+  return Value::of_int(go::civil(t(c)).weekday, weekday);
+}
+CallResult time_format(const CallContext& c, std::span<const Value> a) {
+  return Value::of_string(go::format(t(c), a[0].as_string()));
+}
 CallResult time_string(const CallContext& c, std::span<const Value>) { return Value::of_string(go::time_string(t(c))); }
-CallResult time_go_string(const CallContext& c, std::span<const Value>) { return Value::of_string(go::go_string(t(c))); }
+CallResult time_go_string(const CallContext& c, std::span<const Value>) {
+  return Value::of_string(go::go_string(t(c)));
+}
 CallResult time_is_zero(const CallContext& c, std::span<const Value>) {
   return Value::of_bool(t(c).sec == unix_to_zero_time && t(c).nsec == 0);
 }
-CallResult time_round(const CallContext& c, std::span<const Value> a) { return time_value(go::round_time(t(c), a[0].as_int())); }
+CallResult time_round(const CallContext& c, std::span<const Value> a) {
+  return time_value(go::round_time(t(c), a[0].as_int()));
+}
 CallResult time_truncate(const CallContext& c, std::span<const Value> a) {
   return time_value(go::truncate_time(t(c), a[0].as_int()));
 }
@@ -73,15 +87,22 @@ CallResult bad_results(const CallContext&, std::span<const Value>) { return std:
 CallResult duration_abs(const CallContext& c, std::span<const Value>) {
   const std::int64_t v = d(c);
   if (v >= 0) return Value::of_int(v, duration);
-  if (v == std::numeric_limits<std::int64_t>::min()) return Value::of_int(std::numeric_limits<std::int64_t>::max(), duration);
+  if (v == std::numeric_limits<std::int64_t>::min())
+    return Value::of_int(std::numeric_limits<std::int64_t>::max(), duration);
   return Value::of_int(-v, duration);
 }
 double split_units(std::int64_t v, std::int64_t unit) {
   return static_cast<double>(v / unit) + static_cast<double>(v % unit) / static_cast<double>(unit);
 }
-CallResult duration_hours(const CallContext& c, std::span<const Value>) { return Value::of_float(split_units(d(c), 3600 * go::nanos_per_second)); }
-CallResult duration_minutes(const CallContext& c, std::span<const Value>) { return Value::of_float(split_units(d(c), 60 * go::nanos_per_second)); }
-CallResult duration_seconds(const CallContext& c, std::span<const Value>) { return Value::of_float(split_units(d(c), go::nanos_per_second)); }
+CallResult duration_hours(const CallContext& c, std::span<const Value>) {
+  return Value::of_float(split_units(d(c), 3600 * go::nanos_per_second));
+}
+CallResult duration_minutes(const CallContext& c, std::span<const Value>) {
+  return Value::of_float(split_units(d(c), 60 * go::nanos_per_second));
+}
+CallResult duration_seconds(const CallContext& c, std::span<const Value>) {
+  return Value::of_float(split_units(d(c), go::nanos_per_second));
+}
 CallResult duration_milliseconds(const CallContext& c, std::span<const Value>) { return int64_value(d(c) / 1000000); }
 CallResult duration_microseconds(const CallContext& c, std::span<const Value>) { return int64_value(d(c) / 1000); }
 CallResult duration_nanoseconds(const CallContext& c, std::span<const Value>) { return int64_value(d(c)); }
@@ -91,9 +112,15 @@ CallResult duration_round(const CallContext& c, std::span<const Value> a) {
 CallResult duration_truncate(const CallContext& c, std::span<const Value> a) {
   return Value::of_int(go::truncate_duration(d(c), a[0].as_int()), duration);
 }
-CallResult duration_string(const CallContext& c, std::span<const Value>) { return Value::of_string(go::duration_string(d(c))); }
-CallResult month_string(const CallContext& c, std::span<const Value>) { return Value::of_string(go::month_string(d(c))); }
-CallResult weekday_string(const CallContext& c, std::span<const Value>) { return Value::of_string(go::weekday_string(d(c))); }
+CallResult duration_string(const CallContext& c, std::span<const Value>) {
+  return Value::of_string(go::duration_string(d(c)));
+}
+CallResult month_string(const CallContext& c, std::span<const Value>) {
+  return Value::of_string(go::month_string(d(c)));
+}
+CallResult weekday_string(const CallContext& c, std::span<const Value>) {
+  return Value::of_string(go::weekday_string(d(c)));
+}
 
 const std::array<Callable, 37> time_methods{{
     {"Add", {duration}, false, time_add, {}},
@@ -108,8 +135,16 @@ const std::array<Callable, 37> time_methods{{
     {"Format", {string}, false, time_format, {}},
     {"GoString", {}, false, time_go_string, {}},
     {"Hour", {}, false, time_hour, {}},
-    {"ISOWeek", {}, false, bad_results, "invalid function signature for ISOWeek: second return value should be error; is int"},
-    {"IsDST", {}, false, [](const CallContext&, std::span<const Value>) -> CallResult { return Value::of_bool(false); }, {}},
+    {"ISOWeek",
+     {},
+     false,
+     bad_results,
+     "invalid function signature for ISOWeek: second return value should be error; is int"},
+    {"IsDST",
+     {},
+     false,
+     [](const CallContext&, std::span<const Value>) -> CallResult { return Value::of_bool(false); },
+     {}},
     {"IsZero", {}, false, time_is_zero, {}},
     {"Local", {}, false, time_utc, {}},
     {"Minute", {}, false, time_minute, {}},
@@ -128,8 +163,15 @@ const std::array<Callable, 37> time_methods{{
     {"Weekday", {}, false, time_weekday, {}},
     {"Year", {}, false, time_year, {}},
     {"YearDay", {}, false, time_year_day, {}},
-    {"Zone", {}, false, bad_results, "invalid function signature for Zone: second return value should be error; is int"},
-    {"ZoneBounds", {}, false, bad_results,
+    {"Zone",
+     {},
+     false,
+     bad_results,
+     "invalid function signature for Zone: second return value should be error; is int"},
+    {"ZoneBounds",
+     {},
+     false,
+     bad_results,
      "invalid function signature for ZoneBounds: second return value should be error; is time.Time"},
     // Methods with types mlmon does not model (locations, byte slices).
     {"Location", {}, false, unsupported, {}},

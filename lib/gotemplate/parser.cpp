@@ -290,7 +290,9 @@ class Parser {
     else if (kind == FrameKind::range) frame.dot = Kind::unknown;
     else frame.dot = outer_dot;
     if (kind == FrameKind::range) ++range_depth_;
-    const ItemType type = kind == FrameKind::if_ ? ItemType::if_ : kind == FrameKind::range ? ItemType::range : ItemType::with;
+    const ItemType type = kind == FrameKind::if_     ? ItemType::if_
+                          : kind == FrameKind::range ? ItemType::range
+                                                     : ItemType::with;
     if (Item* item = add_item(type, pipe->pos)) {
       item->pipe = pipe;
       frame.item = item;

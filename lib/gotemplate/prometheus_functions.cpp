@@ -84,7 +84,8 @@ CallResult call_sort_by_label(const CallContext&, std::span<const Value> args) {
       const auto it = s->labels.find(label);
       return it == s->labels.end() ? std::string_view() : std::string_view(it->second);
     };
-    std::stable_sort(v.items->begin() + static_cast<std::ptrdiff_t>(v.begin), v.items->begin() + static_cast<std::ptrdiff_t>(v.end),
+    std::stable_sort(v.items->begin() + static_cast<std::ptrdiff_t>(v.begin),
+                     v.items->begin() + static_cast<std::ptrdiff_t>(v.end),
                      [&key](const SamplePtr& a, const SamplePtr& b) { return key(a) < key(b); });
   }
   return args[1];
@@ -101,7 +102,8 @@ CallResult call_args(const CallContext&, std::span<const Value> args) {
     depth = std::max(depth, args[i].depth);
     map->emplace(fmt::format("arg{}", i), unbox(args[i]).boxed_copy());
   }
-  if (depth >= max_value_depth) return error(fmt::format("mlmon does not nest values deeper than {} levels", max_value_depth));
+  if (depth >= max_value_depth)
+    return error(fmt::format("mlmon does not nest values deeper than {} levels", max_value_depth));
   Value result = Value::of_any_map(std::move(map));
   result.depth = static_cast<std::uint16_t>(depth + 1);
   return result;
@@ -127,10 +129,18 @@ CallResult call_match(const CallContext&, std::span<const Value> args) {
   return Value::of_bool(go::match_string(*std::get<std::shared_ptr<const re2::RE2>>(compiled), args[1].as_string()));
 }
 
-CallResult call_safe_html(const CallContext&, std::span<const Value> args) { return Value::of_string(args[0].as_string(), html); }
-CallResult call_title(const CallContext&, std::span<const Value> args) { return Value::of_string(to_title(args[0].as_string())); }
-CallResult call_to_upper(const CallContext&, std::span<const Value> args) { return Value::of_string(to_upper(args[0].as_string())); }
-CallResult call_to_lower(const CallContext&, std::span<const Value> args) { return Value::of_string(to_lower(args[0].as_string())); }
+CallResult call_safe_html(const CallContext&, std::span<const Value> args) {
+  return Value::of_string(args[0].as_string(), html);
+}
+CallResult call_title(const CallContext&, std::span<const Value> args) {
+  return Value::of_string(to_title(args[0].as_string()));
+}
+CallResult call_to_upper(const CallContext&, std::span<const Value> args) {
+  return Value::of_string(to_upper(args[0].as_string()));
+}
+CallResult call_to_lower(const CallContext&, std::span<const Value> args) {
+  return Value::of_string(to_lower(args[0].as_string()));
+}
 
 CallResult call_graph_link(const CallContext&, std::span<const Value> args) {
   return Value::of_string(fmt::format("/graph?g0.expr={}&g0.tab=0", go::query_escape(args[0].as_string())));
@@ -233,7 +243,8 @@ CallResult call_humanize_duration(const CallContext&, std::span<const Value> arg
       v = -v;
     }
     // int64(v), which Go's amd64 code makes the minimum int64 when v is too large.
-    const std::int64_t duration = v < 9223372036854775808.0 ? static_cast<std::int64_t>(v) : std::numeric_limits<std::int64_t>::min();
+    const std::int64_t duration =
+        v < 9223372036854775808.0 ? static_cast<std::int64_t>(v) : std::numeric_limits<std::int64_t>::min();
     const std::int64_t seconds = duration % 60;
     const std::int64_t minutes = (duration / 60) % 60;
     const std::int64_t hours = (duration / 60 / 60) % 24;
@@ -267,7 +278,8 @@ std::expected<go::Time, std::string> float_to_time(double v, bool* nan_or_inf) {
   const double timestamp = v * 1e9;
   if (timestamp > 9223372036854775807.0 || timestamp < -9223372036854775808.0) {
     const std::array<Value, 1> a{Value::of_float(v)};
-    return std::unexpected(go::sprintf("%v cannot be represented as a nanoseconds timestamp since it overflows int64", a));
+    return std::unexpected(
+        go::sprintf("%v cannot be represented as a nanoseconds timestamp since it overflows int64", a));
   }
   const std::int64_t nanos = timestamp >= 9223372036854775807.0 ? std::numeric_limits<std::int64_t>::min()
                                                                  : static_cast<std::int64_t>(timestamp);
@@ -299,8 +311,9 @@ CallResult call_to_duration(const CallContext&, std::span<const Value> args) {
   if (!converted) return error(converted.error());
   // time.Duration(v * 1e9): out of range (and NaN) become the minimum int64 on amd64.
   const double ns = *converted * 1e9;
-  const std::int64_t d = (ns >= -9223372036854775808.0 && ns < 9223372036854775808.0) ? static_cast<std::int64_t>(ns)
-                                                                                        : std::numeric_limits<std::int64_t>::min();
+  const std::int64_t d = (ns >= -9223372036854775808.0 && ns < 9223372036854775808.0)
+                             ? static_cast<std::int64_t>(ns)
+                             : std::numeric_limits<std::int64_t>::min();
   return Value::of_int(d, duration_ptr);
 }
 
@@ -309,12 +322,14 @@ CallResult call_now(const CallContext& context, std::span<const Value>) {
 }
 
 CallResult call_path_prefix(const CallContext& context, std::span<const Value>) {
-  if (context.env.external_url == nullptr || !context.env.external_url->has_value()) return error(std::string(nil_dereference));
+  if (context.env.external_url == nullptr || !context.env.external_url->has_value())
+    return error(std::string(nil_dereference));
   return Value::of_string(go::url_path(**context.env.external_url));
 }
 
 CallResult call_external_url(const CallContext& context, std::span<const Value>) {
-  if (context.env.external_url == nullptr || !context.env.external_url->has_value()) return error(std::string(nil_dereference));
+  if (context.env.external_url == nullptr || !context.env.external_url->has_value())
+    return error(std::string(nil_dereference));
   return Value::of_string(**context.env.external_url);
 }
 

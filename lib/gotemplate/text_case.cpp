@@ -70,13 +70,19 @@ WordBreak word_break(char32_t r) {
     case 0x2019: case 0x2024: case 0x2027: case 0xFE13: case 0xFE52: case 0xFE55: case 0xFF07: case 0xFF0E:
     case 0xFF1A:
       return WordBreak::mid;
-    // ExtendNumLet, Format, ZWJ.
+    // ExtendNumLet, Format, ZWJ, and the punctuation and symbols that are ALetter.
     case 0x005F: case 0x00AD: case 0x202F: case 0x203F: case 0x2040: case 0x2054: case 0xFE33: case 0xFE34:
-    case 0xFE4D: case 0xFE4E: case 0xFE4F: case 0xFF3F: case 0x200D: case 0xFEFF:
+    case 0xFE4D: case 0xFE4E: case 0xFE4F: case 0xFF3F: case 0x200D: case 0xFEFF: case 0x02ED: case 0x055E:
+    case 0x058A: case 0x05F3: case 0xAB5B: case 0xFB29:
       return WordBreak::letter;
     default: break;
   }
   if (r == unicode::replacement_char) return WordBreak::break_;
+  if ((r >= 0x02C2 && r <= 0x02C5) || (r >= 0x02D2 && r <= 0x02D7) || (r >= 0x02DE && r <= 0x02DF) ||
+      (r >= 0x02E5 && r <= 0x02EB) || (r >= 0x02EF && r <= 0x02FF) || (r >= 0x055A && r <= 0x055C) ||
+      (r >= 0xA708 && r <= 0xA716) || (r >= 0xA720 && r <= 0xA721) || (r >= 0xA789 && r <= 0xA78A)) {
+    return WordBreak::letter;
+  }
   if ((r >= 0x0300 && r <= 0x036F) || (r >= 0x0483 && r <= 0x0489) || (r >= 0x1AB0 && r <= 0x1AFF) ||
       (r >= 0x1DC0 && r <= 0x1DFF) || (r >= 0x200B && r <= 0x200F) || (r >= 0x2060 && r <= 0x2064) ||
       (r >= 0x20D0 && r <= 0x20FF) || (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xFE20 && r <= 0xFE2F)) {
@@ -90,7 +96,8 @@ bool is_cased(char32_t r) {
   if (r < 0x80) return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
   if (!special_title(r).empty()) return true;
   if (simple_upper(r) != r || simple_lower(r) != r) return true;
-  if (const locale_t l = unicode_locale()) return iswupper_l(static_cast<wint_t>(r), l) || iswlower_l(static_cast<wint_t>(r), l);
+  if (const locale_t l = unicode_locale())
+    return iswupper_l(static_cast<wint_t>(r), l) || iswlower_l(static_cast<wint_t>(r), l);
   return false;
 }
 

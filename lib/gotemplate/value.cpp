@@ -40,7 +40,8 @@ std::string_view type_name(Type type) {
     case Type::string_map: return "map[string]string";
     case Type::any_map: return "map[string]interface {}";
     case Type::alert_data:
-      return "struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value interface {} }";
+      return "struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value interface "
+             "{} }";
     case Type::sample: return "template.sample";
     case Type::sample_ptr: return "*template.sample";
     case Type::query_result: return "template.queryResult";

@@ -46,7 +46,20 @@ enum class Type : std::uint8_t {
 };
 
 // reflect.Kind, as far as these types go.
-enum class Kind : std::uint8_t { invalid, bool_, int_, uint_, float_, complex_, string, map, struct_, pointer, slice, interface_ };
+enum class Kind : std::uint8_t {
+  invalid,
+  bool_,
+  int_,
+  uint_,
+  float_,
+  complex_,
+  string,
+  map,
+  struct_,
+  pointer,
+  slice,
+  interface_
+};
 
 Kind kind_of(Type type);
 std::string_view type_name(Type type);  // Go's reflect.Type.String()

@@ -849,6 +849,219 @@ constexpr Case queries[] = {
      "1e+06 1e+06 1"},
 };
 
+constexpr Case more_semantics[] = {
+    {"{{ range $i, $e := args 1 2 3 }}{{ range $j, $f := args 4 5 }}{{ if eq $j \"arg1\" }}{{ break }}{{ en"
+     "d }}{{ $e }}{{ $f }},{{ end }}{{ if eq $i \"arg1\" }}{{ continue }}{{ end }}[{{ $i }}]{{ end }}",
+     "14,[arg0]24,34,[arg2]"},
+    {"{{ define \"t\" }}<{{ range . }}{{ . }}{{ end }}>{{ end }}{{ range $k, $v := $labels }}{{ template \""
+     "t\" (args $k) }}{{ end }}",
+     "<__name__><instance><job>"},
+    {"{{ $x := 0 }}{{ range $labels }}{{ $x = 1 }}{{ $y := 2 }}{{ end }}{{ $x }}",
+     "1"},
+    {"{{ range $labels }}{{ else }}{{ end }}{{ range $externalLabels }}{{ $x := . }}{{ else }}none{{ end }}",
+     ""},
+    {"{{ with 0 }}a{{ else with \"\" }}b{{ else with $labels.job }}{{ . }}{{ else }}c{{ end }}",
+     "node"},
+    {"{{ if 1 }}{{ $v := 5 }}{{ $v }}{{ else }}{{ $v := 6 }}{{ end }}",
+     "5"},
+    {"{{ printf \"%v\" (args (args 1) $labels) }}",
+     "map[arg0:map[arg0:1] arg1:map[__name__:metric instance:localhost:9090 job:node]]"},
+    {"{{ printf \"%#v\" (args 1 \"x\" nil 2.5 true) }}",
+     "map[string]interface {}{\"arg0\":1, \"arg1\":\"x\", \"arg2\":interface {}(nil), \"arg3\":2.5, \"arg4"
+     "\":true}"},
+    {"{{ printf \"%+v\" . }}",
+     "{Labels:map[__name__:metric instance:localhost:9090 job:node] ExternalLabels:map[cluster:prod] Extern"
+     "alURL:http://example.com:9090/prom Value:1e+06}"},
+    {"{{ printf \"%#v\" . }}",
+     "struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value interf"
+     "ace {} }{Labels:map[string]string{\"__name__\":\"metric\", \"instance\":\"localhost:9090\", \"job\":"
+     "\"node\"}, ExternalLabels:map[string]string{\"cluster\":\"prod\"}, ExternalURL:\"http://example.com:9"
+     "090/prom\", Value:1e+06}"},
+    {"{{ printf \"%v|%d\" (toTime 1e9) (toTime 1e9) }}",
+     "2001-09-09 01:46:40 +0000 UTC|&{0 63135596800 0}"},
+    {"{{ printf \"%#v|%T\" (query \"metric\" | first) (query \"metric\" | first).Labels }}",
+     "&template.sample{Labels:map[string]string{\"__name__\":\"metric\", \"instance\":\"localhost:9090\", "
+     "\"job\":\"node\"}, Value:1e+06}|map[string]string"},
+    {"{{ printf \"%x|%X|%o|%q|%c|%U\" true 1.5 \"a\" 65 'é' 'é' }}",
+     "%!x(bool=true)|0X1.8P+00|%!o(string=a)|'A'|é|U+00E9"},
+    {"{{ printf \"%08.3f|%-8.3f|%+08d|% 08d|%x\" -1.5 -1.5 -42 42 -1.5 }}",
+     "-001.500|-1.500  |-0000042| 0000042|-0x1.8p+00"},
+    {"{{ printf \"%.3v|%10.3v|%v\" 123456.789 0.000012345 123456789.0 }}",
+     "1.23e+05|  1.23e-05|1.23456789e+08"},
+    {"{{ printf \"%5t|%-7t|%q\" true false true }}",
+     " true|false  |%!q(bool=true)"},
+    {"{{ printf \"%6.2f%%|%-6.1e|%G|%.3G\" 12.3456 0.000123 1e-7 123456789.0 }}",
+     " 12.35%|1.2e-04|1E-07|1.23E+08"},
+    {"{{ printf \"%v %v\" 1e21 123456789012345678.0 }} {{ 1e21 }} {{ 123456789.0 }} {{ 0.000001 }} {{ 0.000"
+     "0001 }}",
+     "1e+21 1.2345678901234568e+17 1e+21 1.23456789e+08 1e-06 1e-07"},
+    {"{{ printf \"%s\" (printf \"%d%%\" 5) }} {{ printf \"100%%\" }} {{ printf \"%%d\" 5 }}",
+     "5% 100% %d%!(EXTRA int=5)"},
+    {"{{ printf \"%-10s|%10.3s|\" \"日本語テキスト\" \"日本語テキスト\" }}",
+     "日本語テキスト   |       日本語|"},
+    {"{{ humanize 1e-3 }} {{ humanize 1e-24 }} {{ humanize 1e-27 }} {{ humanize 1e24 }} {{ humanize 1e27 }}"
+     " {{ humanize -1e-5 }}",
+     "1m 1y 0.001y 1Y 1000Y -10u"},
+    {"{{ humanizePercentage 0.000001 }} {{ humanizePercentage 1e10 }} {{ humanizePercentage -0.5 }}",
+     "0.0001% 1e+12% -50%"},
+    {"{{ humanize1024 1e18 }} {{ humanize1024 1.5 }} {{ humanize1024 -1 }} {{ humanize1024 1048575 }}",
+     "888.2Pi 1.5 -1 1024ki"},
+    {"{{ humanizeDuration 31536000 }} {{ humanizeDuration 86399 }} {{ humanizeDuration 3661.7 }} {{ humaniz"
+     "eDuration 59.5 }} {{ humanizeDuration 0.5 }}",
+     "365d 0h 0m 0s 23h 59m 59s 1h 1m 1s 59.5s 500ms"},
+    {"{{ humanizeTimestamp 253402300799 }} {{ humanizeTimestamp 253402300800 }} {{ humanizeTimestamp -62135"
+     "596800.5 }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <humanizeTimestamp 253402300799>: error calling humanizeTimestamp: 2.53402300799e+11"
+     " cannot be represented as a nanoseconds timestamp since it overflows int64>"},
+    {"{{ (toTime 1e9).Format \"Jan Janu January Mon Mond Monday MST 1 01 2 02 _2 __2 002 15 3 03 4 04 5 05 "
+     "06 2006 PM pm\" }}",
+     "Sep Janu September Sun Mond Sunday UTC 9 09 9 09  9 252 252 01 1 01 46 46 40 40 01 2001 AM am"},
+    {"{{ (toTime 1e9).Format \"2006-01-02 15:04:05.000000000 .999 ,999999 .9x .00s 05.99\" }}",
+     "2001-09-09 01:46:40.000000000   x .00s 40"},
+    {"{{ (toTime 0.5).Format \".0 .9 .99 ,0\" }} {{ (toTime 0).Format \".999|.000\" }}",
+     ".5 .5 .5 ,5 |.000"},
+    {"{{ (toTime -1).Format \"2006-01-02 15:04:05\" }} {{ (toTime 951782400).Format \"Jan 2 002\" }} {{ (to"
+     "Time 4107542400).Format \"2006-01-02\" }}",
+     "1969-12-31 23:59:59 Feb 29 060 2100-03-01"},
+    {"{{ reReplaceAll \"(\\\\d+)\" \"<$1>\" \"a1b22c333\" }} {{ reReplaceAll \"(?P<x>[a-z])\" \"${x}${x}\" "
+     "\"ab1\" }} {{ reReplaceAll \"a\" \"$\" \"aa\" }}",
+     "a<1>b<22>c<333> aabb1 $$"},
+    {"{{ reReplaceAll \"$\" \"!\" \"ab\" }} {{ reReplaceAll \"\" \"-\" \"\" }} {{ reReplaceAll \"é\" \"e\" "
+     "\"éé\" }} {{ reReplaceAll \"(?i)HELLO\" \"bye\" \"Hello HELLO\" }}",
+     "ab! - ee bye bye"},
+    {"{{ reReplaceAll \".*\" \"x\" \"abc\" }} {{ reReplaceAll \"a|\" \"-\" \"baac\" }}",
+     "x -b--c-"},
+    {"{{ match \"\" \"\" }} {{ match \"^$\" \"x\" }} {{ match \"[[:alpha:]]+\" \"abc\" }} {{ match \"\\\\pL"
+     "\" \"é\" }} {{ match \"\\\\p{Greek}\" \"α\" }}",
+     "true false true true true"},
+    {"{{ match \"(?s).\" \"\\n\" }} {{ match \"\\\\Aa\\\\z\" \"a\" }} {{ match \"x{2,3}\" \"xx\" }} {{ matc"
+     "h \"[^a]\" \"a\" }}",
+     "true true true false"},
+    {"{{ match \"(?=x)\" \"x\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <match \"(?=x)\" \"x\">: error calling match: error parsing regexp: invalid or unsup"
+     "ported Perl syntax: `(?=`>"},
+    {"{{ match \"\\\\C\" \"x\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <match \"\\\\C\" \"x\">: error calling match: error parsing regexp: invalid escape s"
+     "equence: `\\C`>"},
+    {"{{ match \"(?P<a>x)(?P<a>y)\" \"xy\" }}",
+     "true"},
+    {"{{ match \"[a\" \"x\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <match \"[a\" \"x\">: error calling match: error parsing regexp: missing closing ]: "
+     "`[a`>"},
+    {"{{ match \"a)\" \"x\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <match \"a)\" \"x\">: error calling match: error parsing regexp: unexpected ): `a)`>"},
+    {"{{ match \"x{1001}\" \"x\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <match \"x{1001}\" \"x\">: error calling match: error parsing regexp: invalid repeat"
+     " count: `{1001}`>"},
+    {"{{ match \"\\\\8\" \"x\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <match \"\\\\8\" \"x\">: error calling match: error parsing regexp: invalid escape s"
+     "equence: `\\8`>"},
+    {"{{ match \"(?z)\" \"x\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <match \"(?z)\" \"x\">: error calling match: error parsing regexp: invalid or unsupp"
+     "orted Perl syntax: `(?z`>"},
+    {"{{ title \"ǅungla ǈ hello-ǉ\" }} {{ title \"ΆΈΉ άέή\" }} {{ toUpper \"ǆ ǉ ǌ ǳ ß ſ ﬀ\" }} {{ toLower "
+     "\"ǅ ǈ ǋ ǲ ẞ\" }}",
+     "ǅungla ǈ Hello-ǈ ΆΈΉ Άέή Ǆ Ǉ Ǌ Ǳ ß S ﬀ ǆ ǉ ǌ ǳ ß"},
+    {"{{ title \"a·b c·d e︓f g׳h\" }} {{ title \"x‘y’z\" }} {{ title \"foo/bar\\\\baz|qux\" }}",
+     "A·b C·d E︓f G׳h X‘y’z Foo/Bar\\Baz|Qux"},
+    {"{{ title \"hello　world\" }} {{ title \"Ⅰa ⅱb\" }} {{ title \"ⓐⓑ ⓒ\" }} {{ title \"ªa ʰb\" }}",
+     "Hello　World Ⅰa Ⅱb Ⓐⓑ Ⓒ ªa ʰb"},
+    {"{{ toUpper \"ⓐ ꭰ ǅ ᾳ\" }} {{ toLower \"Ⓐ Ꭰ ᾼ\" }}",
+     "Ⓐ Ꭰ Ǆ ᾼ ⓐ ꭰ ᾳ"},
+    {"{{ stripDomain \"host.domain:1234\" }} {{ stripDomain \"[host.domain]:1234\" }} {{ stripDomain \"1.2."
+     "3.4.5\" }} {{ stripDomain \"::1\" }} {{ stripDomain \"[::1]\" }}",
+     "host:1234 host:1234 1 ::1 [::1]"},
+    {"{{ stripPort \"[::1]:80\" }} {{ stripPort \"[::1]x:80\" }} {{ stripPort \"x]:80\" }} {{ stripPort \"["
+     "x:80\" }} {{ stripPort \"a::80\" }}",
+     "::1 [::1]x:80 x]:80 [x:80 a::80"},
+    {"{{ js \"a\\u00a0b\\u0300c\\u200bd\\U0001F600\" }} {{ html \"'\\\"\" }} {{ urlquery \"~!*()'\" }}",
+     "a\\u00A0b̀c\\u200Bd😀 &#39;&#34; ~%21%2A%28%29%27"},
+    {"{{ len \"\" }}{{ len (slice \"abc\" 3) }}{{ slice \"abc\" 0 0 }}|{{ slice \"abc\" 1 1 }}|{{ index (sl"
+     "ice \"abc\" 1) 0 }}",
+     "00||98"},
+    {"{{ slice \"abc\" 0 4 }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <slice \"abc\" 0 4>: error calling slice: index out of range: 4>"},
+    {"{{ slice \"abc\" \"1\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <slice \"abc\" \"1\">: error calling slice: cannot index slice/array with type strin"
+     "g>"},
+    {"{{ slice nil }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <slice nil>: error calling slice: slice of untyped nil>"},
+    {"{{ index \"abc\" nil }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <index \"abc\" nil>: error calling index: cannot index slice/array with nil>"},
+    {"{{ index \"abc\" 1.0 }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <index \"abc\" 1.0>: error calling index: cannot index slice/array with type float64"
+     ">"},
+    {"{{ index $labels \"job\" \"x\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <index $labels \"job\" \"x\">: error calling index: cannot index slice/array with ty"
+     "pe string>"},
+    {"{{ index (args $labels) \"arg0\" \"job\" }}",
+     "node"},
+    {"{{ index (args 1) (safeHtml \"arg0\") }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <index (args 1) (safeHtml \"arg0\")>: error calling index: value has type template.H"
+     "TML; should be string>"},
+    {"{{ len nil }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <len nil>: error calling len: reflect: call of reflect.Value.Type on zero Value>"},
+    {"{{ len (args) }} {{ len (index (args nil) \"arg0\") }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:132: executing "
+     "\"__alert_A\" at <len (index (args nil) \"arg0\")>: error calling len: reflect: call of reflect.Value"
+     ".Type on zero Value>"},
+    {"{{ eq (args) (args) }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <eq (args) (args)>: error calling eq: non-comparable type map[]: map[string]interfac"
+     "e {}>"},
+    {"{{ eq . . }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <eq . .>: error calling eq: non-comparable type {map[__name__:metric instance:localh"
+     "ost:9090 job:node] map[cluster:prod] http://example.com:9090/prom %!s(float64=1e+06)}: struct { Label"
+     "s map[string]string; ExternalLabels map[string]string; ExternalURL string; Value interface {} }>"},
+    {"{{ eq $labels (args) }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <eq $labels (args)>: error calling eq: non-comparable type map[]: map[string]interfa"
+     "ce {}>"},
+    {"{{ eq \"x\" (safeHtml \"x\") }} {{ lt 1 'a' }} {{ eq 1.0 .Value }}",
+     "true true false"},
+    {"{{ le 1 2 }} {{ le 2 1 }} {{ ge 2 2 }} {{ gt \"b\" \"a\" }} {{ ne \"a\" \"a\" }} {{ ne 1 2 }}",
+     "true false true true false true"},
+    {"{{ ne 1 \"a\" }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <ne 1 \"a\">: error calling ne: incompatible types for comparison: int and string>"},
+    {"{{ ne 1 2 3 }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <ne>: wrong number of args for ne: want 2 got 3>"},
+    {"{{ lt }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <lt>: wrong number of args for lt: want 2 got 0>"},
+    {"{{ not }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <not>: wrong number of args for not: want 1 got 0>"},
+    {"{{ not 1 2 }}",
+     "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
+     "\"__alert_A\" at <not>: wrong number of args for not: want 1 got 2>"},
+    {"{{ and 1 }} {{ or 0 }} {{ and \"\" 1 }} {{ or \"x\" 1 }} {{ printf \"%T\" (and 1 \"a\") }} {{ printf "
+     "\"%T\" (or $labels 1) }}",
+     "1 0  x string map[string]string"},
+    {"{{ or (args).x 5 }} {{ and (args 1).arg0 2 }} {{ printf \"%v\" (or (args).x) }}",
+     "5 2 <nil>"},
+    {"{{ $labels.job | or \"\" }} {{ 0 | and 1 }}",
+     "node 0"},
+};
+
 struct ValueCase {
   const char* value;
   std::string_view expected;
@@ -919,6 +1132,10 @@ TEST_CASE("promtool 3.5: functions, time methods, regexps, strings and number fo
 }
 
 TEST_CASE("promtool 3.5: query, first, value, label, sortByLabel and query results") { check_all(queries); }
+
+TEST_CASE("promtool 3.5: nested loops, %#v and %+v, title casing, regexp syntax, index and comparison errors") {
+  check_all(more_semantics);
+}
 
 TEST_CASE("promtool 3.5: $value of every magnitude through humanize*, printf and truth") {
   const ExpandContext context = promtool_context();
