@@ -204,8 +204,10 @@ class Executor {
 
   Value eval_field_chain(const Value& dot, Value receiver, const Node& node, const std::vector<FieldRef>& fields,
                          Args args, const std::optional<Value>& final) {
-    for (std::size_t i = 0; i + 1 < fields.size(); ++i)
+    // Fields before the last get no arguments; the last may be a method that takes them.
+    for (std::size_t i = 0; i + 1 < fields.size(); ++i) {
       receiver = eval_field(dot, fields[i].name, node, {}, std::nullopt, receiver);
+    }
     return eval_field(dot, fields.back().name, node, args, final, receiver);
   }
 
