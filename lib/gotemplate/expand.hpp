@@ -2,6 +2,11 @@
 // Expanding alert labels and annotations as Prometheus does (rules/alerting.go and
 // template/template.go): Go text/template with Prometheus's functions, `$labels`, `$value`,
 // `$externalLabels` and `$externalURL`, and Prometheus's error texts.
+//
+// Where mlmon differs from Prometheus: values are floats (no native histograms); times are in UTC
+// (time.Time's Local gives UTC, and In, Location and the marshalling methods are not offered);
+// pointers inside printed collections show made-up addresses; execution stops with an error after
+// 20,000,000 actions or 64 MiB of output, and `args` does not nest maps deeper than 1000 levels.
 #include <cstdint>
 #include <functional>
 #include <map>
