@@ -753,7 +753,7 @@ class Printer {
       case Type::string_map: key = v.as_string_map().get(); break;
       case Type::any_map: key = v.as_any_map().get(); break;
       case Type::query_result:
-        key = v.as_samples().items ? &(*v.as_samples().items)[0] + v.as_samples().begin : nullptr;
+        if (v.as_samples().items) key = v.as_samples().items->data() + v.as_samples().begin;
         break;
       default: break;
     }
