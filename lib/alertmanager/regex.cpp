@@ -13,6 +13,10 @@ AnchoredRegex::~AnchoredRegex() = default;
 
 std::shared_ptr<const AnchoredRegex> AnchoredRegex::compile(std::string_view pattern, std::string& error) {
   const std::string anchored = "^(?:" + std::string(pattern) + ")$";
+  if (std::string go_error = go_regexp::go_only_error(pattern); !go_error.empty()) {
+    error = std::move(go_error);
+    return nullptr;
+  }
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
@@ -20,7 +24,7 @@ std::shared_ptr<const AnchoredRegex> AnchoredRegex::compile(std::string_view pat
   if (!re->ok()) {
     // Go quotes the whole (anchored) expression for unbalanced parentheses.
     const bool whole = re->error_code() == RE2::ErrorMissingParen || re->error_code() == RE2::ErrorUnexpectedParen;
-    error = go_regexp::error_message(*re, whole ? anchored : re->error_arg());
+    error = go_regexp::error_message(*re, whole ? anchored : re->error_arg(), pattern);
     return nullptr;
   }
   return std::shared_ptr<const AnchoredRegex>(new AnchoredRegex(std::string(pattern), std::move(re)));

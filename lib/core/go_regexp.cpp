@@ -60,13 +60,29 @@ std::string to_re2(std::string_view pattern) {
   return out;
 }
 
-std::string error_message(const re2::RE2& re, std::string_view arg) {
+std::string error_message(const re2::RE2& re, std::string_view arg, std::string_view written) {
+  std::string quoted(arg);
+  if (written.find("(?P<") == std::string_view::npos) {
+    for (std::size_t at = quoted.find("(?P<"); at != std::string::npos; at = quoted.find("(?P<", at)) {
+      quoted.erase(at + 2, 1);
+    }
+  }
   std::string message = "error parsing regexp: ";
   message += error_text(re.error_code());
   message += ": `";
-  message += arg;
+  message += quoted;
   message += '`';
   return message;
+}
+
+std::string go_only_error(std::string_view pattern) {
+  // Inside a class too: Go refuses `[\C]` as well.
+  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != '\\') continue;
+    if (pattern[i + 1] == 'C') return "error parsing regexp: invalid escape sequence: `\\C`";
+    ++i;  // the escaped character
+  }
+  return {};
 }
 
 }  // namespace mlmon::go_regexp

@@ -16,6 +16,10 @@ std::string to_re2(std::string_view pattern);
 
 /// Go's message for a pattern RE2 rejected: "error parsing regexp: missing closing ): `arg`",
 /// `arg` being what Go quotes (the caller knows: the pattern as written, or RE2's error_arg()).
-std::string error_message(const re2::RE2& re, std::string_view arg);
+/// `written` is the pattern before to_re2(): a `(?P<` that to_re2() wrote is quoted as `(?<`.
+std::string error_message(const re2::RE2& re, std::string_view arg, std::string_view written);
+
+/// Go's error for a pattern RE2 accepts and Go does not (`\C`, RE2's any-byte escape), or "".
+std::string go_only_error(std::string_view pattern);
 
 }  // namespace mlmon::go_regexp

@@ -89,31 +89,17 @@ void expand(std::string& dst, std::string_view tmpl, const re2::RE2& re, const s
   dst += tmpl;
 }
 
-// RE2 takes \C (any byte); Go's syntax has no such escape.
-bool has_any_byte_escape(std::string_view pattern) {
-  for (std::size_t i = 0; i + 1 < pattern.size(); ++i) {
-    if (pattern[i] != '\\') continue;
-    if (pattern[i + 1] == 'C') return true;
-    ++i;  // skip the escaped character
-  }
-  return false;
-}
 
 }  // namespace
 
 std::variant<std::shared_ptr<const re2::RE2>, std::string> compile_regexp(std::string_view pattern) {
-  if (has_any_byte_escape(pattern)) return std::string("error parsing regexp: invalid escape sequence: `\\C`");
+  if (std::string go_error = go_regexp::go_only_error(pattern); !go_error.empty()) return go_error;
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   auto re = std::make_shared<const re2::RE2>(go_regexp::to_re2(pattern), options);
   if (!re->ok()) {
-    // The error quotes RE2's spelling of the pattern; Go quotes the pattern as written.
-    std::string arg = re->error_arg();
-    if (pattern.find("(?P<") == std::string_view::npos) {
-      for (std::size_t at = arg.find("(?P<"); at != std::string::npos; at = arg.find("(?P<", at)) arg.erase(at + 2, 1);
-    }
-    return go_regexp::error_message(*re, arg);
+    return go_regexp::error_message(*re, re->error_arg(), pattern);
   }
   return re;
 }

@@ -18,11 +18,16 @@ RegexCheck compile(std::string_view pattern) {
     options.set_log_errors(false);
     options.set_dot_nl(true);
     options.set_max_mem(64 << 20);
-    const RE2 re(go_regexp::to_re2(pattern), options);
     RegexCheck result;
+    if (std::string go_error = go_regexp::go_only_error(pattern); !go_error.empty()) {
+        result.ok = false;
+        result.error = std::move(go_error);
+        return result;
+    }
+    const RE2 re(go_regexp::to_re2(pattern), options);
     if (!re.ok()) {
         result.ok = false;
-        result.error = go_regexp::error_message(re, re.error_arg());
+        result.error = go_regexp::error_message(re, re.error_arg(), pattern);
         return result;
     }
     result.matches_empty = RE2::FullMatch("", re);

@@ -28,7 +28,7 @@ TEST_CASE("go_regexp::error_message words RE2's errors as Go does") {
   auto message = [&](const char* pattern) {
     const RE2 re(to_re2(pattern), options);
     REQUIRE_FALSE(re.ok());
-    return error_message(re, re.error_arg());
+    return error_message(re, re.error_arg(), pattern);
   };
   CHECK(message("(") == "error parsing regexp: missing closing ): `(`");
   CHECK(message("a)") == "error parsing regexp: unexpected ): `a)`");
@@ -36,6 +36,16 @@ TEST_CASE("go_regexp::error_message words RE2's errors as Go does") {
   CHECK(message("a**") == "error parsing regexp: invalid nested repetition operator: `**`");
   CHECK(message("\\8") == "error parsing regexp: invalid escape sequence: `\\8`");
   CHECK(message("(?<=a)") == "error parsing regexp: invalid or unsupported Perl syntax: `(?<`");
+  // Quoted as written, not in RE2's spelling (promtool 3.5.3 says the same).
+  CHECK(message("(?<n>x") == "error parsing regexp: missing closing ): `(?<n>x`");
+  CHECK(message("(?P<n>x") == "error parsing regexp: missing closing ): `(?P<n>x`");
+}
+
+TEST_CASE("go_regexp::go_only_error: what RE2 takes and Go refuses") {
+  CHECK(go_only_error("a\\C") == "error parsing regexp: invalid escape sequence: `\\C`");
+  CHECK(go_only_error("[\\C]") == "error parsing regexp: invalid escape sequence: `\\C`");
+  CHECK(go_only_error("a\\\\C").empty());  // an escaped backslash, then C
+  CHECK(go_only_error("abc").empty());
 }
 
 }  // namespace mlmon::go_regexp
