@@ -203,7 +203,9 @@ Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& pa
                                               const project::Config& config, const std::string& base) {
   auto files = expand_input_files(paths, extensions);
   if (!files) return std::unexpected(files.error());
-  const fs::path root = config.path.empty() ? fs::path(base) : fs::path(config.path).parent_path();
+  // `.mlmon.yml` in the working directory has an empty parent: that is ".".
+  fs::path root = config.path.empty() ? fs::path(base) : fs::path(config.path).parent_path();
+  if (root.empty()) root = ".";
   std::vector<InputFile> kept;
   std::size_t ignored = 0;
   for (InputFile& file : *files) {
