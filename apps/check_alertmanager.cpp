@@ -1,6 +1,8 @@
 // mlmon check-alertmanager: every validation Alertmanager makes, all at once with positions, plus
 // mlmon's warnings (missing files, unused receivers, shadowed routes, inhibit rules that never
-// fire, plain-text secrets, unexpanded ${VARS}).
+// fire, plain-text secrets, unexpanded ${VARS}). A `*.tmpl` config template is checked as rendered
+// in memory; a directory is searched for configs and config templates.
+#include <filesystem>
 #include <memory>
 
 #include "alertmanager/crosscheck.hpp"
@@ -11,7 +13,9 @@
 #include "core/file_io.hpp"
 #include "core/inputs.hpp"
 #include "output_options.hpp"
+#include "project_config.hpp"
 #include "rules/loader.hpp"
+#include "yaml/document.hpp"
 
 namespace mlmon::cli {
 
@@ -23,21 +27,81 @@ struct CheckAlertmanagerArgs {
   OutputOptions output;
   bool no_lint = false;
   bool amtool = false;
+  bool placeholders = false;
   bool quiet = false;
 };
 
+namespace fs = std::filesystem;
+
+// A file found in a directory is checked when it is an Alertmanager config or config template.
+bool holds_config(const std::string& path, const std::string& text) {
+  if (path.ends_with(".tmpl")) return alertmanager::looks_like_config_template(text);
+  return alertmanager::looks_like_config(yaml::load(std::make_shared<SourceFile>(path, text)).root);
+}
+
+// The configs to check: files as given; each directory searched (as check-rules searches one) for
+// the files that hold a config or a config template, less those `.mlmon.yml` ignores. A directory
+// without any is a usage error: a green run must have checked something.
+std::optional<std::vector<std::string>> config_paths(const CheckAlertmanagerArgs& args, Context& ctx) {
+  std::vector<std::string> paths;
+  for (const std::string& input : args.configs) {
+    std::error_code ec;
+    if (!fs::is_directory(input, ec)) {
+      paths.push_back(input);
+      continue;
+    }
+    auto project = load_project_config("check-alertmanager", "", input, args.output, ctx);
+    if (!project) return std::nullopt;
+    auto files = expand_inputs({input}, {".yml", ".yaml", ".tmpl"});
+    if (!files) {
+      ctx.err << "mlmon check-alertmanager: " << files.error().message << "\n";
+      return std::nullopt;
+    }
+    const fs::path base = project->path.empty() ? fs::path(input) : fs::path(project->path).parent_path();
+    const std::size_t before = paths.size();
+    for (const std::string& path : *files) {
+      const std::string relative = fs::relative(path, base, ec).string();
+      if (project->ignored(ec ? path : relative) || fs::path(path).filename() == ".mlmon.yml") continue;
+      auto text = read_file(path);
+      if (!text) {
+        ctx.err << "mlmon check-alertmanager: " << text.error().message << "\n";
+        return std::nullopt;
+      }
+      if (holds_config(path, *text)) paths.push_back(path);
+    }
+    if (paths.size() == before) {
+      ctx.err << "mlmon check-alertmanager: " << input
+              << ": no Alertmanager config in this directory (a YAML file with route: and receivers:, or such a "
+                 "*.tmpl template)\n";
+      return std::nullopt;
+    }
+  }
+  return paths;
+}
+
 // `amtool check-config`'s own output: "Checking 'f'  SUCCESS" with the Found: summary, or
 // "  FAILED: <the one error Alertmanager reports>".
-int run_amtool_style(const CheckAlertmanagerArgs& args, Context& ctx) {
+int run_amtool_style(const CheckAlertmanagerArgs& args, const std::vector<std::string>& paths, Context& ctx) {
   int failed = 0;
   bool io_failed = false;
-  for (const std::string& path : args.configs) {
-    auto loaded = load_alertmanager_file(path, "check-alertmanager", ctx);
-    if (!loaded) {
+  InputOptions options;
+  options.placeholders = args.placeholders;
+  options.announce = !args.quiet;
+  for (const std::string& path : paths) {
+    auto input = read_alertmanager_input(path, "check-alertmanager", options, ctx);
+    if (!input) {
       io_failed = true;
       continue;
     }
     ctx.out << "Checking '" << path << "'";
+    if (!input->loaded) {
+      // A template that does not render: its first problem, as Alertmanager reports a YAML error.
+      const Diagnostic& first = input->from_template->rendered.problems.front();
+      ctx.out << "  FAILED: line " << first.pos.line << ": " << first.message << "\n\n";
+      ++failed;
+      continue;
+    }
+    const alertmanager::LoadedConfig* loaded = &*input->loaded;
     const std::string error = loaded->amtool_error();
     if (!error.empty()) {
       ctx.out << "  FAILED: " << error << "\n\n";
@@ -116,28 +180,40 @@ bool read_alert_rules(const std::vector<std::string>& paths, std::vector<alertma
 }
 
 int run_check_alertmanager(const CheckAlertmanagerArgs& args, Context& ctx) {
-  if (args.amtool) return run_amtool_style(args, ctx);
+  const auto paths = config_paths(args, ctx);
+  if (!paths) return kExitUsage;
+  if (args.amtool) return run_amtool_style(args, *paths, ctx);
   Report report;
   bool io_failed = false;
   std::vector<alertmanager::AlertRuleRef> alerts;
   if (!args.rules.empty() && !read_alert_rules(args.rules, alerts, report, ctx)) io_failed = true;
-  for (const std::string& path : args.configs) {
-    auto loaded = load_alertmanager_file(path, "check-alertmanager", ctx);
-    if (!loaded) {
+  InputOptions options;
+  options.placeholders = args.placeholders;
+  options.announce = !args.quiet;
+  std::size_t checked = 0;
+  for (const std::string& path : *paths) {
+    auto input = read_alertmanager_input(path, "check-alertmanager", options, ctx);
+    if (!input) {
       io_failed = true;
       continue;
     }
-    report_alertmanager(*loaded, !args.no_lint, report);
-    if (!args.rules.empty() && !loaded->has_errors()) {
-      for (Diagnostic& d : alertmanager::crosscheck_alert_routing(loaded->config, alerts)) report.add(std::move(d));
+    ++checked;
+    input->report(!args.no_lint, report);
+    if (!args.rules.empty() && !input->has_errors()) {
+      for (Diagnostic& d : alertmanager::crosscheck_alert_routing(input->loaded->config, alerts)) {
+        report.add(std::move(d));
+      }
     }
   }
   const int code = finish_report(report, args.output, ctx);
   if (!args.quiet && args.output.format == "text") {
     const std::size_t errors = report.count(Severity::Error);
     const std::size_t warnings = report.count(Severity::Warning) - errors;
-    ctx.err << args.configs.size() << (args.configs.size() == 1 ? " file" : " files") << " checked: " << errors
-            << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning\n" : " warnings\n");
+    // Files that could not be checked are counted: a summary never looks cleaner than the run was.
+    const std::size_t not_checked = paths->size() - checked;
+    ctx.err << plural(checked, "file") << " checked";
+    if (not_checked > 0) ctx.err << ", " << not_checked << " not checked (see above)";
+    ctx.err << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
   }
   return io_failed ? kExitUsage : code;
 }
@@ -148,15 +224,25 @@ void setup_check_alertmanager(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<CheckAlertmanagerArgs>();
   auto* sub = app.add_subcommand("check-alertmanager",
                                  "Validate Alertmanager configs as Alertmanager does (every problem at once), plus lints");
-  sub->add_option("configs", args->configs, "Alertmanager config files")->required();
+  sub->add_option("configs", args->configs,
+                  "Alertmanager config files, *.tmpl config templates (rendered in memory), or directories (searched "
+                  "for both)")
+      ->required();
   add_output_options(*sub, args->output);
   sub->add_option("--rules", args->rules,
                   "Rule files or directories: route each alerting rule's static labels and warn about alerts that "
                   "reach no notifying receiver, or only the root default");
   sub->add_flag("--no-lint", args->no_lint, "Only Alertmanager's own validations, no mlmon warnings");
   sub->add_flag("--amtool", args->amtool, "Print what `amtool check-config` prints (one error per file)");
+  sub->add_flag("--placeholders", args->placeholders,
+                "Render *.tmpl templates with placeholder values (and their defaults) instead of the environment");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
-  sub->footer("Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
+  sub->footer(
+      "A *.tmpl template is rendered in memory with the environment, as render-alertmanager would render it (a "
+      "required variable that is not set is a usage error), or with --placeholders; findings are reported in the "
+      "template.\n"
+      "Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error (also: a file of "
+      "another kind, a directory without a config, a template's required variable not set).");
   sub->callback([args, &ctx] { ctx.exit_code = run_check_alertmanager(*args, ctx); });
 }
 

@@ -1,12 +1,13 @@
-// mlmon render-alertmanager: expands ${VAR} and ${VAR:-default} (Alertmanager never does), writes
-// the result atomically with mode 0600, then validates it like check-alertmanager. Values never
-// appear in any message.
+// mlmon render-alertmanager: expands ${VAR} and ${VAR:-default} (Alertmanager never does), validates
+// the result like check-alertmanager and only then writes it, atomically with mode 0600. Values
+// never appear in any message.
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <memory>
 
 #include "alertmanager/env_render.hpp"
+#include "alertmanager/template_check.hpp"
 #include "alertmanager_cli.hpp"
 #include "commands.hpp"
 #include "core/exit_codes.hpp"
@@ -52,47 +53,52 @@ int run_render(const RenderArgs& args, Context& ctx) {
     ctx.err << "mlmon render-alertmanager: " << text.error().message << "\n";
     return kExitUsage;
   }
-  const SourceFile template_source(args.template_path, std::move(*text));
-  const alertmanager::RenderedTemplate rendered =
-      alertmanager::render_env_template(template_source, alertmanager::process_environment());
+  if (const std::string kind = other_kind(args.template_path, *text); !kind.empty()) {
+    ctx.err << "mlmon render-alertmanager: " << args.template_path << " " << kind << "; nothing written\n";
+    return kExitUsage;
+  }
+  const auto template_source = std::make_shared<SourceFile>(args.template_path, std::move(*text));
+  AlertmanagerInput input;
+  input.from_template =
+      alertmanager::render_template_for_check(template_source, alertmanager::TemplateValues::Environment);
+  input.loaded = std::move(input.from_template->loaded);
+  input.from_template->loaded.reset();
 
   // With no -o the YAML goes to stdout, so the findings go to stderr.
   std::ostream& findings_out = args.output_path.empty() ? ctx.err : ctx.out;
-  if (!rendered.ok()) {
-    Report report;
-    report.add_source(std::make_shared<SourceFile>(template_source));
-    for (const Diagnostic& d : rendered.problems) report.add(d);
-    render_findings(report, args.output, findings_out, ctx);
-    ctx.err << "mlmon render-alertmanager: nothing written: " << report.count(Severity::Error)
-            << (report.count(Severity::Error) == 1 ? " problem" : " problems") << " in " << args.template_path << "\n";
+  Report report;
+  input.report(!args.no_lint, report);
+  const int code = render_findings(report, args.output, findings_out, ctx);
+  const std::size_t errors = report.count(Severity::Error);
+  const std::size_t warnings = report.count(Severity::Warning) - errors;
+  if (!input.loaded) {
+    ctx.err << "mlmon render-alertmanager: nothing written: " << plural(errors, "problem") << " in "
+            << args.template_path << "\n";
     return kExitFindings;
   }
+  // A config that fails validation is never written: aimed at a live path, the next restart of
+  // Alertmanager would load it.
+  if (code != kExitOk) {
+    ctx.err << "mlmon render-alertmanager: nothing written: " << plural(errors, "error") << ", "
+            << plural(warnings, "warning") << " in the config rendered from " << args.template_path
+            << (errors == 0 ? " (--fail-on " + args.output.fail_on + ")" : std::string()) << "\n";
+    return code;
+  }
+  const std::string rendered = alertmanager::rendered_header(args.template_path) + input.from_template->rendered.text;
   if (!args.output_path.empty()) {
-    if (auto written = write_private(args.output_path, rendered.text); !written) {
+    if (auto written = write_private(args.output_path, rendered); !written) {
       ctx.err << "mlmon render-alertmanager: " << written.error().message << "\n";
       return kExitUsage;
     }
   } else {
-    ctx.out << rendered.text;
+    ctx.out << rendered;
   }
-
-  alertmanager::LoadOptions options;
-  options.sensitive_ranges = rendered.expanded;
-  const std::string shown_path = args.output_path.empty() ? std::string("<stdout>") : args.output_path;
-  const alertmanager::LoadedConfig loaded =
-      alertmanager::load_config(std::make_shared<SourceFile>(shown_path, rendered.text), options);
-  Report report;
-  report_alertmanager(loaded, !args.no_lint, report);
-  const int code = render_findings(report, args.output, findings_out, ctx);
   if (!args.quiet && args.output.format == "text") {
-    const std::size_t errors = report.count(Severity::Error);
-    const std::size_t warnings = report.count(Severity::Warning) - errors;
     ctx.err << (args.output_path.empty() ? std::string("rendered") : "wrote " + args.output_path) << " ("
-            << rendered.expanded.size() << (rendered.expanded.size() == 1 ? " value" : " values")
-            << " from the environment): " << errors << (errors == 1 ? " error, " : " errors, ") << warnings
-            << (warnings == 1 ? " warning\n" : " warnings\n");
+            << input.from_template->values_summary() << "): " << plural(errors, "error") << ", "
+            << plural(warnings, "warning") << "\n";
   }
-  return code;
+  return kExitOk;
 }
 
 }  // namespace
@@ -101,7 +107,7 @@ void setup_render_alertmanager(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<RenderArgs>();
   auto* sub = app.add_subcommand(
       "render-alertmanager",
-      "Expand ${VAR} and ${VAR:-default} in an Alertmanager config template, write it (mode 0600), validate it");
+      "Expand ${VAR} and ${VAR:-default} in an Alertmanager config template, validate it, write it (mode 0600)");
   sub->add_option("template", args->template_path, "Template file")->required();
   sub->add_option("-o,--output", args->output_path, "Rendered config (written atomically, mode 0600); default stdout");
   add_output_options(*sub, args->output);
@@ -109,8 +115,10 @@ void setup_render_alertmanager(CLI::App& app, Context& ctx) {
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
   sub->footer(
       "${VAR} is required (unset or empty is an error), ${VAR:-default} optional, $${ is a literal ${. Comments are "
-      "left alone. Every missing variable is reported and nothing is written.\n"
-      "Exit codes: 0 written and valid, 1 missing variables or problems in the result, 2 usage or I/O error.");
+      "left alone. Every missing variable is reported and nothing is written. A result with errors (or findings at "
+      "--fail-on) is not written either; findings are reported at their place in the template.\n"
+      "Exit codes: 0 written and valid, 1 nothing written: missing variables or problems in the result, 2 usage or I/O "
+      "error.");
   sub->callback([args, &ctx] { ctx.exit_code = run_render(*args, ctx); });
 }
 

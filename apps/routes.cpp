@@ -1,5 +1,5 @@
 // mlmon routes show|test: amtool's `config routes` output and exit codes, plus batch routing
-// cases (--cases FILE).
+// cases (--cases FILE). A `*.tmpl` config template is routed as rendered in memory.
 #include <memory>
 
 #include "alertmanager/matcher.hpp"
@@ -22,29 +22,32 @@ struct RoutesArgs {
   bool verify_set = false;
   bool tree = false;
   std::string cases;
+  bool placeholders = false;
   OutputOptions output;
 };
 
 // A config that does not load: amtool prints the error and exits 1.
-std::optional<alertmanager::LoadedConfig> load_routable(const std::string& path, const std::string& command, Context& ctx,
-                                                        int& code) {
-  auto loaded = load_alertmanager_file(path, command, ctx);
-  if (!loaded) {
+std::optional<alertmanager::LoadedConfig> load_routable(const RoutesArgs& args, const std::string& command,
+                                                        Context& ctx, int& code) {
+  InputOptions options;
+  options.placeholders = args.placeholders;
+  auto input = read_alertmanager_input(args.config, command, options, ctx);
+  if (!input) {
     code = kExitUsage;
     return std::nullopt;
   }
-  if (loaded->has_errors() || !loaded->config.has_route) {
-    print_config_errors(*loaded, ctx);
-    ctx.err << "mlmon " << command << ": " << path << " is not a valid Alertmanager config\n";
+  if (input->has_errors() || !input->loaded->config.has_route) {
+    input->print_errors(ctx);
+    ctx.err << "mlmon " << command << ": " << args.config << " is not a valid Alertmanager config\n";
     code = kExitFindings;
     return std::nullopt;
   }
-  return loaded;
+  return std::move(input->loaded);
 }
 
 int run_show(const RoutesArgs& args, Context& ctx) {
   int code = kExitOk;
-  auto loaded = load_routable(args.config, "routes show", ctx, code);
+  auto loaded = load_routable(args, "routes show", ctx, code);
   if (!loaded) return code;
   ctx.out << alertmanager::routes_show_text(loaded->config.route);
   return kExitOk;
@@ -94,7 +97,7 @@ int run_test(const RoutesArgs& args, Context& ctx) {
     labels[m.name] = m.value;  // a repeated name keeps the last value, as amtool
   }
   int code = kExitOk;
-  auto loaded = load_routable(args.config, "routes test", ctx, code);
+  auto loaded = load_routable(args, "routes test", ctx, code);
   if (!loaded) return code;
   if (!args.cases.empty()) return run_cases(args, *loaded, ctx);
 
@@ -109,6 +112,12 @@ int run_test(const RoutesArgs& args, Context& ctx) {
   return kExitOk;
 }
 
+constexpr const char* kPlaceholdersHelp =
+    "Render a *.tmpl template with placeholder values (and its defaults) instead of the environment";
+constexpr const char* kTemplateNote =
+    "A *.tmpl template is rendered in memory with the environment (a required variable that is not set is a usage "
+    "error), or with --placeholders.\n";
+
 }  // namespace
 
 void setup_routes(CLI::App& app, Context& ctx) {
@@ -117,14 +126,16 @@ void setup_routes(CLI::App& app, Context& ctx) {
 
   auto show = std::make_shared<RoutesArgs>();
   auto* show_cmd = routes->add_subcommand("show", "Print the routing tree as `amtool config routes show` does");
-  show_cmd->add_option("config", show->config, "Alertmanager config file")->required();
-  show_cmd->footer("Exit codes: 0 printed, 1 the config does not load, 2 usage or I/O error.");
+  show_cmd->add_option("config", show->config, "Alertmanager config file, or *.tmpl config template")->required();
+  show_cmd->add_flag("--placeholders", show->placeholders, kPlaceholdersHelp);
+  show_cmd->footer(std::string(kTemplateNote) +
+                   "Exit codes: 0 printed, 1 the config does not load, 2 usage or I/O error.");
   show_cmd->callback([show, &ctx] { ctx.exit_code = run_show(*show, ctx); });
 
   auto test = std::make_shared<RoutesArgs>();
   auto* test_cmd = routes->add_subcommand(
       "test", "Print the receivers of an alert with the given labels, as `amtool config routes test` does");
-  test_cmd->add_option("config", test->config, "Alertmanager config file")->required();
+  test_cmd->add_option("config", test->config, "Alertmanager config file, or *.tmpl config template")->required();
   test_cmd->add_option("labels", test->labels, "Alert labels as name=value");
   test_cmd->add_option("--verify-receivers,--verify.receivers", test->verify_receivers,
                        "Expected receivers, comma-separated and in order; exit 1 when they differ")
@@ -132,8 +143,10 @@ void setup_routes(CLI::App& app, Context& ctx) {
   test_cmd->add_flag("--tree", test->tree, "Also print the matching routes as a tree");
   test_cmd->add_option("--cases", test->cases,
                        "YAML list of {labels: {...}, receivers: [...]}: report every case that fails");
+  test_cmd->add_flag("--placeholders", test->placeholders, kPlaceholdersHelp);
   add_output_options(*test_cmd, test->output);
   test_cmd->footer(
+      std::string(kTemplateNote) +
       "Exit codes: 0 as expected, 1 receivers differ from --verify-receivers or a case fails (or the config does not "
       "load), 2 usage or I/O error.");
   test_cmd->callback([test, &ctx] { ctx.exit_code = run_test(*test, ctx); });

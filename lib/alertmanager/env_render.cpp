@@ -68,6 +68,8 @@ bool plain_safe(std::string_view value, bool at_start, bool at_end, bool in_flow
   return true;
 }
 
+constexpr std::string_view kRenderedMarker = "# Rendered by mlmon render-alertmanager";
+
 Diagnostic problem(const SourceFile& source, std::size_t offset, std::string rule, std::string message, std::string hint = {}) {
   Diagnostic d;
   d.severity = Severity::Error;
@@ -85,6 +87,24 @@ bool RenderedTemplate::ok() const {
   return std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+std::size_t RenderedTemplate::count(ValueSource source) const {
+  return static_cast<std::size_t>(
+      std::count_if(sources.begin(), sources.end(), [&](const auto& entry) { return entry.second == source; }));
+}
+
+std::size_t RenderedTemplate::template_offset(std::size_t rendered_offset) const {
+  // Outside the replacements the two texts differ only by a shift: the last one before decides it.
+  std::size_t rendered_anchor = 0;
+  std::size_t template_anchor = 0;
+  for (const Replacement& r : replacements) {
+    if (rendered_offset < r.rendered_begin) break;
+    if (rendered_offset < r.rendered_end) return r.template_begin;
+    rendered_anchor = r.rendered_end;
+    template_anchor = r.template_end;
+  }
+  return template_anchor + (rendered_offset - rendered_anchor);
+}
+
 EnvLookup process_environment() {
   return [](std::string_view name) -> std::optional<std::string> {
     const char* v = std::getenv(std::string(name).c_str());
@@ -93,7 +113,18 @@ EnvLookup process_environment() {
   };
 }
 
-RenderedTemplate render_env_template(const SourceFile& source, const EnvLookup& env) {
+std::string rendered_header(std::string_view template_path) {
+  std::string shown;
+  for (const char c : template_path) shown += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
+  return std::string(kRenderedMarker) + " from " + shown + "; edit the template, not this file.\n";
+}
+
+bool is_rendered_output(std::string_view text) { return text.starts_with(kRenderedMarker); }
+
+namespace {
+
+// `placeholder`, when given, is the value of every required variable (the environment unused).
+RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const std::string* placeholder) {
   RenderedTemplate result;
   auto shared = std::make_shared<SourceFile>(source.path(), source.text());
   const yaml::Document doc = yaml::load(shared);
@@ -126,29 +157,44 @@ RenderedTemplate render_env_template(const SourceFile& source, const EnvLookup& 
     for (const EnvReference& ref : events) {
       const std::size_t at = begin + ref.offset;
       if (at < copied) continue;
-      if (ref.name.empty()) {
+      // Copies the template up to `at`, then writes `value` in place of `length` template bytes.
+      auto replace = [&](std::size_t length, const std::string& value, ValueSource source) {
         result.text.append(text, copied, at - copied);
-        copied = at + 1;
+        const std::size_t start = result.text.size();
+        result.text += value;
+        result.replacements.push_back({at, at + length, start, result.text.size()});
+        if (!value.empty()) {
+          auto& ranges = source == ValueSource::Environment ? result.expanded : result.template_values;
+          ranges.emplace_back(start, result.text.size());
+        }
+        copied = at + length;
+      };
+      if (ref.name.empty()) {
+        replace(1, "", ValueSource::Default);
         continue;
       }
       const std::string ref_text = "${" + ref.name + (ref.has_default ? ":-...}" : "}");
-      const std::optional<std::string> value = env(ref.name);
+      const std::optional<std::string> value = placeholder != nullptr ? std::nullopt : env(ref.name);
       std::string chosen;
       if (value.has_value() && !value->empty()) {
         chosen = *value;
+        result.sources[ref.name] = ValueSource::Environment;
       } else if (ref.has_default) {
         // The default is template text, already written in the quoting around it.
-        result.text.append(text, copied, at - copied);
-        const std::size_t start = result.text.size();
-        result.text += ref.default_value;
-        if (!ref.default_value.empty()) result.expanded.emplace_back(start, result.text.size());
-        copied = at + ref.length;
+        result.sources[ref.name] = ValueSource::Default;
+        replace(ref.length, ref.default_value, ValueSource::Default);
         continue;
+      } else if (placeholder != nullptr) {
+        chosen = *placeholder;
+        result.sources[ref.name] = ValueSource::Placeholder;
       } else {
         result.problems.push_back(problem(
             source, at, "alertmanager/env-missing",
             "required variable " + ref.name + (value.has_value() ? " is empty" : " is not set"),
             "export " + ref.name + ", or write ${" + ref.name + ":-default} to make it optional"));
+        const bool listed = std::any_of(result.missing.begin(), result.missing.end(),
+                                        [&](const MissingVariable& m) { return m.name == ref.name; });
+        if (!listed) result.missing.push_back({ref.name, value.has_value()});
         continue;
       }
       std::string written;
@@ -189,15 +235,21 @@ RenderedTemplate render_env_template(const SourceFile& source, const EnvLookup& 
           break;
         }
       }
-      result.text.append(text, copied, at - copied);
-      const std::size_t start = result.text.size();
-      result.text += written;
-      if (!written.empty()) result.expanded.emplace_back(start, result.text.size());
-      copied = at + ref.length;
+      replace(ref.length, written, result.sources[ref.name]);
     }
   }
   result.text.append(text, copied, std::string::npos);
   return result;
+}
+
+}  // namespace
+
+RenderedTemplate render_env_template(const SourceFile& source, const EnvLookup& env) {
+  return render(source, env, nullptr);
+}
+
+RenderedTemplate render_with_placeholders(const SourceFile& source, const std::string& placeholder) {
+  return render(source, EnvLookup{}, &placeholder);
 }
 
 }  // namespace mlmon::alertmanager

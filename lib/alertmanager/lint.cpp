@@ -9,6 +9,7 @@
 #include <set>
 
 #include "alertmanager/duration.hpp"
+#include "alertmanager/env_render.hpp"
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/templates.hpp"
 #include "alertmanager/values.hpp"
@@ -33,8 +34,10 @@ class Linter {
     unused_time_intervals();
     if (loaded_.config.has_route) shadowed_routes(loaded_.config.route);
     inhibit_rules();
-    plain_secrets();
-    unexpanded_env();
+    if (!is_rendered_output(loaded_.document.source->text())) {
+      plain_secrets();
+      if (!options_.in_template) unexpanded_env();
+    }
     for (Diagnostic& d : check_inline_templates(loaded_)) out_.push_back(std::move(d));
     return std::move(out_);
   }
@@ -238,20 +241,23 @@ class Linter {
       if (s.value == nullptr || !s.value->is_scalar()) continue;
       const std::string& v = s.value->value;
       if (v.empty() || v == "<secret>" || v.find("${") != std::string::npos || v.find("{{") != std::string::npos) continue;
-      if (loaded_.is_expanded(s.value)) continue;  // rendered from the environment on purpose
+      if (loaded_.is_rendered_value(s.value)) continue;  // rendered from the environment or a default on purpose
       if (s.is_url && !url_has_credentials(v)) continue;
       const std::string what = s.is_url ? "a URL with credentials" : "a secret";
+      // In a template the way out is a reference right here; in a config, a template to render.
+      const std::string reference =
+          options_.in_template ? "write a ${VAR} reference in its place in the template"
+                               : "keep a ${VAR} reference in a template rendered by 'mlmon render-alertmanager'";
       warn(s.key != nullptr ? s.key : s.value, "plain-secret", s.field + " holds " + what + " in plain text",
-           s.has_file_twin ? "read it from a file with " + s.field +
-                                 "_file, or keep a ${VAR} reference in a template rendered by 'mlmon render-alertmanager'"
-                           : "keep a ${VAR} reference in a template rendered by 'mlmon render-alertmanager' "
-                             "(Alertmanager has no " + s.field + "_file here)");
+           s.has_file_twin ? "read it from a file with " + s.field + "_file, or " + reference
+                           : reference + " (Alertmanager has no " + s.field + "_file here)");
     }
   }
 
   void scan_scalars(const Node* n, int depth, std::set<const Node*>& seen) {
     if (n == nullptr || depth > 512 || !seen.insert(n).second) return;
     if (n->is_scalar()) {
+      if (loaded_.is_rendered_value(n)) return;  // not written in the config
       for (const EnvReference& ref : find_env_references(n->value)) {
         Diagnostic d;
         d.severity = Severity::Warning;

@@ -12,12 +12,16 @@ struct LintOptions {
   std::string base_dir = ".";
   /// Look at the file system for `*_file` targets and template globs.
   bool check_files = true;
+  /// The config is a template rendered in memory (findings go back to the template): hints speak
+  /// of the template, and a `${` left in it was written as `$${` on purpose.
+  bool in_template = false;
 };
 
 /// mlmon's checks beyond Alertmanager's, all warnings (rule ids alertmanager/...):
 /// missing-file, template-glob, unused-receiver, unused-time-interval, shadowed-route,
 /// inhibit-never-fires, plain-secret, unexpanded-env, template-syntax. Messages never contain
-/// secret values.
+/// secret values. The output of render-alertmanager (is_rendered_output) holds its secrets by
+/// design: plain-secret and unexpanded-env are checked on its template instead.
 std::vector<Diagnostic> lint_config(const LoadedConfig& loaded, const LintOptions& options = {});
 
 /// `${NAME}` or `${NAME:-default}` references in a text: byte offset and length of each.

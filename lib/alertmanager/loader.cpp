@@ -95,6 +95,12 @@ bool LoadedConfig::is_expanded(const yaml::Node* node) const {
                                         [&](const auto& range) { return overlaps(*node, range); });
 }
 
+bool LoadedConfig::is_rendered_value(const yaml::Node* node) const {
+  if (node == nullptr) return false;
+  return is_expanded(node) || std::any_of(options.template_ranges.begin(), options.template_ranges.end(),
+                                          [&](const auto& range) { return overlaps(*node, range); });
+}
+
 SourceFilePtr LoadedConfig::redacted_source() const {
   const std::string& original = document.source->text();
   std::vector<bool> hide(original.size(), false);
@@ -167,6 +173,10 @@ LoadedConfig load_config(SourceFilePtr source, LoadOptions options) {
   }
   mask_messages(loaded);
   return loaded;
+}
+
+bool looks_like_config(const yaml::Node* root) {
+  return root != nullptr && root->is_map() && root->get("route") != nullptr && root->get("receivers") != nullptr;
 }
 
 }  // namespace mlmon::alertmanager

@@ -47,6 +47,9 @@ struct FileReference {
 struct LoadOptions {
   /// Byte ranges of the source whose text must never appear in messages (expanded variables).
   std::vector<std::pair<std::size_t, std::size_t>> sensitive_ranges;
+  /// Byte ranges a template wrote itself (defaults, placeholders): shown, but not secrets written
+  /// in the config.
+  std::vector<std::pair<std::size_t, std::size_t>> template_ranges;
 };
 
 /// A loaded Alertmanager configuration: the YAML document (which owns every node the model points
@@ -72,10 +75,17 @@ struct LoadedConfig {
   bool is_sensitive(const yaml::Node* node) const;
   /// True when `node` overlaps one of options.sensitive_ranges (a value expanded from the environment).
   bool is_expanded(const yaml::Node* node) const;
+  /// True when `node` overlaps options.sensitive_ranges or options.template_ranges: a value a
+  /// template rendering put there.
+  bool is_rendered_value(const yaml::Node* node) const;
 };
 
 /// Parses and checks an Alertmanager configuration as `config.LoadFile` of the newest Alertmanager
 /// does, but reports every problem rather than the first. Never throws.
 LoadedConfig load_config(SourceFilePtr source, LoadOptions options = {});
+
+/// True when a YAML document looks like an Alertmanager config: a mapping with `route` and
+/// `receivers` (how directories are searched for configs).
+bool looks_like_config(const yaml::Node* root);
 
 }  // namespace mlmon::alertmanager

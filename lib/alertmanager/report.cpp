@@ -12,7 +12,7 @@ std::string config_directory(const LoadedConfig& loaded) {
   return parent.empty() ? "." : parent.string();
 }
 
-std::vector<Diagnostic> config_findings(const LoadedConfig& loaded, bool lint) {
+std::vector<Diagnostic> config_findings(const LoadedConfig& loaded, bool lint, bool in_template) {
   std::vector<Diagnostic> out = loaded.diagnostics();
   if (!loaded.has_errors()) {
     for (Diagnostic& d : check_template_files(loaded, config_directory(loaded))) out.push_back(std::move(d));
@@ -20,6 +20,7 @@ std::vector<Diagnostic> config_findings(const LoadedConfig& loaded, bool lint) {
   if (!lint) return out;
   LintOptions options;
   options.base_dir = config_directory(loaded);
+  options.in_template = in_template;
   for (Diagnostic& d : lint_config(loaded, options)) out.push_back(std::move(d));
   return out;
 }

@@ -8,9 +8,9 @@
 #include <set>
 
 #include "alertmanager/crosscheck.hpp"
-#include "alertmanager/env_render.hpp"
 #include "alertmanager/report.hpp"
 #include "alertmanager/route_cases.hpp"
+#include "alertmanager/template_check.hpp"
 #include "core/file_io.hpp"
 #include "dashboards/lint.hpp"
 #include "dashboards/linter_config_cache.hpp"
@@ -30,22 +30,19 @@ bool is_lint(std::string_view id) {
 }
 
 // A config template is checked as Alertmanager would see it once rendered: every ${VAR} gets a
-// placeholder value shaped like a URL (never a real secret), and only Alertmanager's own errors
-// are reported.
+// placeholder value shaped like a URL (never a real secret), or its default, and only
+// Alertmanager's own errors are reported, at their place in the template.
 std::optional<alertmanager::LoadedConfig> render_template_for_check(const SourceFilePtr& source, Report& report) {
-  auto rendered = alertmanager::render_env_template(
-      *source, [](std::string_view) -> std::optional<std::string> { return std::string("https://placeholder.invalid/mlmon"); });
-  for (const Diagnostic& d : rendered.problems) report.add(d);
-  if (!rendered.ok()) return std::nullopt;
-  alertmanager::LoadOptions options;
-  options.sensitive_ranges = rendered.expanded;
-  auto loaded = alertmanager::load_config(std::make_shared<SourceFile>(source->path(), rendered.text), options);
-  for (Diagnostic d : loaded.diagnostics()) {
+  auto checked = alertmanager::render_template_for_check(source, alertmanager::TemplateValues::Placeholders);
+  for (const Diagnostic& d : checked.rendered.problems) report.add(d);
+  if (!checked.loaded) return std::nullopt;
+  report.add_source(checked.redacted_template(*checked.loaded));
+  for (Diagnostic d : checked.loaded->diagnostics()) {
     if (d.severity != Severity::Error) continue;
     d.message += " (in the template rendered with placeholder values)";
-    report.add(std::move(d));
+    report.add(checked.to_template(std::move(d)));
   }
-  return loaded;
+  return std::move(checked.loaded);
 }
 
 class ProjectChecker {
@@ -118,11 +115,7 @@ class ProjectChecker {
     }
     for (const SourceFilePtr& source : templates_) {
       result_.report.add_source(source);
-      if (auto loaded = render_template_for_check(source, result_.report)) {
-        // Findings point into the rendered text: quote that (secrets masked), not the template.
-        result_.report.add_source(loaded->redacted_source());
-        loaded_configs.push_back(std::move(*loaded));
-      }
+      if (auto loaded = render_template_for_check(source, result_.report)) loaded_configs.push_back(std::move(*loaded));
     }
     count(FileKind::AlertmanagerConfig, configs_.size());
     count(FileKind::AlertmanagerTemplate, templates_.size());

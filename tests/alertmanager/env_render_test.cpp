@@ -43,7 +43,10 @@ TEST_CASE("expands required and optional variables in every quoting") {
   CHECK(r.text ==
         "# ${NOT_IN_A_COMMENT}\na: p\nb: 'it''s'\nc: \"say \\\"hi\\\"\\\\n\"\nd: fallback\ne: '${LITERAL}'\nf: |\n  x "
         "l1\n  l2\n");
-  CHECK(r.expanded.size() == 5);
+  CHECK(r.expanded.size() == 4);        // values from the environment: secrets
+  CHECK(r.template_values.size() == 1);  // the default: the template's own text
+  CHECK(r.count(ValueSource::Environment) == 4);
+  CHECK(r.count(ValueSource::Default) == 1);
 }
 
 TEST_CASE("every missing variable at once, values never in messages") {

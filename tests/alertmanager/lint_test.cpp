@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "alertmanager/env_render.hpp"
 #include "alertmanager/lint.hpp"
 #include "temp_dir.hpp"
 #include "test_support.hpp"
@@ -86,6 +87,25 @@ TEST_CASE("plain-text secrets: named, never shown") {
         "read it from a file with smtp_auth_password_file, or keep a ${VAR} reference in a template rendered by 'mlmon "
         "render-alertmanager'");
   CHECK(out.find("s3cr3t") == std::string::npos);
+}
+
+TEST_CASE("the output of render-alertmanager holds its secrets by design: no plain-secret, no unexpanded-env") {
+  const std::string body =
+      "global:\n  smtp_auth_password: hunter2\n  slack_api_url: https://hooks.slack.com/services/T0/B0/s3cr3t\n"
+      "route: {receiver: a}\nreceivers:\n- name: a\n  pagerduty_configs:\n  - service_key: pagerduty-not-configured\n"
+      "    description: 'cost ${AMOUNT}'\n";
+  CHECK(lint(rendered_header("rules/alertmanager.yml.tmpl") + body, {".", false}) == "");
+  // The same text without the header is a config written by hand: every finding is there.
+  CHECK(lint(body, {".", false}) ==
+        "2:3: smtp_auth_password holds a secret in plain text [alertmanager/plain-secret]\n"
+        "3:3: slack_api_url holds a URL with credentials in plain text [alertmanager/plain-secret]\n"
+        "8:5: service_key holds a secret in plain text [alertmanager/plain-secret]\n"
+        "9:24: Alertmanager does not expand environment variables: ${AMOUNT} is used literally "
+        "[alertmanager/unexpanded-env]\n");
+  CHECK(rendered_header("a\nb\x7f.tmpl") ==
+        "# Rendered by mlmon render-alertmanager from a?b?.tmpl; edit the template, not this file.\n");
+  CHECK(is_rendered_output(rendered_header("x.tmpl") + "route: {}\n"));
+  CHECK_FALSE(is_rendered_output("\n" + rendered_header("x.tmpl")));
 }
 
 TEST_CASE("${VAR} left in the file") {
