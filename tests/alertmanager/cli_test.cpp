@@ -115,7 +115,7 @@ TEST_CASE("check-alertmanager: clean, findings, I/O errors") {
   CHECK(json.out.find("unused-receiver") == std::string::npos);
 }
 
-TEST_CASE("check-alertmanager --amtool prints amtool's success summary") {
+TEST_CASE("check-alertmanager --amtool prints amtool's success summary" * doctest::test_suite("corpus")) {
   const std::string good = std::string(MLMON_CORPUS_DIR) + "/alertmanager/config-testdata/conf.good.yml";
   CliRun r = run_cli({"check-alertmanager", "--amtool", good});
   CHECK(r.code == 0);

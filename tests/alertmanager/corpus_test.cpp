@@ -45,7 +45,7 @@ LoadedConfig load_file(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("config/testdata matches EXPECTED.tsv file by file") {
+TEST_CASE("config/testdata matches EXPECTED.tsv file by file" * doctest::test_suite("corpus")) {
   const std::vector<Expected> expected = read_expected();
   REQUIRE(expected.size() == 46);
   for (const Expected& e : expected) {
@@ -64,7 +64,7 @@ TEST_CASE("config/testdata matches EXPECTED.tsv file by file") {
   }
 }
 
-TEST_CASE("amtool's cli/config/testdata: amtool check-config verdicts") {
+TEST_CASE("amtool's cli/config/testdata: amtool check-config verdicts" * doctest::test_suite("corpus")) {
   struct Case {
     const char* file;
     const char* amtool_error;

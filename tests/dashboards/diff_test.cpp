@@ -43,7 +43,7 @@ Ordered reversed(const Ordered& v) {
 
 std::string corpus(const std::string& name) {
   auto text = read_file(std::string(MLMON_CORPUS_DIR) + "/dashboards/" + name);
-  REQUIRE(text.has_value());
+  REQUIRE_MESSAGE(text.has_value(), name);
   return *text;
 }
 
@@ -64,9 +64,8 @@ const std::string kBase = R"js({"title": "Svc", "uid": "svc", "id": 3, "version"
 
 }  // namespace
 
-TEST_CASE("diff: a corpus dashboard against itself rewritten by another tool is empty") {
-  const std::string path = std::string(MLMON_CORPUS_DIR) + "/dashboards/rfmoz/node-exporter-full.json";
-  if (!std::filesystem::exists(path)) return;
+TEST_CASE("diff: a corpus dashboard against itself rewritten by another tool is empty" *
+          doctest::test_suite("corpus")) {
   const std::string original = corpus("rfmoz/node-exporter-full.json");
   Ordered copy = reversed(Ordered::parse(original));
   copy["id"] = 4242;
@@ -83,14 +82,17 @@ TEST_CASE("diff: a corpus dashboard against itself rewritten by another tool is 
   }
 }
 
-TEST_CASE("diff: every corpus dashboard equals its rewritten copy") {
+TEST_CASE("diff: every corpus dashboard equals its rewritten copy" * doctest::test_suite("corpus")) {
   const std::string dir = std::string(MLMON_CORPUS_DIR) + "/dashboards";
-  if (!std::filesystem::exists(dir)) return;
+  REQUIRE_MESSAGE(std::filesystem::is_directory(dir), dir);
+  std::size_t dashboards = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (entry.path().extension() != ".json") continue;
-    const std::string original = *read_file(entry.path().string());
+    ++dashboards;
+    const std::string original = corpus(entry.path().lexically_relative(dir).string());
     CHECK_MESSAGE(diff_text(original, reversed(Ordered::parse(original)).dump()) == "", entry.path());
   }
+  CHECK(dashboards == 14u);
 }
 
 TEST_CASE("diff: added, removed, moved and changed panels, variables and settings") {

@@ -2,18 +2,18 @@
 // where the model expects others.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-
 #include "core/file_io.hpp"
 #include "dashboards/dashboard_diff.hpp"
 #include "helpers.hpp"
 
 namespace mlmon::dashboards {
 
-TEST_CASE("robustness: every truncation of a real dashboard gives one error, not a crash") {
+TEST_CASE("robustness: every truncation of a real dashboard gives one error, not a crash" *
+          doctest::test_suite("corpus")) {
   const std::string path = std::string(MLMON_CORPUS_DIR) + "/dashboards/dotdc/k8s-system-coredns.json";
-  if (!std::filesystem::exists(path)) return;
-  const std::string text = *read_file(path);
+  const auto file = read_file(path);
+  REQUIRE_MESSAGE(file.has_value(), path);
+  const std::string& text = *file;
   for (std::size_t cut = 0; cut < text.size(); cut += 397) {
     Report report;
     lint_file(test::source(text.substr(0, cut)), LintOptions{}, report);
@@ -22,10 +22,11 @@ TEST_CASE("robustness: every truncation of a real dashboard gives one error, not
   }
 }
 
-TEST_CASE("robustness: flipped bytes and swapped types lint without crashing") {
+TEST_CASE("robustness: flipped bytes and swapped types lint without crashing" * doctest::test_suite("corpus")) {
   const std::string path = std::string(MLMON_CORPUS_DIR) + "/dashboards/rfmoz/apache-full.json";
-  if (!std::filesystem::exists(path)) return;
-  const std::string text = *read_file(path);
+  const auto file = read_file(path);
+  REQUIRE_MESSAGE(file.has_value(), path);
+  const std::string& text = *file;
   const std::string replacements[] = {"0", "[]", "{}", "null", "\"$x\"", "-1e999", "\"${DS_X:raw}\""};
   std::size_t linted = 0;
   for (std::size_t at = 0; at < text.size(); at += 601) {

@@ -1,5 +1,5 @@
 #define DOCTEST_CONFIG_IMPLEMENT
-#include <doctest/doctest.h>
+#include "corpus.hpp"
 
 #include <cstdlib>
 #include <thread>
@@ -16,6 +16,5 @@ int main(int argc, char** argv) {
     std::_Exit(99);
   }).detach();
 
-  doctest::Context context(argc, argv);
-  return context.run();
+  return mlmon::testing::run_tests(argc, argv, MLMON_CORPUS_DIR);
 }

@@ -88,7 +88,8 @@ void check_round_trip(const std::string& expr, const Features& features) {
 
 }  // namespace
 
-TEST_CASE("corpus: every valid expression parses with all features and round-trips through print") {
+TEST_CASE("corpus: every valid expression parses with all features and round-trips through print" *
+          doctest::test_suite("corpus")) {
     const fs::path path = fs::path(MLMON_CORPUS_DIR) / "promql" / "valid-expressions.jsonl";
     REQUIRE(fs::exists(path));
     const auto exprs = load_jsonl_expressions(path);
@@ -96,7 +97,8 @@ TEST_CASE("corpus: every valid expression parses with all features and round-tri
     for (const std::string& expr : exprs) check_round_trip(expr, Features::all());
 }
 
-TEST_CASE("corpus: every expr in the awesome-prometheus-alerts rule files parses without features") {
+TEST_CASE("corpus: every expr in the awesome-prometheus-alerts rule files parses without features" *
+          doctest::test_suite("corpus")) {
     const fs::path dir = fs::path(MLMON_CORPUS_DIR) / "rules" / "awesome-prometheus-alerts";
     REQUIRE(fs::exists(dir));
     const auto exprs = load_rule_expressions(dir);
@@ -104,7 +106,7 @@ TEST_CASE("corpus: every expr in the awesome-prometheus-alerts rule files parses
     for (const std::string& expr : exprs) check_round_trip(expr, Features{});
 }
 
-TEST_CASE("corpus: Prometheus's rulefmt test files") {
+TEST_CASE("corpus: Prometheus's rulefmt test files" * doctest::test_suite("corpus")) {
     const fs::path dir = fs::path(MLMON_CORPUS_DIR) / "rules" / "prometheus-rulefmt";
     REQUIRE(fs::exists(dir));
     size_t checked = 0;

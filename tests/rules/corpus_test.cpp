@@ -28,7 +28,7 @@ std::vector<Diagnostic> errors_of(const fs::path& path, rules::NameValidation na
 
 }  // namespace
 
-TEST_CASE("every awesome-prometheus-alerts file passes Prometheus's validations") {
+TEST_CASE("every awesome-prometheus-alerts file passes Prometheus's validations" * doctest::test_suite("corpus")) {
   const fs::path dir = kCorpus / "rules" / "awesome-prometheus-alerts";
   REQUIRE(fs::is_directory(dir));
   int files = 0;
@@ -42,7 +42,7 @@ TEST_CASE("every awesome-prometheus-alerts file passes Prometheus's validations"
   CHECK(files == 112);
 }
 
-TEST_CASE("prometheus-rulefmt testdata matches EXPECTED.tsv file by file") {
+TEST_CASE("prometheus-rulefmt testdata matches EXPECTED.tsv file by file" * doctest::test_suite("corpus")) {
   const fs::path dir = kCorpus / "rules" / "prometheus-rulefmt";
   std::ifstream tsv(dir / "EXPECTED.tsv");
   REQUIRE(tsv.good());

@@ -50,7 +50,8 @@ int differing_lines(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-TEST_CASE("corpus: every threshold of awesome-prometheus-alerts can be set, one line at a time") {
+TEST_CASE("corpus: every threshold of awesome-prometheus-alerts can be set, one line at a time" *
+          doctest::test_suite("corpus")) {
   const std::filesystem::path dir = std::filesystem::path(MLMON_CORPUS_DIR) / "rules" / "awesome-prometheus-alerts";
   REQUIRE(std::filesystem::is_directory(dir));
   std::vector<std::string> paths;

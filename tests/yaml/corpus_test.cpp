@@ -11,7 +11,7 @@ namespace mlmon::yaml {
 using test::offset_mismatch;
 using test::problems_of;
 
-TEST_CASE("corpus: every scalar's source offsets are exact") {
+TEST_CASE("corpus: every scalar's source offsets are exact" * doctest::test_suite("corpus")) {
   namespace fs = std::filesystem;
   const fs::path root = fs::path(MLMON_CORPUS_DIR);
   REQUIRE(fs::is_directory(root));

@@ -150,7 +150,7 @@ TEST_CASE("merge keys resolve as in Go's yaml.v3") {
   }
 }
 
-TEST_CASE("Prometheus's test_aliases.yaml loads") {
+TEST_CASE("Prometheus's test_aliases.yaml loads" * doctest::test_suite("corpus")) {
   const std::string path = std::string(MLMON_CORPUS_DIR) + "/rules/prometheus-rulefmt/test_aliases.yaml";
   auto file = read_file(path);
   REQUIRE(file.has_value());
