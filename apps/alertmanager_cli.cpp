@@ -3,42 +3,21 @@
 #include "alertmanager/report.hpp"
 #include "core/file_io.hpp"
 #include "core/render.hpp"
-#include "rules/loader.hpp"
-#include "yaml/document.hpp"
 
 namespace mlmon::cli {
 
-namespace {
-
-bool is_dashboard(const yaml::Node* root) {
-  if (root == nullptr || !root->is_map()) return false;
-  const yaml::Node* wrapped = root->get("dashboard");  // the API's {"dashboard": {...}} envelope
-  const yaml::Node* dashboard = wrapped != nullptr && wrapped->is_map() ? wrapped : root;
-  return dashboard->get("panels") != nullptr || dashboard->get("rows") != nullptr;
+workspace::Selection select_config(const SourceFilePtr& source, bool found_in_directory) {
+  return workspace::select_file(source, found_in_directory,
+                                {workspace::FileKind::AlertmanagerConfig, workspace::FileKind::AlertmanagerTemplate});
 }
 
-}  // namespace
-
-std::string other_kind(const std::string& path, const std::string& text) {
-  if (path.ends_with(".tmpl")) {
-    if (alertmanager::looks_like_config_template(text)) return {};
-    return "is not an Alertmanager config template (it has no route: and receivers:); a notification template is "
-           "checked with the config whose templates: name it";
-  }
-  auto source = std::make_shared<SourceFile>(path, text);
-  const yaml::Document doc = yaml::load(source);
-  if (alertmanager::looks_like_config(doc.root)) return {};
-  const bool manifest = doc.has_further_documents() && rules::load_rule_documents(source).size() > 1;
-  if (rules::looks_like_rule_file(doc.root) || manifest) {
-    return "is a Prometheus rule file; use mlmon check-rules";
-  }
-  if (is_dashboard(doc.root)) return "is a Grafana dashboard; use mlmon check-dashboards";
-  return {};
-}
-
-bool AlertmanagerInput::has_errors() const { return !loaded || loaded->has_errors(); }
+bool AlertmanagerInput::has_errors() const { return wrong_kind || !loaded || loaded->has_errors(); }
 
 void AlertmanagerInput::report(bool lint, Report& report) const {
+  if (wrong_kind) {
+    report.add(*wrong_kind);
+    return;
+  }
   if (!from_template) {
     report_alertmanager(*loaded, lint, report);
     return;
@@ -57,19 +36,16 @@ void AlertmanagerInput::print_errors(Context& ctx) const {
   render_text(errors, ctx.err);
 }
 
-std::optional<AlertmanagerInput> read_alertmanager_input(const std::string& path, std::string_view command,
-                                                         const InputOptions& options, Context& ctx) {
-  auto text = read_file(path);
-  if (!text) {
-    ctx.err << "mlmon " << command << ": " << text.error().message << "\n";
-    return std::nullopt;
-  }
-  if (const std::string kind = other_kind(path, *text); !kind.empty()) {
-    ctx.err << "mlmon " << command << ": " << path << " " << kind << "\n";
-    return std::nullopt;
-  }
-  auto source = std::make_shared<SourceFile>(path, std::move(*text));
+std::optional<AlertmanagerInput> load_alertmanager_input(const SourceFilePtr& source,
+                                                         const workspace::Selection& selection,
+                                                         std::string_view command, const InputOptions& options,
+                                                         Context& ctx) {
+  const std::string& path = source->path();
   AlertmanagerInput input;
+  if (selection.take == workspace::Take::WrongKind) {
+    input.wrong_kind = workspace::wrong_kind(*source, selection.kind, "an Alertmanager config", kRuleNotAConfig);
+    return input;
+  }
   if (!path.ends_with(".tmpl")) {
     input.loaded = alertmanager::load_config(source);
     return input;
@@ -91,6 +67,17 @@ std::optional<AlertmanagerInput> read_alertmanager_input(const std::string& path
   input.loaded = std::move(input.from_template->loaded);
   input.from_template->loaded.reset();
   return input;
+}
+
+std::optional<AlertmanagerInput> read_alertmanager_input(const std::string& path, std::string_view command,
+                                                         const InputOptions& options, Context& ctx) {
+  auto text = read_file(path);
+  if (!text) {
+    ctx.err << "mlmon " << command << ": " << text.error().message << "\n";
+    return std::nullopt;
+  }
+  auto source = std::make_shared<SourceFile>(path, std::move(*text));
+  return load_alertmanager_input(source, select_config(source, false), command, options, ctx);
 }
 
 std::string config_directory(const alertmanager::LoadedConfig& loaded) { return alertmanager::config_directory(loaded); }

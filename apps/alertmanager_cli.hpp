@@ -10,8 +10,12 @@
 #include "alertmanager/template_check.hpp"
 #include "context.hpp"
 #include "core/report.hpp"
+#include "workspace/selection.hpp"
 
 namespace mlmon::cli {
+
+/// The rule id of a file given as an Alertmanager config that plainly holds something else.
+inline constexpr std::string_view kRuleNotAConfig = "alertmanager/not-a-config";
 
 /// An Alertmanager config read for checking: a file as written, or a `*.tmpl` config template
 /// rendered in memory, whose findings are reported at their place in the template.
@@ -20,8 +24,11 @@ struct AlertmanagerInput {
   std::optional<alertmanager::LoadedConfig> loaded;
   /// Set for a template (its `loaded` moved to the field above).
   std::optional<alertmanager::TemplateCheck> from_template;
+  /// Set (and nothing loaded) when the file plainly holds something else: a rule file, a
+  /// dashboard, a notification template.
+  std::optional<Diagnostic> wrong_kind;
 
-  /// True when the config does not load (or the template does not render).
+  /// True when the config does not load (or the template does not render, or it is no config).
   bool has_errors() const;
   /// Adds every finding (the template's own problems, Alertmanager's validations, the template
   /// files' errors and, when `lint`, mlmon's warnings) to `report`, with the file as written
@@ -38,17 +45,22 @@ struct InputOptions {
   bool announce = true;
 };
 
-/// Reads `path` as an Alertmanager config; a `*.tmpl` is rendered in memory first. When the file
-/// cannot be checked, says why on stderr (`mlmon <command>: ...`) and returns nullopt: it cannot
-/// be read, it holds something else (a rule file, a dashboard, a notification template), or a
-/// template's required variables are not set (without --placeholders).
+/// workspace::select_file for the commands that take Alertmanager configs and config templates.
+workspace::Selection select_config(const SourceFilePtr& source, bool found_in_directory);
+
+/// Loads `source` as select_config() selected it (to check, or of another kind); a `*.tmpl` is
+/// rendered in memory first and a line on stderr says how. Returns nullopt, said on stderr
+/// (`mlmon <command>: ...`), when a template's required variables are not set (and not
+/// --placeholders): the file cannot be checked.
+std::optional<AlertmanagerInput> load_alertmanager_input(const SourceFilePtr& source,
+                                                         const workspace::Selection& selection,
+                                                         std::string_view command, const InputOptions& options,
+                                                         Context& ctx);
+
+/// Reads a file named on the command line and loads it as above; nullopt also when it cannot be
+/// read (said on stderr).
 std::optional<AlertmanagerInput> read_alertmanager_input(const std::string& path, std::string_view command,
                                                          const InputOptions& options, Context& ctx);
-
-/// What a file given as an Alertmanager config (or config template) holds instead, by its content,
-/// to follow its path in a message ("is a Prometheus rule file; use mlmon check-rules"); "" when it
-/// may be one (then its problems are Alertmanager's to report).
-std::string other_kind(const std::string& path, const std::string& text);
 
 /// The directory relative paths in the config are resolved against.
 std::string config_directory(const alertmanager::LoadedConfig& loaded);

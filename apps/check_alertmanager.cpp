@@ -2,7 +2,6 @@
 // mlmon's warnings (missing files, unused receivers, shadowed routes, inhibit rules that never
 // fire, plain-text secrets, unexpanded ${VARS}). A `*.tmpl` config template is checked as rendered
 // in memory; a directory is searched for configs and config templates.
-#include <filesystem>
 #include <memory>
 
 #include "alertmanager/crosscheck.hpp"
@@ -15,7 +14,7 @@
 #include "output_options.hpp"
 #include "project_config.hpp"
 #include "rules/loader.hpp"
-#include "yaml/document.hpp"
+#include "workspace/project_check.hpp"
 
 namespace mlmon::cli {
 
@@ -29,71 +28,82 @@ struct CheckAlertmanagerArgs {
   bool amtool = false;
   bool placeholders = false;
   bool quiet = false;
+  bool verbose = false;
 };
 
-namespace fs = std::filesystem;
+// A file to check, as select_config() took it: a config, a config template, or a file of another
+// kind named on the command line (reported as such).
+struct ConfigFile {
+  SourceFilePtr source;
+  workspace::Selection selection;
+};
 
-// A file found in a directory is checked when it is an Alertmanager config or config template.
-bool holds_config(const std::string& path, const std::string& text) {
-  if (path.ends_with(".tmpl")) return alertmanager::looks_like_config_template(text);
-  return alertmanager::looks_like_config(yaml::load(std::make_shared<SourceFile>(path, text)).root);
-}
+struct Found {
+  std::vector<ConfigFile> files;
+  std::vector<workspace::SkippedFile> skipped;  ///< found in a directory, of another kind
+  std::size_t unreadable = 0;
+};
 
-// The configs to check: files as given; each directory searched (as check-rules searches one) for
-// the files that hold a config or a config template, less those `.mlmon.yml` ignores. A directory
-// without any is a usage error: a green run must have checked something.
-std::optional<std::vector<std::string>> config_paths(const CheckAlertmanagerArgs& args, Context& ctx) {
-  std::vector<std::string> paths;
-  for (const std::string& input : args.configs) {
-    std::error_code ec;
-    if (!fs::is_directory(input, ec)) {
-      paths.push_back(input);
+// The files named, and in each directory (searched as check-rules searches one, less what
+// `.mlmon.yml` ignores) the configs and config templates; the other files found there are
+// skipped. Nothing to check at all is a usage error: a green run must have checked something.
+std::optional<Found> find_configs(const CheckAlertmanagerArgs& args, Context& ctx) {
+  auto config = load_project_config("check-alertmanager", "", args.configs.front(), args.output, ctx);
+  if (!config) return std::nullopt;
+  auto files = workspace::project_inputs(args.configs, {".yml", ".yaml", ".tmpl"}, *config, ".");
+  if (!files) {
+    ctx.err << "mlmon check-alertmanager: " << files.error().message << "\n";
+    return std::nullopt;
+  }
+  Found found;
+  for (const InputFile& file : *files) {
+    auto text = read_file(file.path);
+    if (!text) {
+      ctx.err << "mlmon check-alertmanager: " << text.error().message << "\n";
+      ++found.unreadable;
       continue;
     }
-    auto project = load_project_config("check-alertmanager", "", input, args.output, ctx);
-    if (!project) return std::nullopt;
-    auto files = expand_inputs({input}, {".yml", ".yaml", ".tmpl"});
-    if (!files) {
-      ctx.err << "mlmon check-alertmanager: " << files.error().message << "\n";
-      return std::nullopt;
+    auto source = std::make_shared<SourceFile>(file.path, std::move(*text));
+    const workspace::Selection selection = select_config(source, file.found_in_directory);
+    if (selection.take == workspace::Take::Skip) {
+      found.skipped.push_back({file.path, selection.kind});
+      continue;
     }
-    const fs::path base = project->path.empty() ? fs::path(input) : fs::path(project->path).parent_path();
-    const std::size_t before = paths.size();
-    for (const std::string& path : *files) {
-      const std::string relative = fs::relative(path, base, ec).string();
-      if (project->ignored(ec ? path : relative) || fs::path(path).filename() == ".mlmon.yml") continue;
-      auto text = read_file(path);
-      if (!text) {
-        ctx.err << "mlmon check-alertmanager: " << text.error().message << "\n";
-        return std::nullopt;
-      }
-      if (holds_config(path, *text)) paths.push_back(path);
-    }
-    if (paths.size() == before) {
-      ctx.err << "mlmon check-alertmanager: " << input
-              << ": no Alertmanager config in this directory (a YAML file with route: and receivers:, or such a "
-                 "*.tmpl template)\n";
-      return std::nullopt;
-    }
+    found.files.push_back({source, selection});
   }
-  return paths;
+  if (args.verbose) {
+    for (const auto& s : found.skipped) ctx.err << "skipped " << s.path << ": " << workspace::describe(s.kind) << "\n";
+  }
+  if (found.files.empty() && !found.skipped.empty()) {
+    ctx.err << "mlmon check-alertmanager: no Alertmanager config (a YAML file with route: and receivers:, or such a "
+               "*.tmpl template) among the files found; "
+            << plural(found.skipped.size(), "other file") << " skipped"
+            << (args.verbose ? "" : " (--verbose lists them)") << "\n";
+    return std::nullopt;
+  }
+  return found;
 }
 
 // `amtool check-config`'s own output: "Checking 'f'  SUCCESS" with the Found: summary, or
 // "  FAILED: <the one error Alertmanager reports>".
-int run_amtool_style(const CheckAlertmanagerArgs& args, const std::vector<std::string>& paths, Context& ctx) {
+int run_amtool_style(const CheckAlertmanagerArgs& args, const Found& found, Context& ctx) {
   int failed = 0;
-  bool io_failed = false;
+  bool io_failed = found.unreadable > 0;
   InputOptions options;
   options.placeholders = args.placeholders;
   options.announce = !args.quiet;
-  for (const std::string& path : paths) {
-    auto input = read_alertmanager_input(path, "check-alertmanager", options, ctx);
+  for (const ConfigFile& file : found.files) {
+    auto input = load_alertmanager_input(file.source, file.selection, "check-alertmanager", options, ctx);
     if (!input) {
       io_failed = true;
       continue;
     }
-    ctx.out << "Checking '" << path << "'";
+    ctx.out << "Checking '" << file.source->path() << "'";
+    if (input->wrong_kind) {
+      ctx.out << "  FAILED: " << input->wrong_kind->message << "\n\n";
+      ++failed;
+      continue;
+    }
     if (!input->loaded) {
       // A template that does not render: its first problem, as Alertmanager reports a YAML error.
       const Diagnostic& first = input->from_template->rendered.problems.front();
@@ -180,19 +190,19 @@ bool read_alert_rules(const std::vector<std::string>& paths, std::vector<alertma
 }
 
 int run_check_alertmanager(const CheckAlertmanagerArgs& args, Context& ctx) {
-  const auto paths = config_paths(args, ctx);
-  if (!paths) return kExitUsage;
-  if (args.amtool) return run_amtool_style(args, *paths, ctx);
+  const auto found = find_configs(args, ctx);
+  if (!found) return kExitUsage;
+  if (args.amtool) return run_amtool_style(args, *found, ctx);
   Report report;
-  bool io_failed = false;
+  bool io_failed = found->unreadable > 0;
   std::vector<alertmanager::AlertRuleRef> alerts;
   if (!args.rules.empty() && !read_alert_rules(args.rules, alerts, report, ctx)) io_failed = true;
   InputOptions options;
   options.placeholders = args.placeholders;
   options.announce = !args.quiet;
   std::size_t checked = 0;
-  for (const std::string& path : *paths) {
-    auto input = read_alertmanager_input(path, "check-alertmanager", options, ctx);
+  for (const ConfigFile& file : found->files) {
+    auto input = load_alertmanager_input(file.source, file.selection, "check-alertmanager", options, ctx);
     if (!input) {
       io_failed = true;
       continue;
@@ -210,9 +220,13 @@ int run_check_alertmanager(const CheckAlertmanagerArgs& args, Context& ctx) {
     const std::size_t errors = report.count(Severity::Error);
     const std::size_t warnings = report.count(Severity::Warning) - errors;
     // Files that could not be checked are counted: a summary never looks cleaner than the run was.
-    const std::size_t not_checked = paths->size() - checked;
+    const std::size_t not_checked = found->files.size() - checked + found->unreadable;
     ctx.err << plural(checked, "file") << " checked";
     if (not_checked > 0) ctx.err << ", " << not_checked << " not checked (see above)";
+    if (!found->skipped.empty()) {
+      ctx.err << " (" << plural(found->skipped.size(), "other file") << " skipped"
+              << (args.verbose ? ")" : "; --verbose lists them)");
+    }
     ctx.err << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
   }
   return io_failed ? kExitUsage : code;
@@ -237,12 +251,14 @@ void setup_check_alertmanager(CLI::App& app, Context& ctx) {
   sub->add_flag("--placeholders", args->placeholders,
                 "Render *.tmpl templates with placeholder values (and their defaults) instead of the environment");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
+  sub->add_flag("-v,--verbose", args->verbose,
+                "List the files found in directories and skipped (not Alertmanager configs), and what each is");
   sub->footer(
       "A *.tmpl template is rendered in memory with the environment, as render-alertmanager would render it (a "
       "required variable that is not set is a usage error), or with --placeholders; findings are reported in the "
       "template.\n"
-      "Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error (also: a file of "
-      "another kind, a directory without a config, a template's required variable not set).");
+      "Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on; also a file named that is of another "
+      "kind), 2 usage or I/O error (also: no config among the files found, a template's required variable not set).");
   sub->callback([args, &ctx] { ctx.exit_code = run_check_alertmanager(*args, ctx); });
 }
 

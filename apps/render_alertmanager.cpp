@@ -53,16 +53,18 @@ int run_render(const RenderArgs& args, Context& ctx) {
     ctx.err << "mlmon render-alertmanager: " << text.error().message << "\n";
     return kExitUsage;
   }
-  if (const std::string kind = other_kind(args.template_path, *text); !kind.empty()) {
-    ctx.err << "mlmon render-alertmanager: " << args.template_path << " " << kind << "; nothing written\n";
-    return kExitUsage;
-  }
   const auto template_source = std::make_shared<SourceFile>(args.template_path, std::move(*text));
   AlertmanagerInput input;
-  input.from_template =
-      alertmanager::render_template_for_check(template_source, alertmanager::TemplateValues::Environment);
-  input.loaded = std::move(input.from_template->loaded);
-  input.from_template->loaded.reset();
+  if (const workspace::Selection selection = select_config(template_source, false);
+      selection.take == workspace::Take::WrongKind) {
+    input.wrong_kind =
+        workspace::wrong_kind(*template_source, selection.kind, "an Alertmanager config template", kRuleNotAConfig);
+  } else {
+    input.from_template =
+        alertmanager::render_template_for_check(template_source, alertmanager::TemplateValues::Environment);
+    input.loaded = std::move(input.from_template->loaded);
+    input.from_template->loaded.reset();
+  }
 
   // With no -o the YAML goes to stdout, so the findings go to stderr.
   std::ostream& findings_out = args.output_path.empty() ? ctx.err : ctx.out;

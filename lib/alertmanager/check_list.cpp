@@ -12,6 +12,9 @@ constexpr auto kValidation = CheckKind::Validation;
 
 constexpr CheckInfo kChecks[] = {
     // What Alertmanager refuses to load, in its words.
+    {"alertmanager/not-a-config",
+     "a file given as an Alertmanager config is one, not a rule file, a dashboard or a notification template", kError,
+     kValidation},
     {"alertmanager/yaml", "the config is YAML Alertmanager can decode", kError, kValidation},
     {"alertmanager/unknown-field", "every field is one Alertmanager knows", kError, kValidation},
     {"alertmanager/duplicate-field", "no field is given twice", kError, kValidation},

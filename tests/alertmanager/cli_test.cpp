@@ -107,7 +107,7 @@ TEST_CASE("check-alertmanager: clean, findings, I/O errors") {
 
   CliRun missing = run_cli({"check-alertmanager", "/nonexistent/am.yml"});
   CHECK(missing.code == 2);
-  CHECK(missing.err.starts_with("mlmon check-alertmanager: /nonexistent/am.yml: cannot open:"));
+  CHECK(missing.err == "mlmon check-alertmanager: /nonexistent/am.yml: no such file or directory\n");
 
   CliRun json = run_cli({"check-alertmanager", "--format", "json", "--no-lint", bad});
   CHECK(json.code == 1);
@@ -348,11 +348,11 @@ TEST_CASE("render-alertmanager counts values from the environment and defaults; 
 TEST_CASE("render-alertmanager refuses a file that is no config template") {
   TempDir dir;
   const std::string out = dir / "alertmanager.yml";
-  CliRun r = run_cli({"render-alertmanager", "../../rules/ml-platform.rules.yml", "-o", out});
-  CHECK(r.code == 2);
-  CHECK(r.out == "");
-  CHECK(r.err == "mlmon render-alertmanager: ../../rules/ml-platform.rules.yml is a Prometheus rule file; use mlmon "
-                 "check-rules; nothing written\n");
+  CliRun r = run_cli({"render-alertmanager", "--color", "never", "../../rules/ml-platform.rules.yml", "-o", out});
+  CHECK(r.code == 1);
+  CHECK(r.out == "../../rules/ml-platform.rules.yml: error: this is a Prometheus rule file, not an Alertmanager config "
+                 "template: check it with `mlmon check-rules` [alertmanager/not-a-config]\n");
+  CHECK(r.err == "mlmon render-alertmanager: nothing written: 1 problem in ../../rules/ml-platform.rules.yml\n");
   CHECK_FALSE(fs::exists(out));
 }
 
@@ -474,27 +474,29 @@ TEST_CASE("a template's findings point into the template, quote it with secrets 
 TEST_CASE("check-alertmanager and routes say when a file is of another kind") {
   TempDir dir;
   const std::string notification = dir.file("slack.tmpl", "{{ define \"slack.title\" }}[{{ .Status }}]{{ end }}\n");
-  const std::string not_checked = "0 files checked, 1 not checked (see above): 0 errors, 0 warnings\n";
-  CliRun rules = run_cli({"check-alertmanager", "../../rules/ml-platform.rules.yml"});
-  CHECK(rules.code == 2);
-  CHECK(rules.out == "");
-  CHECK(rules.err == "mlmon check-alertmanager: ../../rules/ml-platform.rules.yml is a Prometheus rule file; use mlmon "
-                     "check-rules\n" + not_checked);
-  CliRun dashboard = run_cli({"check-alertmanager", "../../dashboards/ml_metrics.json"});
-  CHECK(dashboard.code == 2);
-  CHECK(dashboard.out == "");
-  CHECK(dashboard.err == "mlmon check-alertmanager: ../../dashboards/ml_metrics.json is a Grafana dashboard; use mlmon "
-                         "check-dashboards\n" + not_checked);
-  CliRun tmpl = run_cli({"check-alertmanager", notification});
-  CHECK(tmpl.code == 2);
-  CHECK(tmpl.err == "mlmon check-alertmanager: " + notification +
-                        " is not an Alertmanager config template (it has no route: and receivers:); a notification "
-                        "template is checked with the config whose templates: name it\n" + not_checked);
+  CliRun r = run_cli({"check-alertmanager", "--color", "never", "../../rules/ml-platform.rules.yml",
+                      "../../dashboards/ml_metrics.json", notification});
+  CHECK(r.code == 1);
+  CHECK(r.out == "../../dashboards/ml_metrics.json: error: this is a Grafana dashboard, not an Alertmanager config: "
+                 "check it with `mlmon check-dashboards` [alertmanager/not-a-config]\n"
+                 "../../rules/ml-platform.rules.yml: error: this is a Prometheus rule file, not an Alertmanager "
+                 "config: check it with `mlmon check-rules` [alertmanager/not-a-config]\n" +
+                     notification +
+                     ": error: this is an Alertmanager notification template, not an Alertmanager config "
+                     "[alertmanager/not-a-config]\n");
+  CHECK(r.err == "3 files checked: 3 errors, 0 warnings\n");
+
+  CliRun amtool = run_cli({"check-alertmanager", "--amtool", "../../rules/ml-platform.rules.yml"});
+  CHECK(amtool.code == 1);
+  CHECK(amtool.out == "Checking '../../rules/ml-platform.rules.yml'  FAILED: this is a Prometheus rule file, not an "
+                      "Alertmanager config: check it with `mlmon check-rules`\n\n");
+
   CliRun routes = run_cli({"routes", "show", "../../rules/ml-platform.rules.yml"});
-  CHECK(routes.code == 2);
+  CHECK(routes.code == 1);
   CHECK(routes.out == "");
-  CHECK(routes.err == "mlmon routes show: ../../rules/ml-platform.rules.yml is a Prometheus rule file; use mlmon "
-                      "check-rules\n");
+  CHECK(routes.err == "../../rules/ml-platform.rules.yml: error: this is a Prometheus rule file, not an Alertmanager "
+                      "config: check it with `mlmon check-rules` [alertmanager/not-a-config]\n"
+                      "mlmon routes show: ../../rules/ml-platform.rules.yml is not a valid Alertmanager config\n");
 }
 
 TEST_CASE("check-alertmanager DIR checks the configs and config templates in it, less what .mlmon.yml ignores") {
@@ -514,7 +516,13 @@ TEST_CASE("check-alertmanager DIR checks the configs and config templates in it,
   CHECK(r.out == "");
   CHECK(r.err == "mlmon check-alertmanager: " + tmpl +
                      " is a template: rendered in memory with 1 placeholder value, 0 defaults\n"
-                     "2 files checked: 0 errors, 0 warnings\n");
+                     "2 files checked (2 other files skipped; --verbose lists them): 0 errors, 0 warnings\n");
+  CliRun verbose = run_cli({"check-alertmanager", "--placeholders", "-v", am});
+  CHECK(verbose.err == "skipped " + am + "/rules.yml: a Prometheus rule file\n"
+                       "skipped " + am + "/slack.tmpl: an Alertmanager notification template\n"
+                       "mlmon check-alertmanager: " + tmpl +
+                       " is a template: rendered in memory with 1 placeholder value, 0 defaults\n"
+                       "2 files checked (2 other files skipped): 0 errors, 0 warnings\n");
 
   // Not ignored, the broken config is found and fails the run.
   dir.file(".mlmon.yml", "ignore: []\n");
@@ -533,7 +541,6 @@ TEST_CASE("check-alertmanager DIR checks the configs and config templates in it,
   CliRun none = run_cli({"check-alertmanager", empty.path()});
   CHECK(none.code == 2);
   CHECK(none.out == "");
-  CHECK(none.err == "mlmon check-alertmanager: " + empty.path() +
-                        ": no Alertmanager config in this directory (a YAML file with route: and receivers:, or such a "
-                        "*.tmpl template)\n");
+  CHECK(none.err == "mlmon check-alertmanager: no Alertmanager config (a YAML file with route: and receivers:, or "
+                    "such a *.tmpl template) among the files found; 1 other file skipped (--verbose lists them)\n");
 }
