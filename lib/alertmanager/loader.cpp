@@ -175,8 +175,4 @@ LoadedConfig load_config(SourceFilePtr source, LoadOptions options) {
   return loaded;
 }
 
-bool looks_like_config(const yaml::Node* root) {
-  return root != nullptr && root->is_map() && root->get("route") != nullptr && root->get("receivers") != nullptr;
-}
-
 }  // namespace mlmon::alertmanager

@@ -84,8 +84,4 @@ struct LoadedConfig {
 /// does, but reports every problem rather than the first. Never throws.
 LoadedConfig load_config(SourceFilePtr source, LoadOptions options = {});
 
-/// True when a YAML document looks like an Alertmanager config: a mapping with `route` and
-/// `receivers` (how directories are searched for configs).
-bool looks_like_config(const yaml::Node* root);
-
 }  // namespace mlmon::alertmanager

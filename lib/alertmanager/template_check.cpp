@@ -88,8 +88,4 @@ std::string missing_variables_message(const RenderedTemplate& rendered) {
                              : "required variables " + names + " are " + state;
 }
 
-bool looks_like_config_template(std::string_view text) {
-  return text.find("route:") != std::string_view::npos && text.find("receivers:") != std::string_view::npos;
-}
-
 }  // namespace mlmon::alertmanager

@@ -49,8 +49,4 @@ TemplateCheck render_template_for_check(SourceFilePtr source, TemplateValues val
 /// keeps the template from rendering with the environment ("" when nothing is missing).
 std::string missing_variables_message(const RenderedTemplate& rendered);
 
-/// True when a `*.tmpl` text is an Alertmanager config template (it has `route:` and `receivers:`)
-/// rather than a notification template ({{ define }} blocks) of the config's `templates:`.
-bool looks_like_config_template(std::string_view text);
-
 }  // namespace mlmon::alertmanager

@@ -146,8 +146,3 @@ TEST_CASE("what is missing, in one sentence") {
   CHECK(twice.rendered.problems.size() == 2);
   CHECK_FALSE(twice.loaded.has_value());
 }
-
-TEST_CASE("config templates and notification templates") {
-  CHECK(looks_like_config_template("route:\n  receiver: a\nreceivers: [{name: a}]\n"));
-  CHECK_FALSE(looks_like_config_template("{{ define \"slack.title\" }}[{{ .Status }}]{{ end }}\n"));
-}
