@@ -14,6 +14,7 @@
 #include "output_options.hpp"
 #include "project_config.hpp"
 #include "rules/loader.hpp"
+#include "workspace/alert_refs.hpp"
 #include "workspace/project_check.hpp"
 
 namespace mlmon::cli {
@@ -138,53 +139,48 @@ int run_amtool_style(const CheckAlertmanagerArgs& args, const Found& found, Cont
 
 // The alerting rules of rule files, as routing sees them: name, static labels (group labels
 // first, the rule's own win), templated labels set aside, position of `alert:`.
-bool read_alert_rules(const std::vector<std::string>& paths, std::vector<alertmanager::AlertRuleRef>& alerts,
-                      Report& report, Context& ctx) {
-  auto files = expand_inputs(paths, {".yml", ".yaml"});
+// The alerting rules of --rules, for routing them through the config: rule files are read as
+// every command reads them (directories give their rule files; tests and routing cases beside
+// them are skipped and counted); their own problems are check-rules' business.
+bool read_alert_rules(const CheckAlertmanagerArgs& args, std::vector<alertmanager::AlertRuleRef>& alerts,
+                      Context& ctx) {
+  auto files = expand_input_files(args.rules, {".yml", ".yaml"});
   if (!files) {
-    ctx.err << "mlmon check-alertmanager: " << files.error().message << "\n";
+    ctx.err << "mlmon check-alertmanager: --rules: " << files.error().message << "\n";
     return false;
   }
   bool ok = true;
-  for (const std::string& path : *files) {
-    auto text = read_file(path);
+  std::size_t read = 0;
+  std::vector<workspace::SkippedFile> skipped;
+  for (const InputFile& file : *files) {
+    auto text = read_file(file.path);
     if (!text) {
       ctx.err << "mlmon check-alertmanager: " << text.error().message << "\n";
       ok = false;
       continue;
     }
-    auto source = std::make_shared<SourceFile>(path, std::move(*text));
-    report.add_source(source);
-    std::vector<Diagnostic> problems;
-    const rules::RuleFile file =
-        rules::decode_rule_file(rules::load_rule_documents(source), rules::LoadOptions{}, problems);
-    if (file.groups.empty() && !problems.empty()) {
-      ctx.err << "mlmon check-alertmanager: " << path << " is not a rule file (see mlmon check-rules); skipped\n";
+    auto source = std::make_shared<SourceFile>(file.path, std::move(*text));
+    const workspace::Selection selection =
+        workspace::select_file(source, file.found_in_directory, {workspace::FileKind::RuleFile});
+    if (selection.take != workspace::Take::Check) {
+      skipped.push_back({file.path, selection.kind});
       continue;
     }
-    for (const rules::Group& group : file.groups) {
-      for (const rules::Rule& rule : group.rules) {
-        if (!rule.is_alert() || rule.name.empty()) continue;
-        alertmanager::AlertRuleRef ref;
-        ref.name = rule.name;
-        ref.file = path;
-        ref.pos = (rule.alert != nullptr ? rule.alert : rule.node)->pos;
-        for (const yaml::Node* labels : {group.labels, rule.labels}) {
-          if (labels == nullptr || !labels->is_map()) continue;
-          for (const yaml::Entry& e : labels->entries) {
-            if (!e.key->is_scalar() || !e.value->is_scalar()) continue;
-            if (e.value->value.find("{{") != std::string::npos) {
-              ref.templated_labels.push_back(e.key->value);
-              ref.labels.erase(e.key->value);
-            } else {
-              ref.labels[e.key->value] = e.value->value;
-              std::erase(ref.templated_labels, e.key->value);
-            }
-          }
-        }
-        alerts.push_back(std::move(ref));
+    ++read;
+    std::vector<Diagnostic> problems;
+    const rules::RuleFile rule_file =
+        rules::decode_rule_file(rules::load_rule_documents(source), rules::LoadOptions{}, problems);
+    for (auto& ref : workspace::alert_refs(rule_file, file.path)) alerts.push_back(std::move(ref));
+  }
+  if (!args.quiet && !skipped.empty()) {
+    if (args.verbose) {
+      for (const auto& s : skipped) {
+        ctx.err << "mlmon check-alertmanager: --rules: skipped " << s.path << ": " << workspace::describe(s.kind) << "\n";
       }
     }
+    ctx.err << "mlmon check-alertmanager: --rules: " << plural(read, "rule file") << " read ("
+            << plural(skipped.size(), "other file") << " skipped" << (args.verbose ? ")" : "; --verbose lists them)")
+            << "\n";
   }
   return ok;
 }
@@ -196,7 +192,7 @@ int run_check_alertmanager(const CheckAlertmanagerArgs& args, Context& ctx) {
   Report report;
   bool io_failed = found->unreadable > 0;
   std::vector<alertmanager::AlertRuleRef> alerts;
-  if (!args.rules.empty() && !read_alert_rules(args.rules, alerts, report, ctx)) io_failed = true;
+  if (!args.rules.empty() && !read_alert_rules(args, alerts, ctx)) io_failed = true;
   InputOptions options;
   options.placeholders = args.placeholders;
   options.announce = !args.quiet;
