@@ -218,6 +218,12 @@ std::optional<double> parse_number(std::string_view s, std::string* error) {
     return std::nullopt;
 }
 
+std::optional<double> parse_float(std::string_view s) {
+    double value = 0;
+    if (parse_float(s, value) != 0) return std::nullopt;
+    return value;
+}
+
 bool unquote_is_identity(std::string_view quoted) {
     if (quoted.size() < 2) return false;
     if (quoted.front() == '`') return true;

@@ -41,6 +41,10 @@ std::string format_float_v(double v);
 // e.g. `strconv.ParseFloat: parsing "1e999": value out of range`.
 std::optional<double> parse_number(std::string_view s, std::string* error);
 
+// strconv.ParseFloat(s, 64) for decimal and special ("Inf", "NaN") forms; nullopt on a syntax or
+// range error. Hexadecimal floats are not accepted.
+std::optional<double> parse_float(std::string_view s);
+
 // strutil.Unquote: a single-, double- or back-quoted PromQL string literal. Returns false on
 // syntax errors (Go's ErrSyntax "invalid syntax").
 inline bool unquote(std::string_view quoted, std::string& out) {

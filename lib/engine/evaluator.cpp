@@ -1,0 +1,483 @@
+#include "engine/evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "engine/go_math.hpp"
+#include "promql/go_format.hpp"
+
+namespace mlmon::engine::detail {
+
+using promql::NodeKind;
+
+void fail(std::string message) { throw Failure{EvalError{std::move(message), false}}; }
+void fail_unsupported(std::string message) { throw Failure{EvalError{std::move(message), true}}; }
+
+std::string format_g(double v) { return promql::go::format_float_v(v); }
+
+std::string format_f(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+  return fmt::format("{:.6f}", v);
+}
+
+const promql::Node* unparen(const promql::Node* n) {
+  while (n && n->kind == NodeKind::paren) n = static_cast<const promql::ParenExpr*>(n)->expr;
+  return n;
+}
+
+// ---- LabelPool ----
+
+LabelPool::LabelPool() { empty_ = intern(Labels()); }
+
+const Labels* LabelPool::intern(Labels labels) {
+  if (auto it = set_.find(&labels); it != set_.end()) return *it;
+  store_.push_back(std::move(labels));
+  const Labels* p = &store_.back();
+  set_.insert(p);
+  return p;
+}
+
+// ---- Query ----
+
+Query::Query(const Storage& s, const EvalOptions& o, int64_t st, int64_t en, int64_t iv)
+    : storage(s), options(o), start(st), end(en), interval(iv) {}
+
+void Query::add_samples(int64_t n) {
+  samples += n;
+  if (samples > options.max_samples) {
+    fail("query processing would load too many samples into memory in query execution");
+  }
+}
+
+void Query::charge(uint64_t steps) {
+  work += steps;
+  if (work > options.max_work || steps > options.max_work) fail("query timed out in expression evaluation");
+}
+
+const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelector& vs) {
+  if (auto it = selected_.find(&vs); it != selected_.end()) return it->second;
+  const std::vector<Matcher> matchers = matchers_of(vs);
+  auto series = storage.select(matchers);
+  for (const StoredSeries* s : series) {
+    if (s->native_histograms) fail_unsupported(kNativeHistogramsUnsupported);
+    if (s->start_timestamps) fail_unsupported("start timestamps (@st) are not supported yet");
+  }
+  charge(series.size());
+  return selected_.emplace(&vs, std::move(series)).first->second;
+}
+
+const Labels* Query::drop_name(const Labels* metric) {
+  if (auto it = dropped_.find(metric); it != dropped_.end()) return it->second;
+  const Labels* out = metric->has("__name__") || metric->has("__type__") || metric->has("__unit__")
+                          ? pool.intern(metric->without_name())
+                          : metric;
+  dropped_.emplace(metric, out);
+  return out;
+}
+
+int64_t Query::duration_ms(const promql::Node* expr, int64_t literal_ns) const {
+  if (expr) {
+    auto it = durations_ms.find(expr);
+    return it == durations_ms.end() ? 0 : it->second;
+  }
+  return literal_ns / 1'000'000;
+}
+
+// ---- Evaluator: dispatch ----
+
+TimeRef Evaluator::time_ref(const promql::TimeModifiers& mods) const {
+  TimeRef r;
+  if (mods.offset_expr) {
+    r.offset = q_.duration_ms(mods.offset_expr, 0);
+    r.offset_ns = wmul(r.offset, 1'000'000);
+  } else {
+    r.offset = mods.offset_ns / 1'000'000;
+    r.offset_ns = mods.offset_ns;
+  }
+  switch (mods.at) {
+    case promql::AtModifier::timestamp:
+      r.fixed = true;
+      r.at = mods.at_ms;
+      break;
+    case promql::AtModifier::start:
+      r.fixed = true;
+      r.at = q_.start;
+      break;
+    case promql::AtModifier::end:
+      r.fixed = true;
+      r.at = q_.end;
+      break;
+    case promql::AtModifier::none:
+      if (pin_ && q_.options.force_at_ms) {
+        r.fixed = true;
+        r.at = *q_.options.force_at_ms;
+      }
+      break;
+  }
+  return r;
+}
+
+EMatrix Evaluator::eval(const promql::Node& node) {
+  if (end_ < start_) return {};
+  if (!instant() && q_.step_invariant.count(&node)) return eval_step_invariant(node);
+  return eval_inner(node);
+}
+
+EMatrix Evaluator::eval_inner(const promql::Node& node) {
+  q_.charge(1);
+  switch (node.kind) {
+    case NodeKind::paren:
+      return eval(*static_cast<const promql::ParenExpr&>(node).expr);
+    case NodeKind::number_literal:
+      return eval_number(static_cast<const promql::NumberLiteral&>(node).value);
+    case NodeKind::vector_selector:
+      return eval_vector_selector(static_cast<const promql::VectorSelector&>(node));
+    case NodeKind::matrix_selector:
+      if (!instant()) fail("cannot do range evaluation of matrix selector");
+      return eval_matrix_selector(static_cast<const promql::MatrixSelector&>(node));
+    case NodeKind::subquery:
+      return eval_subquery(static_cast<const promql::Subquery&>(node));
+    case NodeKind::call:
+      return eval_call(static_cast<const promql::Call&>(node));
+    case NodeKind::aggregate:
+      return eval_aggregate(static_cast<const promql::AggregateExpr&>(node));
+    case NodeKind::binary:
+      return eval_binary(static_cast<const promql::BinaryExpr&>(node));
+    case NodeKind::unary:
+      return eval_unary(static_cast<const promql::UnaryExpr&>(node));
+    case NodeKind::string_literal:
+    case NodeKind::duration_expr:
+      break;
+  }
+  fail("unexpected expression in evaluation");
+}
+
+EMatrix Evaluator::eval_number(double v) {
+  const int64_t n = steps();
+  q_.charge(static_cast<uint64_t>(n));
+  ESeries s{q_.pool.empty(), {}, false};
+  s.points.reserve(static_cast<size_t>(n));
+  for (int64_t k = 0; k < n; ++k) s.points.push_back({start_ + k * interval_, v});
+  q_.add_samples(n);
+  EMatrix m;
+  m.push_back(std::move(s));
+  return m;
+}
+
+// ---- Selectors ----
+
+EMatrix Evaluator::eval_vector_selector(const promql::VectorSelector& vs) {
+  const auto& series = q_.select(vs);
+  const TimeRef ref = time_ref(vs.modifiers);
+  const int64_t lookback = q_.options.lookback_delta_ms;
+  const int64_t n = steps();
+  EMatrix out;
+  out.reserve(series.size());
+  if (vs.smoothed) {
+    // Smoothed instant selectors interpolate between the samples around each step.
+    for (const StoredSeries* s : series) {
+      q_.charge(static_cast<uint64_t>(n));
+      ESeries es{&s->labels, {}, false};
+      for (int64_t k = 0; k < n; ++k) {
+        const int64_t ts = start_ + k * interval_;
+        const int64_t data_ts = ref.ref(ts);
+        const auto w = s->window(wsub(data_ts, lookback), wadd(data_ts, lookback));
+        if (w.empty()) continue;
+        auto it = std::lower_bound(w.begin(), w.end(), data_ts, [](const Point& p, int64_t t) { return p.t < t; });
+        if (it != w.end() && it->t == data_ts) {
+          es.points.push_back({ts, it->v});
+        } else if (it != w.begin() && it != w.end()) {
+          const Point& a = *(it - 1);
+          const Point& b = *it;
+          es.points.push_back(
+              {ts, a.v + (b.v - a.v) * static_cast<double>(data_ts - a.t) / static_cast<double>(b.t - a.t)});
+        } else if (it != w.begin()) {
+          es.points.push_back({ts, (it - 1)->v});
+        }
+      }
+      if (!es.points.empty()) {
+        q_.add_samples(static_cast<int64_t>(es.points.size()));
+        out.push_back(std::move(es));
+      }
+    }
+    return out;
+  }
+  for (const StoredSeries* s : series) {
+    q_.charge(static_cast<uint64_t>(n));
+    ESeries es{&s->labels, {}, false};
+    if (ref.fixed) {
+      if (const Point* p = s->at(ref.ref(0), lookback)) {
+        es.points.reserve(static_cast<size_t>(n));
+        for (int64_t k = 0; k < n; ++k) es.points.push_back({start_ + k * interval_, p->v});
+      }
+    } else {
+      for (int64_t k = 0; k < n; ++k) {
+        const int64_t ts = start_ + k * interval_;
+        if (const Point* p = s->at(wsub(ts, ref.offset), lookback)) es.points.push_back({ts, p->v});
+      }
+    }
+    if (!es.points.empty()) {
+      q_.add_samples(static_cast<int64_t>(es.points.size()));
+      out.push_back(std::move(es));
+    }
+  }
+  return out;
+}
+
+EMatrix Evaluator::eval_matrix_selector(const promql::MatrixSelector& ms) {
+  const promql::VectorSelector& vs = *ms.selector;
+  const auto& series = q_.select(vs);
+  const TimeRef ref = time_ref(vs.modifiers);
+  const int64_t range = q_.duration_ms(ms.range_expr, ms.range_ns);
+  const int64_t maxt = ref.ref(start_);
+  const int64_t mint = wsub(maxt, range);
+  const int64_t lookback = q_.options.lookback_delta_ms;
+  EMatrix out;
+  for (const StoredSeries* s : series) {
+    q_.charge(1);
+    ESeries es{&s->labels, {}, false};
+    if (vs.anchored || vs.smoothed) {
+      const auto w = s->window(wsub(mint, lookback), vs.smoothed ? wadd(maxt, lookback) : maxt);
+      if (w.empty()) continue;
+      es.points = extend_window(w, mint, maxt, vs.smoothed);
+    } else {
+      const auto w = s->window(mint, maxt);
+      es.points.assign(w.begin(), w.end());
+    }
+    if (es.points.empty()) continue;
+    q_.add_samples(static_cast<int64_t>(es.points.size()));
+    out.push_back(std::move(es));
+  }
+  return out;
+}
+
+// extendFloats: the window of an anchored or smoothed selector, with points placed on its bounds.
+std::vector<Point> extend_window(std::span<const Point> w, int64_t mint, int64_t maxt, bool smoothed) {
+  const size_t n = w.size();
+  size_t last = n - 1;
+  // First sample index: the last one at or before mint (or 0).
+  size_t first_after = 0;
+  while (first_after < last && w[first_after].t <= mint) ++first_after;
+  size_t first = first_after == 0 ? 0 : first_after - 1;
+  if (smoothed) {
+    size_t i = 0;
+    while (i < last && w[i].t < maxt) ++i;
+    last = i;
+  }
+  if (w[last].t <= mint) return {};
+  auto interpolate = [](const Point& a, const Point& b, int64_t t) {
+    return a.v + (b.v - a.v) * static_cast<double>(t - a.t) / static_cast<double>(b.t - a.t);
+  };
+  const double left = smoothed && w[first].t < mint ? interpolate(w[first], w[first + 1], mint) : w[first].v;
+  const double right = smoothed && last > 0 && w[last].t > maxt ? interpolate(w[last - 1], w[last], maxt) : w[last].v;
+  size_t lo = first;
+  if (w[lo].t <= mint) ++lo;
+  ptrdiff_t hi = static_cast<ptrdiff_t>(last);
+  if (w[last].t >= maxt) --hi;
+  std::vector<Point> out;
+  out.reserve(n + 2);
+  out.push_back({mint, left});
+  for (ptrdiff_t i = static_cast<ptrdiff_t>(lo); i <= hi; ++i) out.push_back(w[static_cast<size_t>(i)]);
+  out.push_back({maxt, right});
+  return out;
+}
+
+// ---- Subqueries ----
+
+EMatrix Evaluator::eval_subquery(const promql::Subquery& sq, TimeRef* ref_out, int64_t* range_out) {
+  const TimeRef ref = time_ref(sq.modifiers);
+  // Prometheus turns @ into an offset relative to the evaluator's start.
+  const int64_t offset = ref.fixed ? wadd(ref.offset, wsub(start_, ref.at)) : ref.offset;
+  const int64_t range = q_.duration_ms(sq.range_expr, sq.range_ns);
+  int64_t step = sq.step_expr || sq.step_ns ? q_.duration_ms(sq.step_expr, sq.step_ns) : q_.options.default_subquery_step_ms;
+  if (step <= 0) step = 1;
+  const int64_t parent_end = start_ + ((end_ - start_) / interval_) * interval_;
+  const int64_t sub_end = wsub(parent_end, offset);
+  const int64_t bound = wsub(wsub(start_, offset), range);
+  int64_t sub_start = wmul(step, bound / step);
+  if (sub_start <= bound) sub_start = wadd(sub_start, step);
+  if (ref_out) *ref_out = ref;
+  if (range_out) *range_out = range;
+  if (sub_end >= sub_start) {
+    // Work grows with the inner steps; stop runaway subqueries before evaluating them.
+    const __int128 inner = (static_cast<__int128>(sub_end) - sub_start) / step + 1;
+    q_.charge(inner > static_cast<__int128>(q_.options.max_work) ? q_.options.max_work + 1 : static_cast<uint64_t>(inner));
+  }
+  Evaluator child(q_, sub_start, sub_end, step, false);
+  return child.eval(*sq.expr);
+}
+
+EMatrix Evaluator::eval_step_invariant(const promql::Node& node) {
+  Evaluator child(q_, start_, start_, interval_, pin_);
+  EMatrix m = child.eval_inner(node);
+  if (node.kind == NodeKind::matrix_selector || node.kind == NodeKind::subquery) return m;
+  const int64_t n = steps();
+  for (ESeries& s : m) {
+    if (s.points.size() != 1) continue;
+    q_.charge(static_cast<uint64_t>(n));
+    const double v = s.points[0].v;
+    s.points.reserve(static_cast<size_t>(n));
+    for (int64_t k = 1; k < n; ++k) s.points.push_back({start_ + k * interval_, v});
+    q_.add_samples(n - 1);
+  }
+  return m;
+}
+
+// ---- Unary ----
+
+EMatrix Evaluator::eval_unary(const promql::UnaryExpr& u) {
+  EMatrix m = eval(*u.expr);
+  if (u.op != promql::UnaryOp::minus) return m;
+  for (ESeries& s : m) {
+    if (!delayed()) s.metric = q_.drop_name(s.metric);
+    s.drop_name = true;
+    for (Point& p : s.points) p.v = -p.v;
+  }
+  if (!delayed()) m = merge_same_labelset(std::move(m));
+  return m;
+}
+
+// ---- Helpers ----
+
+bool Evaluator::contains_same_labelset(std::span<const ESample> v) {
+  if (v.size() < 2) return false;
+  std::unordered_set<const Labels*, LabelsHash, LabelsEqual> seen;
+  for (const ESample& s : v) {
+    if (!seen.insert(s.metric).second) return true;
+  }
+  return false;
+}
+
+bool Evaluator::contains_same_labelset(const EMatrix& m) {
+  if (m.size() < 2) return false;
+  std::unordered_set<const Labels*, LabelsHash, LabelsEqual> seen;
+  for (const ESeries& s : m) {
+    if (!seen.insert(s.metric).second) return true;
+  }
+  return false;
+}
+
+EMatrix Evaluator::merge_same_labelset(EMatrix m) {
+  if (!contains_same_labelset(m)) return m;
+  std::unordered_map<const Labels*, size_t, LabelsHash, LabelsEqual> index;
+  EMatrix merged;
+  for (ESeries& s : m) {
+    auto [it, fresh] = index.emplace(s.metric, merged.size());
+    if (fresh) {
+      merged.push_back(std::move(s));
+      continue;
+    }
+    ESeries& base = merged[it->second];
+    base.points.insert(base.points.end(), s.points.begin(), s.points.end());
+  }
+  for (ESeries& s : merged) {
+    std::stable_sort(s.points.begin(), s.points.end(), [](const Point& a, const Point& b) { return a.t < b.t; });
+    for (size_t i = 1; i < s.points.size(); ++i) {
+      if (s.points[i].t == s.points[i - 1].t) fail("vector cannot contain metrics with the same labelset");
+    }
+  }
+  return merged;
+}
+
+// ---- rangeEval ----
+
+EMatrix Evaluator::range_eval_impl(std::span<const promql::Node* const> args, const promql::VectorMatching* matching,
+                                   void (*fn)(void*, StepCall&), void* ctx) {
+  const int64_t n = steps();
+  const int64_t original_samples = q_.samples;
+  std::vector<EMatrix> inputs(args.size());
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!args[i] || args[i]->type == promql::ValueType::string) continue;
+    inputs[i] = eval(*args[i]);
+  }
+
+  // Signature ordinals for vector matching, over the series of all inputs.
+  std::vector<std::vector<int>> series_ordinals(args.size());
+  int num_ordinals = 0;
+  if (matching) {
+    std::unordered_map<std::string, int> ordinal_of;
+    std::string sig;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      series_ordinals[i].reserve(inputs[i].size());
+      for (const ESeries& s : inputs[i]) {
+        sig.clear();
+        append_signature(sig, *s.metric, matching->labels, matching->on, !matching->on);
+        auto [it, fresh] = ordinal_of.emplace(sig, num_ordinals);
+        if (fresh) ++num_ordinals;
+        series_ordinals[i].push_back(it->second);
+      }
+    }
+  }
+
+  std::vector<EVector> vectors(args.size());
+  std::vector<std::vector<int>> step_ordinals(args.size());
+  std::vector<std::vector<size_t>> cursors(args.size());
+  for (size_t i = 0; i < inputs.size(); ++i) cursors[i].assign(inputs[i].size(), 0);
+  EVector out;
+  int64_t temp_samples = q_.samples;
+
+  EMatrix result;
+  std::unordered_map<const Labels*, size_t, LabelsHash, LabelsEqual> index;
+  std::vector<int64_t> last_ts;
+
+  for (int64_t k = 0; k < n; ++k) {
+    const int64_t ts = start_ + k * interval_;
+    q_.samples = temp_samples;
+    size_t work = 1;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      EVector& v = vectors[i];
+      v.clear();
+      step_ordinals[i].clear();
+      const EMatrix& in = inputs[i];
+      work += in.size();
+      for (size_t si = 0; si < in.size(); ++si) {
+        size_t& c = cursors[i][si];
+        const auto& pts = in[si].points;
+        if (c < pts.size() && pts[c].t == ts) {
+          v.push_back({in[si].metric, pts[c].v, ts, in[si].drop_name});
+          if (matching) step_ordinals[i].push_back(series_ordinals[i][si]);
+          ++c;
+          q_.add_samples(1);
+        }
+      }
+    }
+    q_.charge(work);
+    out.clear();
+    StepCall call{ts, vectors, step_ordinals, num_ordinals, out};
+    fn(ctx, call);
+    const auto produced = static_cast<int64_t>(out.size());
+    temp_samples += produced;
+    q_.add_samples(produced);
+
+    if (instant()) {
+      if (!delayed() && contains_same_labelset(out)) fail("vector cannot contain metrics with the same labelset");
+      EMatrix m;
+      m.reserve(out.size());
+      for (const ESample& s : out) m.push_back({s.metric, {{ts, s.f}}, s.drop_name});
+      q_.samples = original_samples + static_cast<int64_t>(m.size());
+      return m;
+    }
+    for (const ESample& s : out) {
+      auto [it, fresh] = index.emplace(s.metric, result.size());
+      if (fresh) {
+        result.push_back({s.metric, {}, s.drop_name});
+        last_ts.push_back(ts);
+      } else {
+        if (last_ts[it->second] == ts) fail("vector cannot contain metrics with the same labelset");
+        last_ts[it->second] = ts;
+      }
+      result[it->second].points.push_back({ts, s.f});
+    }
+  }
+  int64_t total = 0;
+  for (const ESeries& s : result) total += static_cast<int64_t>(s.points.size());
+  q_.samples = original_samples + total;
+  return result;
+}
+
+}  // namespace mlmon::engine::detail

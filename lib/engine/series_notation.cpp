@@ -1,0 +1,381 @@
+#include "engine/series_notation.hpp"
+
+#include <charconv>
+#include <limits>
+
+#include "core/go_quote.hpp"
+#include "engine/value.hpp"
+#include "promql/go_format.hpp"
+
+namespace mlmon::engine {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
+
+EvalError error(std::string message) { return EvalError{std::move(message), false}; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  }
+  return true;
+}
+
+// The lexer's scanNumber in series mode: [.]digits with '.', '_', 'e' rules; the token must not be
+// followed by a letter or digit other than 'x'.
+bool scan_number(std::string_view s, size_t& i) {
+  const size_t start = i;
+  auto is = [&](std::string_view set) { return i < s.size() && set.find(s[i]) != std::string_view::npos; };
+  auto accept = [&](std::string_view set) {
+    if (is(set)) {
+      ++i;
+      return true;
+    }
+    return false;
+  };
+  constexpr std::string_view kDigits = "0123456789";
+  accept(".");
+  accept(kDigits);
+  bool dot = false;
+  bool exponent = false;
+  while (is("0123456789._eE")) {
+    if (is(".") && dot) return false;
+    if (is("eE") && exponent) return false;
+    if (accept(".")) {
+      dot = true;
+      if (accept("_.")) return false;
+      continue;
+    }
+    if (accept("eE")) {
+      exponent = true;
+      accept("+-");
+      if (accept("._eE") || i >= s.size()) return false;
+      continue;
+    }
+    if (accept("_")) {
+      if (accept("._eE") || i >= s.size()) return false;
+      continue;
+    }
+    while (accept(kDigits)) {
+    }
+  }
+  if (i == start) return false;
+  return i >= s.size() || s[i] == 'x' || !is_alnum(s[i]);
+}
+
+// One NUMBER token (a number, Inf or NaN) at s[i].
+bool read_number(std::string_view s, size_t& i, double& out, std::string& err) {
+  if (i < s.size() && is_alpha(s[i])) {
+    size_t j = i;
+    while (j < s.size() && (is_alnum(s[j]) || s[j] == ':')) ++j;
+    const std::string_view word = s.substr(i, j - i);
+    if (iequals(word, "inf") || iequals(word, "nan")) {
+      out = (word[0] | 0x20) == 'i' ? std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
+      i = j;
+      return true;
+    }
+    err = "unexpected identifier \"" + std::string(word) + "\" in series values";
+    return false;
+  }
+  const size_t start = i;
+  if (i >= s.size() || !(is_digit(s[i]) || (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])))) {
+    err = i >= s.size() ? "unexpected end of series values" : "unexpected character in series values: '" + std::string(1, s[i]) + "'";
+    return false;
+  }
+  if (!scan_number(s, i)) {
+    err = "bad number syntax: \"" + std::string(s.substr(start, i - start)) + "\"";
+    return false;
+  }
+  std::string perr;
+  const auto v = promql::go::parse_number(s.substr(start, i - start), &perr);
+  if (!v) {
+    err = perr;
+    return false;
+  }
+  out = *v;
+  return true;
+}
+
+bool read_uint(std::string_view s, size_t& i, uint64_t& out, std::string& err) {
+  const size_t start = i;
+  double ignored = 0;
+  if (!read_number(s, i, ignored, err)) return false;
+  const std::string_view text = s.substr(start, i - start);
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  if (ec != std::errc() || p != text.data() + text.size()) {
+    err = "invalid repetition in series values: strconv.ParseUint: parsing " + go::quote(text) +
+          (ec == std::errc::result_out_of_range ? ": value out of range" : ": invalid syntax");
+    return false;
+  }
+  return true;
+}
+
+bool push(std::vector<SequenceValue>& out, SequenceValue v, uint64_t copies, std::string& err) {
+  if (copies > kMaxSeriesValues || out.size() + copies > kMaxSeriesValues) {
+    err = "too many values in series (more than " + std::to_string(kMaxSeriesValues) + ")";
+    return false;
+  }
+  out.insert(out.end(), copies, v);
+  return true;
+}
+
+// One item of a value sequence (no spaces inside, except within {{...}}).
+bool parse_item(std::string_view s, std::vector<SequenceValue>& out, std::string& err) {
+  size_t i = 0;
+  if (s[0] == '_') {
+    i = 1;
+    if (i == s.size()) return push(out, {0, true, false}, 1, err);
+    if (s[i] != 'x') {
+      err = "unexpected \"" + std::string(s) + "\" in series values";
+      return false;
+    }
+    ++i;
+    uint64_t n = 0;
+    if (!read_uint(s, i, n, err)) return false;
+    if (i != s.size()) {
+      err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values";
+      return false;
+    }
+    return push(out, {0, true, false}, n, err);
+  }
+  if (s.starts_with("{{")) {
+    // A native histogram: {{...}}, {{...}}xN, {{...}}+{{...}}xN, {{...}}-{{...}}xN.
+    size_t close = s.find("}}");
+    if (close == std::string_view::npos) {
+      err = "histogram description incomplete";
+      return false;
+    }
+    i = close + 2;
+    if (i == s.size()) return push(out, {0, false, true}, 1, err);
+    if (s[i] == '+' || s[i] == '-') {
+      ++i;
+      if (!s.substr(i).starts_with("{{") || (close = s.find("}}", i)) == std::string_view::npos) {
+        err = "histogram description incomplete";
+        return false;
+      }
+      i = close + 2;
+    }
+    if (i >= s.size() || s[i] != 'x') {
+      err = "unexpected \"" + std::string(s.substr(i)) + "\" after histogram";
+      return false;
+    }
+    ++i;
+    uint64_t n = 0;
+    if (!read_uint(s, i, n, err)) return false;
+    if (n >= kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1, err);
+    return push(out, {0, false, true}, n + 1, err);
+  }
+  double value = 0;
+  if (s.starts_with("stale")) {
+    size_t j = 0;
+    while (j < s.size() && (is_alnum(s[j]) || s[j] == ':')) ++j;
+    if (j != 5) {
+      err = "unexpected identifier \"" + std::string(s.substr(0, j)) + "\" in series values";
+      return false;
+    }
+    value = stale_nan();
+    i = 5;
+  } else {
+    double sign = 1;
+    if (s[0] == '+' || s[0] == '-') {
+      sign = s[0] == '-' ? -1 : 1;
+      ++i;
+    }
+    if (!read_number(s, i, value, err)) return false;
+    value *= sign;
+  }
+  if (i == s.size()) return push(out, {value, false, false}, 1, err);
+  if (s[i] == 'x') {
+    ++i;
+    uint64_t n = 0;
+    if (!read_uint(s, i, n, err)) return false;
+    if (i != s.size()) {
+      err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values";
+      return false;
+    }
+    if (n >= kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1, err);
+    return push(out, {value, false, false}, n + 1, err);
+  }
+  if (s[i] == '+' || s[i] == '-') {
+    const double sign = s[i] == '-' ? -1 : 1;
+    ++i;
+    double delta = 0;
+    if (!read_number(s, i, delta, err)) return false;
+    delta *= sign;
+    if (i >= s.size() || s[i] != 'x') {
+      err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values, expected \"x\"";
+      return false;
+    }
+    ++i;
+    uint64_t n = 0;
+    if (!read_uint(s, i, n, err)) return false;
+    if (i != s.size()) {
+      err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values";
+      return false;
+    }
+    if (n >= kMaxSeriesValues || out.size() + n + 1 > kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1, err);
+    // Repeated addition, as the Go parser does (not value + k*delta).
+    for (uint64_t k = 0; k <= n; ++k) {
+      out.push_back({value, false, false});
+      value += delta;
+    }
+    return true;
+  }
+  err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values";
+  return false;
+}
+
+// Reads a quoted string (", ' or `) at s[i].
+bool read_string(std::string_view s, size_t& i, std::string& out, std::string& err) {
+  const char q = s[i];
+  size_t j = i + 1;
+  while (j < s.size() && s[j] != q) {
+    if (s[j] == '\\' && q != '`') ++j;
+    ++j;
+  }
+  if (j >= s.size()) {
+    err = "unterminated quoted string";
+    return false;
+  }
+  if (!go::unquote(s.substr(i, j + 1 - i), out, go::LiteralRules::promql)) {
+    err = "invalid syntax in quoted string " + std::string(s.substr(i, j + 1 - i));
+    return false;
+  }
+  i = j + 1;
+  return true;
+}
+
+void skip_spaces(std::string_view s, size_t& i) {
+  while (i < s.size() && is_space(s[i])) ++i;
+}
+
+// The metric at the start of s; i ends after it.
+bool parse_metric(std::string_view s, size_t& i, Labels& labels, std::string& err) {
+  std::vector<Label> out;
+  std::string name;
+  skip_spaces(s, i);
+  if (i < s.size() && (is_alpha(s[i]) || s[i] == ':')) {
+    const size_t start = i;
+    while (i < s.size() && (is_alnum(s[i]) || s[i] == ':')) ++i;
+    name = std::string(s.substr(start, i - start));
+  }
+  if (i < s.size() && s[i] == '{') {
+    ++i;
+    for (;;) {
+      skip_spaces(s, i);
+      if (i >= s.size()) {
+        err = "unexpected end of input inside braces";
+        return false;
+      }
+      if (s[i] == '}') {
+        ++i;
+        break;
+      }
+      std::string lname;
+      bool quoted = false;
+      if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
+        if (!read_string(s, i, lname, err)) return false;
+        quoted = true;
+      } else if (is_alpha(s[i])) {
+        const size_t start = i;
+        while (i < s.size() && is_alnum(s[i])) ++i;
+        lname = std::string(s.substr(start, i - start));
+      } else {
+        err = "unexpected character inside braces: '" + std::string(1, s[i]) + "'";
+        return false;
+      }
+      skip_spaces(s, i);
+      if (quoted && i < s.size() && (s[i] == ',' || s[i] == '}')) {
+        name = lname;  // {"metric.name"}
+      } else {
+        if (i >= s.size() || s[i] != '=') {
+          err = "unexpected character in label set, expected \"=\"";
+          return false;
+        }
+        ++i;
+        skip_spaces(s, i);
+        std::string value;
+        if (i >= s.size() || (s[i] != '"' && s[i] != '\'' && s[i] != '`')) {
+          err = "unexpected character in label set, expected string";
+          return false;
+        }
+        if (!read_string(s, i, value, err)) return false;
+        if (!value.empty()) out.push_back({std::move(lname), std::move(value)});
+      }
+      skip_spaces(s, i);
+      if (i < s.size() && s[i] == ',') {
+        ++i;
+        continue;
+      }
+      if (i < s.size() && s[i] == '}') {
+        ++i;
+        break;
+      }
+      err = "unexpected character in label set, expected \",\" or \"}\"";
+      return false;
+    }
+  } else if (name.empty()) {
+    err = "expected a metric name or label set";
+    return false;
+  }
+  if (!name.empty()) out.push_back({std::string(kMetricName), std::move(name)});
+  labels = Labels(std::move(out));
+  return true;
+}
+
+}  // namespace
+
+Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text) {
+  std::vector<SequenceValue> out;
+  std::string err;
+  size_t i = 0;
+  for (;;) {
+    skip_spaces(text, i);
+    if (i >= text.size()) break;
+    size_t j = i;
+    if (text.substr(i).starts_with("{{")) {
+      // A histogram item may contain spaces; it runs to the last "}}" of its form.
+      size_t close = text.find("}}", i);
+      j = close == std::string_view::npos ? text.size() : close + 2;
+      if (j < text.size() && (text[j] == '+' || text[j] == '-') && text.substr(j + 1).starts_with("{{")) {
+        close = text.find("}}", j);
+        j = close == std::string_view::npos ? text.size() : close + 2;
+      }
+    }
+    while (j < text.size() && !is_space(text[j])) ++j;
+    if (!parse_item(text.substr(i, j - i), out, err)) return error(err);
+    i = j;
+  }
+  return out;
+}
+
+Expected<SeriesDescription> parse_series_description(std::string_view text) {
+  SeriesDescription d;
+  std::string err;
+  size_t i = 0;
+  if (!parse_metric(text, i, d.labels, err)) return error(err);
+  if (i < text.size() && !is_space(text[i])) {
+    return error("unexpected character after the metric: '" + std::string(1, text[i]) + "'");
+  }
+  auto values = parse_series_values(text.substr(i));
+  if (!values) return values.error();
+  d.values = std::move(*values);
+  return d;
+}
+
+Expected<Labels> parse_series_labels(std::string_view text) {
+  Labels labels;
+  std::string err;
+  size_t i = 0;
+  if (!parse_metric(text, i, labels, err)) return error(err);
+  skip_spaces(text, i);
+  if (i != text.size()) return error("unexpected \"" + std::string(text.substr(i)) + "\" after the metric");
+  return labels;
+}
+
+}  // namespace mlmon::engine

@@ -1,0 +1,130 @@
+#include "engine/storage.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace mlmon::engine {
+
+std::span<const Point> StoredSeries::window(int64_t lo, int64_t hi) const {
+  if (lo >= hi) return {};
+  auto by_t = [](const Point& p, int64_t t) { return p.t <= t; };
+  const auto first = std::lower_bound(points.begin(), points.end(), lo, by_t);
+  const auto last = std::lower_bound(first, points.end(), hi, by_t);
+  return {first, last};
+}
+
+const Point* StoredSeries::at(int64_t ref, int64_t lookback) const {
+  // Newest float sample at or before ref.
+  auto it = std::upper_bound(points.begin(), points.end(), ref, [](int64_t t, const Point& p) { return t < p.t; });
+  const Point* p = it == points.begin() ? nullptr : &*(it - 1);
+  if (!stale.empty()) {
+    auto s = std::upper_bound(stale.begin(), stale.end(), ref);
+    if (s != stale.begin() && (!p || *(s - 1) > p->t)) return nullptr;  // the newest sample is a stale marker
+  }
+  if (!p || p->t <= ref - lookback) return nullptr;
+  return p;
+}
+
+StoredSeries& Storage::get_or_create(const Labels& labels) {
+  if (auto it = by_labels_.find(&labels); it != by_labels_.end()) return *series_[it->second];
+  const auto id = static_cast<uint32_t>(series_.size());
+  series_.push_back(std::make_unique<StoredSeries>());
+  StoredSeries& s = *series_.back();
+  s.labels = labels;
+  by_labels_.emplace(&s.labels, id);
+  for (const Label& l : s.labels.items()) postings_[l.name][l.value].push_back(id);
+  sorted_ = false;
+  return s;
+}
+
+std::optional<std::string> Storage::append(const Labels& labels, int64_t t, double v) {
+  StoredSeries& s = get_or_create(labels);
+  const uint64_t bits = std::bit_cast<uint64_t>(v);
+  if (!s.empty()) {
+    if (t < s.last_t) return "out of order sample";
+    if (t == s.last_t) {
+      if (bits == s.last_bits) return std::nullopt;
+      return "duplicate sample for timestamp";
+    }
+  }
+  if (is_stale_nan(v)) {
+    s.stale.push_back(t);
+  } else {
+    s.points.push_back({t, v});
+  }
+  s.last_t = t;
+  s.last_bits = bits;
+  return std::nullopt;
+}
+
+void Storage::mark_native_histograms(const Labels& labels) { get_or_create(labels).native_histograms = true; }
+
+void Storage::mark_start_timestamps(const Labels& labels) { get_or_create(labels).start_timestamps = true; }
+
+void Storage::clear() {
+  series_.clear();
+  by_labels_.clear();
+  postings_.clear();
+  rank_.clear();
+  sorted_ = true;
+}
+
+size_t Storage::sample_count() const {
+  size_t n = 0;
+  for (const auto& s : series_) n += s->points.size() + s->stale.size();
+  return n;
+}
+
+void Storage::sort_if_needed() const {
+  if (sorted_) return;
+  std::vector<uint32_t> order(series_.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return compare(series_[a]->labels, series_[b]->labels) < 0; });
+  rank_.assign(series_.size(), 0);
+  for (uint32_t i = 0; i < order.size(); ++i) rank_[order[i]] = i;
+  sorted_ = true;
+}
+
+std::vector<const StoredSeries*> Storage::select(std::span<const Matcher> matchers) const {
+  // Start from the shortest postings list of an equality matcher that needs the label.
+  const std::vector<uint32_t>* candidates = nullptr;
+  bool none = false;
+  for (const Matcher& m : matchers) {
+    if (m.op() != promql::MatchOp::equal || m.value().empty()) continue;
+    auto name = postings_.find(m.name());
+    const std::vector<uint32_t>* list = nullptr;
+    if (name != postings_.end()) {
+      auto value = name->second.find(m.value());
+      if (value != name->second.end()) list = &value->second;
+    }
+    if (!list) {
+      none = true;
+      break;
+    }
+    if (!candidates || list->size() < candidates->size()) candidates = list;
+  }
+  std::vector<uint32_t> ids;
+  if (none) return {};
+  auto consider = [&](uint32_t id) {
+    const StoredSeries& s = *series_[id];
+    if (s.empty() && !s.native_histograms) return;
+    for (const Matcher& m : matchers) {
+      if (!m.matches(s.labels.get(m.name()))) return;
+    }
+    ids.push_back(id);
+  };
+  if (candidates) {
+    for (uint32_t id : *candidates) consider(id);
+  } else {
+    for (uint32_t id = 0; id < series_.size(); ++id) consider(id);
+  }
+  sort_if_needed();
+  std::sort(ids.begin(), ids.end(), [&](uint32_t a, uint32_t b) { return rank_[a] < rank_[b]; });
+  std::vector<const StoredSeries*> out;
+  out.reserve(ids.size());
+  for (uint32_t id : ids) out.push_back(series_[id].get());
+  return out;
+}
+
+}  // namespace mlmon::engine

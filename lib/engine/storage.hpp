@@ -1,0 +1,76 @@
+// The in-memory series store the engine reads: series (label set) -> samples in time order, with
+// stale markers kept apart so that a range window is a plain span of the samples, never a copy.
+//
+// Not thread-safe: append and select must not run concurrently.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/labels.hpp"
+#include "engine/matcher.hpp"
+#include "engine/value.hpp"
+
+namespace mlmon::engine {
+
+struct StoredSeries {
+  Labels labels;
+  std::vector<Point> points;   // float samples, no stale markers, ascending t
+  std::vector<int64_t> stale;  // timestamps of stale markers, ascending
+  int64_t last_t = 0;          // newest timestamp of either kind (valid when !empty())
+  uint64_t last_bits = 0;      // its value's bits
+  // Data the engine cannot evaluate; a query that selects such a series fails as unsupported.
+  bool native_histograms = false;
+  bool start_timestamps = false;
+
+  bool empty() const { return points.empty() && stale.empty(); }
+  // Samples with lo < t <= hi.
+  std::span<const Point> window(int64_t lo, int64_t hi) const;
+  // The sample an instant selector sees at `ref` with the given lookback: the newest sample with
+  // ref - lookback < t <= ref, unless that is a stale marker.
+  const Point* at(int64_t ref, int64_t lookback) const;
+};
+
+class Storage {
+ public:
+  Storage() = default;
+  Storage(const Storage&) = delete;
+  Storage& operator=(const Storage&) = delete;
+  Storage(Storage&&) = default;
+  Storage& operator=(Storage&&) = default;
+
+  // Appends a sample (a stale marker when is_stale_nan(v)). As Prometheus's TSDB: a sample older
+  // than the series' newest is rejected ("out of order sample"), one at the same time with other
+  // bits too ("duplicate sample for timestamp"); the same sample again is ignored.
+  std::optional<std::string> append(const Labels& labels, int64_t t, double v);
+  // Records that the series holds native histogram samples (which this store does not keep).
+  void mark_native_histograms(const Labels& labels);
+  void mark_start_timestamps(const Labels& labels);
+  void clear();
+
+  // Series matching all matchers, ordered by labels. Series without any sample are left out.
+  std::vector<const StoredSeries*> select(std::span<const Matcher> matchers) const;
+
+  size_t series_count() const { return series_.size(); }
+  size_t sample_count() const;
+  // Every series, in insertion order.
+  std::span<const std::unique_ptr<StoredSeries>> all() const { return series_; }
+
+ private:
+  StoredSeries& get_or_create(const Labels& labels);
+  void sort_if_needed() const;
+
+  std::vector<std::unique_ptr<StoredSeries>> series_;
+  std::unordered_map<const Labels*, uint32_t, LabelsHash, LabelsEqual> by_labels_;
+  // name -> value -> ids (ascending).
+  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<uint32_t>>> postings_;
+  mutable std::vector<uint32_t> rank_;  // id -> position in label order
+  mutable bool sorted_ = true;
+};
+
+}  // namespace mlmon::engine
