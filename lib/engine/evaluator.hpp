@@ -149,6 +149,7 @@ class Evaluator {
   EMatrix eval_vector_function(const promql::Call& c, const std::vector<const promql::Node*>& args);
   EMatrix eval_label_replace(const std::vector<const promql::Node*>& args);
   EMatrix eval_label_join(const std::vector<const promql::Node*>& args);
+  EMatrix eval_info(const std::vector<const promql::Node*>& args);
   EMatrix eval_histogram_function(const promql::Call& c, const std::vector<const promql::Node*>& args,
                                   const std::vector<const promql::Node*>& eval_args);
   EMatrix eval_number(double v);

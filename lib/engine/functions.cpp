@@ -674,7 +674,7 @@ EMatrix Evaluator::eval_call(const promql::Call& c) {
 
   if (name == "label_replace") return eval_label_replace(args);
   if (name == "label_join") return eval_label_join(args);
-  if (name == "info") fail_unsupported("info() is not supported yet");
+  if (name == "info") return eval_info(args);
 
   if ((name == "sort" || name == "sort_desc" || name == "sort_by_label" || name == "sort_by_label_desc") &&
       !instant()) {
@@ -1099,6 +1099,202 @@ EMatrix Evaluator::eval_label_join(const std::vector<const Node*>& args) {
     s.drop_name = dst == kMetricName ? false : s.drop_name;
   }
   return merge_same_labelset(std::move(m));
+}
+
+// ---- info() ----
+
+namespace {
+
+constexpr std::string_view kIdentifyingLabels[] = {"instance", "job"};
+
+// effectiveInfoNameMatchers: the __name__ matchers that select info series.
+std::vector<Matcher> effective_info_name_matchers(std::vector<Matcher> matchers) {
+  for (const Matcher& m : matchers) {
+    if (m.op() == promql::MatchOp::equal || m.op() == promql::MatchOp::regex) return matchers;
+  }
+  if (!matchers.empty()) {
+    matchers.insert(matchers.begin(), Matcher("__name__", promql::MatchOp::regex, ".+_info"));
+    return matchers;
+  }
+  return {Matcher("__name__", promql::MatchOp::equal, "target_info")};
+}
+
+// regexp.QuoteMeta.
+std::string quote_meta(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// The join key of a series with the info metric `name`: the name and the identifying labels.
+std::string info_signature(std::string_view name, const Labels& l) {
+  std::string sig(name);
+  for (std::string_view id : kIdentifyingLabels) {
+    sig.push_back('\xff');
+    sig += id;
+    sig.push_back('=');
+    if (l.has(id)) {
+      sig.push_back('1');
+      sig += l.get(id);
+    }
+  }
+  return sig;
+}
+
+}  // namespace
+
+EMatrix Evaluator::eval_info(const std::vector<const Node*>& args) {
+  EMatrix base = eval(*args[0]);
+  // Data label matchers by label name, and the matchers on the info metrics' names.
+  std::vector<Matcher> data;
+  std::vector<Matcher> name_matchers;
+  if (args.size() > 1) {
+    for (Matcher& m : matchers_of(static_cast<const promql::VectorSelector&>(*args[1]))) {
+      if (m.name() == kMetricName) name_matchers.push_back(m);
+      data.push_back(std::move(m));
+    }
+  } else {
+    name_matchers.emplace_back("__name__", promql::MatchOp::equal, "target_info");
+  }
+  // Info series themselves are not enriched.
+  const std::vector<Matcher> effective = effective_info_name_matchers(name_matchers);
+  std::vector<bool> ignore(base.size(), false);
+  for (size_t i = 0; i < base.size(); ++i) {
+    const std::string_view n = base[i].metric->get(kMetricName);
+    ignore[i] = std::all_of(effective.begin(), effective.end(), [&](const Matcher& m) { return m.matches(n); });
+  }
+  // Fetch info series sharing identifying label values with the base series.
+  std::vector<std::pair<std::string_view, std::vector<std::string_view>>> id_values;
+  for (size_t i = 0; i < base.size(); ++i) {
+    if (ignore[i]) continue;
+    for (std::string_view id : kIdentifyingLabels) {
+      const std::string_view v = base[i].metric->get(id);
+      if (v.empty()) continue;
+      auto it = std::find_if(id_values.begin(), id_values.end(), [&](const auto& p) { return p.first == id; });
+      if (it == id_values.end()) it = id_values.insert(id_values.end(), {id, {}});
+      if (std::find(it->second.begin(), it->second.end(), v) == it->second.end()) it->second.push_back(v);
+    }
+  }
+  std::vector<Matcher> data_labels;  // data matchers without __name__
+  for (const Matcher& m : data) {
+    if (m.name() != kMetricName) data_labels.push_back(m);
+  }
+  EMatrix info;
+  if (!id_values.empty()) {
+    std::vector<Matcher> select;
+    for (const auto& [id, values] : id_values) {
+      std::string re;
+      for (size_t k = 0; k < values.size(); ++k) {
+        if (k > 0) re += '|';
+        re += quote_meta(values[k]);
+      }
+      select.emplace_back(std::string(id), promql::MatchOp::regex, re);
+    }
+    for (const Matcher& m : data_labels) select.push_back(m);
+    for (Matcher& m : effective_info_name_matchers(name_matchers)) select.push_back(std::move(m));
+    const auto series = q_.storage.select(select);
+    const int64_t n = steps();
+    const int64_t lookback = q_.options.lookback_delta_ms;
+    for (const StoredSeries* s : series) {
+      if (s->native_histograms) fail_unsupported(kNativeHistogramsUnsupported);
+      if (s->start_timestamps) fail_unsupported("start timestamps (@st) are not supported yet");
+      q_.charge(static_cast<uint64_t>(n));
+      // The value of each point is the sample's own timestamp (newest info sample wins).
+      ESeries es{&s->labels, {}, false};
+      for (int64_t k = 0; k < n; ++k) {
+        const int64_t ts = start_ + k * interval_;
+        if (const Point* p = s->at(ts, lookback)) es.points.push_back({ts, static_cast<double>(p->t)});
+      }
+      if (!es.points.empty()) {
+        q_.add_samples(static_cast<int64_t>(es.points.size()));
+        info.push_back(std::move(es));
+      }
+    }
+  }
+  std::vector<std::string> info_names;
+  for (const ESeries& s : info) {
+    const std::string name(s.metric->get(kMetricName));
+    if (std::find(info_names.begin(), info_names.end(), name) == info_names.end()) info_names.push_back(name);
+  }
+  std::vector<std::string> info_sigs;
+  for (const ESeries& s : info) info_sigs.push_back(info_signature(s.metric->get(kMetricName), *s.metric));
+  const bool any_required = std::any_of(data_labels.begin(), data_labels.end(), [](const Matcher& m) { return !m.matches(""); });
+
+  const int64_t n = steps();
+  std::vector<size_t> base_cursor(base.size(), 0);
+  std::vector<size_t> info_cursor(info.size(), 0);
+  std::unordered_map<const Labels*, size_t, LabelsHash, LabelsEqual> index;
+  std::vector<int64_t> last_ts;
+  EMatrix result;
+  for (int64_t k = 0; k < n; ++k) {
+    const int64_t ts = start_ + k * interval_;
+    q_.charge(base.size() + info.size() + 1);
+    // The newest info sample per signature.
+    std::unordered_map<std::string, std::pair<size_t, int64_t>> by_sig;
+    for (size_t i = 0; i < info.size(); ++i) {
+      size_t& c = info_cursor[i];
+      if (c >= info[i].points.size() || info[i].points[c].t != ts) continue;
+      const auto orig_t = static_cast<int64_t>(info[i].points[c].v);
+      ++c;
+      auto [it, fresh] = by_sig.emplace(info_sigs[i], std::make_pair(i, orig_t));
+      if (fresh) continue;
+      if (it->second.second < orig_t) {
+        it->second = {i, orig_t};
+      } else if (it->second.second == orig_t) {
+        fail("found duplicate series for info metric: existing " + info[it->second.first].metric->to_string() + " @ " +
+             std::to_string(orig_t) + ", new " + info[i].metric->to_string() + " @ " + std::to_string(orig_t));
+      }
+    }
+    auto emit = [&](const Labels* metric, double v) {
+      auto [it, fresh] = index.emplace(metric, result.size());
+      if (fresh) {
+        result.push_back({metric, {}, false});
+        last_ts.push_back(ts);
+      } else {
+        if (last_ts[it->second] == ts) fail("vector cannot contain metrics with the same labelset");
+        last_ts[it->second] = ts;
+      }
+      result[it->second].points.push_back({ts, v});
+      q_.add_samples(1);
+    };
+    for (size_t i = 0; i < base.size(); ++i) {
+      size_t& c = base_cursor[i];
+      if (c >= base[i].points.size() || base[i].points[c].t != ts) continue;
+      const double v = base[i].points[c].v;
+      ++c;
+      if (ignore[i]) {
+        emit(base[i].metric, v);
+        continue;
+      }
+      const Labels& bl = *base[i].metric;
+      std::vector<Label> added;
+      bool seen = false;
+      for (const std::string& info_name : info_names) {
+        auto it = by_sig.find(info_signature(info_name, bl));
+        if (it == by_sig.end()) continue;
+        seen = true;
+        for (const Label& l : info[it->second.first].metric->items()) {
+          if (l.name == kMetricName) continue;
+          if (!data_labels.empty() && std::none_of(data_labels.begin(), data_labels.end(),
+                                                   [&](const Matcher& m) { return m.name() == l.name; })) {
+            continue;
+          }
+          auto prev = std::find_if(added.begin(), added.end(), [&](const Label& a) { return a.name == l.name; });
+          if (prev != added.end() && prev->value != l.value) fail("conflicting label: " + l.name);
+          if (bl.has(l.name)) continue;
+          if (prev == added.end()) added.push_back(l);
+        }
+      }
+      if (!seen && any_required) continue;
+      Labels out = bl;
+      for (const Label& l : added) out = out.with(l.name, l.value);
+      emit(q_.pool.intern(std::move(out)), v);
+    }
+  }
+  return result;
 }
 
 // ---- classic histograms ----
