@@ -485,46 +485,86 @@ struct Civil {
   int day;    // 1..31
   int hour;
   int minute;
-  int weekday;   // 0 = Sunday
-  int yday;      // 1..366
+  int weekday;  // 0 = Sunday
+  int yday;     // 1..366
+  int days_in_month;
 };
 
-bool is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+// Go's time package (1.23+) computes calendar fields from "absolute" seconds, counted from
+// March 1 of year -292277022400, in wrapping unsigned arithmetic. Doing the same keeps the results
+// for out-of-range inputs (NaN and ±Inf become math.MinInt64 seconds) equal to Prometheus's.
+constexpr uint64_t kAbsoluteYears = 292277022400ULL;
+constexpr uint64_t kMarchThruDecember = 306;
+constexpr int64_t kUnixToInternal = (1969LL * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) * 86400;
+constexpr int64_t kInternalToAbsolute = static_cast<int64_t>((kAbsoluteYears / 400 * 146097 + kMarchThruDecember) * 86400);
+constexpr uint64_t kUnixToAbsolute = static_cast<uint64_t>(kUnixToInternal) + static_cast<uint64_t>(kInternalToAbsolute);
 
-int days_in(int64_t year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+struct Split {
+  uint64_t century;
+  uint64_t cyear;
+  uint64_t ayday;  // days since March 1
+};
+
+Split split_days(uint64_t days) {
+  const uint64_t d = 4 * days + 3;
+  Split s;
+  s.century = d / 146097;
+  const uint32_t cd = static_cast<uint32_t>(d % 146097) | 3;
+  const uint64_t prod = 2939745ULL * cd;
+  s.cyear = prod >> 32;
+  s.ayday = (prod & 0xFFFFFFFFULL) / 2939745 / 4;
+  return s;
 }
 
-// UTC calendar fields of Unix seconds (proleptic Gregorian, as Go's time package).
+struct YMD {
+  int64_t year;
+  int month;
+  int day;
+};
+
+YMD date_of(uint64_t days) {
+  const Split s = split_days(days);
+  const uint32_t d = 2141 * static_cast<uint32_t>(s.ayday) + 197913;
+  const auto amonth = static_cast<int>(d >> 16);
+  const int day = 1 + static_cast<int>((d & 0xFFFF) / 2141);
+  const int jan_feb = s.ayday >= kMarchThruDecember ? 1 : 0;
+  const auto year = static_cast<int64_t>(s.century * 100 - kAbsoluteYears) + static_cast<int64_t>(s.cyear) + jan_feb;
+  return {year, amonth - jan_feb * 12, day};
+}
+
+// dateToAbsDays: days from the absolute epoch to year-month-day (day may be out of range).
+uint64_t abs_days(int64_t year, int month, int day) {
+  uint32_t amonth = static_cast<uint32_t>(month);
+  const uint32_t jan_feb = amonth < 3 ? 1 : 0;
+  amonth += 12 * jan_feb;
+  const uint64_t y = static_cast<uint64_t>(year) - jan_feb + kAbsoluteYears;
+  const uint32_t ayday = (979 * amonth - 2919) >> 5;
+  const uint64_t century = y / 100;
+  const auto cyear = static_cast<uint32_t>(y % 100);
+  const uint32_t cday = 1461 * cyear / 4;
+  const uint64_t century_days = 146097 * century / 4;
+  return century_days + static_cast<uint64_t>(static_cast<int64_t>(cday + ayday) + day - 1);
+}
+
+// The fields of time.Unix(secs, 0).UTC().
 Civil civil_from_unix(int64_t secs) {
-  const __int128 s = secs;
-  __int128 days = s / 86400;
-  __int128 rem = s % 86400;
-  if (rem < 0) {
-    rem += 86400;
-    days -= 1;
-  }
+  const uint64_t abs = static_cast<uint64_t>(secs) + kUnixToAbsolute;
+  const uint64_t days = abs / 86400;
   Civil c{};
-  c.hour = static_cast<int>(rem / 3600);
-  c.minute = static_cast<int>((rem % 3600) / 60);
-  __int128 wd = (days + 4) % 7;  // 1970-01-01 was a Thursday
-  if (wd < 0) wd += 7;
-  c.weekday = static_cast<int>(wd);
-  // days_from_civil inverse (Howard Hinnant's algorithm).
-  const __int128 z = days + 719468;
-  const __int128 era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<int64_t>(z - era * 146097);
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  c.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  c.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const __int128 y = static_cast<__int128>(yoe) + era * 400 + (c.month <= 2 ? 1 : 0);
-  c.year = static_cast<int64_t>(y);
-  int yday = c.day;
-  for (int m = 1; m < c.month; ++m) yday += days_in(c.year, m);
-  c.yday = yday;
+  c.hour = static_cast<int>((abs % 86400) / 3600);
+  c.minute = static_cast<int>((abs % 3600) / 60);
+  c.weekday = static_cast<int>((days + 3) % 7);  // March 1 of the absolute year was a Wednesday
+  const YMD ymd = date_of(days);
+  c.year = ymd.year;
+  c.month = ymd.month;
+  c.day = ymd.day;
+  const Split s = split_days(days);
+  const int jan_feb = s.ayday >= kMarchThruDecember ? 1 : 0;
+  const int leap = (s.cyear % 4 == 0) && (s.cyear != 0 || s.century % 4 == 0) ? 1 : 0;
+  c.yday = static_cast<int>(s.ayday) + (1 + 31 + 28) + (leap & ~jan_feb) - 365 * jan_feb;
+  // days_in_month: 32 - time.Date(year, month, 32).Day().
+  const uint64_t d32 = abs_days(c.year, c.month, 32) * 86400 / 86400;
+  c.days_in_month = 32 - date_of(d32).day;
   return c;
 }
 
@@ -532,7 +572,7 @@ double date_field(std::string_view name, const Civil& c) {
   if (name == "day_of_month") return c.day;
   if (name == "day_of_week") return c.weekday;
   if (name == "day_of_year") return c.yday;
-  if (name == "days_in_month") return days_in(c.year, c.month);
+  if (name == "days_in_month") return c.days_in_month;
   if (name == "hour") return c.hour;
   if (name == "minute") return c.minute;
   if (name == "month") return c.month;
