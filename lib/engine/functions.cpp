@@ -795,7 +795,16 @@ EMatrix Evaluator::eval_range_function(const promql::Call& c, const std::vector<
 
   EMatrix out;
   const size_t num_series = stored ? stored->size() : sub.size();
+  // The points of the current window count as held in memory, as Prometheus counts the samples
+  // its matrix iterator loads; a subquery's result stays counted until the call is done.
+  int64_t window_held = 0;
+  auto hold_window = [&](int64_t size) {
+    q_.samples -= window_held;
+    window_held = size;
+    q_.add_samples(size);
+  };
   for (size_t si = 0; si < num_series; ++si) {
+    hold_window(0);
     q_.charge(static_cast<uint64_t>(n));
     const Labels* labels = stored ? &(*stored)[si]->labels : sub[si].metric;
     const bool input_drop = stored ? false : sub[si].drop_name;
@@ -822,6 +831,7 @@ EMatrix Evaluator::eval_range_function(const promql::Call& c, const std::vector<
         auto hi_it = std::upper_bound(lo_it, pts.end(), hi, [](int64_t t, const Point& p) { return t < p.t; });
         w = std::span<const Point>(lo_it, hi_it);
       }
+      hold_window(static_cast<int64_t>(w.size()));
       if (w.empty()) continue;
       x.w = w;
       x.ts = ts;
@@ -845,6 +855,9 @@ EMatrix Evaluator::eval_range_function(const promql::Call& c, const std::vector<
       out.push_back(std::move(es));
     }
   }
+
+  hold_window(0);
+  q_.samples -= sub_samples;
 
   if (name == "absent_over_time") {
     // One series with 1 at the steps where no input series had samples.
@@ -870,7 +883,6 @@ EMatrix Evaluator::eval_range_function(const promql::Call& c, const std::vector<
     return m;
   }
   if (!delayed() && contains_same_labelset(out)) fail("vector cannot contain metrics with the same labelset");
-  (void)sub_samples;
   return out;
 }
 
