@@ -216,9 +216,10 @@ EMatrix Evaluator::eval_vector_selector(const promql::VectorSelector& vs) {
         for (int64_t k = 0; k < n; ++k) es.points.push_back({start_ + k * interval_, p->v});
       }
     } else {
+      LookbackCursor cursor(*s);
       for (int64_t k = 0; k < n; ++k) {
         const int64_t ts = start_ + k * interval_;
-        if (const Point* p = s->at(wsub(ts, ref.offset), lookback)) es.points.push_back({ts, p->v});
+        if (const Point* p = cursor.at(wsub(ts, ref.offset), lookback)) es.points.push_back({ts, p->v});
       }
     }
     if (!es.points.empty()) {

@@ -806,6 +806,7 @@ EMatrix Evaluator::eval_range_function(const promql::Call& c, const std::vector<
   for (size_t si = 0; si < num_series; ++si) {
     hold_window(0);
     q_.charge(static_cast<uint64_t>(n));
+    WindowCursor cursor(stored ? std::span<const Point>((*stored)[si]->points) : std::span<const Point>(sub[si].points));
     const Labels* labels = stored ? &(*stored)[si]->labels : sub[si].metric;
     const bool input_drop = stored ? false : sub[si].drop_name;
     const bool series_drop = drop || input_drop;
@@ -822,15 +823,7 @@ EMatrix Evaluator::eval_range_function(const promql::Call& c, const std::vector<
         mint = wsub(mint, lookback);
         hi = wadd(maxt, lookback);
       }
-      std::span<const Point> w;
-      if (stored) {
-        w = (*stored)[si]->window(mint, hi);
-      } else {
-        const auto& pts = sub[si].points;
-        auto lo_it = std::upper_bound(pts.begin(), pts.end(), mint, [](int64_t t, const Point& p) { return t < p.t; });
-        auto hi_it = std::upper_bound(lo_it, pts.end(), hi, [](int64_t t, const Point& p) { return t < p.t; });
-        w = std::span<const Point>(lo_it, hi_it);
-      }
+      const std::span<const Point> w = cursor.window(mint, hi);
       hold_window(static_cast<int64_t>(w.size()));
       if (w.empty()) continue;
       x.w = w;

@@ -711,12 +711,13 @@ class Runner {
 std::optional<std::string> apply_load(Storage& storage, const LoadCmd& cmd) {
   for (const Labels& l : cmd.start_timestamps) storage.mark_start_timestamps(l);
   for (const SeriesDescription& d : cmd.series) {
+    StoredSeries& series = storage.series(d.labels);
     int64_t t = 0;
     for (const SequenceValue& v : d.values) {
       if (v.histogram) {
-        storage.mark_native_histograms(d.labels);
+        series.native_histograms = true;
       } else if (!v.omitted) {
-        if (auto err = storage.append(d.labels, t, v.value)) return *err;
+        if (auto err = Storage::append(series, t, v.value)) return *err;
       }
       t += cmd.gap;
     }

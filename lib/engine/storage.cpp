@@ -21,7 +21,65 @@ const Point* StoredSeries::at(int64_t ref, int64_t lookback) const {
     auto s = std::upper_bound(stale.begin(), stale.end(), ref);
     if (s != stale.begin() && (!p || *(s - 1) > p->t)) return nullptr;  // the newest sample is a stale marker
   }
-  if (!p || p->t <= ref - lookback) return nullptr;
+  if (!p || p->t <= static_cast<int64_t>(static_cast<uint64_t>(ref) - static_cast<uint64_t>(lookback))) return nullptr;
+  return p;
+}
+
+namespace {
+
+// The first index at or after `from` whose point has t > bound: a short linear scan, then a
+// binary search for long jumps.
+size_t seek_after(std::span<const Point> p, size_t from, int64_t bound) {
+  size_t i = from;
+  for (int k = 0; k < 8; ++k) {
+    if (i >= p.size() || p[i].t > bound) return i;
+    ++i;
+  }
+  return static_cast<size_t>(std::upper_bound(p.begin() + static_cast<ptrdiff_t>(i), p.end(), bound,
+                                              [](int64_t t, const Point& x) { return t < x.t; }) -
+                             p.begin());
+}
+
+size_t seek_after(std::span<const int64_t> p, size_t from, int64_t bound) {
+  size_t i = from;
+  for (int k = 0; k < 8; ++k) {
+    if (i >= p.size() || p[i] > bound) return i;
+    ++i;
+  }
+  return static_cast<size_t>(std::upper_bound(p.begin() + static_cast<ptrdiff_t>(i), p.end(), bound) - p.begin());
+}
+
+}  // namespace
+
+std::span<const Point> WindowCursor::window(int64_t lo, int64_t hi) {
+  if (lo >= hi) return {};
+  if (!started_ || lo < lo_ || hi < hi_) {
+    first_ = seek_after(points_, 0, lo);
+    end_ = std::max(first_, seek_after(points_, 0, hi));
+    started_ = true;
+  } else {
+    first_ = seek_after(points_, first_, lo);
+    end_ = seek_after(points_, std::max(first_, end_), hi);
+  }
+  lo_ = lo;
+  hi_ = hi;
+  return points_.subspan(first_, end_ - first_);
+}
+
+const Point* LookbackCursor::at(int64_t ref, int64_t lookback) {
+  if (!started_ || ref < ref_) {
+    points_ = 0;
+    stale_ = 0;
+    started_ = true;
+  }
+  ref_ = ref;
+  points_ = seek_after(std::span<const Point>(s_.points), points_, ref);
+  const Point* p = points_ == 0 ? nullptr : &s_.points[points_ - 1];
+  if (!s_.stale.empty()) {
+    stale_ = seek_after(std::span<const int64_t>(s_.stale), stale_, ref);
+    if (stale_ > 0 && (!p || s_.stale[stale_ - 1] > p->t)) return nullptr;
+  }
+  if (!p || p->t <= static_cast<int64_t>(static_cast<uint64_t>(ref) - static_cast<uint64_t>(lookback))) return nullptr;
   return p;
 }
 
@@ -38,7 +96,10 @@ StoredSeries& Storage::get_or_create(const Labels& labels) {
 }
 
 std::optional<std::string> Storage::append(const Labels& labels, int64_t t, double v) {
-  StoredSeries& s = get_or_create(labels);
+  return append(get_or_create(labels), t, v);
+}
+
+std::optional<std::string> Storage::append(StoredSeries& s, int64_t t, double v) {
   const uint64_t bits = std::bit_cast<uint64_t>(v);
   if (!s.empty()) {
     if (t < s.last_t) return "out of order sample";

@@ -36,6 +36,36 @@ struct StoredSeries {
   const Point* at(int64_t ref, int64_t lookback) const;
 };
 
+// Successive range windows (lo, hi] over a sorted run of points. While the bounds do not decrease
+// (the steps of a query), each window costs O(1) amortised instead of two binary searches.
+class WindowCursor {
+ public:
+  explicit WindowCursor(std::span<const Point> points) : points_(points) {}
+  std::span<const Point> window(int64_t lo, int64_t hi);
+
+ private:
+  std::span<const Point> points_;
+  size_t first_ = 0;  // first point with t > lo
+  size_t end_ = 0;    // first point with t > hi
+  int64_t lo_ = 0;
+  int64_t hi_ = 0;
+  bool started_ = false;
+};
+
+// Successive instant lookups (StoredSeries::at) at non-decreasing reference times.
+class LookbackCursor {
+ public:
+  explicit LookbackCursor(const StoredSeries& s) : s_(s) {}
+  const Point* at(int64_t ref, int64_t lookback);
+
+ private:
+  const StoredSeries& s_;
+  size_t points_ = 0;  // points with t <= ref
+  size_t stale_ = 0;   // stale markers with t <= ref
+  int64_t ref_ = 0;
+  bool started_ = false;
+};
+
 class Storage {
  public:
   Storage() = default;
@@ -48,6 +78,9 @@ class Storage {
   // than the series' newest is rejected ("out of order sample"), one at the same time with other
   // bits too ("duplicate sample for timestamp"); the same sample again is ignored.
   std::optional<std::string> append(const Labels& labels, int64_t t, double v);
+  // The same for a series looked up once (series() creates it if needed): faster for bulk loads.
+  StoredSeries& series(const Labels& labels) { return get_or_create(labels); }
+  static std::optional<std::string> append(StoredSeries& series, int64_t t, double v);
   // Records that the series holds native histogram samples (which this store does not keep).
   void mark_native_histograms(const Labels& labels);
   void mark_start_timestamps(const Labels& labels);
