@@ -21,7 +21,21 @@ using detail::Query;
 using promql::Node;
 using promql::NodeKind;
 
-std::string position_prefix(const Node& n) { return fmt::format("{}:{}: ", n.begin, n.end); }
+// DurationExpr.PositionRange: an operation spans from its left operand to its right one (its
+// parentheses and a function name are outside), a unary one from its operator.
+std::pair<uint32_t, uint32_t> duration_position(const Node& n) {
+  if (n.kind != NodeKind::duration_expr) return {n.begin, n.end};
+  const auto& d = static_cast<const promql::DurationExpr&>(n);
+  if (!d.lhs && !d.rhs) return {n.begin, n.end};
+  if (!d.rhs) return {n.begin, duration_position(*d.lhs).second};
+  if (!d.lhs) return {n.begin, duration_position(*d.rhs).second};
+  return {duration_position(*d.lhs).first, duration_position(*d.rhs).second};
+}
+
+std::string position_prefix(const Node& n) {
+  const auto [begin, end] = duration_position(n);
+  return fmt::format("{}:{}: ", begin, end);
+}
 
 // durationVisitor.evaluateDurationExpr: the value in seconds.
 double duration_value(const Node& n, const Query& q) {
