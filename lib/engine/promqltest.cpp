@@ -389,6 +389,22 @@ std::vector<std::string> render(const Value& value, const EvalCmd& cmd) {
   return out;
 }
 
+// fmt's %v of []SequenceValue: "[1.000000 _]".
+std::string sequence_string(const std::vector<SequenceValue>& values) {
+  std::string out = "[";
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out += " ";
+    if (values[i].omitted) {
+      out += "_";
+    } else if (std::isnan(values[i].value) || std::isinf(values[i].value)) {
+      out += std::isnan(values[i].value) ? "NaN" : (values[i].value > 0 ? "+Inf" : "-Inf");
+    } else {
+      out += fmt::format("{:.6f}", values[i].value);
+    }
+  }
+  return out + "]";
+}
+
 std::string points_string(const Series& s) {
   std::string out = std::to_string(s.points.size()) + (s.points.size() == 1 ? " float point [" : " float points [");
   for (size_t i = 0; i < s.points.size(); ++i) {
@@ -517,8 +533,8 @@ Outcome compare_result(const EvalCmd& cmd, const Value& value) {
         return "unexpected metric " + s.metric.to_string() + " in result, has value " + format_value(s.v);
       }
       if (cmd.is_ordered() && exp->pos != static_cast<int>(pos) + 1) {
-        return "expected metric " + s.metric.to_string() + " at position " + std::to_string(exp->pos) + " but was at " +
-               std::to_string(pos + 1);
+        return "expected metric " + s.metric.to_string() + " with " + sequence_string(exp->values) + " at position " +
+               std::to_string(exp->pos) + " but was at " + std::to_string(pos + 1);
       }
       const double want = exp->values.empty() ? 0 : exp->values[0].value;
       if (!almost_equal(want, s.v, kEpsilon)) {
@@ -528,7 +544,8 @@ Outcome compare_result(const EvalCmd& cmd, const Value& value) {
     }
     for (const ExpectedSeries& e : cmd.metrics) {
       if (std::find(seen.begin(), seen.end(), &e) == seen.end()) {
-        return "expected metric " + e.labels.to_string() + " not found";
+        return "expected metric " + e.labels.to_string() + " with " + std::to_string(e.pos) + ": " +
+               sequence_string(e.values) + " not found";
       }
     }
     return std::nullopt;

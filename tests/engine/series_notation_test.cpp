@@ -1,15 +1,100 @@
 // The series notation of test files and promtool unit tests.
 #include <doctest/doctest.h>
 
+#include <bit>
+#include <cmath>
+
 #include "engine/series_notation.hpp"
 #include "engine/value.hpp"
 
 using namespace mlmon::engine;
 
-TEST_CASE("expanding a+bxN adds b repeatedly, N+1 values") {
-  auto v = parse_series_values("1+2x3");
+namespace {
+
+std::vector<double> values(std::string_view text) {
+  auto v = parse_series_values(text);
+  REQUIRE_MESSAGE(v, text << ": " << v.error().message);
+  std::vector<double> out;
+  for (const SequenceValue& s : *v) out.push_back(s.omitted ? -12345 : s.value);
+  return out;
+}
+
+std::string error_of(std::string_view text) {
+  auto v = parse_series_values(text);
+  return v ? "<no error>" : v.error().message;
+}
+
+}  // namespace
+
+TEST_CASE("expanding a+bxN adds b repeatedly: N+1 values") {
+  CHECK(values("1+2x3") == std::vector<double>{1, 3, 5, 7});
+  CHECK(values("1-2x3") == std::vector<double>{1, -1, -3, -5});
+  CHECK(values("-1+1x2") == std::vector<double>{-1, 0, 1});
+  CHECK(values("5x2") == std::vector<double>{5, 5, 5});
+  CHECK(values("1 2\t3") == std::vector<double>{1, 2, 3});
+  // Repeated addition rounds at each step, as Go does: 0.1 added ten times is not 1.
+  const auto tenths = values("0+0.1x10");
+  CHECK(tenths.back() != 1.0);
+  CHECK(tenths.back() == 0.1 + 0.1 + 0.1 + 0.1 + 0.1 + 0.1 + 0.1 + 0.1 + 0.1 + 0.1);
+}
+
+TEST_CASE("empty slots, stale markers and special values") {
+  CHECK(values("_ 1 _x2 2") == std::vector<double>{-12345, 1, -12345, -12345, 2});
+  auto v = parse_series_values("stale NaN Inf -Inf inf nan");
   REQUIRE(v);
-  REQUIRE(v->size() == 4);
-  CHECK((*v)[0].value == 1);
-  CHECK((*v)[3].value == 7);
+  REQUIRE(v->size() == 6);
+  CHECK(is_stale_nan((*v)[0].value));
+  CHECK(std::isnan((*v)[1].value));
+  CHECK_FALSE(is_stale_nan((*v)[1].value));
+  CHECK((*v)[2].value == INFINITY);
+  CHECK((*v)[3].value == -INFINITY);
+  CHECK((*v)[4].value == INFINITY);
+  CHECK(std::isnan((*v)[5].value));
+}
+
+TEST_CASE("numbers are read like PromQL number tokens: ParseInt base 0, then ParseFloat") {
+  CHECK(values("1e3 .5 1.5 1_000 010") == std::vector<double>{1000, 0.5, 1.5, 1000, 8});
+  CHECK(values("Inf+1x1") == std::vector<double>{INFINITY, INFINITY});
+}
+
+TEST_CASE("native histograms are recognised (not decoded), with their repetitions") {
+  auto v = parse_series_values("{{schema:0 sum:5 count:4 buckets:[1 2 1]}} {{sum:1}}x2 {{count:1}}+{{count:2}}x1");
+  REQUIRE(v);
+  REQUIRE(v->size() == 6);
+  for (const SequenceValue& s : *v) CHECK(s.histogram);
+}
+
+TEST_CASE("malformed values are errors") {
+  CHECK(error_of("1x") == "unexpected end of series values");
+  CHECK(error_of("abc") == "unexpected identifier \"abc\" in series values");
+  CHECK(error_of("Infx2") == "unexpected identifier \"Infx2\" in series values");
+  CHECK(error_of("stalex2") == "unexpected identifier \"stalex2\" in series values");
+  CHECK(error_of("1+x2") == "unexpected identifier \"x2\" in series values");
+  CHECK(error_of("1x1.5") == "invalid repetition in series values: strconv.ParseUint: parsing \"1.5\": invalid syntax");
+  CHECK(error_of("1m") == "bad number syntax: \"1\"");
+  CHECK(error_of("1x99999999999") == "too many values in series (more than 10000000)");
+  CHECK(error_of("{{sum:1") == "histogram description incomplete");
+}
+
+TEST_CASE("series descriptions: metric name, labels, quoted names") {
+  auto d = parse_series_description("x{a=\"1\", b='2',} 1 2");
+  REQUIRE(d);
+  CHECK(d->labels.to_string() == "{__name__=\"x\", a=\"1\", b=\"2\"}");
+  CHECK(d->values.size() == 2);
+  auto u = parse_series_description("{\"utf8.name\", \"a b\"=\"c\"} 1");
+  REQUIRE(u);
+  CHECK(u->labels.to_string() == "{__name__=\"utf8.name\", \"a b\"=\"c\"}");
+  auto e = parse_series_description("{} 1");
+  REQUIRE(e);
+  CHECK(e->labels.empty());
+  auto bare = parse_series_description("up");
+  REQUIRE(bare);
+  CHECK(bare->values.empty());
+  CHECK_FALSE(parse_series_description("x{a=1} 1"));
+  CHECK_FALSE(parse_series_description("x{a=\"1\" 1"));
+  CHECK_FALSE(parse_series_description("1 2"));
+  auto labels = parse_series_labels("x{job=\"a\"}");
+  REQUIRE(labels);
+  CHECK(labels->to_series_string() == "x{job=\"a\"}");
+  CHECK_FALSE(parse_series_labels("x{job=\"a\"} 1"));
 }
