@@ -43,15 +43,19 @@ test: unit-test asan-test
 bench: build
 	bench/run
 
-# The PromQL parser under libFuzzer (clang, ASan+UBSan), seeded with the corpus's valid
-# expressions; findings and the grown corpus stay in fuzz-corpus/.
+# The PromQL parser, then the engine, under libFuzzer (clang, ASan+UBSan), each for FUZZ_SECONDS,
+# seeded with the corpus's valid expressions; findings and the grown corpora stay in fuzz-corpus/
+# and fuzz-corpus-engine/.
 fuzz:
 	@scripts/install-deps.sh --with-fuzz-tools
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMLMON_FUZZ=ON
-	cmake --build $(FUZZ_DIR) --target fuzz_promql_parser -j $(JOBS)
+	cmake --build $(FUZZ_DIR) --target fuzz_promql_parser fuzz_promql_engine -j $(JOBS)
 	scripts/fuzz-seeds.py $(CORPUS)/promql/valid-expressions.jsonl fuzz-corpus
 	$(FUZZ_DIR)/tests/promql/fuzz_promql_parser -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	  -rss_limit_mb=2048 fuzz-corpus
+	scripts/fuzz-seeds.py $(CORPUS)/promql/valid-expressions.jsonl fuzz-corpus-engine
+	$(FUZZ_DIR)/tests/engine/fuzz_promql_engine -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 fuzz-corpus-engine
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)
