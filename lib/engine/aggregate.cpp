@@ -428,11 +428,7 @@ EMatrix Evaluator::eval_aggregate(const promql::AggregateExpr& a) {
       result[gi].points.push_back({ts, v});
       result[gi].drop_name = g.drop_name;
     }
-    int64_t held = 0;
-    for (const ESeries& s : result) held += static_cast<int64_t>(s.points.size());
     q_.samples = temp_samples;
-    q_.add_samples(0);
-    (void)held;
   }
 
   EMatrix out;

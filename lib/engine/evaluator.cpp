@@ -295,8 +295,10 @@ EMatrix Evaluator::eval_subquery(const promql::Subquery& sq, TimeRef* ref_out, i
   // Prometheus turns @ into an offset relative to the evaluator's start.
   const int64_t offset = ref.fixed ? wadd(ref.offset, wsub(start_, ref.at)) : ref.offset;
   const int64_t range = q_.duration_ms(sq.range_expr, sq.range_ns);
-  int64_t step = sq.step_expr || sq.step_ns ? q_.duration_ms(sq.step_expr, sq.step_ns) : q_.options.default_subquery_step_ms;
-  if (step <= 0) step = 1;
+  const int64_t step =
+      sq.step_expr || sq.step_ns ? q_.duration_ms(sq.step_expr, sq.step_ns) : q_.options.default_subquery_step_ms;
+  // A step below a millisecond truncates to 0, and Prometheus's evaluator then divides by it.
+  if (step <= 0) fail("unexpected error: runtime error: integer divide by zero");
   const int64_t parent_end = start_ + ((end_ - start_) / interval_) * interval_;
   const int64_t sub_end = wsub(parent_end, offset);
   const int64_t bound = wsub(wsub(start_, offset), range);
