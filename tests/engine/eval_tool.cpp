@@ -4,11 +4,13 @@
 //
 //   engine_eval_tool [--delayed] < input
 //
-// Input lines:   load <step_ms>          starts a load block (series lines follow)
+// Input lines:   load <step_ms> [<start_ms>]   starts a load block (series lines follow)
 //                <series> <values>       in a load block
 //                query <t_ms> <expr>     an instant query at t
-// Output per query: "query <t_ms> <expr>", then "error <message>" or one line per sample:
-// "<labels> <value as %.17g>", then an empty line.
+//                range <start_ms> <end_ms> <step_ms> <expr>   a range query
+// Output per query: the query line, then "error <message>" or one line per sample
+// ("<labels> <value as %.17g>") or, for a range query, per series ("<labels> <t>:<value> ..."),
+// sorted by labels, then an empty line.
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
   }
   Storage storage;
   int64_t step = 0;
+  int64_t load_start = 0;
   bool loading = false;
   for (std::string line; std::getline(std::cin, line);) {
     if (line.empty()) {
@@ -47,8 +50,38 @@ int main(int argc, char** argv) {
       continue;
     }
     if (line.starts_with("load ")) {
-      step = std::stoll(line.substr(5));
+      const size_t sp = line.find(' ', 5);
+      step = std::stoll(line.substr(5, sp - 5));
+      load_start = sp == std::string::npos ? 0 : std::stoll(line.substr(sp + 1));
       loading = true;
+      continue;
+    }
+    if (line.starts_with("range ")) {
+      loading = false;
+      size_t a = line.find(' ', 6);
+      size_t b = line.find(' ', a + 1);
+      size_t c = line.find(' ', b + 1);
+      const int64_t start = std::stoll(line.substr(6, a - 6));
+      const int64_t end = std::stoll(line.substr(a + 1, b - a - 1));
+      const int64_t step = std::stoll(line.substr(b + 1, c - b - 1));
+      const std::string expr = line.substr(c + 1);
+      std::cout << line << '\n';
+      auto parsed = promql::parse(expr, promql::Features::all());
+      if (parsed.error) {
+        std::cout << "error " << promql::format_error(expr, *parsed.error) << "\n\n";
+        continue;
+      }
+      auto r = evaluate_range(storage, parsed.ast->root(), start, end, step, options);
+      if (!r) {
+        std::cout << "error " << r.error().message << "\n\n";
+        continue;
+      }
+      for (const Series& s : std::get<Matrix>(r->value)) {
+        std::cout << s.metric.to_string();
+        for (const Point& p : s.points) std::cout << ' ' << p.t << ':' << format(p.v);
+        std::cout << '\n';
+      }
+      std::cout << '\n';
       continue;
     }
     if (line.starts_with("query ")) {
@@ -87,7 +120,7 @@ int main(int argc, char** argv) {
         std::cerr << "bad series line: " << d.error().message << '\n';
         return 2;
       }
-      int64_t t = 0;
+      int64_t t = load_start;
       for (const SequenceValue& v : d->values) {
         if (!v.omitted) {
           if (auto err = storage.append(d->labels, t, v.value)) {
