@@ -1,7 +1,7 @@
 // Throughput of the PromQL engine (not a test): prints time per query, series per second and
 // nanoseconds per sample read, best of several runs, for the queries the README reports.
 //
-//   build/tests/engine/bench_engine
+//   build/tests/engine/bench_engine [RUNS]    (default 5)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -61,7 +61,7 @@ std::unique_ptr<promql::Ast> parse(const std::string& q) {
 int main(int argc, char** argv) {
   const int repeats = argc > 1 ? std::atoi(argv[1]) : 5;
   const int64_t end = 1'700'000'000'000;
-  std::printf("PromQL engine (best of 5; samples = points in the range windows read)\n");
+  std::printf("PromQL engine (best of %d runs; samples = points in the range windows read)\n", repeats);
 
   {
     Storage s;
