@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/go_quote.hpp"
 #include "promql/duration.hpp"
 #include "yaml/scalars.hpp"
 
@@ -206,7 +207,8 @@ std::size_t RuleFile::rule_count() const {
 }
 
 std::string rule_context(const Group& group, const Rule& rule) {
-  return fmt::format("group \"{}\", rule {}, \"{}\": ", group.name, rule.index, rule.name);
+  // Prometheus formats both names with %q: quotes and backslashes inside are escaped.
+  return fmt::format("group {}, rule {}, {}: ", go::quote(group.name), rule.index, go::quote(rule.name));
 }
 
 bool looks_like_rule_file(const yaml::Node* root) {
