@@ -25,5 +25,7 @@ void setup_version(CLI::App& app, Context& ctx);
 
 /// "mlmon 0.1.0": what `mlmon version` and `mlmon --version` print.
 std::string version_line();
+/// "0.1.0".
+std::string version_number();
 
 }  // namespace mlmon::cli

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
+#include "core/render.hpp"
 #include "core/report.hpp"
 
 namespace mlmon::cli {
@@ -18,6 +19,9 @@ struct OutputOptions {
 };
 
 void add_output_options(CLI::App& sub, OutputOptions& options);
+
+/// The renderers' options for these flags: colour, --fail-on, the version, rule docs from the catalogue.
+RenderOptions render_options(const OutputOptions& options, const Context& ctx);
 
 /// Renders the report and returns the exit code: 1 when a finding reaches --fail-on, else 0.
 int finish_report(const Report& report, const OutputOptions& options, Context& ctx);

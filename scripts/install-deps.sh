@@ -6,7 +6,7 @@ set -euo pipefail
 build_pkgs=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
             doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libre2-dev libssl-dev)
 # Oracles and real servers for the integration tests; optional for `make run`.
-test_pkgs=(prometheus prometheus-alertmanager curl jq python3)
+test_pkgs=(prometheus prometheus-alertmanager curl jq python3 python3-jsonschema)
 # libFuzzer ships with clang; python3 writes the seed corpus.
 fuzz_pkgs=(clang python3)
 
