@@ -22,6 +22,9 @@ void setup_routes(CLI::App& app, Context& ctx);
 void setup_set_threshold(CLI::App& app, Context& ctx);
 void setup_thresholds(CLI::App& app, Context& ctx);
 void setup_version(CLI::App& app, Context& ctx);
+// Need the whole command tree: called after the others.
+void setup_completion(CLI::App& app, Context& ctx);
+void setup_man(CLI::App& app, Context& ctx);
 
 /// "mlmon 0.1.0": what `mlmon version` and `mlmon --version` print.
 std::string version_line();
