@@ -74,13 +74,7 @@ int run_check_dashboards(const CheckDashboardsArgs& args, Context& ctx) {
     if (args.verbose) {
       for (const auto& s : skipped) ctx.err << "skipped " << s.path << ": " << workspace::describe(s.kind) << "\n";
     }
-    const std::size_t errors = report.count(Severity::Error);
-    const std::size_t warnings = report.count(Severity::Warning) - errors;
-    ctx.err << plural(checked, "dashboard") << " checked";
-    if (!skipped.empty()) {
-      ctx.err << " (" << plural(skipped.size(), "other file") << " skipped" << (args.verbose ? ")" : "; --verbose lists them)");
-    }
-    ctx.err << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
+    print_summary(report, plural(checked, "dashboard"), skipped.size(), args.verbose, ctx);
   }
   return io_failed ? kExitUsage : code;
 }

@@ -40,6 +40,14 @@ int finish_report(const Report& report, const OutputOptions& options, Context& c
   return report.count(render_with.fail_on) > 0 ? kExitFindings : kExitOk;
 }
 
+void print_summary(const Report& report, std::string_view what, std::size_t skipped, bool verbose, Context& ctx) {
+  const std::size_t errors = report.count(Severity::Error);
+  const std::size_t warnings = report.count(Severity::Warning) - errors;
+  ctx.err << what << " checked";
+  if (skipped > 0) ctx.err << " (" << plural(skipped, "other file") << " skipped" << (verbose ? ")" : "; --verbose lists them)");
+  ctx.err << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
+}
+
 std::string plural(std::size_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }

@@ -26,6 +26,10 @@ RenderOptions render_options(const OutputOptions& options, const Context& ctx);
 /// Renders the report and returns the exit code: 1 when a finding reaches --fail-on, else 0.
 int finish_report(const Report& report, const OutputOptions& options, Context& ctx);
 
+/// The last line of a checking command on stderr: "2 files, 20 rules checked (4 other files
+/// skipped; --verbose lists them): 0 errors, 1 warning". `what` is the counted part.
+void print_summary(const Report& report, std::string_view what, std::size_t skipped, bool verbose, Context& ctx);
+
 /// "1 rule", "3 rules": the summary lines' counts.
 std::string plural(std::size_t n, std::string_view noun);
 
