@@ -31,6 +31,19 @@ void print_text(Context& ctx) {
   }
 }
 
+// docs/checks.md is this output (a test keeps them equal): one table row per check.
+void print_markdown(Context& ctx) {
+  ctx.out << "| id | severity | kind | what it finds |\n|---|---|---|---|\n";
+  for (const checks::CheckInfo* info : workspace::catalog().all()) {
+    std::string summary(info->summary);
+    for (std::size_t at = summary.find('|'); at != std::string::npos; at = summary.find('|', at + 2)) {
+      summary.replace(at, 1, "\\|");
+    }
+    ctx.out << "| `" << info->id << "` | " << to_string(info->default_severity) << " | " << kind_name(info->kind)
+            << " | " << summary << " |\n";
+  }
+}
+
 void print_json(Context& ctx) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const checks::CheckInfo* info : workspace::catalog().all()) {
@@ -71,8 +84,8 @@ void setup_checks(CLI::App& app, Context& ctx) {
   auto id = std::make_shared<std::string>();
   auto* sub = app.add_subcommand("checks", "List every check: id, default severity, kind and what it finds");
   sub->add_option("id", *id, "One check id: show only that check");
-  sub->add_option("--format", *format, "Output format: text (a table) or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  sub->add_option("--format", *format, "Output format: text (a table), json, or markdown (docs/checks.md)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
   sub->footer(
       "Lint checks can be turned off, re-graded or excluded in .mlmon.yml (checks:, exclude:) and silenced\n"
@@ -84,6 +97,7 @@ void setup_checks(CLI::App& app, Context& ctx) {
       return;
     }
     if (*format == "json") print_json(ctx);
+    else if (*format == "markdown") print_markdown(ctx);
     else print_text(ctx);
     ctx.exit_code = kExitOk;
   });
