@@ -95,17 +95,17 @@ ApiError GrafanaClient::error_from_reply(std::string_view what, const HttpRespon
   using Kind = ApiError::Kind;
   if (status >= 300 && status < 400) {
     error.kind = Kind::Redirect;
-    error.text = fmt::format("{}: Grafana redirected to {} ({}); use the final address as --url", what,
+    error.text = fmt::format("{}: Grafana redirected to {} ({}); use the final address as {}", what,
                              response.location.empty() ? "another address" : printable(response.location, 200),
-                             status_text(status));
+                             status_text(status), options_.url_flag);
   } else if (status == 401) {
     error.kind = Kind::Unauthorized;
     const Credentials& credentials = options_.credentials;
     if (credentials.kind == Credentials::Kind::None) {
       error.text = fmt::format(
-          "{}: Grafana at {} requires authentication ({}); set GRAFANA_TOKEN or --token-file (a service-account "
+          "{}: Grafana at {} requires authentication ({}); set GRAFANA_TOKEN or {} (a service-account "
           "token), or GRAFANA_USER and GRAFANA_PASSWORD",
-          what, options_.url.base, detail);
+          what, options_.url.base, detail, options_.token_file_flag);
     } else {
       error.text = fmt::format("{}: Grafana at {} rejected the credentials from {} ({})", what, options_.url.base,
                                credentials.source, detail);
@@ -317,6 +317,46 @@ ApiResult<std::vector<SearchHit>> GrafanaClient::search_dashboards(std::optional
   });
   if (!listed) return std::unexpected(listed.error());
   return hits;
+}
+
+ApiResult<GrafanaHealth> GrafanaClient::health() {
+  auto reply = call("GET", "/api/health", nullptr);
+  if (!reply) return std::unexpected(reply.error());
+  if (!reply->body.is_object()) return std::unexpected(bad_reply("GET /api/health", "not an object"));
+  return GrafanaHealth{printable(string_field(reply->body, "database"), 60),
+                       printable(string_field(reply->body, "version"), 60)};
+}
+
+ApiResult<std::vector<Datasource>> GrafanaClient::list_datasources() {
+  auto reply = call("GET", "/api/datasources", nullptr);
+  if (!reply) return std::unexpected(reply.error());
+  if (!reply->body.is_array()) return std::unexpected(bad_reply("GET /api/datasources", "not a list of datasources"));
+  std::vector<Datasource> datasources;
+  for (const json& item : reply->body) {
+    if (!item.is_object()) return std::unexpected(bad_reply("GET /api/datasources", "an entry is not an object"));
+    auto is_default = item.find("isDefault");
+    datasources.push_back(Datasource{string_field(item, "uid"), string_field(item, "name"), string_field(item, "type"),
+                                     is_default != item.end() && is_default->is_boolean() && is_default->get<bool>()});
+  }
+  return datasources;
+}
+
+ApiResult<DatasourceHealth> GrafanaClient::datasource_health(std::string_view uid) {
+  const std::string path = "/api/datasources/uid/" + percent_encode(uid) + "/health";
+  auto reply = call("GET", path, nullptr);
+  if (!reply) {
+    // A check that ran and failed is Grafana's answer about the datasource, not a failed call.
+    if (reply.error().http_status == 400 && !reply.error().status.empty()) {
+      return DatasourceHealth{false, reply.error().status, reply.error().message};
+    }
+    return std::unexpected(reply.error());
+  }
+  if (!reply->body.is_object()) return std::unexpected(bad_reply("GET " + path, "not an object"));
+  DatasourceHealth health;
+  health.status = printable(string_field(reply->body, "status"), 60);
+  health.message = scrub(printable(string_field(reply->body, "message")));
+  health.ok = health.status == "OK";
+  return health;
 }
 
 }  // namespace mlmon::grafana

@@ -19,6 +19,9 @@ struct ClientOptions {
   GrafanaUrl url;
   Credentials credentials;
   std::optional<long long> org_id;  ///< sent as X-Grafana-Org-Id
+  /// How the command's flags are named, for messages that tell what to pass.
+  std::string url_flag = "--url";
+  std::string token_file_flag = "--token-file";
 };
 
 /// A dashboard as Grafana stores it (GET /api/dashboards/uid/:uid).
@@ -63,6 +66,27 @@ struct SearchHit {
   std::string folder_title;
 };
 
+/// A datasource as GET /api/datasources lists it.
+struct Datasource {
+  std::string uid;
+  std::string name;
+  std::string type;  ///< plugin id: "prometheus", "loki", ...
+  bool is_default = false;
+};
+
+/// GET /api/datasources/uid/:uid/health (Grafana 9+): what the plugin's health check said.
+struct DatasourceHealth {
+  bool ok = false;
+  std::string status;   ///< "OK", "ERROR", ...
+  std::string message;  ///< the plugin's words, printable
+};
+
+/// GET /api/health.
+struct GrafanaHealth {
+  std::string database;  ///< "ok" when Grafana reaches its database
+  std::string version;   ///< "" when hidden
+};
+
 /// Grafana's classic HTTP API (/api/...), for the calls import and export need. Adds the
 /// credentials, X-Grafana-Org-Id and JSON headers; turns every non-2xx reply and every malformed
 /// body into an ApiError with a message that names the call and never a secret.
@@ -89,6 +113,14 @@ class GrafanaClient {
 
   /// Every dashboard (type dash-db), optionally only those in one folder, page by page.
   ApiResult<std::vector<SearchHit>> search_dashboards(std::optional<std::string> folder_uid);
+
+  /// GET /api/health (no credentials needed).
+  ApiResult<GrafanaHealth> health();
+  /// GET /api/datasources: every datasource of the organisation.
+  ApiResult<std::vector<Datasource>> list_datasources();
+  /// GET /api/datasources/uid/:uid/health. A failed check (Grafana answers 400 with
+  /// {"status": "ERROR", "message": ...}) is a reply with ok = false, not an error.
+  ApiResult<DatasourceHealth> datasource_health(std::string_view uid);
 
   /// Results per page for list_folders and search_dashboards (Grafana's default is 1000).
   void set_page_size(int size) { page_size_ = size; }

@@ -55,38 +55,41 @@ std::string Credentials::authorization() const {
 }
 
 Result<Credentials> load_credentials(const CredentialSources& sources, const GrafanaUrl& url) {
-  auto env = [&](const char* name) -> std::optional<std::string> {
+  auto env = [&](const std::string& name) -> std::optional<std::string> {
     if (!sources.getenv) return std::nullopt;
-    auto value = sources.getenv(name);
+    auto value = sources.getenv(name.c_str());
     if (value && value->empty()) return std::nullopt;
     return value;
   };
+  const std::string token_variable = sources.env_prefix + "_TOKEN";
+  const std::string user_variable = sources.env_prefix + "_USER";
+  const std::string password_variable = sources.env_prefix + "_PASSWORD";
 
   if (!sources.token_file.empty()) {
     auto text = read_file(sources.token_file);
     if (!text) return fail(fmt::format("cannot read the token file: {}", text.error().message));
-    return token_credentials(trim(*text), "--token-file " + sources.token_file);
+    return token_credentials(trim(*text), sources.token_file_flag + " " + sources.token_file);
   }
-  if (auto token = env("GRAFANA_TOKEN")) return token_credentials(trim(*token), "GRAFANA_TOKEN");
+  if (auto token = env(token_variable)) return token_credentials(trim(*token), token_variable);
 
   Credentials credentials;
   if (!url.user.empty()) {
     credentials.kind = Credentials::Kind::Basic;
     credentials.user = url.user;
     credentials.password = url.password;
-    credentials.source = "the user:password in the Grafana URL";
+    credentials.source = fmt::format("the user:password in the {} URL", sources.service);
     return credentials;
   }
-  auto user = env("GRAFANA_USER");
-  auto password = env("GRAFANA_PASSWORD");
-  if (user && !password) return fail("GRAFANA_USER is set but GRAFANA_PASSWORD is not");
-  if (password && !user) return fail("GRAFANA_PASSWORD is set but GRAFANA_USER is not");
+  auto user = env(user_variable);
+  auto password = env(password_variable);
+  if (user && !password) return fail(fmt::format("{} is set but {} is not", user_variable, password_variable));
+  if (password && !user) return fail(fmt::format("{} is set but {} is not", password_variable, user_variable));
   if (user) {
-    if (user->find(':') != std::string::npos) return fail("GRAFANA_USER must not contain ':'");
+    if (user->find(':') != std::string::npos) return fail(fmt::format("{} must not contain ':'", user_variable));
     credentials.kind = Credentials::Kind::Basic;
     credentials.user = *user;
     credentials.password = *password;
-    credentials.source = "GRAFANA_USER/GRAFANA_PASSWORD";
+    credentials.source = user_variable + "/" + password_variable;
   }
   return credentials;
 }

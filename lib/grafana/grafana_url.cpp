@@ -40,10 +40,14 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 Result<GrafanaUrl> parse_grafana_url(std::string_view text) {
+  return parse_service_url(text, "Grafana", "https://grafana.example.com");
+}
+
+Result<GrafanaUrl> parse_service_url(std::string_view text, std::string_view service, std::string_view example) {
   GrafanaUrl url;
   std::size_t scheme_end = text.find("://");
   if (scheme_end == std::string_view::npos) {
-    return fail("the Grafana URL must start with http:// or https:// (for example https://grafana.example.com)");
+    return fail(fmt::format("the {} URL must start with http:// or https:// (for example {})", service, example));
   }
   std::string scheme = lower(text.substr(0, scheme_end));
   std::string_view rest = text.substr(scheme_end + 3);
@@ -62,13 +66,13 @@ Result<GrafanaUrl> parse_grafana_url(std::string_view text) {
   std::string shown = fmt::format("{}://{}{}", scheme, authority, path);
 
   if (scheme != "http" && scheme != "https") {
-    return fail(fmt::format("the Grafana URL {} must use http or https", shown));
+    return fail(fmt::format("the {} URL {} must use http or https", service, shown));
   }
   if (authority.empty() || authority.front() == ':') {
-    return fail(fmt::format("the Grafana URL {} has no host", shown));
+    return fail(fmt::format("the {} URL {} has no host", service, shown));
   }
   if (path.find_first_of("?#") != std::string_view::npos) {
-    return fail(fmt::format("the Grafana URL {} must not have a query or fragment", shown));
+    return fail(fmt::format("the {} URL {} must not have a query or fragment", service, shown));
   }
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   url.base = fmt::format("{}://{}{}", scheme, authority, path);

@@ -21,6 +21,10 @@ struct GrafanaUrl {
 /// Error messages quote the URL without its userinfo.
 Result<GrafanaUrl> parse_grafana_url(std::string_view text);
 
+/// The same for any HTTP service's base URL (Prometheus, Alertmanager): messages name `service`
+/// ("the Prometheus URL ...") and give `example` as a well-formed one.
+Result<GrafanaUrl> parse_service_url(std::string_view text, std::string_view service, std::string_view example);
+
 /// Percent-encodes everything except RFC 3986 unreserved characters, for path segments and
 /// query values.
 std::string percent_encode(std::string_view text);

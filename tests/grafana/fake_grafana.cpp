@@ -166,6 +166,7 @@ struct FakeGrafana::Impl {
   struct Org {
     std::map<std::string, FolderRecord> folders;
     std::map<std::string, DashboardRecord> dashboards;
+    std::map<std::string, FakeDatasource> datasources;  // by uid
   };
   struct Principal {
     std::string login;
@@ -854,6 +855,9 @@ struct FakeGrafana::Impl {
     if (is({"api", "dashboards", "uid", "*", "versions", "*"}) && get) return get_version(*org, parts[3], parts[5]);
     if (is({"api", "dashboards", "uid", "*", "restore"}) && m == "POST") return restore_version(*org, who, parts[3], req.body);
     if (is({"api", "search"}) && get) return search(*org, req);
+    if (is({"api", "datasources"}) && get) return list_datasources(*org);
+    if (is({"api", "datasources", "uid", "*"}) && get) return get_datasource(*org, parts[3], false);
+    if (is({"api", "datasources", "uid", "*", "health"}) && get) return get_datasource(*org, parts[3], true);
     if (is({"api", "folders"}) && get) return list_folders(*org, req);
     if (is({"api", "folders"}) && m == "POST") return create_folder(*org, who, req.body);
     if (is({"api", "folders", "*"}) && get) {
@@ -863,6 +867,30 @@ struct FakeGrafana::Impl {
     if (is({"api", "folders", "*"}) && m == "PUT") return update_folder(*org, who, parts[2], req.body);
     if (is({"api", "folders", "*"}) && m == "DELETE") return delete_folder(*org, who, parts[2]);
     return {404, message_body("Not found")};
+  }
+
+  json datasource_json(const FakeDatasource& d, long long id) const {
+    return {{"id", id},          {"uid", d.uid},       {"orgId", 1},           {"name", d.name},
+            {"type", d.type},    {"typeName", d.type}, {"access", "proxy"},    {"url", "http://" + d.type + ":9090"},
+            {"isDefault", d.is_default}, {"readOnly", false}, {"basicAuth", false}, {"jsonData", json::object()}};
+  }
+  Reply list_datasources(Org& org) const {
+    json list = json::array();
+    long long id = 1;
+    for (const auto& [uid, d] : org.datasources) list.push_back(datasource_json(d, id++));
+    return {200, list};
+  }
+  /// Grafana 9+: the health check runs the plugin's CheckHealth; a failed check is 400 with its status.
+  Reply get_datasource(Org& org, const std::string& uid, bool health) const {
+    auto it = org.datasources.find(uid);
+    if (it == org.datasources.end()) return {404, message_body("Data source not found")};
+    const FakeDatasource& d = it->second;
+    if (!health) return {200, datasource_json(d, 1 + std::distance(org.datasources.begin(), it))};
+    if (d.healthy) {
+      return {200, json{{"status", "OK"},
+                        {"message", d.health_message.empty() ? "Successfully queried the Prometheus API." : d.health_message}}};
+    }
+    return {400, json{{"status", "ERROR"}, {"message", d.health_message}}};
   }
 
   /// Sleeps up to `seconds`, returning early when the server stops.
@@ -1084,6 +1112,12 @@ void FakeGrafana::set_provisioned(const std::string& uid, bool provisioned, bool
 void FakeGrafana::set_plugin(const std::string& uid, const std::string& plugin_id, long long org) {
   std::lock_guard lock(impl_->mutex);
   impl_->orgs[org].dashboards.at(uid).plugin_id = plugin_id;
+}
+
+void FakeGrafana::add_datasource(FakeDatasource datasource, long long org) {
+  std::lock_guard lock(impl_->mutex);
+  std::string uid = datasource.uid;
+  impl_->orgs[org].datasources[uid] = std::move(datasource);
 }
 
 std::optional<json> FakeGrafana::dashboard(const std::string& uid, long long org) const {

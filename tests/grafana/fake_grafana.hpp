@@ -79,6 +79,16 @@ struct LoggedRequest {
   std::string body;
 };
 
+/// A datasource (GET /api/datasources, /api/datasources/uid/:uid[/health]).
+struct FakeDatasource {
+  std::string uid;
+  std::string name;
+  std::string type = "prometheus";
+  bool is_default = false;
+  bool healthy = true;         ///< the health check's verdict
+  std::string health_message;  ///< default: the Prometheus plugin's "Successfully queried the Prometheus API."
+};
+
 struct VersionRecord {
   long long version = 0;
   std::string message;
@@ -116,6 +126,7 @@ class FakeGrafana {
                     const std::string& user = "admin", long long org = 1);
   void set_provisioned(const std::string& uid, bool provisioned, bool allow_ui_updates = false, long long org = 1);
   void set_plugin(const std::string& uid, const std::string& plugin_id, long long org = 1);
+  void add_datasource(FakeDatasource datasource, long long org = 1);
 
   std::optional<nlohmann::json> dashboard(const std::string& uid, long long org = 1) const;
   std::optional<std::string> folder_of(const std::string& uid, long long org = 1) const;
