@@ -14,6 +14,7 @@ void setup_check_alertmanager(CLI::App& app, Context& ctx);
 void setup_check_dashboards(CLI::App& app, Context& ctx);
 void setup_check_rules(CLI::App& app, Context& ctx);
 void setup_diff(CLI::App& app, Context& ctx);
+void setup_doctor(CLI::App& app, Context& ctx);
 void setup_export_dashboard(CLI::App& app, Context& ctx);
 void setup_import_dashboard(CLI::App& app, Context& ctx);
 void setup_promql(CLI::App& app, Context& ctx);

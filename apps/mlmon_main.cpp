@@ -109,6 +109,7 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
   setup_check_dashboards(app, ctx);
   setup_check_rules(app, ctx);
   setup_diff(app, ctx);
+  setup_doctor(app, ctx);
   setup_export_dashboard(app, ctx);
   setup_import_dashboard(app, ctx);
   setup_promql(app, ctx);

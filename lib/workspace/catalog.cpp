@@ -2,6 +2,7 @@
 
 #include "alertmanager/check_list.hpp"
 #include "dashboards/checks/check.hpp"
+#include "doctor/check_list.hpp"
 #include "project/config.hpp"
 #include "rules/checks/check.hpp"
 #include "yaml/check_list.hpp"
@@ -9,8 +10,9 @@
 namespace mlmon::workspace {
 
 const checks::Catalog& catalog() {
-  static const checks::Catalog kCatalog{yaml::check_list(), project::check_list(), rules::all_rule_checks(),
-                                        alertmanager::check_list(), dashboards::all_dashboard_checks()};
+  static const checks::Catalog kCatalog{yaml::check_list(),          project::check_list(),
+                                        rules::all_rule_checks(),      alertmanager::check_list(),
+                                        dashboards::all_dashboard_checks(), doctor::check_list()};
   return kCatalog;
 }
 

@@ -4,7 +4,7 @@
 namespace mlmon::workspace {
 
 /// Every check of every area, from each area's explicit list: YAML, `.mlmon.yml`, rule files,
-/// Alertmanager, dashboards. `mlmon checks` prints it; configuration is validated against it.
+/// Alertmanager, dashboards, doctor. `mlmon checks` prints it; configuration is validated against it.
 const checks::Catalog& catalog();
 
 }  // namespace mlmon::workspace

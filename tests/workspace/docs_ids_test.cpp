@@ -16,7 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kAreas = {"alertmanager", "alerts", "config", "dashboards", "promql", "rules", "yaml"};
+const std::vector<std::string> kAreas = {"alertmanager", "alerts",  "config", "dashboards",
+                                         "doctor",       "promql", "rules",  "yaml"};
 
 bool is_id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
