@@ -14,6 +14,8 @@ constexpr CheckInfo kChecks[] = {
     {"doctor/unreachable", "Prometheus, Alertmanager and Grafana answer at their addresses", kError},
     {"doctor/unhealthy", "each answers healthy and ready (/-/healthy, /-/ready; Grafana's /api/health)", kError},
     {"doctor/config-reload-failed", "Prometheus's and Alertmanager's last config reload succeeded", kError},
+    {"doctor/starting", "Prometheus started moments ago: what it has not scraped or evaluated yet looks missing",
+     kInfo},
     {"doctor/api-error", "every API call doctor needs succeeds (else the check it served could not run)", kWarning},
     {"doctor/repo-file", "the repository's rule files, Alertmanager configs and dashboards load, so they are compared",
      kWarning},

@@ -56,6 +56,7 @@ DoctorReport run_doctor(Session& session, const Repo& repo, const project::Confi
     check_rule_health(ctx);
     check_alerts(ctx);
     check_alert_delivery(ctx);
+    check_starting(ctx);
   } else {
     report.skipped(Section::Metrics, why_not(report, Component::Prometheus));
     report.skipped(Section::Alerts, why_not(report, Component::Prometheus));

@@ -32,7 +32,9 @@ std::vector<std::string> jobs_selected(const promql::Node& root) {
 
 }  // namespace
 
-bool is_alert_state_series(const std::string& name) { return name == "ALERTS" || name == "ALERTS_FOR_STATE"; }
+bool is_synthetic_series(const std::string& name) {
+  return name == "ALERTS" || name == "ALERTS_FOR_STATE" || name == "up";
+}
 
 RepoNeeds collect_needs(const Repo& repo) {
   RepoNeeds needs;
@@ -69,7 +71,7 @@ RepoNeeds collect_needs(const Repo& repo) {
     }
   }
   for (Read& read : reads) {
-    if (is_alert_state_series(read.metric)) continue;
+    if (is_synthetic_series(read.metric)) continue;
     MetricNeed& need = needs.metrics[read.metric];
     if (!read.use.group.empty()) {
       const auto jobs = jobs_of_group.find(read.use.group);

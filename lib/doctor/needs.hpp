@@ -37,8 +37,9 @@ struct RepoNeeds {
   std::map<std::string, std::vector<Producer>> recorded;  ///< by the name a recording rule writes
 };
 
-/// Series Prometheus itself synthesises only while alerts are pending or firing: never "missing".
-bool is_alert_state_series(const std::string& name);
+/// Series Prometheus makes itself: ALERTS and ALERTS_FOR_STATE while alerts are pending or firing,
+/// `up` for each target (a job without targets is doctor/job-missing). Never "missing" metrics.
+bool is_synthetic_series(const std::string& name);
 
 RepoNeeds collect_needs(const Repo& repo);
 

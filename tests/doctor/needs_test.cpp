@@ -24,7 +24,8 @@ TEST_CASE("the shipped rules and dashboard: every metric they read, with who rea
   const RepoNeeds needs = collect_needs(repo);
   std::vector<std::string> names;
   for (const auto& [name, need] : needs.metrics) names.push_back(name);
-  // ALERTS (the dashboard's "Firing alerts") exists only while alerts are active: never required.
+  // ALERTS (the dashboard's "Firing alerts") exists only while alerts are active, `up` for each
+  // target (a job without one is doctor/job-missing): never reported missing.
   CHECK(names == std::vector<std::string>{
                      "consumergroup_topic:kafka_consumergroup_lag:sum", "kafka_consumergroup_lag",
                      "model:prediction_errors:rate5m", "model:prediction_errors:ratio_rate5m",
@@ -32,7 +33,7 @@ TEST_CASE("the shipped rules and dashboard: every metric they read, with who rea
                      "model:prediction_latency_seconds:p99_rate5m", "model:predictions:rate5m", "model_drift_score",
                      "prediction_errors_total", "prediction_latency_seconds_bucket", "predictions_total",
                      "spark_job_duration_seconds", "spark_job_last_failure_timestamp_seconds",
-                     "spark_job_last_success_timestamp_seconds", "spark_records_processed_total", "up"});
+                     "spark_job_last_success_timestamp_seconds", "spark_records_processed_total"});
   const MetricNeed& drift = needs.metrics.at("model_drift_score");
   REQUIRE(drift.users.size() == 2);
   CHECK(drift.users[0].what == "alert \"ModelDriftDetected\"");

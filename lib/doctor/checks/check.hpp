@@ -33,6 +33,7 @@ Diagnostic repo_finding(Severity severity, std::string_view id, std::string file
 
 // Up.
 void check_config_reloads(CheckContext& ctx);
+void check_starting(CheckContext& ctx);  ///< after the others: it explains what they found missing
 // No metrics showing.
 void check_targets_down(CheckContext& ctx);
 void check_jobs_missing(CheckContext& ctx);

@@ -85,7 +85,11 @@ void check_targets_down(CheckContext& ctx) {
     std::string hint = fmt::format("check that the service runs and answers at {}", target->scrape_url);
     if (const rules::Rule* alert = down_alert(ctx, target->job())) {
       const std::string action = alert_action(*alert);
-      hint = fmt::format("alert \"{}\" covers this{}", alert->name, action.empty() ? "" : ": " + action);
+      if (action.empty() || action.starts_with("runbook: ")) {
+        hint = fmt::format("alert \"{}\" covers this{}", alert->name, action.empty() ? "" : " (" + action + ")");
+      } else {
+        hint = fmt::format("alert \"{}\" covers this: {}", alert->name, action);
+      }
       hint += fmt::format("; the scrape URL is {}", target->scrape_url);
     }
     ctx.report.add(
