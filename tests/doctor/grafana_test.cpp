@@ -157,3 +157,34 @@ TEST_CASE("Grafana without credentials: health answers, the rest says what to se
             "set GRAFANA_TOKEN or --grafana-token-file (a service-account token), or GRAFANA_USER and "
             "GRAFANA_PASSWORD [doctor/api-error]");
 }
+
+TEST_CASE("TLS: verified by default, --ca-cert trusts a CA, --insecure skips verification with a warning") {
+  SelfSignedCertificate certificate = make_self_signed_certificate();
+  FakeGrafanaOptions options;
+  options.tls_cert_pem = certificate.cert_pem;
+  options.tls_key_pem = certificate.key_pem;
+  TempDir dir;
+  dir.file("dashboards/ml_metrics.json", read_text(std::string(MLMON_SOURCE_DIR) + "/dashboards/ml_metrics.json"));
+  FakeGrafana grafana(options);
+  grafana.start();
+  ScopedEnvForDoctor token("GRAFANA_TOKEN", grafana.admin_token());
+  const std::vector<std::string> args{"doctor", dir.path(), "--grafana", grafana.url(), "--skip",
+                                      "prometheus,alertmanager", "--retries", "0"};
+  CliRun run = run_cli(args);
+  CHECK(run.code == 2);  // nothing answered
+  CHECK(run.out.find("  error    Grafana at " + grafana.url() + " does not answer: GET " + grafana.url() +
+                     "/api/health: TLS certificate verification failed: ") != std::string::npos);
+  CHECK(grafana.requests().empty());
+
+  std::vector<std::string> with_ca = args;
+  with_ca.insert(with_ca.end(), {"--ca-cert", dir.file("ca.pem", certificate.cert_pem)});
+  run = run_cli(with_ca);
+  CHECK(run.out.find("  ok       Grafana 12.1.0 at " + grafana.url() + ": healthy and ready\n") != std::string::npos);
+  CHECK(run.err == "");
+
+  std::vector<std::string> insecure = args;
+  insecure.push_back("--insecure");
+  run = run_cli(insecure);
+  CHECK(run.out.find("  ok       Grafana 12.1.0 at " + grafana.url() + ": healthy and ready\n") != std::string::npos);
+  CHECK(run.err == "warning: --insecure: TLS certificates are not verified\n");
+}
