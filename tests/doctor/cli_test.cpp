@@ -592,3 +592,36 @@ TEST_CASE("a Prometheus that started moments ago: what it has not scraped yet is
   CHECK(run.code == 0);
   CHECK(stack.findings(run).empty());
 }
+
+TEST_CASE("the Pushgateway's metrics: not pushed, or the Pushgateway itself down") {
+  Stack stack;
+  stack.prometheus.set_series_names({"consumergroup_topic:kafka_consumergroup_lag:sum", "kafka_consumergroup_lag",
+                                     "model:prediction_errors:rate5m", "model:prediction_errors:ratio_rate5m",
+                                     "model:prediction_latency_seconds:p50_rate5m",
+                                     "model:prediction_latency_seconds:p95_rate5m",
+                                     "model:prediction_latency_seconds:p99_rate5m", "model:predictions:rate5m",
+                                     "model_drift_score", "prediction_errors_total", "prediction_latency_seconds_bucket",
+                                     "predictions_total", "spark_job_last_failure_timestamp_seconds",
+                                     "spark_job_last_success_timestamp_seconds", "spark_records_processed_total"});
+  stack.prometheus.set_data("/api/v1/targets",
+                            {{"activeTargets",
+                              {target("prediction-service", "p:8000", "up"), target("drift-monitor", "d:8001", "up"),
+                               target("kafka-exporter", "k:9308", "up"),
+                               target("pushgateway", "pushgateway:9091", "down", "context deadline exceeded")}}});
+  const CliRun run = stack.run();
+  CHECK(stack.findings(run) ==
+        std::vector<std::string>{
+            "  error    target pushgateway pushgateway:9091 is down (never up since Prometheus started 10m ago): context "
+            "deadline exceeded [doctor/target-down]",
+            "  warning  rules/ml-platform.rules.yml:134:15: no series for metric spark_job_duration_seconds in the last "
+            "5m; needed by alert \"SparkJobSlow\", panel \"Spark job duration\" [doctor/metric-missing]"});
+  CHECK(run.out.find("           hint: job \"pushgateway\", which should export it, has no target up (see above)\n") !=
+        std::string::npos);
+  // Up over an hour and not up within the last one: the query finds no time it was up.
+  stack.prometheus.set_data("/api/v1/status/runtimeinfo", {{"startTime", "2026-12-07T06:00:00Z"},
+                                                           {"serverTime", "2026-12-07T09:10:00Z"},
+                                                           {"reloadConfigSuccess", true}});
+  CHECK(stack.findings(stack.run()).front() ==
+        "  error    target pushgateway pushgateway:9091 is down (down for over 1h): context deadline exceeded "
+        "[doctor/target-down]");
+}

@@ -43,14 +43,6 @@ class MissingMetrics {
              "Prometheus (label matching, by/without, a division with no partner)";
     }
     for (const std::string& job : need.jobs) {
-      if (is_pushgateway_job(job)) {
-        return fmt::format(
-            "it is pushed to the Pushgateway (job \"{}\"): check that the batch jobs ran and pushed it "
-            "(the Pushgateway's /metrics lists what it holds)",
-            job);
-      }
-    }
-    for (const std::string& job : need.jobs) {
       std::size_t up = 0, all = 0;
       if (targets != nullptr) {
         for (const Target& target : *targets) {
@@ -61,6 +53,11 @@ class MissingMetrics {
       }
       if (all == 0) continue;  // reported as doctor/job-missing
       if (up == 0) return fmt::format("job \"{}\", which should export it, has no target up (see above)", job);
+      if (is_pushgateway_job(job)) {
+        return fmt::format("it is pushed to the Pushgateway (job \"{}\"): check that the batch jobs ran and pushed it "
+                           "(the Pushgateway's /metrics lists what it holds)",
+                           job);
+      }
       return fmt::format("job \"{}\" is scraped but does not export it: compare the name with the exporter's /metrics",
                          job);
     }
