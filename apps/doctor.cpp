@@ -73,7 +73,7 @@ int run_doctor_command(DoctorArgs& args, Context& ctx) {
     doctor::render_checklist(report, ctx.out, color);
   }
   if (!report.any_reachable()) {
-    ctx.err << "mlmon doctor: nothing answered: no component to diagnose\n";
+    ctx.err << "mlmon doctor: no component answered (each was skipped or unreachable): nothing to diagnose\n";
     return kExitUsage;
   }
   return report.problems() > 0 ? kExitFindings : kExitOk;

@@ -93,7 +93,7 @@ Result<nlohmann::json> ServiceClient::get_json(std::string_view path_and_query) 
   auto parsed = grafana::parse_bounded_json(response->body, &why);
   if (!parsed) {
     return fail(scrub(fmt::format("{} {}: the reply is not JSON ({}); is {} really {}?", service_, what,
-                                  printable(why, 120), url_.base, service_)));
+                                  printable(why, 200), url_.base, service_)));
   }
   return std::move(*parsed);
 }
@@ -106,11 +106,13 @@ Result<nlohmann::json> ServiceClient::get_prometheus_data(std::string_view path_
   auto parsed = grafana::parse_bounded_json(response->body, &why);
   const bool envelope = parsed && parsed->is_object() && parsed->contains("status");
   if (response->status < 200 || response->status > 299 || !envelope) {
-    if (response->status >= 200 && response->status <= 299) {
-      return fail(scrub(fmt::format("{} {}: the reply is not Prometheus's API envelope; is {} really {}?", service_,
-                                    what, url_.base, service_)));
+    if (response->status < 200 || response->status > 299) return fail(describe_failure(what, *response));
+    if (!parsed) {
+      return fail(scrub(fmt::format("{} {}: the reply is not JSON ({}); is {} really {}?", service_, what,
+                                    printable(why, 200), url_.base, service_)));
     }
-    return fail(describe_failure(what, *response));
+    return fail(scrub(fmt::format("{} {}: the reply is not Prometheus's API envelope; is {} really {}?", service_, what,
+                                  url_.base, service_)));
   }
   if (grafana::string_field(*parsed, "status") != "success") {
     return fail(

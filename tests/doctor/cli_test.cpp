@@ -456,7 +456,7 @@ TEST_CASE("a component that does not answer, or is not ready; nothing answering 
     const CliRun run = run_cli({"doctor", stack.dir.path(), "--prometheus", starting.url(), "--alertmanager",
                                 starting.url() + "/am", "--skip", "grafana", "--retries", "0"});
     CHECK(run.code == 2);
-    CHECK(run.err == "mlmon doctor: nothing answered: no component to diagnose\n");
+    CHECK(run.err == "mlmon doctor: no component answered (each was skipped or unreachable): nothing to diagnose\n");
     const auto lines = stack.findings(run);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].starts_with("  error    Prometheus at " + starting.url() + " does not answer: GET " +
@@ -569,9 +569,9 @@ TEST_CASE(".mlmon.yml turns doctor's checks off or re-grades them like any other
 
 TEST_CASE("a Prometheus that started moments ago: what it has not scraped yet is missing, and doctor says why") {
   Stack stack;
-  stack.prometheus.set_data("/api/v1/status/runtimeinfo", {{"startTime", "2026-12-07T09:09:52Z"},
-                                                           {"serverTime", "2026-12-07T09:10:00Z"},
-                                                           {"reloadConfigSuccess", true}});
+  stack.prometheus.set_data(
+      "/api/v1/status/runtimeinfo",
+      {{"startTime", "2026-12-07T09:09:52Z"}, {"serverTime", "2026-12-07T09:10:00Z"}, {"reloadConfigSuccess", true}});
   stack.prometheus.set_series_names({});
   CliRun run = stack.run();
   REQUIRE(stack.findings(run).size() > 1);
@@ -579,15 +579,13 @@ TEST_CASE("a Prometheus that started moments ago: what it has not scraped yet is
         "  info     Prometheus started 8s ago: targets not scraped and rules not evaluated yet are reported as missing "
         "[doctor/starting]");
   // Nothing missing: nothing to explain.
-  stack.prometheus.set_series_names({"consumergroup_topic:kafka_consumergroup_lag:sum", "kafka_consumergroup_lag",
-                                     "model:prediction_errors:rate5m", "model:prediction_errors:ratio_rate5m",
-                                     "model:prediction_latency_seconds:p50_rate5m",
-                                     "model:prediction_latency_seconds:p95_rate5m",
-                                     "model:prediction_latency_seconds:p99_rate5m", "model:predictions:rate5m",
-                                     "model_drift_score", "prediction_errors_total", "prediction_latency_seconds_bucket",
-                                     "predictions_total", "spark_job_duration_seconds",
-                                     "spark_job_last_failure_timestamp_seconds",
-                                     "spark_job_last_success_timestamp_seconds", "spark_records_processed_total"});
+  stack.prometheus.set_series_names(
+      {"consumergroup_topic:kafka_consumergroup_lag:sum", "kafka_consumergroup_lag", "model:prediction_errors:rate5m",
+       "model:prediction_errors:ratio_rate5m", "model:prediction_latency_seconds:p50_rate5m",
+       "model:prediction_latency_seconds:p95_rate5m", "model:prediction_latency_seconds:p99_rate5m",
+       "model:predictions:rate5m", "model_drift_score", "prediction_errors_total", "prediction_latency_seconds_bucket",
+       "predictions_total", "spark_job_duration_seconds", "spark_job_last_failure_timestamp_seconds",
+       "spark_job_last_success_timestamp_seconds", "spark_records_processed_total"});
   run = stack.run();
   CHECK(run.code == 0);
   CHECK(stack.findings(run).empty());
@@ -595,33 +593,71 @@ TEST_CASE("a Prometheus that started moments ago: what it has not scraped yet is
 
 TEST_CASE("the Pushgateway's metrics: not pushed, or the Pushgateway itself down") {
   Stack stack;
-  stack.prometheus.set_series_names({"consumergroup_topic:kafka_consumergroup_lag:sum", "kafka_consumergroup_lag",
-                                     "model:prediction_errors:rate5m", "model:prediction_errors:ratio_rate5m",
-                                     "model:prediction_latency_seconds:p50_rate5m",
-                                     "model:prediction_latency_seconds:p95_rate5m",
-                                     "model:prediction_latency_seconds:p99_rate5m", "model:predictions:rate5m",
-                                     "model_drift_score", "prediction_errors_total", "prediction_latency_seconds_bucket",
-                                     "predictions_total", "spark_job_last_failure_timestamp_seconds",
-                                     "spark_job_last_success_timestamp_seconds", "spark_records_processed_total"});
+  stack.prometheus.set_series_names(
+      {"consumergroup_topic:kafka_consumergroup_lag:sum", "kafka_consumergroup_lag", "model:prediction_errors:rate5m",
+       "model:prediction_errors:ratio_rate5m", "model:prediction_latency_seconds:p50_rate5m",
+       "model:prediction_latency_seconds:p95_rate5m", "model:prediction_latency_seconds:p99_rate5m",
+       "model:predictions:rate5m", "model_drift_score", "prediction_errors_total", "prediction_latency_seconds_bucket",
+       "predictions_total", "spark_job_last_failure_timestamp_seconds", "spark_job_last_success_timestamp_seconds",
+       "spark_records_processed_total"});
   stack.prometheus.set_data("/api/v1/targets",
                             {{"activeTargets",
                               {target("prediction-service", "p:8000", "up"), target("drift-monitor", "d:8001", "up"),
                                target("kafka-exporter", "k:9308", "up"),
                                target("pushgateway", "pushgateway:9091", "down", "context deadline exceeded")}}});
   const CliRun run = stack.run();
-  CHECK(stack.findings(run) ==
-        std::vector<std::string>{
-            "  error    target pushgateway pushgateway:9091 is down (never up since Prometheus started 10m ago): context "
-            "deadline exceeded [doctor/target-down]",
-            "  warning  rules/ml-platform.rules.yml:134:15: no series for metric spark_job_duration_seconds in the last "
-            "5m; needed by alert \"SparkJobSlow\", panel \"Spark job duration\" [doctor/metric-missing]"});
+  CHECK(
+      stack.findings(run) ==
+      std::vector<std::string>{
+          "  error    target pushgateway pushgateway:9091 is down (never up since Prometheus started 10m ago): context "
+          "deadline exceeded [doctor/target-down]",
+          "  warning  rules/ml-platform.rules.yml:134:15: no series for metric spark_job_duration_seconds in the last "
+          "5m; needed by alert \"SparkJobSlow\", panel \"Spark job duration\" [doctor/metric-missing]"});
   CHECK(run.out.find("           hint: job \"pushgateway\", which should export it, has no target up (see above)\n") !=
         std::string::npos);
   // Up over an hour and not up within the last one: the query finds no time it was up.
-  stack.prometheus.set_data("/api/v1/status/runtimeinfo", {{"startTime", "2026-12-07T06:00:00Z"},
-                                                           {"serverTime", "2026-12-07T09:10:00Z"},
-                                                           {"reloadConfigSuccess", true}});
+  stack.prometheus.set_data(
+      "/api/v1/status/runtimeinfo",
+      {{"startTime", "2026-12-07T06:00:00Z"}, {"serverTime", "2026-12-07T09:10:00Z"}, {"reloadConfigSuccess", true}});
   CHECK(stack.findings(stack.run()).front() ==
         "  error    target pushgateway pushgateway:9091 is down (down for over 1h): context deadline exceeded "
         "[doctor/target-down]");
+}
+
+TEST_CASE("replies of another shape are findings that say which call, never a crash") {
+  Stack stack;
+  stack.prometheus.set("/api/v1/rules", 200, "<html><body>Sign in</body></html>", "text/html");
+  stack.prometheus.set("/api/v1/targets", 200, R"({"status": "success", "data": {"activeTargets": [)");
+  stack.prometheus.set("/api/v1/alerts", 200, std::string(300, '[') + std::string(300, ']'));
+  stack.alertmanager.set("/api/v2/status", 200, R"({"config": {"original": "route: [unclosed"}})");
+  CliRun run = stack.run();
+  CHECK(run.code == 1);
+  const auto lines = stack.findings(run);
+  const std::string prometheus = stack.prometheus.url();
+  CHECK(lines ==
+        std::vector<std::string>{
+            "  warning  scrape targets not checked: Prometheus GET /api/v1/targets?state=active: the reply is "
+            "not JSON (parse error at line 1, column 50: syntax error while parsing value - unexpected end of "
+            "input; expected '[', '{', or a literal); is " +
+                prometheus + " really Prometheus? [doctor/api-error]",
+            "  warning  the loaded rule groups not checked: Prometheus GET /api/v1/rules?exclude_alerts=true: "
+            "the reply is not JSON (parse error at line 1, column 1: syntax error while parsing value - "
+            "invalid literal; last read: '<'); is " +
+                prometheus + " really Prometheus? [doctor/api-error]",
+            "  warning  pending and firing alerts not checked: Prometheus GET /api/v1/alerts: the reply is not "
+            "JSON (JSON nested deeper than 256 levels); is " +
+                prometheus +
+                " really Prometheus? "
+                "[doctor/api-error]",
+            "  warning  the config Alertmanager runs not checked: Alertmanager GET /api/v2/status: "
+            "config.original does not parse as YAML (end of sequence flow not found) [doctor/api-error]"});
+  // Every run ends with a verdict.
+  CHECK(run.out.ends_with(" warnings\n"));
+}
+
+TEST_CASE("every component skipped: nothing to diagnose, exit 2") {
+  Stack stack;
+  const CliRun run = run_cli({"doctor", stack.dir.path(), "--skip", "prometheus,alertmanager,grafana"});
+  CHECK(run.code == 2);
+  CHECK(run.err == "mlmon doctor: no component answered (each was skipped or unreachable): nothing to diagnose\n");
 }

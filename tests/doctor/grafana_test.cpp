@@ -168,8 +168,8 @@ TEST_CASE("TLS: verified by default, --ca-cert trusts a CA, --insecure skips ver
   FakeGrafana grafana(options);
   grafana.start();
   ScopedEnvForDoctor token("GRAFANA_TOKEN", grafana.admin_token());
-  const std::vector<std::string> args{"doctor", dir.path(), "--grafana", grafana.url(), "--skip",
-                                      "prometheus,alertmanager", "--retries", "0"};
+  const std::vector<std::string> args{
+      "doctor", dir.path(), "--grafana", grafana.url(), "--skip", "prometheus,alertmanager", "--retries", "0"};
   CliRun run = run_cli(args);
   CHECK(run.code == 2);  // nothing answered
   CHECK(run.out.find("  error    Grafana at " + grafana.url() + " does not answer: GET " + grafana.url() +

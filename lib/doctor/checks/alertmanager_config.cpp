@@ -38,6 +38,14 @@ void check_alertmanager_config(CheckContext& ctx) {
     return;
   }
   const alertmanager::LoadedConfig& live = *ctx.live.alertmanager_config();
+  if (live.document.root == nullptr) {
+    const std::string why = live.document.problems.empty() ? "empty" : live.document.problems.front().message;
+    ctx.api_error(Section::AlertmanagerConfig,
+                  Error{fmt::format("Alertmanager GET /api/v2/status: config.original does not parse as YAML ({})",
+                                    printable(why, 200))},
+                  "the config Alertmanager runs");
+    return;
+  }
 
   // Several configs in the repository: the one closest to what runs is the one deployed.
   std::optional<Candidate> best;

@@ -54,9 +54,10 @@ class MissingMetrics {
       if (all == 0) continue;  // reported as doctor/job-missing
       if (up == 0) return fmt::format("job \"{}\", which should export it, has no target up (see above)", job);
       if (is_pushgateway_job(job)) {
-        return fmt::format("it is pushed to the Pushgateway (job \"{}\"): check that the batch jobs ran and pushed it "
-                           "(the Pushgateway's /metrics lists what it holds)",
-                           job);
+        return fmt::format(
+            "it is pushed to the Pushgateway (job \"{}\"): check that the batch jobs ran and pushed it "
+            "(the Pushgateway's /metrics lists what it holds)",
+            job);
       }
       return fmt::format("job \"{}\" is scraped but does not export it: compare the name with the exporter's /metrics",
                          job);
