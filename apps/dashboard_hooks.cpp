@@ -1,9 +1,9 @@
 #include "dashboard_hooks.hpp"
 
 #include "core/render.hpp"
-#include "dashboards/dashboard_diff.hpp"
 #include "dashboards/lint.hpp"
 #include "dashboards/linter_config_cache.hpp"
+#include "grafana/semantic_comparer.hpp"
 #include "workspace/dashboard_policy.hpp"
 #include "workspace/project_config.hpp"
 #include "project/config.hpp"
@@ -37,17 +37,6 @@ class ProjectLinter final : public grafana::DashboardLinter {
   mutable dashboards::LinterConfigCache linter_configs_;  // lint() is const for the importer; this only caches files
 };
 
-/// `mlmon diff`'s semantic comparison: what it ignores (ids, versions, pluginVersion, datasource
-/// name-vs-uid churn, ...) is never a reason to save.
-class SemanticComparer final : public grafana::DashboardComparer {
- public:
-  std::vector<std::string> differences(const nlohmann::json& live, const nlohmann::json& local) const override {
-    auto changes = dashboards::diff_dashboard_json(live, local);
-    if (changes) return change_lines(*changes);
-    // A reply too odd for the dashboard model still gets compared, structurally.
-    return grafana::StructuralComparer().differences(live, local);
-  }
-};
 
 }  // namespace
 
@@ -66,7 +55,7 @@ Result<std::unique_ptr<grafana::DashboardLinter>> make_dashboard_linter(const st
 }
 
 std::unique_ptr<grafana::DashboardComparer> make_dashboard_comparer() {
-  return std::make_unique<SemanticComparer>();
+  return std::make_unique<grafana::SemanticComparer>();
 }
 
 }  // namespace mlmon::cli

@@ -2,10 +2,10 @@
 // them: missing (would create), unchanged, or different (would update; and who saved last).
 #include <fmt/format.h>
 
-#include "dashboards/dashboard_diff.hpp"
 #include "doctor/checks/check.hpp"
 #include "grafana/dashboard_checks.hpp"
 #include "grafana/dashboard_inputs.hpp"
+#include "grafana/semantic_comparer.hpp"
 #include "grafana/version_message.hpp"
 
 namespace mlmon::doctor {
@@ -13,12 +13,7 @@ namespace mlmon::doctor {
 namespace {
 
 std::vector<std::string> differences(const nlohmann::json& live, const nlohmann::json& local) {
-  try {
-    return change_lines(dashboards::diff_dashboard_json(live, local));
-  } catch (const std::exception&) {
-    // A reply too odd for the dashboard model is still compared, structurally (as import does).
-    return grafana::StructuralComparer().differences(live, local);
-  }
+  return grafana::SemanticComparer().differences(live, local);
 }
 
 }  // namespace
