@@ -1,0 +1,309 @@
+// mlmon test-rules end to end: promtool's output byte for byte on the cases in
+// tests/ruletest/promtool-cases (recorded from promtool 3.5.3 by record.sh there), the shipped
+// rules/tests, mlmon's failures for tests that pass whatever the rules do, its own formats, flags
+// and usage errors.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "run_cli.hpp"
+#include "temp_dir.hpp"
+
+using mlmon::testing::run_cli;
+using mlmon::testing::TempDir;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kCases = fs::path(MLMON_SOURCE_DIR) / "tests/ruletest/promtool-cases";
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot read " << path.string());
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+struct InDir {
+  fs::path previous = fs::current_path();
+  explicit InDir(const fs::path& dir) { fs::current_path(dir); }
+  ~InDir() { fs::current_path(previous); }
+};
+
+// The JUnit report with its timestamp (the time of the run) left out.
+std::string without_timestamp(const std::string& xml) {
+  return std::regex_replace(xml, std::regex(R"(timestamp="[0-9T:-]+")"), "timestamp=\"T\"");
+}
+
+}  // namespace
+
+TEST_CASE("test-rules: promtool 3.5.3's stdout, stderr, exit code and JUnit report on every recorded case") {
+  std::size_t cases = 0;
+  for (const auto& entry : fs::directory_iterator(kCases)) {
+    if (!entry.is_directory()) continue;
+    const fs::path dir = entry.path();
+    CAPTURE(dir.filename().string());
+    std::vector<std::string> args{"test-rules"};
+    std::istringstream words(read(dir / "args"));
+    for (std::string w; words >> w;) args.push_back(w);
+    TempDir out;
+    args.push_back("--junit=" + (out / "junit.xml"));
+    args.push_back("test.yml");
+    InDir in(dir);
+    const auto r = run_cli(args);
+    CHECK(r.out == read(dir / "promtool.stdout"));
+    CHECK(r.err == read(dir / "promtool.stderr"));
+    CHECK(r.code == std::stoi(read(dir / "promtool.rc")));
+    CHECK(without_timestamp(out.read("junit.xml")) == without_timestamp(read(dir / "promtool.junit.xml")));
+    ++cases;
+  }
+  CHECK(cases == 15);
+}
+
+TEST_CASE("test-rules: the shipped rule tests pass") {
+  const auto r = run_cli({"test-rules", std::string(MLMON_SOURCE_DIR) + "/rules/tests"});
+  CHECK(r.out == "  SUCCESS\n\n  SUCCESS\n\n  SUCCESS\n\n");
+  CHECK(r.err == "");
+  CHECK(r.code == 0);
+  // And every rule of the shipped rule files is asserted by them.
+  const auto c = run_cli({"test-rules", "--format=json", "--min-coverage=100", std::string(MLMON_SOURCE_DIR) + "/rules/tests"});
+  CHECK(c.code == 0);
+  const auto j = nlohmann::json::parse(c.out);
+  CHECK(j["passed"] == 15);
+  CHECK(j["failed"] == 0);
+  CHECK(j["coverage"]["rules"] == 20);
+  CHECK(j["coverage"]["asserted"] == 20);
+}
+
+namespace {
+
+const char* kRules = R"(groups:
+  - name: g
+    rules:
+      - alert: Down
+        expr: up == 0
+        for: 1m
+        labels: {severity: page}
+        annotations: {summary: "{{ $labels.instance }} is down"}
+      - record: job:up:sum
+        expr: sum by (job) (up)
+      - alert: Never
+        expr: up > 100
+)";
+
+}  // namespace
+
+TEST_CASE("test-rules: an alertname no rule defines fails unless --compat (promtool passes it)") {
+  TempDir dir;
+  dir.file("rules.yml", kRules);
+  dir.file("t.yml", R"(rule_files: [rules.yml]
+tests:
+  - name: typo
+    input_series:
+      - series: 'up{instance="a"}'
+        values: '0x10'
+    alert_rule_test:
+      - eval_time: 5m
+        alertname: Dwon
+        exp_alerts: []
+)");
+  InDir in(dir.path());
+  auto r = run_cli({"test-rules", "t.yml"});
+  CHECK(r.code == 1);
+  CHECK(r.out == "\n\n");
+  CHECK(r.err == "  FAILED:\n    name: typo,\n    alertname: Dwon, time: 5m, err: no alerting rule of the rule files is "
+                 "named \"Dwon\": a test that expects no alert from it passes whatever the rules do (--compat "
+                 "accepts it)\n");
+  r = run_cli({"test-rules", "--compat", "t.yml"});
+  CHECK(r.code == 0);
+  CHECK(r.out == "  SUCCESS\n\n");
+  r = run_cli({"test-rules", "--format=text", "t.yml"});
+  CHECK(r.out == "t.yml:9:20: error: no alerting rule of the rule files is named \"Dwon\": a test that expects no alert "
+                 "from it passes whatever the rules do (--compat accepts it) (test group typo) "
+                 "[test-rules/silent-pass]\n1 file, 1 test group: 0 passed, 1 failed\n");
+}
+
+TEST_CASE("test-rules: a rule_files pattern matching nothing fails unless --compat (promtool only warns)") {
+  TempDir dir;
+  dir.file("rules.yml", kRules);
+  dir.file("t.yml", "rule_files: [rules.yml, rulez/*.yml]\ntests:\n  - promql_expr_test:\n"
+                    "      - expr: vector(1)\n        eval_time: 0\n        exp_samples: [{value: 1}]\n");
+  InDir in(dir.path());
+  auto r = run_cli({"test-rules", "t.yml"});
+  CHECK(r.code == 1);
+  CHECK(r.err == "  WARNING: no file match pattern rulez/*.yml\n  FAILED:\nrule_files: pattern \"rulez/*.yml\" "
+                 "matches no file, so no rule of it is tested (promtool only warns; --compat accepts it)\n");
+  r = run_cli({"test-rules", "--compat", "t.yml"});
+  CHECK(r.code == 0);
+  CHECK(r.err == "  WARNING: no file match pattern rulez/*.yml\n");
+  CHECK(r.out == "  SUCCESS\n\n");
+}
+
+TEST_CASE("test-rules: expecting nothing after every input series has ended fails unless --compat") {
+  TempDir dir;
+  dir.file("rules.yml", kRules);
+  dir.file("t.yml", R"(rule_files: [rules.yml]
+tests:
+  - input_series:
+      - series: 'up{instance="a", job="j"}'
+        values: '0x10'
+    alert_rule_test:
+      - eval_time: 10m
+        alertname: Down
+        exp_alerts: [{exp_labels: {severity: page, instance: a, job: j}, exp_annotations: {summary: a is down}}]
+      - eval_time: 16m
+        alertname: Down
+        exp_alerts: []
+    promql_expr_test:
+      - expr: job:up:sum
+        eval_time: 20m
+)");
+  InDir in(dir.path());
+  auto r = run_cli({"test-rules", "t.yml"});
+  CHECK(r.code == 1);
+  CHECK(r.err ==
+        "  FAILED:\n"
+        "    alertname: Down, time: 16m, err: eval_time 16m is after the last input sample (at 10m) by more than the "
+        "5m lookback, so expecting nothing proves nothing (--compat accepts it)\n"
+        "    expr: \"job:up:sum\", time: 20m, err: eval_time 20m is after the last input sample (at 10m) by more than "
+        "the 5m lookback, so expecting nothing proves nothing (--compat accepts it)\n");
+  r = run_cli({"test-rules", "--compat", "t.yml"});
+  CHECK(r.code == 0);
+}
+
+TEST_CASE("test-rules: --format=json has one object per test group, expected and got as data") {
+  InDir in(kCases / "diff");
+  const auto r = run_cli({"test-rules", "--format=json", "test.yml"});
+  CHECK(r.code == 1);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(j["groups"].size() == 2);
+  const auto& g = j["groups"][1];
+  CHECK(g["file"] == "test.yml");
+  CHECK(g["name"] == "Failing alert test");
+  CHECK(g["passed"] == false);
+  const auto& f = g["failures"][0];
+  CHECK(f["kind"] == "alert");
+  CHECK(f["alertname"] == "InstanceDown");
+  CHECK(f["eval_time"] == "5m");
+  CHECK(f["line"] == 34);
+  CHECK(f["expected"] == nlohmann::json::array());
+  CHECK(f["got"][0]["labels"] == nlohmann::json({{"alertname", "InstanceDown"}, {"job", "test"}, {"severity", "page"}}));
+  CHECK(f["diff"] == nlohmann::json({"unexpected alert {alertname=\"InstanceDown\", job=\"test\", severity=\"page\"}"}));
+  const auto& e = j["groups"][0]["failures"][1];
+  CHECK(e["kind"] == "expr");
+  CHECK(e["expected"][0]["value"] == 1);
+  CHECK(e["got"][0]["value"] == 0);
+  CHECK(e["diff"] == nlohmann::json({"sample {__name__=\"test\"}: expected 1E+00, got 0E+00"}));
+  CHECK(j["passed"] == 0);
+  CHECK(j["failed"] == 2);
+}
+
+TEST_CASE("test-rules: --format=text shows only what differs, at file:line:col") {
+  TempDir dir;
+  dir.file("rules.yml", kRules);
+  dir.file("t.yml", R"(rule_files: [rules.yml]
+tests:
+  - name: wrong severity
+    input_series:
+      - series: 'up{instance="a", job="j"}'
+        values: '0x10'
+    alert_rule_test:
+      - eval_time: 5m
+        alertname: Down
+        exp_alerts:
+          - exp_labels: {severity: ticket, instance: a, job: j}
+            exp_annotations: {summary: a is down}
+)");
+  InDir in(dir.path());
+  const auto r = run_cli({"test-rules", "--format=text", "t.yml"});
+  CHECK(r.code == 1);
+  CHECK(r.out ==
+        "t.yml:9:20: error: alert Down at 5m: expected 1 firing, got 1 that differ (test group wrong severity) "
+        "[test-rules/alert]\n"
+        "    alert {alertname=\"Down\", instance=\"a\", job=\"j\", severity=\"page\"}: label severity: expected "
+        "\"ticket\", got \"page\"\n"
+        "1 file, 1 test group: 0 passed, 1 failed\n");
+}
+
+TEST_CASE("test-rules: --coverage lists the rules no test asserted; --min-coverage fails below it") {
+  TempDir dir;
+  dir.file("rules.yml", kRules);
+  dir.file("t.yml", R"(rule_files: [rules.yml]
+tests:
+  - input_series:
+      - series: 'up{instance="a", job="j"}'
+        values: '0x10'
+    alert_rule_test:
+      - eval_time: 5m
+        alertname: Down
+        exp_alerts: [{exp_labels: {severity: page, instance: a, job: j}, exp_annotations: {summary: a is down}}]
+)");
+  InDir in(dir.path());
+  auto r = run_cli({"test-rules", "--coverage", "t.yml"});
+  CHECK(r.code == 0);
+  CHECK(r.out == "  SUCCESS\n\n"
+                 "rule coverage: 2 of 3 rules asserted by a test (66.7%)\n"
+                 "KIND       RULE   GROUP  LOCATION      WHY\n"
+                 "alerting   Never  g      rules.yml:11  no alert test expects it to fire\n");
+  r = run_cli({"test-rules", "--min-coverage=70", "t.yml"});
+  CHECK(r.code == 1);
+  CHECK(r.err == "mlmon test-rules: rule coverage 66.7% is below --min-coverage 70%\n");
+  r = run_cli({"test-rules", "--min-coverage=60", "t.yml"});
+  CHECK(r.code == 0);
+}
+
+TEST_CASE("test-rules: files run in parallel, reported in the order given") {
+  TempDir dir;
+  std::vector<std::string> args{"test-rules", "-j", "4", "--compat"};
+  std::string expected_err;
+  const char* values[] = {"0E+00", "1E+00", "2E+00", "3E+00", "4E+00", "5E+00",
+                          "6E+00", "7E+00", "8E+00", "9E+00", "1E+01", "1.1E+01"};
+  for (int i = 0; i < 12; ++i) {
+    const std::string name = "t" + std::to_string(i) + ".yml";
+    dir.file(name, "tests:\n  - promql_expr_test:\n      - expr: vector(" + std::to_string(i) + ")\n        eval_time: 0\n");
+    args.push_back(dir / name);
+    expected_err += "  FAILED:\n    expr: \"vector(" + std::to_string(i) + ")\", time: 0s,\n        exp: nil\n" +
+                    "        got: {} " + values[i] + "\n";
+  }
+  const auto r = run_cli(args);
+  CHECK(r.code == 1);
+  CHECK(r.err == expected_err);
+}
+
+TEST_CASE("test-rules: a huge eval_time is refused with its bound, not evaluated for hours") {
+  TempDir dir;
+  dir.file("rules.yml", kRules);
+  dir.file("t.yml", "rule_files: [rules.yml]\nevaluation_interval: 1s\ntests:\n  - name: ten years\n"
+                    "    promql_expr_test:\n      - expr: vector(1)\n        eval_time: 10y\n");
+  InDir in(dir.path());
+  const auto r = run_cli({"test-rules", "t.yml"});
+  CHECK(r.code == 1);
+  CHECK(r.err == "  FAILED:\n    eval_time 10y at evaluation_interval 1s needs 315360001 evaluations of the rules; "
+                 "mlmon runs at most 1000000 per test group (raise evaluation_interval or lower eval_time)\n");
+}
+
+TEST_CASE("test-rules: usage errors exit 2") {
+  auto r = run_cli({"test-rules", "--enable-feature=promql-at-modifier", "x.yml"});
+  CHECK(r.code == 2);
+  CHECK(r.err.starts_with("mlmon test-rules: unknown feature \"promql-at-modifier\"; known: "));
+  r = run_cli({"test-rules", "--run", "a(", "x.yml"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "mlmon test-rules: --run: error parsing regexp: missing closing ): `a(`\n");
+  r = run_cli({"test-rules", "/nonexistent/t.yml"});
+  CHECK(r.code == 2);
+  CHECK(r.err.starts_with("mlmon test-rules: "));
+  TempDir dir;
+  dir.file("rules.yml", kRules);
+  r = run_cli({"test-rules", dir.path()});
+  CHECK(r.code == 2);
+  CHECK(r.err == "mlmon test-rules: no promtool test file (rule_files: and tests:) under " + dir.path() + "\n");
+}
