@@ -133,6 +133,7 @@ LoadedRules load_rule_files(const std::vector<std::string>& files, const RuleLoa
   LoadedRules out;
   std::set<std::pair<std::string, std::string>> seen;  // (file, group): LoadGroups' map keys
   for (const std::string& file : files) {
+    out.refused_file = file;  // until it loads
     auto text = gopath::read_file(file);
     if (!text) {
       out.promtool_errors.push_back(file + ": " + text.error().message);
@@ -245,6 +246,7 @@ LoadedRules load_rule_files(const std::vector<std::string>& files, const RuleLoa
       out.groups.push_back(std::move(g));
     }
   }
+  out.refused_file.clear();
   return out;
 }
 

@@ -61,6 +61,7 @@ struct LoadedRules {
   // stops there), and mlmon's findings at their positions.
   std::vector<std::string> promtool_errors;
   std::vector<Diagnostic> findings;
+  std::string refused_file;  // the file refused
   bool ok() const { return promtool_errors.empty(); }
 };
 

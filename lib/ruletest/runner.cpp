@@ -165,6 +165,13 @@ class FileRunner {
     result_.abort = failure(kind, std::move(promtool_text), std::move(message), pos);
   }
 
+  Position rule_file_entry(const std::string& file) const {
+    for (const auto& [f, pos] : rule_file_entries_) {
+      if (f == file) return pos;
+    }
+    return {};
+  }
+
   // rule_files: relative to the test file's directory, then globbed.
   bool resolve_rule_files(const TestFile& file) {
     const std::string base = gopath::dir(result_.path);
@@ -185,6 +192,7 @@ class FileRunner {
           result_.file_failures.push_back(failure(FailureKind::SilentPass, m, m, pos_of(entry.node)));
         }
       }
+      for (const std::string& m : *matches) rule_file_entries_.emplace_back(m, pos_of(entry.node));
       rule_files_.insert(rule_files_.end(), matches->begin(), matches->end());
     }
     return true;
@@ -217,11 +225,14 @@ class FileRunner {
       }
       series_ = std::move(load.series);
       if (!f_.rules_.ok()) {
+        // mlmon reports it at the test file's rule_files entry that loads the refused file (the
+        // rule file's own problems are findings of the rule file).
         const Diagnostic* first = f_.rules_.findings.empty() ? nullptr : &f_.rules_.findings.front();
+        const std::string why = first ? first->message : f_.rules_.promtool_errors.front();
         for (const std::string& e : f_.rules_.promtool_errors) {
-          Failure fl = f_.failure(FailureKind::RuleFile, e, first ? first->message : e, first ? first->pos : Position{});
-          if (first != nullptr) fl.file = first->file;
-          out_.failures.push_back(std::move(fl));
+          add(FailureKind::RuleFile, e,
+              "rule file " + f_.rules_.refused_file + " does not load, so the tests cannot run: " + why,
+              f_.rule_file_entry(f_.rules_.refused_file));
         }
         return;
       }
@@ -535,6 +546,7 @@ class FileRunner {
   SourceFilePtr source_;
   DecodedTestFile decoded_;
   std::vector<std::string> rule_files_;
+  std::vector<std::pair<std::string, Position>> rule_file_entries_;  // file -> its rule_files entry
   LoadedRules rules_;
   std::vector<const GroupDef*> ordered_;
   std::vector<const RuleDef*> coverage_index_;

@@ -4,13 +4,15 @@
 #include "dashboards/checks/check.hpp"
 #include "project/config.hpp"
 #include "rules/checks/check.hpp"
+#include "ruletest/findings.hpp"
 #include "yaml/check_list.hpp"
 
 namespace mlmon::workspace {
 
 const checks::Catalog& catalog() {
   static const checks::Catalog kCatalog{yaml::check_list(), project::check_list(), rules::all_rule_checks(),
-                                        alertmanager::check_list(), dashboards::all_dashboard_checks()};
+                                        alertmanager::check_list(), dashboards::all_dashboard_checks(),
+                                        ruletest::check_list()};
   return kCatalog;
 }
 

@@ -307,3 +307,45 @@ TEST_CASE("test-rules: usage errors exit 2") {
   CHECK(r.code == 2);
   CHECK(r.err == "mlmon test-rules: no promtool test file (rule_files: and tests:) under " + dir.path() + "\n");
 }
+
+TEST_CASE("check: runs the rule tests it finds; a failing test is an error at its assertion") {
+  TempDir dir;
+  dir.file(".mlmon.yml", "");
+  dir.file("rules/rules.yml", R"(groups:
+  - name: g
+    rules:
+      - alert: Down
+        expr: up == 0
+        for: 1m
+        labels: {severity: critical}
+        annotations: {summary: "{{ $labels.instance }} is down", description: "It is down."}
+)");
+  dir.file("rules/tests/t.yml", R"(rule_files: [../rules.yml]
+tests:
+  - name: down
+    input_series:
+      - series: 'up{instance="a", job="j"}'
+        values: '0x10'
+    alert_rule_test:
+      - eval_time: 5m
+        alertname: Down
+        exp_alerts: []
+      - eval_time: 5m
+        alertname: Nope
+        exp_alerts: []
+)");
+  const auto r = run_cli({"check", "--color=never", "--no-thresholds", dir.path()});
+  CHECK(r.code == 1);
+  const std::string t = dir / "rules/tests/t.yml";
+  CHECK(r.out == t + ":9:20: error: test group \"down\": alert Down at 5m: expected 0 firing, got 1: unexpected alert "
+                     "{alertname=\"Down\", instance=\"a\", job=\"j\", severity=\"critical\"} [test-rules/alert]\n"
+                     "          alertname: Down\n"
+                     "                     ^\n" +
+                     t + ":12:20: error: test group \"down\": no alerting rule of the rule files is named \"Nope\": a "
+                     "test that expects no alert from it passes whatever the rules do (--compat accepts it) "
+                     "[test-rules/silent-pass]\n"
+                     "          alertname: Nope\n"
+                     "                     ^\n"
+                     "  hint: make the test assert something, or run promtool's way with --compat\n");
+  CHECK(r.err == "checked 1 rule file, 0 Alertmanager configs, 0 dashboards, 1 rule test file: 2 errors, 0 warnings\n");
+}
