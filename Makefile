@@ -3,11 +3,12 @@ BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 FUZZ_DIR  ?= build-fuzz
 FUZZ_SECONDS ?= 600
+DIFF_SEEDS ?= 2000
 CORPUS    ?= ../shared/corpus
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps test-deps build run test unit-test asan-test bench fuzz clean
+.PHONY: all deps test-deps build run test unit-test asan-test bench fuzz differential clean
 
 all: build
 
@@ -42,6 +43,10 @@ test: unit-test asan-test
 
 bench: build
 	bench/run
+
+# mlmon test-rules against promtool 3.5 on DIFF_SEEDS random seeds (make test runs 300 fixed ones).
+differential: test-deps build
+	tests/ruletest/differential.py --mlmon $(BUILD_DIR)/apps/mlmon --random $(DIFF_SEEDS)
 
 # The PromQL parser, then the engine, under libFuzzer (clang, ASan+UBSan), each for FUZZ_SECONDS,
 # seeded with the corpus's valid expressions; findings and the grown corpora stay in fuzz-corpus/
