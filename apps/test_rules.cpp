@@ -141,6 +141,8 @@ int run_test_rules(const TestRulesArgs& args, Context& ctx) {
   if (!files) return kExitUsage;
 
   const unsigned jobs = args.jobs != 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // Threads left over when there are fewer files than jobs run a file's test groups at once.
+  options.group_jobs = std::max(1u, jobs / std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files->size()))));
   const std::vector<ruletest::FileResult> results = run_all(*files, options, jobs);
 
   bool failed = false;

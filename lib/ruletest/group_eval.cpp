@@ -1,5 +1,6 @@
 #include "ruletest/group_eval.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 
@@ -102,8 +103,9 @@ std::optional<std::string> RuleEvaluator::eval_alerting(const engine::Storage& s
 
   std::unordered_map<engine::Labels, Alert, engine::LabelsHash, engine::LabelsEqual> alerts;
   static constexpr std::string_view kName[] = {engine::kMetricName};
+  const bool templated = def.templated;
   for (const engine::Sample& sample : result) {
-    data.labels = to_map(sample.metric);
+    if (templated) data.labels = to_map(sample.metric);
     data.value = sample.v;
     engine::Labels labels = sample.metric.without(kName);
     for (const Template& tmpl : def.label_templates) labels = labels.with(tmpl.name, expand(tmpl));
@@ -192,12 +194,12 @@ void RuleEvaluator::eval_rule(engine::Storage& storage, const GroupDef& group, R
       rule.last_error = std::move(error);
       return;
     }
-    std::unordered_set<engine::Labels, engine::LabelsHash, engine::LabelsEqual> seen;
+    std::unordered_set<const engine::Labels*, engine::LabelsHash, engine::LabelsEqual> seen;
     for (engine::Sample& s : out) {
       s.metric = s.metric.with(engine::kMetricName, def.name);
       for (const engine::Label& l : def.labels.items()) s.metric = s.metric.with(l.name, l.value);
       s.t = t;
-      if (!seen.insert(s.metric).second) {
+      if (!seen.insert(&s.metric).second) {
         rule.last_error = "vector contains metrics with the same labelset after applying rule labels";
         return;
       }
@@ -210,22 +212,23 @@ void RuleEvaluator::eval_rule(engine::Storage& storage, const GroupDef& group, R
     if (!out.empty()) recorded_.insert(&def);
   }
   rule.last_error.reset();
-  std::vector<engine::Labels> returned;
+  std::vector<engine::StoredSeries*> returned;
   returned.reserve(out.size());
   for (const engine::Sample& s : out) {
     if (auto error = append_sample(storage, s.metric, s.t, s.v)) {
       rule.last_error = std::move(error);
     } else {
-      returned.push_back(s.metric);
+      returned.push_back(&storage.series(s.metric));
     }
   }
   if (!rule.previous.empty()) {
-    std::unordered_set<const engine::Labels*, engine::LabelsHash, engine::LabelsEqual> now;
-    for (const engine::Labels& l : returned) now.insert(&l);
-    for (const engine::Labels& l : rule.previous) {
+    std::sort(returned.begin(), returned.end());
+    for (engine::StoredSeries* series : rule.previous) {
       // A series no longer returned ends with a stale marker; refusals are expected (another rule
       // may write it) and ignored, as Prometheus does.
-      if (!now.contains(&l)) append_sample(storage, l, t, engine::stale_nan());
+      if (!std::binary_search(returned.begin(), returned.end(), series)) {
+        engine::Storage::append(*series, t, engine::stale_nan());
+      }
     }
   }
   rule.previous = std::move(returned);

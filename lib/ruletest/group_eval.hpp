@@ -72,7 +72,7 @@ class RuleEvaluator {
   struct RuleState {
     const RuleDef* def = nullptr;
     std::optional<std::string> last_error;
-    std::vector<engine::Labels> previous;  // series written last time (for stale markers)
+    std::vector<engine::StoredSeries*> previous;  // series written last time (for stale markers)
     std::unordered_map<engine::Labels, Alert, engine::LabelsHash, engine::LabelsEqual> active;
   };
   struct GroupState {

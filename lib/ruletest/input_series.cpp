@@ -85,19 +85,17 @@ SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t inte
   return out;
 }
 
-Position error_position(const SeriesLoadError& error) {
+Position error_position(const SourceFile& file, const SeriesLoadError& error) {
   if (error.source == nullptr) return {};
   const InputSeries& s = *error.source;
   const std::size_t series_size = s.series.size();
-  if (error.offset <= series_size && s.series_node != nullptr) {
-    return s.series_node->source_position(error.offset);
-  }
-  if (s.values_node != nullptr) {
+  if (error.offset <= series_size && s.series_at.known()) return s.series_at.at(file, s.series, error.offset);
+  if (s.values_at.known()) {
     const std::size_t in_values = error.offset > series_size ? error.offset - series_size - 1 : 0;
-    return s.values_node->source_position(in_values);
+    return s.values_at.at(file, s.values, in_values);
   }
-  if (s.series_node != nullptr) return s.series_node->source_position(error.offset);
-  return s.node != nullptr ? s.node->pos : Position{};
+  if (s.series_at.known()) return s.series_at.at(file, s.series, error.offset);
+  return s.where.pos;
 }
 
 }  // namespace mlmon::ruletest

@@ -40,6 +40,6 @@ struct SeriesLoad {
 SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t interval_ms, int64_t start_ms);
 
 // Where an error lies in the test file: inside the `series:` or `values:` scalar.
-Position error_position(const SeriesLoadError& error);
+Position error_position(const SourceFile& file, const SeriesLoadError& error);
 
 }  // namespace mlmon::ruletest

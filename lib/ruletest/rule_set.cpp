@@ -240,6 +240,9 @@ LoadedRules load_rule_files(const std::vector<std::string>& files, const RuleLoa
           StringMap annotations;
           add_map(rule.annotations, annotations);
           r.annotation_templates = templates(r.name, annotations);
+          for (const auto* list : {&r.label_templates, &r.annotation_templates}) {
+            for (const Template& t : *list) r.templated = r.templated || t.text.find("{{") != std::string::npos;
+          }
         }
         g.rules.push_back(std::move(r));
       }

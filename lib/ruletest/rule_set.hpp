@@ -35,6 +35,7 @@ struct RuleDef {
   engine::Labels labels;               // the group's labels, then the rule's (raw text for alerts)
   std::vector<Template> label_templates;       // alerting rules, sorted by name
   std::vector<Template> annotation_templates;  // sorted by name
+  bool templated = false;  // some label or annotation holds a template action ({{ ... }})
   std::string file;
   Position pos;  // of the rule's name (`alert:` or `record:` value)
 };

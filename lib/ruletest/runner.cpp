@@ -3,7 +3,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 #include <ctime>
 #include <map>
 #include <set>
@@ -68,8 +70,6 @@ namespace {
 
 constexpr int64_t kLookbackMs = 5 * 60 * 1000;
 
-Position pos_of(const yaml::Node* n) { return n != nullptr ? n->pos : Position{}; }
-
 std::string duration_text(int64_t ms) { return promql::format_duration_ms(ms); }
 
 // time.Now().Format("2006-01-02T15:04:05") in local time.
@@ -116,7 +116,7 @@ class FileRunner {
       const PathEntry& name = file.group_eval_order[i];
       if (!order.emplace(name.value, i).second) {
         const std::string e = "group name repeated in evaluation order: " + name.value;
-        abort(FailureKind::Config, e, e, pos_of(name.node));
+        abort(FailureKind::Config, e, e, name.where.pos);
         return std::move(result_);
       }
     }
@@ -142,10 +142,29 @@ class FileRunner {
         coverage_index_.push_back(&r);
       }
     }
+    std::vector<std::size_t> selected;
     for (std::size_t i = 0; i < file.tests.size(); ++i) {
-      const TestGroup& tg = file.tests[i];
-      if (options_.run && !re2::RE2::PartialMatch(tg.name, *options_.run)) continue;
-      result_.groups.push_back(run_group(tg, i));
+      if (!options_.run || re2::RE2::PartialMatch(file.tests[i].name, *options_.run)) selected.push_back(i);
+    }
+    // Test groups are independent (each has its own storage): they may run at once.
+    std::vector<GroupResult> groups(selected.size());
+    std::vector<std::vector<char>> covered(selected.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+      for (std::size_t k = next++; k < selected.size(); k = next++) {
+        groups[k] = run_group(file.tests[selected[k]], selected[k], covered[k]);
+      }
+    };
+    const std::size_t threads = std::clamp<std::size_t>(options_.group_jobs, 1, std::max<std::size_t>(selected.size(), 1));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+    result_.groups = std::move(groups);
+    for (const std::vector<char>& c : covered) {
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        if (c[i]) result_.coverage[i].covered = true;
+      }
     }
     return std::move(result_);
   }
@@ -181,7 +200,7 @@ class FileRunner {
       auto matches = gopath::glob(pattern);
       if (!matches) {
         abort(FailureKind::Config, matches.error(), "rule_files: " + matches.error() + ": " + go::quote(entry.value),
-              pos_of(entry.node));
+              entry.where.pos);
         return false;
       }
       if (matches->empty()) {
@@ -189,21 +208,22 @@ class FileRunner {
         if (!options_.compat) {
           const std::string m = "rule_files: pattern " + go::quote(entry.value) +
                                 " matches no file, so no rule of it is tested (promtool only warns; --compat accepts it)";
-          result_.file_failures.push_back(failure(FailureKind::SilentPass, m, m, pos_of(entry.node)));
+          result_.file_failures.push_back(failure(FailureKind::SilentPass, m, m, entry.where.pos));
         }
       }
-      for (const std::string& m : *matches) rule_file_entries_.emplace_back(m, pos_of(entry.node));
+      for (const std::string& m : *matches) rule_file_entries_.emplace_back(m, entry.where.pos);
       rule_files_.insert(rule_files_.end(), matches->begin(), matches->end());
     }
     return true;
   }
 
-  GroupResult run_group(const TestGroup& tg, std::size_t index) {
+  GroupResult run_group(const TestGroup& tg, std::size_t index, std::vector<char>& covered) const {
     GroupResult out;
     out.name = tg.display_name(index);
     out.index = index;
-    out.pos = pos_of(tg.name_node != nullptr ? tg.name_node : tg.node);
-    GroupRun run(*this, tg, out);
+    out.pos = first_known(tg.name_at, tg.where);
+    covered.assign(coverage_index_.size(), 0);
+    GroupRun run(*this, tg, out, covered);
     run.execute();
     return out;
   }
@@ -211,8 +231,12 @@ class FileRunner {
   // One test group's run (testGroup.test).
   class GroupRun {
    public:
-    GroupRun(FileRunner& file, const TestGroup& tg, GroupResult& out)
-        : f_(file), tg_(tg), out_(out), eval_interval_(file.decoded_.file.evaluation_interval_ms) {}
+    GroupRun(const FileRunner& file, const TestGroup& tg, GroupResult& out, std::vector<char>& covered)
+        : f_(file),
+          tg_(tg),
+          out_(out),
+          covered_(covered),
+          eval_interval_(file.decoded_.file.evaluation_interval_ms) {}
 
     void execute() {
       const int64_t interval = tg_.interval_ms != 0 ? tg_.interval_ms : eval_interval_;
@@ -220,7 +244,7 @@ class FileRunner {
       SeriesLoad load = load_input_series(tg_.input_series, interval, mint_);
       if (load.error) {
         add(FailureKind::Series, load.error->promtool_text, "input series: " + load.error->message,
-            error_position(*load.error));
+            error_position(*f_.source_, *load.error));
         return;
       }
       series_ = std::move(load.series);
@@ -241,7 +265,7 @@ class FileRunner {
           std::string e = "an item under alert_rule_test misses required attribute alertname at eval_time " +
                           duration_text(a.eval_time_ms);
           if (!tg_.name.empty()) e += " (in TestGroup " + tg_.name + ")";
-          add(FailureKind::Config, e, e, pos_of(a.node));
+          add(FailureKind::Config, e, e, a.where.pos);
           return;
         }
       }
@@ -254,7 +278,7 @@ class FileRunner {
                               " evaluations of the rules; mlmon runs at most " +
                               std::to_string(f_.options_.max_steps) +
                               " per test group (raise evaluation_interval or lower eval_time)";
-        add(FailureKind::Limit, e, e.substr(4), pos_of(tg_.node));
+        add(FailureKind::Limit, e, e.substr(4), tg_.where.pos);
         return;
       }
       for (const LoadedSeries& s : series_) {
@@ -262,6 +286,7 @@ class FileRunner {
         if (!s.samples.empty()) last_sample_ = std::max(last_sample_.value_or(INT64_MIN), s.samples.back().t);
       }
       cursors_.assign(series_.size(), 0);
+      for (const LoadedSeries& s : series_) handles_.push_back(s.labels.empty() ? nullptr : &storage_.series(s.labels));
       EvalSettings settings;
       settings.engine = engine_options();
       settings.engine_features = test_engine_features();
@@ -338,10 +363,13 @@ class FileRunner {
         const LoadedSeries& s = series_[i];
         std::size_t& c = cursors_[i];
         while (c < s.samples.size() && s.samples[c].t <= ts) {
-          if (auto error = append_sample(storage_, s.labels, s.samples[c].t, s.samples[c].v)) {
+          auto error = handles_[i] == nullptr
+                           ? std::optional<std::string>("empty labelset: invalid sample")
+                           : engine::Storage::append(*handles_[i], s.samples[c].t, s.samples[c].v);
+          if (error) {
             // The sample stays pending: promtool tries it again at the next step.
             add(FailureKind::Series, *error, "input series: " + *error,
-                s.source != nullptr ? pos_of(s.source->node) : Position{});
+                s.source != nullptr ? s.source->where.pos : Position{});
             ok = false;
             break;
           }
@@ -390,7 +418,7 @@ class FileRunner {
                                      [](const AlertValue& a, const AlertValue& b) {
                                        return a.labels == b.labels && a.annotations == b.annotations;
                                      });
-        const Position pos = pos_of(t->alertname_node != nullptr ? t->alertname_node : t->node);
+        const Position pos = first_known(t->alertname_at, t->where);
         if (!same) {
           auto text = alert_failure_text(name_line(), t->alertname, duration_text(t->eval_time_ms), expected, got,
                                          f_.options_.diff);
@@ -424,7 +452,7 @@ class FileRunner {
           Failure fl = f_.failure(FailureKind::SilentPass,
                                   name_line() + "    alertname: " + t->alertname + ", time: " +
                                       duration_text(t->eval_time_ms) + ", err: " + m,
-                                  m, pos_of(t->eval_time_node != nullptr ? t->eval_time_node : t->node));
+                                  m, first_known(t->eval_time_at, t->where));
           fl.alertname = t->alertname;
           fl.eval_time_ms = t->eval_time_ms;
           out_.failures.push_back(std::move(fl));
@@ -443,20 +471,20 @@ class FileRunner {
     void mark_alert_covered(const std::string& name) {
       for (std::size_t i = 0; i < f_.coverage_index_.size(); ++i) {
         const RuleDef* r = f_.coverage_index_[i];
-        if (r->alerting && r->name == name) f_.result_.coverage[i].covered = true;
+        if (r->alerting && r->name == name) covered_[i] = 1;
       }
     }
 
     void finish_coverage() {
       if (evaluator_ == nullptr) return;
       for (std::size_t i = 0; i < f_.coverage_index_.size(); ++i) {
-        if (evaluator_->recorded_rules().contains(f_.coverage_index_[i])) f_.result_.coverage[i].covered = true;
+        if (evaluator_->recorded_rules().contains(f_.coverage_index_[i])) covered_[i] = 1;
       }
     }
 
     void check_expr(const ExprTest& e) {
       const std::string head = "    expr: " + go::quote(e.expr) + ", time: " + duration_text(e.eval_time_ms);
-      const Position pos = pos_of(e.expr_node != nullptr ? e.expr_node : e.node);
+      const Position pos = first_known(e.expr_at, e.where);
       auto error = [&](const std::string& message, Position at) {
         Failure fl = f_.failure(FailureKind::ExprError, head + ", err: " + message,
                                 "expr " + go::quote(e.expr) + " at " + duration_text(e.eval_time_ms) + ": " + message, at);
@@ -467,7 +495,7 @@ class FileRunner {
       const int64_t t = mint_ + e.eval_time_ms;
       auto parsed = promql::parse(e.expr, test_engine_features());
       if (parsed.error) {
-        const Position at = e.expr_node != nullptr ? e.expr_node->source_position(parsed.error->begin) : pos;
+        const Position at = e.expr_at.known() ? e.expr_at.at(*f_.source_, e.expr, parsed.error->begin) : pos;
         return error(promql::format_error(e.expr, *parsed.error), at);
       }
       auto result = engine::evaluate_instant(storage_, parsed.ast->root(), t, engine_options());
@@ -484,14 +512,14 @@ class FileRunner {
       for (const ExpectedSample& s : e.exp_samples) {
         auto labels = parse_metric(s.labels);
         if (!labels) {
-          const Position at = s.labels_node != nullptr ? s.labels_node->source_position(labels.error().offset)
-                                                       : pos_of(s.node);
+          const Position at = s.labels_at.known() ? s.labels_at.at(*f_.source_, s.labels, labels.error().offset)
+                                                  : s.where.pos;
           return error("labels " + go::quote(s.labels) + ": " + format_parse_error(s.labels, labels.error()), at);
         }
         if (!s.histogram.empty()) {
           return error("labels " + go::quote(s.labels) + ": expected a native histogram: native histograms are not "
                        "supported yet",
-                       pos_of(s.node));
+                       s.where.pos);
         }
         expected.push_back({std::move(*labels), s.value, {}});
       }
@@ -521,21 +549,23 @@ class FileRunner {
       if (!f_.options_.compat && expected.empty() && past_input(e.eval_time_ms)) {
         const std::string m = silent_past_input(e.eval_time_ms);
         Failure fl = f_.failure(FailureKind::SilentPass, head + ", err: " + m, m,
-                                pos_of(e.eval_time_node != nullptr ? e.eval_time_node : e.node));
+                                first_known(e.eval_time_at, e.where));
         fl.expr = e.expr;
         fl.eval_time_ms = e.eval_time_ms;
         out_.failures.push_back(std::move(fl));
       }
     }
 
-    FileRunner& f_;
+    const FileRunner& f_;
     const TestGroup& tg_;
     GroupResult& out_;
+    std::vector<char>& covered_;
     int64_t eval_interval_;
     int64_t mint_ = 0;
     int64_t max_eval_ = 0;
     std::vector<LoadedSeries> series_;
     std::vector<std::size_t> cursors_;
+    std::vector<engine::StoredSeries*> handles_;  // the storage's series of each input series
     std::optional<int64_t> last_sample_;
     engine::Storage storage_;
     RuleEvaluator* evaluator_ = nullptr;

@@ -114,6 +114,8 @@ struct RunOptions {
   // to show what old versions did.
   bool at_modifier = true;
   bool negative_offset = true;
+  // Test groups of one file run at once on this many threads (they are independent).
+  unsigned group_jobs = 1;
   // Rule evaluations (steps) mlmon runs for one test group; more are refused with an error.
   int64_t max_steps = 1'000'000;
 };

@@ -16,6 +16,38 @@ namespace mlmon::ruletest {
 
 using yaml::Node;
 
+Place::Place(const yaml::Node* node) {
+  if (node == nullptr) return;
+  pos = node->pos;
+  offset = node->offset;
+  end = node->end;
+  raw_begin = node->raw_begin;
+  block_indent = node->block_indent;
+  parent_indent = node->parent_indent;
+  kind = node->kind;
+  style = node->style;
+  in_flow = node->in_flow;
+  exact_offsets = node->exact_offsets;
+}
+
+Position Place::at(const SourceFile& source, std::string_view value, std::size_t value_offset) const {
+  if (!known()) return pos;
+  yaml::Node n;
+  n.kind = kind;
+  n.offset = offset;
+  n.end = end;
+  n.pos = pos;
+  n.style = style;
+  n.value = std::string(value);
+  n.in_flow = in_flow;
+  n.exact_offsets = exact_offsets;
+  n.raw_begin = raw_begin;
+  n.block_indent = block_indent;
+  n.parent_indent = parent_indent;
+  n.source = &source;
+  return n.source_position(value_offset);
+}
+
 std::string TestGroup::display_name(std::size_t index) const {
   return name.empty() ? "unnamed#" + std::to_string(index) : name;
 }
@@ -253,23 +285,23 @@ class Decoder {
   std::vector<PathEntry> strings(const Node& node) {
     std::vector<PathEntry> out;
     decode_slice(node, "[]string", [&](const Node& item) {
-      if (auto s = string(item)) out.push_back({std::move(*s), &item});
+      if (auto s = string(item)) out.push_back({std::move(*s), Place(&item)});
     });
     return out;
   }
 
   void series(const Node& node, TestGroup& group) {
     InputSeries s;
-    s.node = &node;
+    s.where = Place(&node);
     decode_struct(node, "main.series", {"series", "values"}, [&](const std::string& f, const Node& v) {
       auto text = string(v);
       if (!text) return;
       if (f == "series") {
         s.series = std::move(*text);
-        s.series_node = &v;
+        s.series_at = Place(&v);
       } else {
         s.values = std::move(*text);
-        s.values_node = &v;
+        s.values_at = Place(&v);
       }
     });
     group.input_series.push_back(std::move(s));
@@ -277,19 +309,19 @@ class Decoder {
 
   void alert_test(const Node& node, TestGroup& group) {
     AlertTest t;
-    t.node = &node;
+    t.where = Place(&node);
     decode_struct(node, "main.alertTestCase", {"eval_time", "alertname", "exp_alerts"},
                   [&](const std::string& f, const Node& v) {
                     if (f == "eval_time") {
-                      t.eval_time_node = &v;
+                      t.eval_time_at = Place(&v);
                       if (auto d = duration(v)) t.eval_time_ms = *d;
                     } else if (f == "alertname") {
-                      t.alertname_node = &v;
+                      t.alertname_at = Place(&v);
                       if (auto s = string(v)) t.alertname = std::move(*s);
                     } else {
                       decode_slice(v, "[]main.alert", [&](const Node& item) {
                         ExpectedAlert a;
-                        a.node = &item;
+                        a.where = Place(&item);
                         decode_struct(item, "main.alert", {"exp_labels", "exp_annotations"},
                                       [&](const std::string& g, const Node& m) {
                                         (g == "exp_labels" ? a.labels : a.annotations) = string_map(m);
@@ -303,23 +335,23 @@ class Decoder {
 
   void expr_test(const Node& node, TestGroup& group) {
     ExprTest t;
-    t.node = &node;
+    t.where = Place(&node);
     decode_struct(node, "main.promqlTestCase", {"expr", "eval_time", "exp_samples"},
                   [&](const std::string& f, const Node& v) {
                     if (f == "expr") {
-                      t.expr_node = &v;
+                      t.expr_at = Place(&v);
                       if (auto s = string(v)) t.expr = std::move(*s);
                     } else if (f == "eval_time") {
-                      t.eval_time_node = &v;
+                      t.eval_time_at = Place(&v);
                       if (auto d = duration(v)) t.eval_time_ms = *d;
                     } else {
                       decode_slice(v, "[]main.sample", [&](const Node& item) {
                         ExpectedSample s;
-                        s.node = &item;
+                        s.where = Place(&item);
                         decode_struct(item, "main.sample", {"labels", "value", "histogram"},
                                       [&](const std::string& g, const Node& m) {
                                         if (g == "labels") {
-                                          s.labels_node = &m;
+                                          s.labels_at = Place(&m);
                                           if (auto x = string(m)) s.labels = std::move(*x);
                                         } else if (g == "value") {
                                           if (auto x = float64(m)) s.value = *x;
@@ -336,7 +368,7 @@ class Decoder {
 
   void test_group(const Node& node, TestFile& file) {
     TestGroup g;
-    g.node = &node;
+    g.where = Place(&node);
     decode_struct(node, "main.testGroup",
                   {"interval", "input_series", "alert_rule_test", "promql_expr_test", "external_labels",
                    "external_url", "name", "start_timestamp"},
@@ -354,7 +386,7 @@ class Decoder {
                     } else if (f == "external_url") {
                       if (auto s = string(v)) g.external_url = std::move(*s);
                     } else if (f == "name") {
-                      g.name_node = &v;
+                      g.name_at = Place(&v);
                       if (auto s = string(v)) g.name = std::move(*s);
                     } else if (!v.is_null()) {
                       auto text = string(v);
@@ -395,9 +427,31 @@ class Decoder {
 
 DecodedTestFile decode_test_file(SourceFilePtr source) {
   DecodedTestFile out;
-  out.document = yaml::load(source);
+  out.source = source;
+  {
+    // Plain block YAML is read one test group at a time: the model keeps what it needs and each
+    // group's nodes are freed once decoded (big suites need a fraction of the memory).
+    std::vector<DecodeProblem> problems;
+    TestFile file;
+    Decoder items(problems, {});
+    auto document = yaml::load_streaming(source, "tests", [&](const yaml::Node& item) { items.test_group(item, file); });
+    if (document) {
+      if (document->root != nullptr) {
+        Decoder root(problems, {});
+        root.file(*document->root, file);
+      }
+      // In document order, as yaml.v2 meets them.
+      std::stable_sort(problems.begin(), problems.end(), [](const DecodeProblem& a, const DecodeProblem& b) {
+        return a.pos.offset < b.pos.offset;
+      });
+      out.file = std::move(file);
+      out.problems = std::move(problems);
+      return out;
+    }
+  }
+  yaml::Document document = yaml::load(source);
   std::vector<RepeatedKey> repeated;
-  for (const Diagnostic& d : out.document.problems) {
+  for (const Diagnostic& d : document.problems) {
     // Repeated keys are reported by the decoder in yaml.v2's words; a further document is ignored
     // by yaml.v2 as by mlmon.
     if (d.rule_id == yaml::kRuleDuplicateKey) {
@@ -419,9 +473,9 @@ DecodedTestFile decode_test_file(SourceFilePtr source) {
     p.kind = DecodeProblem::Kind::Syntax;
     out.problems.push_back(std::move(p));
   }
-  if (!out.problems.empty() || out.document.root == nullptr) return out;
+  if (!out.problems.empty() || document.root == nullptr) return out;
   Decoder decoder(out.problems, std::move(repeated));
-  decoder.file(*out.document.root, out.file);
+  decoder.file(*document.root, out.file);
   return out;
 }
 

@@ -18,44 +18,58 @@ namespace mlmon::ruletest {
 
 using StringPairs = std::vector<std::pair<std::string, std::string>>;
 
+// Where a value was written: the position of its node (not known when absent), and what it takes
+// to map a byte of a decoded scalar back into the file (for errors inside PromQL, the series
+// notation or a label set). Kept instead of the node so that the YAML tree can be freed.
+struct Place {
+  Position pos;
+  std::size_t offset = 0, end = 0, raw_begin = 0;
+  int block_indent = 0, parent_indent = -1;
+  yaml::NodeKind kind = yaml::NodeKind::Null;
+  yaml::ScalarStyle style = yaml::ScalarStyle::Plain;
+  bool in_flow = false, exact_offsets = true;
+
+  Place() = default;
+  explicit Place(const yaml::Node* node);
+  bool known() const { return pos.known(); }
+  // The position of byte `value_offset` of the scalar's decoded `value`.
+  Position at(const SourceFile& source, std::string_view value, std::size_t value_offset) const;
+};
+
+// The first of the places that is known.
+inline Position first_known(const Place& a, const Place& b) { return a.known() ? a.pos : b.pos; }
+
 struct InputSeries {
   std::string series;
   std::string values;
-  const yaml::Node* node = nullptr;
-  const yaml::Node* series_node = nullptr;
-  const yaml::Node* values_node = nullptr;
+  Place where, series_at, values_at;
 };
 
 struct ExpectedAlert {
   StringPairs labels;       // exp_labels, in file order (a map: duplicates are decode errors)
   StringPairs annotations;  // exp_annotations
-  const yaml::Node* node = nullptr;
+  Place where;
 };
 
 struct AlertTest {
   int64_t eval_time_ms = 0;
   std::string alertname;
   std::vector<ExpectedAlert> exp_alerts;
-  const yaml::Node* node = nullptr;
-  const yaml::Node* eval_time_node = nullptr;
-  const yaml::Node* alertname_node = nullptr;
+  Place where, eval_time_at, alertname_at;
 };
 
 struct ExpectedSample {
   std::string labels;
   double value = 0;
   std::string histogram;  // non-empty: a native histogram is expected (value ignored)
-  const yaml::Node* node = nullptr;
-  const yaml::Node* labels_node = nullptr;
+  Place where, labels_at;
 };
 
 struct ExprTest {
   std::string expr;
   int64_t eval_time_ms = 0;
   std::vector<ExpectedSample> exp_samples;
-  const yaml::Node* node = nullptr;
-  const yaml::Node* expr_node = nullptr;
-  const yaml::Node* eval_time_node = nullptr;
+  Place where, expr_at, eval_time_at;
 };
 
 struct TestGroup {
@@ -67,8 +81,7 @@ struct TestGroup {
   StringPairs external_labels;
   std::string external_url;
   std::optional<int64_t> start_ms;  // start_timestamp, as milliseconds since the epoch
-  const yaml::Node* node = nullptr;
-  const yaml::Node* name_node = nullptr;
+  Place where, name_at;
 
   // promtool's name in its output: the name, or "unnamed#<index>".
   std::string display_name(std::size_t index) const;
@@ -78,7 +91,7 @@ struct TestGroup {
 
 struct PathEntry {
   std::string value;
-  const yaml::Node* node = nullptr;
+  Place where;
 };
 
 struct TestFile {
@@ -100,7 +113,7 @@ struct DecodeProblem {
 };
 
 struct DecodedTestFile {
-  yaml::Document document;  // owns the nodes the model points at
+  SourceFilePtr source;
   TestFile file;
   std::vector<DecodeProblem> problems;  // in the order Go's decoder meets them
 
