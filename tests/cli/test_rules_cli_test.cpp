@@ -349,3 +349,29 @@ tests:
                      "  hint: make the test assert something, or run promtool's way with --compat\n");
   CHECK(r.err == "checked 1 rule file, 0 Alertmanager configs, 0 dashboards, 1 rule test file: 2 errors, 0 warnings\n");
 }
+
+TEST_CASE("test-rules: v3.14 runs test queries with the parser's defaults, whatever --enable-feature says") {
+  // Prometheus v3.14's LazyLoader builds its engine without promtool's parser options, so
+  // experimental functions and duration expressions do not parse in test queries and rules.
+  // promtool 3.5.3 (global parser flags) accepted sort_by_label here: a difference from 3.5.3.
+  TempDir dir;
+  dir.file("t.yml", R"(tests:
+  - input_series:
+      - series: 'up{a="1"}'
+        values: 1
+    promql_expr_test:
+      - expr: sort_by_label(up, "a")
+        eval_time: 0
+        exp_samples: [{labels: 'up{a="1"}', value: 1}]
+      - expr: up[1m * 2]
+        eval_time: 0
+)");
+  InDir in(dir.path());
+  const auto r = run_cli({"test-rules", "--enable-feature=promql-experimental-functions", "t.yml"});
+  CHECK(r.code == 1);
+  CHECK(r.err == "  FAILED:\n"
+                 "    expr: \"sort_by_label(up, \\\"a\\\")\", time: 0s, err: 1:1: parse error: function \"sort_by_label\" "
+                 "is not enabled\n"
+                 "    expr: \"up[1m * 2]\", time: 0s, err: 1:4: parse error: experimental duration expression is not "
+                 "enabled\n");
+}
