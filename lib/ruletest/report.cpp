@@ -53,6 +53,14 @@ ojson failure_json(const Failure& f) {
     }
   }
   if (f.kind == FailureKind::Alert || f.kind == FailureKind::Expr) j["diff"] = readable_diff(f);
+  if (!f.details.empty()) {
+    ojson details = ojson::array();
+    for (const Diagnostic& d : f.details) {
+      details.push_back({{"file", d.file}, {"line", d.pos.line}, {"col", d.pos.col}, {"rule", d.rule_id},
+                         {"message", d.message}});
+    }
+    j["details"] = std::move(details);
+  }
   j["promtool"] = f.promtool_text;
   return j;
 }
@@ -92,7 +100,9 @@ nlohmann::ordered_json json_report(const std::vector<FileResult>& results, const
       group["line"] = g.pos.line;
       group["passed"] = g.passed();
       ojson failures = ojson::array();
-      for (const Failure& f : g.failures) failures.push_back(failure_json(f));
+      for (const Failure& f : g.failures) {
+        if (!f.repeat) failures.push_back(failure_json(f));
+      }
       group["failures"] = std::move(failures);
       groups.push_back(std::move(group));
     }
@@ -139,6 +149,11 @@ std::string text_report(const std::vector<FileResult>& results) {
     if (f.pos.known()) out += ":" + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.col);
     out += ": error: " + f.message + context + " [test-rules/" + std::string(to_string(f.kind)) + "]\n";
     for (const std::string& d : readable_diff(f)) out += "    " + d + "\n";
+    for (const Diagnostic& d : f.details) {
+      out += "    " + d.file;
+      if (d.pos.known()) out += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col);
+      out += ": " + d.message + "\n";
+    }
   };
   for (const FileResult& r : results) {
     for (const std::string& w : r.warnings) out += r.path + ": warning: " + w.substr(w.find_first_not_of(' ')) + "\n";
@@ -148,7 +163,9 @@ std::string text_report(const std::vector<FileResult>& results) {
     }
     for (const Failure& f : r.file_failures) line(f, "");
     for (const GroupResult& g : r.groups) {
-      for (const Failure& f : g.failures) line(f, " (test group " + g.name + ")");
+      for (const Failure& f : g.failures) {
+        if (!f.repeat) line(f, " (test group " + g.name + ")");
+      }
     }
   }
   out += summary_line(results) + "\n";

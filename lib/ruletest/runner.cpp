@@ -257,6 +257,11 @@ class FileRunner {
           add(FailureKind::RuleFile, e,
               "rule file " + f_.rules_.refused_file + " does not load, so the tests cannot run: " + why,
               f_.rule_file_entry(f_.rules_.refused_file));
+          if (&e == &f_.rules_.promtool_errors.front()) {
+            out_.failures.back().details = f_.rules_.findings;
+          } else {
+            out_.failures.back().repeat = true;
+          }
         }
         return;
       }

@@ -67,6 +67,11 @@ struct Failure {
   int64_t eval_time_ms = 0;
   std::vector<AlertValue> expected_alerts, got_alerts;
   std::vector<SampleValue> expected_samples, got_samples;
+  // A rule file that does not load: its problems, each where it is in the rule file.
+  std::vector<Diagnostic> details;
+  // promtool prints each of a refused rule file's errors as a failure of its own: all but the
+  // first are only there for promtool's text (mlmon's reports show the first, with every detail).
+  bool repeat = false;
 };
 
 struct GroupResult {

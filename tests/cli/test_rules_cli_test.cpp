@@ -375,3 +375,57 @@ TEST_CASE("test-rules: v3.14 runs test queries with the parser's defaults, whate
                  "    expr: \"up[1m * 2]\", time: 0s, err: 1:4: parse error: experimental duration expression is not "
                  "enabled\n");
 }
+
+TEST_CASE("test-rules: --format=text shows a refused rule file's problems, each where it is") {
+  InDir in(kCases / "rule-file-bad1");
+  const auto r = run_cli({"test-rules", "--format=text", "test.yml"});
+  CHECK(r.code == 1);
+  CHECK(r.out ==
+        "test.yml:1:14: error: rule file bad1.yml does not load, so the tests cannot run: Groupname must not be empty "
+        "(test group unnamed#0) [test-rules/rule-file]\n"
+        "    bad1.yml:2:11: Groupname must not be empty\n"
+        "    bad1.yml:4:9: group \"\", rule 1, \"\": one of 'record' or 'alert' must be set\n"
+        "    bad1.yml:10:9: group \"\", rule 2, \"x{a}\": invalid field 'annotations' in recording rule\n"
+        "    bad1.yml:9:9: group \"\", rule 2, \"x{a}\": invalid field 'for' in recording rule\n"
+        "    bad1.yml:7:17: group \"\", rule 2, \"x{a}\": braces present in the recording rule name; should it be in "
+        "expr?: x{a}\n"
+        "    bad1.yml:15:15: group \"\", rule 3, \"T\": annotation \"s\": template: __alert_T:1: unclosed action\n"
+        "    bad1.yml:18:16: group \"g2\", rule 1, \"U\": only one of 'record' and 'alert' must be set\n"
+        "    bad1.yml:20:20: group \"g2\", rule 1, \"U\": could not parse expression: parse error: unclosed left "
+        "parenthesis\n"
+        "1 file, 1 test group: 0 passed, 1 failed\n");
+}
+
+TEST_CASE("test-rules: --format=text puts a malformed series, duration and PromQL at their character") {
+  TempDir dir;
+  dir.file("t.yml", "tests:\n"
+                    "  - input_series:\n"
+                    "      - series: 'up{job=\"a\" 1'\n"
+                    "        values: '1 2'\n"
+                    "  - interval: 1mins\n"
+                    "  - promql_expr_test:\n"
+                    "      - expr: 'sum(up'\n"
+                    "        eval_time: 0\n");
+  InDir in(dir.path());
+  auto r = run_cli({"test-rules", "--format=text", "t.yml"});
+  CHECK(r.code == 1);
+  // promtool stops decoding at the bad duration; mlmon reports it where it is.
+  CHECK(r.out == "t.yml:5:15: error: unknown unit \"mins\" in duration \"1mins\" [test-rules/decode]\n"
+                 "1 file, 0 test groups: 0 passed, 0 failed; 1 file with errors of their own\n");
+  dir.file("t.yml", "tests:\n"
+                    "  - input_series:\n"
+                    "      - series: 'up{job=\"a\" 1'\n"
+                    "        values: '1 2'\n"
+                    "  - promql_expr_test:\n"
+                    "      - expr: 'sum(up'\n"
+                    "        eval_time: 0\n");
+  r = run_cli({"test-rules", "--format=text", "t.yml"});
+  CHECK(r.out == "t.yml:3:29: error: input series: unexpected character inside braces: '1' (test group unnamed#0) "
+                 "[test-rules/series]\n"
+                 "t.yml:6:22: error: expr \"sum(up\" at 0s: 1:7: parse error: unclosed left parenthesis (test group "
+                 "unnamed#1) [test-rules/expr-error]\n"
+                 "1 file, 2 test groups: 0 passed, 2 failed\n");
+  r = run_cli({"test-rules", "t.yml"});
+  CHECK(r.err == "  FAILED:\n2:12: parse error: unexpected character inside braces: '1'\n"
+                 "    expr: \"sum(up\", time: 0s, err: 1:7: parse error: unclosed left parenthesis\n");
+}
