@@ -19,7 +19,8 @@ struct ScriptLine {
 
 }  // namespace
 
-SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t interval_ms, int64_t start_ms) {
+SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t interval_ms, int64_t start_ms,
+                             std::size_t max_values) {
   SeriesLoad out;
   // "load <interval>" is line 0; each series adds "  <series> <values>\n", which is more than one
   // line when the series or its values hold line breaks.
@@ -42,6 +43,7 @@ SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t inte
       begin = nl + 1;
     }
   }
+  std::size_t total = 0;
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const ScriptLine& line = lines[i];
     // An empty line ends the load command: promtool ignores every series after it.
@@ -56,6 +58,13 @@ SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t inte
     if (!parsed) {
       out.error = SeriesLoadError{format_parse_error(line.text, parsed.error(), static_cast<int>(i)),
                                   parsed.error().message, line.source, line.source_offset + parsed.error().offset};
+      return out;
+    }
+    total += parsed->values.size();
+    if (total > max_values) {
+      const std::string message = "more than " + std::to_string(max_values) +
+                                  " input values in one test group: mlmon refuses to load them";
+      out.error = SeriesLoadError{message, message, line.source, line.source_offset};
       return out;
     }
     LoadedSeries series;

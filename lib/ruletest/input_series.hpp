@@ -36,8 +36,13 @@ struct SeriesLoad {
   std::optional<SeriesLoadError> error;
 };
 
+// Values of all input series of a test group together, beyond which mlmon refuses the group (each
+// takes 16 bytes; promtool would try and run out of memory).
+inline constexpr std::size_t kMaxGroupValues = 20'000'000;
+
 // Samples start at `start_ms` and follow every `interval_ms`.
-SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t interval_ms, int64_t start_ms);
+SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t interval_ms, int64_t start_ms,
+                             std::size_t max_values = kMaxGroupValues);
 
 // Where an error lies in the test file: inside the `series:` or `values:` scalar.
 Position error_position(const SourceFile& file, const SeriesLoadError& error);
