@@ -8,7 +8,9 @@ CORPUS    ?= ../shared/corpus
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps test-deps build run test unit-test asan-test bench fuzz differential clean
+PREFIX    ?= /usr/local
+
+.PHONY: all deps test-deps build build-mlmon run test unit-test asan-test bench fuzz differential install deb deb-test clean
 
 all: build
 
@@ -24,8 +26,12 @@ $(BUILD_DIR)/CMakeCache.txt:
 build: deps $(BUILD_DIR)/CMakeCache.txt
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Only the binary: the first result does not wait for the test suite to compile.
+build-mlmon: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) --target mlmon -j $(JOBS)
+
 # mlmon's main job on the config this repo ships.
-run: build
+run: build-mlmon
 	./$(BUILD_DIR)/apps/mlmon check .
 
 unit-test: test-deps $(BUILD_DIR)/CMakeCache.txt
@@ -61,6 +67,20 @@ fuzz:
 	scripts/fuzz-seeds.py $(CORPUS)/promql/valid-expressions.jsonl fuzz-corpus-engine
 	$(FUZZ_DIR)/tests/engine/fuzz_promql_engine -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	  -rss_limit_mb=2048 fuzz-corpus-engine
+
+# The binary, man pages and completions under PREFIX (default /usr/local).
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
+
+# A .deb of the binary, man pages and completions (dpkg-shlibdeps computes its dependencies).
+deb: build
+	@scripts/install-deps.sh --with-packaging-tools
+	cd $(BUILD_DIR) && cpack -G DEB
+
+# The .deb installed into a fresh Debian 12 root (debootstrap), where `mlmon --version` and
+# `mlmon check` on the shipped config must work.
+deb-test: deb
+	scripts/deb-test.sh $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -30,6 +30,7 @@ struct CheckAlertmanagerArgs {
   bool placeholders = false;
   bool quiet = false;
   bool verbose = false;
+  bool skip_other_kinds = false;
 };
 
 // A file to check, as select_config() took it: a config, a config template, or a file of another
@@ -51,7 +52,7 @@ struct Found {
 std::optional<Found> find_configs(const CheckAlertmanagerArgs& args, Context& ctx) {
   auto config = load_project_config("check-alertmanager", "", args.configs.front(), args.output, ctx);
   if (!config) return std::nullopt;
-  auto files = workspace::project_inputs(args.configs, {".yml", ".yaml", ".tmpl"}, *config, ".");
+  auto files = workspace::project_inputs(args.configs, {".yml", ".yaml", ".tmpl"}, *config, ".", args.skip_other_kinds);
   if (!files) {
     ctx.err << "mlmon check-alertmanager: " << files.error().message << "\n";
     return std::nullopt;
@@ -75,7 +76,7 @@ std::optional<Found> find_configs(const CheckAlertmanagerArgs& args, Context& ct
   if (args.verbose) {
     for (const auto& s : found.skipped) ctx.err << "skipped " << s.path << ": " << workspace::describe(s.kind) << "\n";
   }
-  if (found.files.empty() && !found.skipped.empty()) {
+  if (found.files.empty() && !found.skipped.empty() && !args.skip_other_kinds) {
     ctx.err << "mlmon check-alertmanager: no Alertmanager config (a YAML file with route: and receivers:, or such a "
                "*.tmpl template) among the files found; "
             << plural(found.skipped.size(), "other file") << " skipped"
@@ -247,6 +248,8 @@ void setup_check_alertmanager(CLI::App& app, Context& ctx) {
   sub->add_flag("--placeholders", args->placeholders,
                 "Render *.tmpl templates with placeholder values (and their defaults) instead of the environment");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
+  sub->add_flag("--skip-other-kinds", args->skip_other_kinds,
+                "Skip named files of another kind (and ignore: ones) as if found in a directory: for pre-commit");
   sub->add_flag("-v,--verbose", args->verbose,
                 "List the files found in directories and skipped (not Alertmanager configs), and what each is");
   sub->footer(

@@ -22,12 +22,13 @@ struct CheckDashboardsArgs {
   std::string config_path;
   bool quiet = false;
   bool verbose = false;
+  bool skip_other_kinds = false;
 };
 
 int run_check_dashboards(const CheckDashboardsArgs& args, Context& ctx) {
   auto config = load_project_config("check-dashboards", args.config_path, args.paths.front(), args.output, ctx);
   if (!config) return kExitUsage;
-  auto files = workspace::project_inputs(args.paths, {".json"}, *config, ".");
+  auto files = workspace::project_inputs(args.paths, {".json"}, *config, ".", args.skip_other_kinds);
   if (!files) {
     ctx.err << "mlmon check-dashboards: " << files.error().message << "\n";
     return kExitUsage;
@@ -73,13 +74,7 @@ int run_check_dashboards(const CheckDashboardsArgs& args, Context& ctx) {
     if (args.verbose) {
       for (const auto& s : skipped) ctx.err << "skipped " << s.path << ": " << workspace::describe(s.kind) << "\n";
     }
-    const std::size_t errors = report.count(Severity::Error);
-    const std::size_t warnings = report.count(Severity::Warning) - errors;
-    ctx.err << plural(checked, "dashboard") << " checked";
-    if (!skipped.empty()) {
-      ctx.err << " (" << plural(skipped.size(), "other file") << " skipped" << (args.verbose ? ")" : "; --verbose lists them)");
-    }
-    ctx.err << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
+    print_summary(report, plural(checked, "dashboard"), skipped.size(), args.verbose, ctx);
   }
   return io_failed ? kExitUsage : code;
 }
@@ -94,6 +89,8 @@ void setup_check_dashboards(CLI::App& app, Context& ctx) {
   add_output_options(*sub, args->output);
   sub->add_option("--config", args->config_path, "Project config (default: .mlmon.yml found walking up from the first path)");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
+  sub->add_flag("--skip-other-kinds", args->skip_other_kinds,
+                "Skip named files of another kind (and ignore: ones) as if found in a directory: for pre-commit");
   sub->add_flag("-v,--verbose", args->verbose, "List the JSON files found in directories that are not dashboards");
   sub->footer(
       "A dashboard-linter .lint file beside the dashboards applies too (its exclusions and warnings).\n"

@@ -26,6 +26,7 @@ struct CheckRulesArgs {
   bool no_lint = false;
   bool quiet = false;
   bool verbose = false;
+  bool skip_other_kinds = false;
 };
 
 int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
@@ -46,7 +47,7 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   const std::string start = args.paths.empty() ? "." : args.paths.front();
   auto config = load_project_config("check-rules", args.config_path, start, args.output, ctx);
   if (!config) return kExitUsage;
-  auto files = workspace::project_inputs(args.paths, {".yml", ".yaml"}, *config, ".");
+  auto files = workspace::project_inputs(args.paths, {".yml", ".yaml"}, *config, ".", args.skip_other_kinds);
   if (!files) {
     ctx.err << "mlmon check-rules: " << files.error().message << "\n";
     return kExitUsage;
@@ -86,13 +87,7 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
     if (args.verbose) {
       for (const auto& s : skipped) ctx.err << "skipped " << s.path << ": " << workspace::describe(s.kind) << "\n";
     }
-    const std::size_t errors = report.count(Severity::Error);
-    const std::size_t warnings = report.count(Severity::Warning) - errors;
-    ctx.err << plural(checked, "file") << ", " << plural(rules, "rule") << " checked";
-    if (!skipped.empty()) {
-      ctx.err << " (" << plural(skipped.size(), "other file") << " skipped" << (args.verbose ? ")" : "; --verbose lists them)");
-    }
-    ctx.err << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
+    print_summary(report, plural(checked, "file") + ", " + plural(rules, "rule"), skipped.size(), args.verbose, ctx);
   }
   return io_failed ? kExitUsage : code;
 }
@@ -117,6 +112,8 @@ void setup_check_rules(CLI::App& app, Context& ctx) {
   sub->add_flag("--ignore-unknown-fields", args->ignore_unknown_fields, "Accept fields Prometheus does not know (as promtool's flag)");
   sub->add_flag("--no-lint", args->no_lint, "Only Prometheus's own validations, no policy checks");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
+  sub->add_flag("--skip-other-kinds", args->skip_other_kinds,
+                "Skip named files of another kind (and ignore: ones) as if found in a directory: for pre-commit");
   sub->add_flag("-v,--verbose", args->verbose, "List the files found in directories that are not rule files");
   sub->footer("Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
   sub->callback([args, &ctx] { ctx.exit_code = run_check_rules(*args, ctx); });

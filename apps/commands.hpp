@@ -23,8 +23,13 @@ void setup_set_threshold(CLI::App& app, Context& ctx);
 void setup_test_rules(CLI::App& app, Context& ctx);
 void setup_thresholds(CLI::App& app, Context& ctx);
 void setup_version(CLI::App& app, Context& ctx);
+// Need the whole command tree: called after the others.
+void setup_completion(CLI::App& app, Context& ctx);
+void setup_man(CLI::App& app, Context& ctx);
 
 /// "mlmon 0.1.0": what `mlmon version` and `mlmon --version` print.
 std::string version_line();
+/// "0.1.0".
+std::string version_number();
 
 }  // namespace mlmon::cli

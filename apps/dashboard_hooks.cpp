@@ -42,12 +42,10 @@ class ProjectLinter final : public grafana::DashboardLinter {
 class SemanticComparer final : public grafana::DashboardComparer {
  public:
   std::vector<std::string> differences(const nlohmann::json& live, const nlohmann::json& local) const override {
-    try {
-      return change_lines(dashboards::diff_dashboard_json(live, local));
-    } catch (const std::exception&) {
-      // A reply too odd for the dashboard model still gets compared, structurally.
-      return grafana::StructuralComparer().differences(live, local);
-    }
+    auto changes = dashboards::diff_dashboard_json(live, local);
+    if (changes) return change_lines(*changes);
+    // A reply too odd for the dashboard model still gets compared, structurally.
+    return grafana::StructuralComparer().differences(live, local);
   }
 };
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "examples.hpp"
 #include "core/closest_names.hpp"
 #include "core/exit_codes.hpp"
 
@@ -24,14 +25,6 @@ const CLI::App* deepest_subcommand(const CLI::App& app) {
   const CLI::App* sub = &app;
   while (!sub->get_subcommands().empty()) sub = sub->get_subcommands().front();
   return sub;
-}
-
-std::string command_path(const CLI::App* sub) {
-  std::string path;
-  for (; sub != nullptr && sub->get_parent() != nullptr; sub = sub->get_parent()) {
-    path = sub->get_name() + (path.empty() ? "" : " " + path);
-  }
-  return path;
 }
 
 const CLI::App* subcommand_named(const CLI::App& parent, std::string_view name) {
@@ -129,6 +122,9 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
   auto* help = app.add_subcommand("help", "Show the help of mlmon or of a command: mlmon help routes test");
   help->add_option("command", *help_words, "A command (and its subcommand)");
   help->callback([&app, help_words, &ctx] { ctx.exit_code = print_help(app, *help_words, ctx); });
+  setup_completion(app, ctx);
+  setup_man(app, ctx);
+  add_examples_to_help(app);
 
   // What CLI11 cannot say well: no command at all, the version flag, and a misspelt command ("A
   // subcommand is required" would not name it).

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "core/exit_codes.hpp"
+#include "core/json_output.hpp"
 #include "core/file_io.hpp"
 #include "engine/promqltest.hpp"
 #include "promql/parser.hpp"
@@ -58,7 +59,7 @@ int run_check(const PromqlArgs& args, Context& ctx, std::istream& in) {
         line["line"] = lc.line;
         line["col"] = lc.col;
       }
-      ctx.out << line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+      ctx.out << dump_for_output(line, -1) << '\n';
     } else {
       ctx.out << (result.error ? promql::format_error(expr, *result.error) : std::string("ok")) << '\n';
     }
@@ -171,7 +172,7 @@ int run_test(const TestArgs& args, Context& ctx) {
     doc["passed"] = passed;
     doc["failed"] = failed;
     doc["unsupported"] = unsupported;
-    ctx.out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    ctx.out << dump_for_output(doc, 2) << '\n';
   } else {
     ctx.out << passed << " passed, " << failed << " failed, " << unsupported << " unsupported\n";
   }

@@ -39,12 +39,10 @@ Result<void> write_private(const std::string& path, const std::string& text) {
 
 // finish_report, to a chosen stream.
 int render_findings(const Report& report, const OutputOptions& options, std::ostream& out, const Context& ctx) {
-  TextStyle style;
-  style.color = options.color == "always" || (options.color == "auto" && ctx.stdout_is_tty && &out == &ctx.out);
-  render(report, parse_output_format(options.format).value_or(OutputFormat::Text), out, style);
-  Severity threshold = Severity::Error;
-  parse_severity(options.fail_on, threshold);
-  return report.count(threshold) > 0 ? kExitFindings : kExitOk;
+  RenderOptions render_with = render_options(options, ctx);
+  render_with.style.color = render_with.style.color && (options.color == "always" || &out == &ctx.out);
+  render(report, parse_output_format(options.format).value_or(OutputFormat::Text), out, render_with);
+  return report.count(render_with.fail_on) > 0 ? kExitFindings : kExitOk;
 }
 
 int run_render(const RenderArgs& args, Context& ctx) {

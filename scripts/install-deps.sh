@@ -6,16 +6,21 @@ set -euo pipefail
 build_pkgs=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev nlohmann-json3-dev libfmt-dev
             doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libre2-dev libssl-dev)
 # Oracles and real servers for the integration tests; optional for `make run`.
-test_pkgs=(prometheus prometheus-alertmanager curl jq python3)
+test_pkgs=(prometheus prometheus-alertmanager curl jq python3 python3-jsonschema zsh fish pre-commit git
+           dpkg-dev debootstrap)
 # libFuzzer ships with clang; python3 writes the seed corpus.
 fuzz_pkgs=(clang python3)
+# make deb computes the package's dependencies with dpkg-shlibdeps; make deb-test installs it into
+# a fresh Debian root.
+packaging_pkgs=(dpkg-dev debootstrap)
 
 want=("${build_pkgs[@]}")
 for arg in "$@"; do
   case "$arg" in
     --with-test-tools) want+=("${test_pkgs[@]}") ;;
     --with-fuzz-tools) want+=("${fuzz_pkgs[@]}") ;;
-    *) echo "install-deps.sh: unknown option '$arg' (expected --with-test-tools or --with-fuzz-tools)" >&2
+    --with-packaging-tools) want+=("${packaging_pkgs[@]}") ;;
+    *) echo "install-deps.sh: unknown option '$arg' (expected --with-test-tools, --with-fuzz-tools or --with-packaging-tools)" >&2
        exit 2 ;;
   esac
 done

@@ -16,6 +16,7 @@ tools=(promtool prometheus amtool alertmanager)
 have_all() {
   local t
   for t in "${tools[@]}"; do [ -x "$dir/bin/$t" ] || return 1; done
+  [ -f "$dir/share/alertmanager/default.tmpl" ]
 }
 
 print_versions() {
@@ -59,4 +60,8 @@ for deb in "$scratch"/*.deb; do dpkg-deb -x "$deb" "$scratch/root"; done
 install -m 0755 "$scratch/root/usr/bin/promtool" "$scratch/root/usr/bin/prometheus" "$scratch/root/usr/bin/amtool" "$dir/bin/"
 # Debian names the server prometheus-alertmanager.
 install -m 0755 "$scratch/root/usr/bin/prometheus-alertmanager" "$dir/bin/alertmanager"
+# Debian's alertmanager reads its default notification templates from /usr/share, where bookworm's
+# package has 0.25's; the 0.33 ones are kept here for a config to load (see the live test).
+mkdir -p "$dir/share/alertmanager"
+install -m 0644 "$scratch/root/usr/share/prometheus/alertmanager/"*.tmpl "$dir/share/alertmanager/"
 print_versions

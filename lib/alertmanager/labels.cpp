@@ -51,14 +51,4 @@ bool is_valid_utf8(std::string_view text) {
 
 bool is_utf8_label_name(std::string_view name) { return !name.empty() && is_valid_utf8(name); }
 
-bool is_unicode_space(char32_t c) {
-  switch (c) {
-    case '\t': case '\n': case '\v': case '\f': case '\r': case ' ':
-    case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-      return true;
-    default:
-      return c >= 0x2000 && c <= 0x200A;
-  }
-}
-
 }  // namespace mlmon::alertmanager

@@ -16,7 +16,5 @@ bool is_classic_label_name(std::string_view name);
 bool is_utf8_label_name(std::string_view name);
 bool is_valid_utf8(std::string_view text);
 
-/// Go's unicode.IsSpace for a code point.
-bool is_unicode_space(char32_t c);
 
 }  // namespace mlmon::alertmanager

@@ -113,17 +113,7 @@ SourceFilePtr LoadedConfig::redacted_source() const {
     }
   }
   for (const auto& [begin, end] : options.sensitive_ranges) mark(begin, end);
-  std::string text;
-  text.reserve(original.size());
-  for (std::size_t i = 0; i < original.size(); ++i) {
-    const char c = original[i];
-    if (!hide[i] || c == '\n' || c == '\r') {
-      text += c;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      text += '*';  // one '*' per character keeps every column
-    }
-  }
-  return std::make_shared<SourceFile>(document.source->path(), std::move(text));
+  return std::make_shared<SourceFile>(document.source->path(), masked_text(original, hide));
 }
 
 std::vector<Diagnostic> LoadedConfig::diagnostics() const {
@@ -173,6 +163,20 @@ LoadedConfig load_config(SourceFilePtr source, LoadOptions options) {
   }
   mask_messages(loaded);
   return loaded;
+}
+
+std::string masked_text(std::string_view original, const std::vector<bool>& hide) {
+  std::string text;
+  text.reserve(original.size());
+  for (std::size_t i = 0; i < original.size(); ++i) {
+    const char c = original[i];
+    if (i >= hide.size() || !hide[i] || c == '\n' || c == '\r') {
+      text += c;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      text += '*';  // one '*' per character keeps every column
+    }
+  }
+  return text;
 }
 
 }  // namespace mlmon::alertmanager

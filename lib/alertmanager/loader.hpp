@@ -84,4 +84,8 @@ struct LoadedConfig {
 /// does, but reports every problem rather than the first. Never throws.
 LoadedConfig load_config(SourceFilePtr source, LoadOptions options = {});
 
+/// `original` with each character where `hide` is set written as one '*' (so every column stays
+/// where it was), line breaks kept: how quoted lines show a config without its secrets.
+std::string masked_text(std::string_view original, const std::vector<bool>& hide);
+
 }  // namespace mlmon::alertmanager

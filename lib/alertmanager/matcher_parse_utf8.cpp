@@ -8,6 +8,7 @@
 #include "alertmanager/labels.hpp"
 #include "alertmanager/matcher.hpp"
 #include "core/go_quote.hpp"
+#include "core/unicode.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -26,7 +27,7 @@ struct Token {
 constexpr char32_t kEof = static_cast<char32_t>(-1);
 
 bool is_reserved(char32_t r) {
-  if (is_unicode_space(r)) return true;
+  if (unicode::is_space(r)) return true;
   switch (r) {
     case '{': case '}': case '!': case '=': case '~': case ',': case '\\': case '"': case '\'': case '`':
       return true;
@@ -114,7 +115,7 @@ class Lexer {
         rewind();
         return scan_unquoted(out);
       }
-      if (is_unicode_space(r)) continue;
+      if (unicode::is_space(r)) continue;
       return fail(std::to_string(col_start_) + ":" + std::to_string(col_) + ": " +
                       std::string(input_.substr(start_, pos_ - start_)) + ": invalid input",
                   error);

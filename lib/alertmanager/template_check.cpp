@@ -40,17 +40,7 @@ SourceFilePtr TemplateCheck::redacted_template(const LoadedConfig& config) const
     if (!written) continue;
     for (std::size_t i = begin; i < end; ++i) hide[i] = hide[i] || !replaced[i];
   }
-  std::string text;
-  text.reserve(original.size());
-  for (std::size_t i = 0; i < original.size(); ++i) {
-    const char c = original[i];
-    if (!hide[i] || c == '\n' || c == '\r') {
-      text += c;
-    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      text += '*';  // one '*' per character keeps every column
-    }
-  }
-  return std::make_shared<SourceFile>(source->path(), std::move(text));
+  return std::make_shared<SourceFile>(source->path(), masked_text(original, hide));
 }
 
 std::string TemplateCheck::values_summary() const {

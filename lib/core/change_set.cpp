@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_output.hpp"
+
 namespace mlmon {
 
 namespace {
@@ -76,7 +78,7 @@ void render_changes_json(const ChangeSet& changes, std::string_view old_path, st
   doc["new"] = new_path;
   doc["equal"] = changes.empty();
   doc["changes"] = std::move(list);
-  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << dump_for_output(doc, 2) << '\n';
 }
 
 }  // namespace mlmon

@@ -17,7 +17,7 @@ bool parse_severity(std::string_view, Severity& out);
 /// One finding about the user's input. The single model behind every renderer.
 struct Diagnostic {
   Severity severity = Severity::Error;
-  std::string rule_id;  ///< e.g. "promql/parse", "rules/alert-for"; kebab-case, grouped by "/"
+  std::string rule_id;  ///< e.g. "promql/parse", "alerts/for"; kebab-case, grouped by "/" (`mlmon checks` lists them)
   std::string file;     ///< path as given by the user; "-" for stdin
   Position pos;         ///< 1-based; line 0 when the finding is about the whole file
   std::string message;  ///< one line, no trailing period

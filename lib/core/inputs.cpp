@@ -50,13 +50,17 @@ Result<void> add_directory(const fs::path& dir, const std::vector<std::string>& 
       if (skipped_folder(p)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && has_extension(p, extensions)) found.push_back(p.string());
+    // Hidden files, like hidden folders, are tools' own settings (.gitlab-ci.yml,
+    // .pre-commit-hooks.yaml, .mlmon.yml), never monitoring config.
+    if (it->is_regular_file(ec) && has_extension(p, extensions) && !p.filename().string().starts_with(".")) {
+      found.push_back(p.string());
+    }
   }
   // A folder given on purpose that holds nothing to check is a mistake (a typo, a moved folder),
   // not a clean run: CI would pass while checking nothing.
   if (found.empty()) {
     return fail(dir.string() + ": no " + extension_list(extensions) +
-                " files in this directory (hidden, node_modules and build folders are skipped)");
+                " files in this directory (hidden files and folders, node_modules and build folders are skipped)");
   }
   std::sort(found.begin(), found.end());
   for (std::string& path : found) out.push_back(InputFile{std::move(path), true});

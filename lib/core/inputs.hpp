@@ -7,8 +7,8 @@
 namespace mlmon {
 
 /// Expands command-line inputs: files as given, directories recursively (files whose names end
-/// in one of `extensions`, sorted; hidden folders, node_modules, `build` and CMake build trees
-/// skipped), shell-style globs (each match taken as if given), and "-" for stdin. A path that does
+/// in one of `extensions`, sorted; hidden files and folders, node_modules, `build` and CMake build
+/// trees skipped), shell-style globs (each match taken as if given), and "-" for stdin. A path that does
 /// not exist, a glob that matches nothing and a directory without such files are errors naming it.
 /// One file to read, and how it was found.
 struct InputFile {

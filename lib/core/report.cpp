@@ -43,6 +43,13 @@ const SourceFile* Report::source(const std::string& path) const {
   return it == sources_.end() ? nullptr : it->second.get();
 }
 
+std::vector<std::string> Report::source_paths() const {
+  std::vector<std::string> paths;
+  paths.reserve(sources_.size());
+  for (const auto& [path, source] : sources_) paths.push_back(path);
+  return paths;
+}
+
 std::size_t Report::count(Severity at_least) const {
   return static_cast<std::size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(),
                                                 [&](const Diagnostic& d) { return d.severity >= at_least; }));

@@ -32,6 +32,8 @@ class Report {
   std::vector<Diagnostic> sorted() const;
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   const SourceFile* source(const std::string& path) const;
+  /// The paths of the registered sources, sorted: the files a run read.
+  std::vector<std::string> source_paths() const;
   /// Drops the findings below `severity` (the sources stay).
   void remove_below(Severity severity) {
     std::erase_if(diagnostics_, [severity](const Diagnostic& d) { return d.severity < severity; });

@@ -185,7 +185,7 @@ std::vector<Placed> place(const Dashboard& d) {
 }
 
 /// For each old panel, the index of the new panel it is (or nullopt): by id and title, then by
-/// title, then by id; rows only match rows.
+/// title, then by id, then (for panels with neither) by place; rows only match rows.
 std::vector<std::optional<std::size_t>> match_panels(const Dashboard& a, const Dashboard& b) {
   std::vector<std::optional<std::size_t>> match(a.panels.size());
   std::vector<bool> taken(b.panels.size(), false);
@@ -204,6 +204,11 @@ std::vector<std::optional<std::size_t>> match_panels(const Dashboard& a, const D
   pass([&](const Panel& p, const Panel& q) { return p.id && p.id == q.id && titled(p) && p.title == q.title; });
   pass([&](const Panel& p, const Panel& q) { return titled(p) && p.title == q.title; });
   pass([&](const Panel& p, const Panel& q) { return p.id && p.id == q.id; });
+  // A panel with neither (no integer id, no title: odd, but Grafana stores it) is the one at the
+  // same place, if that is one too; otherwise a dashboard compared with itself would differ.
+  pass([&](const Panel& p, const Panel& q) {
+    return !p.id && !titled(p) && !q.id && !titled(q) && p.pointer == q.pointer;
+  });
   return match;
 }
 
@@ -341,15 +346,21 @@ ChangeSet diff_dashboards(const Dashboard& a, const Dashboard& b) {
   return out;
 }
 
-ChangeSet diff_dashboard_json(const Json& a, const Json& b) {
-  if (!a.is_object() || !b.is_object()) {
-    ChangeSet out;
-    Change whole{ChangeKind::Changed, "dashboard", {}, {}, {}};
-    FieldDiffer(whole.fields).compare(&a, &b, "(root)", 0);
-    if (!whole.fields.empty()) out.changes.push_back(std::move(whole));
-    return out;
+Result<ChangeSet> diff_dashboard_json(const Json& a, const Json& b) {
+  // JSON from a server can hold any type anywhere; the model's accessors throw on a surprise, and
+  // that must not cross the library's edge.
+  try {
+    if (!a.is_object() || !b.is_object()) {
+      ChangeSet out;
+      Change whole{ChangeKind::Changed, "dashboard", {}, {}, {}};
+      FieldDiffer(whole.fields).compare(&a, &b, "(root)", 0);
+      if (!whole.fields.empty()) out.changes.push_back(std::move(whole));
+      return out;
+    }
+    return diff_dashboards(dashboard_model(a), dashboard_model(b));
+  } catch (const std::exception& e) {
+    return fail(std::string("the dashboards cannot be compared panel by panel: ") + e.what());
   }
-  return diff_dashboards(dashboard_model(a), dashboard_model(b));
 }
 
 }  // namespace mlmon::dashboards

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/change_set.hpp"
+#include "core/result.hpp"
 #include "dashboards/model.hpp"
 
 namespace mlmon::dashboards {
@@ -15,7 +16,8 @@ namespace mlmon::dashboards {
 ///   links, annotations...) are compared field by field.
 ChangeSet diff_dashboards(const Dashboard& old_dashboard, const Dashboard& new_dashboard);
 
-/// The same for two dashboard objects in memory (the dashboard itself, not an API envelope).
-ChangeSet diff_dashboard_json(const Json& old_dashboard, const Json& new_dashboard);
+/// The same for two dashboard objects in memory (the dashboard itself, not an API envelope, as a
+/// Grafana reply holds it): an error, not an exception, when one is too odd for the model.
+Result<ChangeSet> diff_dashboard_json(const Json& old_dashboard, const Json& new_dashboard);
 
 }  // namespace mlmon::dashboards

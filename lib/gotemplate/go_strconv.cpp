@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "core/go_number.hpp"
 #include "core/unicode.hpp"
 
 #include <fmt/format.h>
@@ -18,33 +19,6 @@ constexpr std::string_view invalid_syntax = "invalid syntax";
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_decimal(char c) { return c >= '0' && c <= '9'; }
 bool is_hex(char c) { return is_decimal(c) || (lower(c) >= 'a' && lower(c) <= 'f'); }
-
-// strconv's underscoreOK: underscores may only separate digits (or a base prefix and a digit).
-bool underscores_ok(std::string_view s) {
-  char saw = '^';
-  std::size_t i = 0;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-  bool hex = false;
-  if (s.size() >= 2 && s[0] == '0' && (lower(s[1]) == 'b' || lower(s[1]) == 'o' || lower(s[1]) == 'x')) {
-    i = 2;
-    saw = '0';
-    hex = lower(s[1]) == 'x';
-  }
-  for (; i < s.size(); ++i) {
-    if (is_decimal(s[i]) || (hex && is_hex(s[i]))) {
-      saw = '0';
-      continue;
-    }
-    if (s[i] == '_') {
-      if (saw != '0') return false;
-      saw = '_';
-      continue;
-    }
-    if (saw == '_') return false;
-    saw = '!';
-  }
-  return saw != '_';
-}
 
 // strconv.ParseUint(s, 0, 64) succeeds.
 bool parse_uint_ok(std::string_view s, std::uint64_t* out = nullptr) {
@@ -69,7 +43,7 @@ bool parse_uint_ok(std::string_view s, std::uint64_t* out = nullptr) {
     if (n > (std::numeric_limits<std::uint64_t>::max() - digit) / base) return false;  // out of range
     n = n * base + digit;
   }
-  if (underscores && !underscores_ok(whole)) return false;
+  if (underscores && !mlmon::go::underscores_ok(whole)) return false;
   if (out != nullptr) *out = n;
   return true;
 }
@@ -175,7 +149,7 @@ FloatResult parse_float(std::string_view s, double* value = nullptr) {
   } else if (hex) {
     return FloatResult::syntax;  // hexadecimal mantissas need a 'p' exponent
   }
-  if (underscores && !underscores_ok(s.substr(0, i))) return FloatResult::syntax;
+  if (underscores && !mlmon::go::underscores_ok(s.substr(0, i))) return FloatResult::syntax;
   if (i != s.size()) return FloatResult::syntax;
 
   std::string digits;

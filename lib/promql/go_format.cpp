@@ -5,6 +5,8 @@
 #include <cstring>
 #include <limits>
 
+#include "core/go_number.hpp"
+
 namespace mlmon::promql::go {
 
 Rune decode_rune(std::string_view s, size_t pos) {
@@ -47,37 +49,6 @@ std::string format_float_v(double v) {
 
 namespace {
 
-// strconv's underscoreOK: underscores only between digits or after a base prefix.
-bool underscore_ok(std::string_view s) {
-    char saw = '^';  // '^' start, '0' digit or base prefix, '_' underscore, '!' other
-    size_t i = 0;
-    if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.remove_prefix(1);
-    bool hex = false;
-    if (s.size() >= 2 && s[0] == '0') {
-        const char c = static_cast<char>(s[1] | 0x20);
-        if (c == 'b' || c == 'o' || c == 'x') {
-            hex = c == 'x';
-            i = 2;
-            saw = '0';
-        }
-    }
-    for (; i < s.size(); ++i) {
-        const char c = s[i];
-        if ((c >= '0' && c <= '9') || (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))) {
-            saw = '0';
-            continue;
-        }
-        if (c == '_') {
-            if (saw != '0') return false;
-            saw = '_';
-            continue;
-        }
-        if (saw == '_') return false;
-        saw = '!';
-    }
-    return saw != '_';
-}
-
 std::optional<int64_t> parse_int_base0(std::string_view s) {
     if (s.empty()) return std::nullopt;
     int base = 10;
@@ -104,7 +75,7 @@ std::optional<int64_t> parse_int_base0(std::string_view s) {
         any = true;
     }
     if (!any && base != 8) return std::nullopt;
-    if (underscores && !underscore_ok(s)) return std::nullopt;
+    if (underscores && !mlmon::go::underscores_ok(s)) return std::nullopt;
     return static_cast<int64_t>(value);
 }
 
@@ -145,7 +116,7 @@ int parse_float(std::string_view s, double& value) {
         if (!((c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) return 1;
         clean.push_back(c);
     }
-    if (underscores && !underscore_ok(body)) return 1;
+    if (underscores && !mlmon::go::underscores_ok(body)) return 1;
     // Validate the Go float grammar: digits [. digits] [e [+-] digits], at least one mantissa digit.
     size_t p = 0;
     size_t mantissa_digits = 0;

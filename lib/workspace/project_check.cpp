@@ -209,7 +209,8 @@ std::string shown_path(const std::string& path) { return path.starts_with("./") 
 
 Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& paths,
                                               const std::vector<std::string>& extensions,
-                                              const project::Config& config, const std::string& base) {
+                                              const project::Config& config, const std::string& base,
+                                              bool named_as_found) {
   auto files = expand_input_files(paths, extensions);
   if (!files) return std::unexpected(files.error());
   // `.mlmon.yml` in the working directory has an empty parent: that is ".".
@@ -218,6 +219,7 @@ Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& pa
   std::vector<InputFile> kept;
   std::size_t ignored = 0;
   for (InputFile& file : *files) {
+    if (named_as_found && file.path != "-") file.found_in_directory = true;
     if (file.found_in_directory) {
       if (fs::path(file.path).filename() == ".mlmon.yml") continue;
       std::error_code ec;
@@ -229,7 +231,7 @@ Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& pa
     }
     kept.push_back(std::move(file));
   }
-  if (kept.empty() && ignored > 0) {
+  if (kept.empty() && ignored > 0 && !named_as_found) {
     return fail(fmt::format("every file found under {} is ignored by {} (ignore:); name the files, or use a glob, "
                             "to check them anyway",
                             fmt::join(paths, ", "), config.path));

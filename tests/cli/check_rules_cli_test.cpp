@@ -144,8 +144,8 @@ TEST_CASE("check-rules: stdin, directories and usage errors") {
   CHECK(nothing.code == 2);
   CHECK(nothing.out == "");
   CHECK(nothing.err == "mlmon check-rules: " + empty.path() +
-                           ": no .yml or .yaml files in this directory (hidden, node_modules and build folders are "
-                           "skipped)\n");
+                           ": no .yml or .yaml files in this directory (hidden files and folders, node_modules and "
+                           "build folders are skipped)\n");
 
   auto glob = run_cli({"check-rules", "fixtures/rules/goo*.yml"});
   CHECK(glob.code == 0);

@@ -2,6 +2,8 @@
 // README, command by command.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -145,4 +147,15 @@ TEST_CASE("exit codes, command by command") {
     CAPTURE(line);
     CHECK(run_cli(c.args).code == c.code);
   }
+}
+
+TEST_CASE("docs/checks.md is `mlmon checks --format=markdown`: every check has its doc line, every line a check") {
+  std::ifstream in(std::string(MLMON_SOURCE_DIR) + "/docs/checks.md");
+  REQUIRE(in.good());
+  std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto table = doc.find("| id | severity | kind | what it finds |");
+  REQUIRE(table != std::string::npos);
+  const auto generated = run_cli({"checks", "--format=markdown"});
+  REQUIRE(generated.code == 0);
+  CHECK(doc.substr(table) == generated.out);
 }

@@ -29,7 +29,7 @@ TEST_CASE("expand_inputs: files as given, directories searched and sorted, stdin
         std::vector<std::string>{given, dir / "rules/a.yml", dir / "rules/b.yaml", dir / "rules/sub/c.yml", "-"});
 }
 
-TEST_CASE("expand_inputs skips hidden folders, node_modules and build trees, not folders named like them") {
+TEST_CASE("expand_inputs skips hidden files and folders, node_modules and build trees, not folders named like them") {
   TempDir dir;
   dir.file("repo/.git/x.yml", "");
   dir.file("repo/node_modules/x.yml", "");
@@ -38,9 +38,13 @@ TEST_CASE("expand_inputs skips hidden folders, node_modules and build trees, not
   dir.file("repo/out-of-tree/x.yml", "");
   dir.file("repo/buildkite/x.yml", "");
   dir.file("repo/rules/x.yml", "");
+  dir.file("repo/.gitlab-ci.yml", "");
+  dir.file("repo/rules/.hidden.yml", "");
   auto files = expand_inputs({dir / "repo"}, kYaml);
   REQUIRE(files.has_value());
   CHECK(*files == std::vector<std::string>{dir / "repo/buildkite/x.yml", dir / "repo/rules/x.yml"});
+  // A hidden file named on purpose is read.
+  CHECK(*expand_inputs({dir / "repo/.gitlab-ci.yml"}, kYaml) == std::vector<std::string>{dir / "repo/.gitlab-ci.yml"});
 
   // A skipped folder given on purpose is searched.
   auto hidden = expand_inputs({dir / "repo/.git"}, kYaml);
@@ -74,12 +78,12 @@ TEST_CASE("expand_inputs names what is missing") {
   auto empty = expand_inputs({dir / "empty"}, kYaml);
   REQUIRE_FALSE(empty.has_value());
   CHECK(empty.error().message == dir / "empty" +
-                                     ": no .yml or .yaml files in this directory (hidden, node_modules and build "
-                                     "folders are skipped)");
+                                     ": no .yml or .yaml files in this directory (hidden files and folders, "
+                                     "node_modules and build folders are skipped)");
 
   auto other_files = expand_inputs({dir / "docs"}, {".yml", ".yaml", ".json", ".tmpl"});
   REQUIRE_FALSE(other_files.has_value());
   CHECK(other_files.error().message == dir / "docs" +
-                                           ": no .yml, .yaml, .json or .tmpl files in this directory (hidden, "
-                                           "node_modules and build folders are skipped)");
+                                           ": no .yml, .yaml, .json or .tmpl files in this directory (hidden files and "
+                                           "folders, node_modules and build folders are skipped)");
 }

@@ -141,3 +141,208 @@ TEST_CASE("json renderer: the files a command accounted for") {
       "    \"skipped\": [\n      {\n        \"file\": \"deploy/compose.yml\",\n        \"kind\": \"other\"\n      }\n"
       "    ]\n  }\n}\n"));
 }
+
+// The machine-readable formats CI systems read, on the same findings as the other renderers.
+namespace {
+
+RenderOptions ci_options() {
+  RenderOptions options;
+  options.tool_version = "1.2.3";
+  options.describe = [](std::string_view id) -> std::optional<RuleDoc> {
+    if (id == "yaml/syntax") return RuleDoc{"the file is YAML", Severity::Error};
+    return std::nullopt;
+  };
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("sarif renderer: SARIF 2.1.0 as GitHub code scanning reads it") {
+  std::ostringstream out;
+  render_sarif(sample_report(), out, ci_options());
+  CHECK(out.str() == R"({
+  "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+  "version": "2.1.0",
+  "runs": [
+    {
+      "tool": {
+        "driver": {
+          "name": "mlmon",
+          "version": "1.2.3",
+          "rules": [
+            {
+              "id": "io"
+            },
+            {
+              "id": "rules/alert-for"
+            },
+            {
+              "id": "yaml/syntax",
+              "shortDescription": {
+                "text": "the file is YAML"
+              },
+              "defaultConfiguration": {
+                "level": "error"
+              }
+            }
+          ]
+        }
+      },
+      "columnKind": "unicodeCodePoints",
+      "results": [
+        {
+          "ruleId": "io",
+          "ruleIndex": 0,
+          "level": "error",
+          "message": {
+            "text": "cannot open"
+          },
+          "locations": [
+            {
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "missing.yml"
+                },
+                "region": {
+                  "startLine": 1
+                }
+              }
+            }
+          ]
+        },
+        {
+          "ruleId": "yaml/syntax",
+          "ruleIndex": 2,
+          "level": "error",
+          "message": {
+            "text": "bad, really: 100%"
+          },
+          "locations": [
+            {
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "rules/a.yml"
+                },
+                "region": {
+                  "startLine": 2,
+                  "startColumn": 5
+                }
+              }
+            }
+          ]
+        },
+        {
+          "ruleId": "rules/alert-for",
+          "ruleIndex": 1,
+          "level": "warning",
+          "message": {
+            "text": "alert has no for\nadd for: 5m"
+          },
+          "locations": [
+            {
+              "physicalLocation": {
+                "artifactLocation": {
+                  "uri": "rules/a.yml"
+                },
+                "region": {
+                  "startLine": 4,
+                  "startColumn": 4
+                }
+              }
+            }
+          ]
+        }
+      ]
+    }
+  ]
+}
+)");
+}
+
+TEST_CASE("sarif renderer: paths become URI references") {
+  Report r;
+  r.add(Diagnostic{Severity::Info, "x/y", "my rules/ä%.yml", Position{1, 1, 0}, "m", ""});
+  r.add(Diagnostic{Severity::Info, "x/y", "/abs/a.yml", Position{1, 1, 0}, "m", ""});
+  std::ostringstream out;
+  render_sarif(r, out, RenderOptions{});
+  CHECK(out.str().find("\"uri\": \"my%20rules/%C3%A4%25.yml\"") != std::string::npos);
+  CHECK(out.str().find("\"uri\": \"file:///abs/a.yml\"") != std::string::npos);
+  CHECK(out.str().find("\"level\": \"note\"") != std::string::npos);
+}
+
+TEST_CASE("junit renderer: a testsuite per file, a failing testcase per finding at --fail-on") {
+  Report report = sample_report();
+  report.add_source(std::make_shared<SourceFile>("clean.yml", "groups: []\n"));
+  std::ostringstream out;
+  render_junit(report, out, ci_options());
+  CHECK(out.str() ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<testsuites name=\"mlmon\" tests=\"4\" failures=\"2\" errors=\"0\">\n"
+        "  <testsuite name=\"clean.yml\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+        "    <testcase name=\"mlmon\" classname=\"clean.yml\" file=\"clean.yml\"/>\n"
+        "  </testsuite>\n"
+        "  <testsuite name=\"missing.yml\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
+        "    <testcase name=\"io\" classname=\"missing.yml\" file=\"missing.yml\">\n"
+        "      <failure type=\"error\" message=\"cannot open\">missing.yml: error: cannot open [io]</failure>\n"
+        "    </testcase>\n"
+        "  </testsuite>\n"
+        "  <testsuite name=\"rules/a.yml\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
+        "    <testcase name=\"yaml/syntax 2:5\" classname=\"rules/a.yml\" file=\"rules/a.yml\" line=\"2\">\n"
+        "      <failure type=\"error\" message=\"bad, really: 100%\">rules/a.yml:2:5: error: bad, really: 100% "
+        "[yaml/syntax]</failure>\n"
+        "    </testcase>\n"
+        "    <testcase name=\"rules/alert-for 4:4\" classname=\"rules/a.yml\" file=\"rules/a.yml\" line=\"4\">\n"
+        "      <system-out>rules/a.yml:4:4: warning: alert has no for [rules/alert-for]\nhint: add for: 5m</system-out>\n"
+        "    </testcase>\n"
+        "  </testsuite>\n"
+        "</testsuites>\n");
+  RenderOptions strict = ci_options();
+  strict.fail_on = Severity::Warning;
+  std::ostringstream failing;
+  render_junit(report, failing, strict);
+  CHECK(failing.str().find("<testsuites name=\"mlmon\" tests=\"4\" failures=\"3\" errors=\"0\">") != std::string::npos);
+  CHECK(failing.str().find("<failure type=\"warning\" message=\"alert has no for\">") != std::string::npos);
+}
+
+TEST_CASE("junit renderer: markup and control characters cannot break the XML") {
+  Report r;
+  r.add(Diagnostic{Severity::Error, "a/b", "x<&>\".yml", Position{1, 1, 0}, "bad <tag> & 'q' \x1b[2J", ""});
+  std::ostringstream out;
+  render_junit(r, out, RenderOptions{});
+  CHECK(out.str().find("message=\"bad &lt;tag&gt; &amp; &apos;q&apos; \\x1b[2J\"") != std::string::npos);
+  CHECK(out.str().find("name=\"x&lt;&amp;&gt;&quot;.yml\"") != std::string::npos);
+  CHECK(out.str().find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("codeclimate renderer: GitLab Code Quality issues with stable fingerprints") {
+  std::ostringstream out;
+  render_codeclimate(sample_report(), out);
+  const std::string text = out.str();
+  CHECK(text.starts_with("[\n  {\n    \"type\": \"issue\",\n    \"check_name\": \"io\",\n"
+                         "    \"description\": \"cannot open\",\n    \"categories\": [\n      \"Bug Risk\"\n    ],\n"
+                         "    \"severity\": \"major\",\n    \"fingerprint\": \""));
+  CHECK(text.find("\"description\": \"alert has no for (add for: 5m)\",") != std::string::npos);
+  CHECK(text.find("\"severity\": \"minor\",") != std::string::npos);
+  CHECK(text.find("\"location\": {\n      \"path\": \"rules/a.yml\",\n      \"lines\": {\n        \"begin\": 4\n") !=
+        std::string::npos);
+  // The same finding moved down a line keeps its fingerprint; the same message twice gets two.
+  auto fingerprints = [](const Report& r) {
+    std::ostringstream o;
+    render_codeclimate(r, o);
+    std::vector<std::string> out;
+    const std::string s = o.str();
+    for (auto at = s.find("\"fingerprint\": \""); at != std::string::npos; at = s.find("\"fingerprint\": \"", at + 1)) {
+      out.push_back(s.substr(at + 16, 16));
+    }
+    return out;
+  };
+  Report a, b, twice;
+  a.add(Diagnostic{Severity::Error, "r/x", "f.yml", Position{3, 1, 0}, "m", ""});
+  b.add(Diagnostic{Severity::Error, "r/x", "f.yml", Position{4, 1, 0}, "m", ""});
+  twice.add(Diagnostic{Severity::Error, "r/x", "f.yml", Position{3, 1, 0}, "m", ""});
+  twice.add(Diagnostic{Severity::Error, "r/x", "f.yml", Position{9, 1, 0}, "m", ""});
+  CHECK(fingerprints(a) == fingerprints(b));
+  REQUIRE(fingerprints(twice).size() == 2);
+  CHECK(fingerprints(twice)[0] == fingerprints(a)[0]);
+  CHECK(fingerprints(twice)[0] != fingerprints(twice)[1]);
+}

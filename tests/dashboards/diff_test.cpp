@@ -162,7 +162,7 @@ TEST_CASE("diff: API-shaped and exported files compare by their dashboard") {
 TEST_CASE("diff: JSON output, and the hook for two JSON values") {
   const std::string a = R"js({"title": "T", "panels": [{"id": 1, "type": "stat", "title": "S", "targets": [{"refId": "A", "expr": "up"}]}]})js";
   const std::string b = R"js({"title": "T", "panels": [{"id": 1, "type": "stat", "title": "S", "targets": [{"refId": "A", "expr": "up"}, {"refId": "B", "expr": "down"}]}]})js";
-  const ChangeSet changes = diff_dashboard_json(Json::parse(a), Json::parse(b));
+  const ChangeSet changes = diff_dashboard_json(Json::parse(a), Json::parse(b)).value();
   CHECK(change_lines(changes) == std::vector<std::string>{"~ panel \"S\": targets[B]: (none) → {\"expr\":\"down\",\"refId\":\"B\"}"});
   std::ostringstream out;
   render_changes_json(changes, "a.json", "b.json", out);
@@ -187,9 +187,30 @@ TEST_CASE("diff: JSON output, and the hook for two JSON values") {
   ]
 }
 )js");
-  CHECK(diff_dashboard_json(Json::parse("[1]"), Json::parse("[1]")).empty());
-  CHECK(change_lines(diff_dashboard_json(Json::parse("[1]"), Json::parse("{}"))) ==
+  CHECK(diff_dashboard_json(Json::parse("[1]"), Json::parse("[1]")).value().empty());
+  CHECK(change_lines(diff_dashboard_json(Json::parse("[1]"), Json::parse("{}")).value()) ==
         std::vector<std::string>{"~ dashboard: (root): [1] → {}"});
+}
+
+// What a server may send: any type anywhere. The comparison either works or says why; nothing
+// reaches the caller as an exception (the importer then compares structurally).
+TEST_CASE("diff: dashboards of odd shapes are compared or refused, never thrown") {
+  const char* odd[] = {
+      R"js({"panels": "x"})js",
+      R"js({"panels": [1, null, "p"]})js",
+      R"js({"panels": [{"id": "one", "title": 5, "gridPos": "x", "targets": {"a": 1}}]})js",
+      R"js({"panels": [{"type": "row", "panels": 3, "collapsed": "yes"}]})js",
+      R"js({"templating": {"list": [{"name": 1}, 2, {"name": "v", "query": {"q": []}}]}})js",
+      R"js({"rows": [{"panels": [{"id": 1.5}]}, "r"], "title": ["t"]})js",
+  };
+  for (const char* text : odd) {
+    CAPTURE(text);
+    const Json value = Json::parse(text);
+    auto result = diff_dashboard_json(value, Json::parse(R"js({"title": "T", "panels": []})js"));
+    if (!result) CHECK(result.error().message.starts_with("the dashboards cannot be compared panel by panel: "));
+    auto same = diff_dashboard_json(value, value);
+    if (same) CHECK_MESSAGE(same->changes.empty(), std::string(text) << " -> " << (same->changes.empty() ? "" : change_lines(*same).front()));
+  }
 }
 
 }  // namespace mlmon::dashboards

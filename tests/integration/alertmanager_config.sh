@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Renders rules/alertmanager.yml.tmpl with dummy secrets, validates it with `amtool check-config`
+# Renders rules/alertmanager.yml.tmpl with dummy secrets, validates it with `"$amtool" check-config`
 # (with and without the optional PagerDuty key), and checks every case of
-# rules/alertmanager-routes.cases.yml with `amtool config routes test --verify.receivers`.
+# rules/alertmanager-routes.cases.yml with `"$amtool" config routes test --verify.receivers`.
 # Exit: 0 pass, 1 failure, 77 amtool missing.
 set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
-require_tool amtool "install the Debian package 'prometheus-alertmanager'"
+amtool=$(newest_tool amtool) || exit $?
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -18,7 +18,7 @@ for variant in default-pagerduty-key with-pagerduty-key; do
   config="$work/alertmanager-$variant.yml"
   render_alertmanager_config "$config" "$key" || fail "rendering the template failed ($variant)"
   echo "== amtool check-config ($variant)"
-  if ! timeout 30 amtool check-config "$config"; then
+  if ! timeout 30 "$amtool" check-config "$config"; then
     status=1
   fi
 done
@@ -37,7 +37,7 @@ fi
 # The cases file is a YAML list of one-line flow mappings:
 #   - {labels: {alertname: X, severity: critical, service: Y}, receivers: [a, b]}
 cases="$rules_dir/alertmanager-routes.cases.yml"
-echo "== amtool config routes test (cases from ${cases#"$repo_root"/})"
+echo "== "$amtool" config routes test (cases from ${cases#"$repo_root"/})"
 count=0
 seen_receivers=""
 while IFS= read -r line; do
@@ -49,7 +49,7 @@ while IFS= read -r line; do
   labels=$(sed -E 's/^- \{labels: \{([^}]*)\}.*/\1/; s/: /=/g; s/, / /g' <<<"$line")
   expected=$(sed -E 's/.*receivers: \[([^]]*)\]\}$/\1/; s/, /,/g' <<<"$line")
   # shellcheck disable=SC2086 # one argument per label=value pair
-  if got=$(timeout 30 amtool config routes test --config.file="$config" --verify.receivers="$expected" $labels 2>/dev/null); then
+  if got=$(timeout 30 "$amtool" config routes test --config.file="$config" --verify.receivers="$expected" $labels 2>/dev/null); then
     echo "ok   $labels -> $got"
   else
     echo "FAIL $labels -> got '${got%%$'\n'*}', expected '$expected'" >&2

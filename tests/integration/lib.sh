@@ -19,6 +19,31 @@ require_tool() {
   command -v "$1" >/dev/null 2>&1 || skip "$1 not found in PATH ($2)"
 }
 
+# The tools mlmon targets: the newest promtool/prometheus/amtool/alertmanager Debian packages
+# (Prometheus 3.x, Alertmanager 0.33), which scripts/reference-tools.sh unpacks into a cache folder.
+reference_tools=${MLMON_REFERENCE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/mlmon-reference-tools}
+
+# newest_tool NAME [PATH NAMES...]: the reference build of NAME when it was fetched, else the first
+# of the PATH names found (bookworm's packages: Prometheus 2.42, Alertmanager 0.25); prints the
+# path, and which version runs on stderr; skips when there is none.
+newest_tool() {
+  local name=$1 path=""
+  shift
+  if [ -x "$reference_tools/bin/$name" ]; then
+    path="$reference_tools/bin/$name"
+  else
+    local candidate
+    for candidate in "$name" "$@"; do
+      path=$(command -v "$candidate" 2>/dev/null) && break
+      path=""
+    done
+    [ -n "$path" ] || skip "$name not found: neither in $reference_tools/bin (scripts/reference-tools.sh) nor in PATH" >&2
+    echo "NOTE: $name from PATH, not the reference build (run scripts/reference-tools.sh for Prometheus 3.x / Alertmanager 0.33)" >&2
+  fi
+  echo "using $("$path" --version 2>&1 | head -1)" >&2
+  echo "$path"
+}
+
 # A TCP port that was free a moment ago on 127.0.0.1 (the kernel picks it).
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -60,6 +85,19 @@ stop_processes() {
     wait "$pid" 2>/dev/null
   done
   rm -rf "$work"
+}
+
+# add_reference_templates CONFIG ALERTMANAGER_BIN: Debian's alertmanager reads its default
+# notification templates from /usr/share/prometheus/alertmanager, where bookworm has 0.25's; the
+# reference 0.33 binary needs its own (0.25's lack slack.default.color, and a Slack message then
+# goes out without channel or username). Loads them through the config's `templates:`.
+add_reference_templates() {
+  local config=$1 bin=$2
+  case "$bin" in "$reference_tools"/*) ;; *) return 0 ;; esac
+  [ -f "$reference_tools/share/alertmanager/default.tmpl" ] ||
+    fail "$reference_tools/share/alertmanager/default.tmpl missing: run scripts/reference-tools.sh with REFRESH=1"
+  grep -q '^templates:' "$config" && fail "$config has templates: already; add_reference_templates would clash"
+  printf "templates:\n  - '%s'\n" "$reference_tools/share/alertmanager/default.tmpl" >>"$config"
 }
 
 # GET a URL quietly; prints the body.

@@ -14,9 +14,8 @@ mlmon_bin=${MLMON:-$repo_root/build/apps/mlmon}
 # The test proves mlmon's own edit live: without the binary it is skipped, not faked with sed.
 [ -x "$mlmon_bin" ] ||
   skip "mlmon not built at $mlmon_bin (build it: make build, or cmake --build build --target mlmon; or set MLMON)"
-prometheus_bin=$(command -v prometheus) || skip "prometheus not found in PATH (Debian package 'prometheus')"
-alertmanager_bin=$(command -v prometheus-alertmanager || command -v alertmanager) ||
-  skip "prometheus-alertmanager not found in PATH (Debian package 'prometheus-alertmanager')"
+prometheus_bin=$(newest_tool prometheus) || exit $?
+alertmanager_bin=$(newest_tool alertmanager prometheus-alertmanager) || exit $?
 require_tool curl "needed to query the servers"
 require_tool jq "needed to read the API answers"
 require_tool python3 "needed for the test exporter and the webhook sink"
@@ -109,6 +108,7 @@ sed -i -e 's/^\(  group_wait:\) 30s$/\1 1s/' \
   -e "s/^\(  smtp_smarthost:\) .*/\1 '127.0.0.1:$closed_port'/" "$am_config"
 grep -q '^  group_wait: 1s$' "$am_config" || fail "could not shorten group_wait in the rendered config"
 grep -q "^  smtp_smarthost: '127.0.0.1:$closed_port'$" "$am_config" || fail "could not redirect smtp_smarthost"
+add_reference_templates "$am_config" "$alertmanager_bin"
 mkdir -p "$work/alertmanager-data"
 "$alertmanager_bin" \
   --config.file="$am_config" \

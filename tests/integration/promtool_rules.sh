@@ -6,7 +6,7 @@
 set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
-require_tool promtool "install the Debian package 'prometheus'"
+promtool=$(newest_tool promtool) || exit $?
 
 cd "$rules_dir" || fail "no rules directory at $rules_dir"
 rule_files=(ml-platform.recording.yml ml-platform.rules.yml)
@@ -17,15 +17,15 @@ status=0
 tmp=$(mktemp -d) || fail "cannot create a temporary directory"
 trap 'rm -rf "$tmp"' EXIT
 echo "== promtool check rules ${rule_files[*]}"
-timeout 60 promtool check rules "${rule_files[@]}" || status=1
+timeout 60 "$promtool" check rules "${rule_files[@]}" || status=1
 echo "== promtool test rules ${test_files[*]}"
-timeout 120 promtool test rules "${test_files[@]}" || status=1
+timeout 120 "$promtool" test rules "${test_files[@]}" || status=1
 mlmon_bin=${MLMON:-$repo_root/build/apps/mlmon}
 if [ -x "$mlmon_bin" ]; then
   echo "== mlmon test-rules ${test_files[*]}"
   timeout 120 "$mlmon_bin" test-rules "${test_files[@]}" >"$tmp/mlmon.out" 2>"$tmp/mlmon.err" || status=1
   cat "$tmp/mlmon.out" "$tmp/mlmon.err"
-  promtool3=${MLMON_REFERENCE_TOOLS:-$HOME/.cache/mlmon-reference-tools}/bin/promtool
+  promtool3=$reference_tools/bin/promtool
   if [ -x "$promtool3" ]; then
     echo "== mlmon's output against $promtool3 test rules"
     timeout 120 "$promtool3" test rules "${test_files[@]}" >"$tmp/promtool.out" 2>"$tmp/promtool.err"
@@ -39,7 +39,7 @@ else
 fi
 # The stack's Prometheus config loads the same rule files through ../rules.
 echo "== promtool check config deploy/prometheus.yml"
-timeout 60 promtool check config "$repo_root/deploy/prometheus.yml" || status=1
+timeout 60 "$promtool" check config "$repo_root/deploy/prometheus.yml" || status=1
 
 if [ "$status" -ne 0 ]; then
   fail "promtool reported errors (see above)"

@@ -7,9 +7,8 @@ set -uo pipefail
 # shellcheck source=tests/integration/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-prometheus_bin=$(command -v prometheus) || skip "prometheus not found in PATH (Debian package 'prometheus')"
-alertmanager_bin=$(command -v prometheus-alertmanager || command -v alertmanager) ||
-  skip "prometheus-alertmanager not found in PATH (Debian package 'prometheus-alertmanager')"
+prometheus_bin=$(newest_tool prometheus) || exit $?
+alertmanager_bin=$(newest_tool alertmanager prometheus-alertmanager) || exit $?
 require_tool curl "needed to query the servers"
 require_tool jq "needed to read the API answers"
 require_tool python3 "needed to pick free ports"
@@ -32,6 +31,7 @@ check() { # check DESCRIPTION COMMAND...: runs COMMAND, records a failure withou
 am_port=$(free_port) || fail "could not pick a port"
 am_config="$work/alertmanager.yml"
 render_alertmanager_config "$am_config" || fail "rendering the Alertmanager template failed"
+add_reference_templates "$am_config" "$alertmanager_bin"
 mkdir -p "$work/alertmanager-data"
 "$alertmanager_bin" \
   --config.file="$am_config" \
