@@ -3,13 +3,14 @@ BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 FUZZ_DIR  ?= build-fuzz
 FUZZ_SECONDS ?= 600
+DIFF_SEEDS ?= 2000
 CORPUS    ?= ../shared/corpus
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
 PREFIX    ?= /usr/local
 
-.PHONY: all deps test-deps build build-mlmon run test unit-test asan-test bench fuzz install deb deb-test clean
+.PHONY: all deps test-deps build build-mlmon run test unit-test asan-test bench fuzz differential install deb deb-test clean
 
 all: build
 
@@ -48,6 +49,10 @@ test: unit-test asan-test
 
 bench: build
 	bench/run
+
+# mlmon test-rules against promtool 3.5 on DIFF_SEEDS random seeds (make test runs 300 fixed ones).
+differential: test-deps build
+	tests/ruletest/differential.py --mlmon $(BUILD_DIR)/apps/mlmon --random $(DIFF_SEEDS)
 
 # The PromQL parser, then the engine, under libFuzzer (clang, ASan+UBSan), each for FUZZ_SECONDS,
 # seeded with the corpus's valid expressions; findings and the grown corpora stay in fuzz-corpus/

@@ -34,6 +34,7 @@ std::pair<std::string_view, std::string_view> noun(FileKind kind) {
     case FileKind::AlertmanagerTemplate: return {"Alertmanager config", "Alertmanager configs"};
     case FileKind::Dashboard: return {"dashboard", "dashboards"};
     case FileKind::RouteCases: return {"routing-cases file", "routing-cases files"};
+    case FileKind::RuleTests: return {"rule test file", "rule test files"};
     default: return {"other file", "other files"};
   }
 }
@@ -65,6 +66,9 @@ std::string summary_line(const workspace::ProjectCheck& result, bool verbose) {
                      ", " + count_of(checked(FileKind::Dashboard), FileKind::Dashboard);
   if (const std::size_t cases = checked(FileKind::RouteCases); cases > 0) {
     line += ", " + count_of(cases, FileKind::RouteCases);
+  }
+  if (const std::size_t tests = checked(FileKind::RuleTests); tests > 0) {
+    line += ", " + count_of(tests, FileKind::RuleTests);
   }
   if (!result.skipped.empty()) {
     line += " (" + plural(result.skipped.size(), "other file") + (verbose ? " skipped)" : " skipped; --verbose lists them)");

@@ -21,6 +21,7 @@ void setup_promql(CLI::App& app, Context& ctx);
 void setup_render_alertmanager(CLI::App& app, Context& ctx);
 void setup_routes(CLI::App& app, Context& ctx);
 void setup_set_threshold(CLI::App& app, Context& ctx);
+void setup_test_rules(CLI::App& app, Context& ctx);
 void setup_thresholds(CLI::App& app, Context& ctx);
 void setup_version(CLI::App& app, Context& ctx);
 // Need the whole command tree: called after the others.

@@ -116,6 +116,7 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
   setup_render_alertmanager(app, ctx);
   setup_routes(app, ctx);
   setup_set_threshold(app, ctx);
+  setup_test_rules(app, ctx);
   setup_thresholds(app, ctx);
   setup_version(app, ctx);
   auto help_words = std::make_shared<std::vector<std::string>>();

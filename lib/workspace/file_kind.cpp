@@ -138,7 +138,7 @@ std::string_view command_for(FileKind kind) {
     case FileKind::AlertmanagerTemplate: return "check-alertmanager";
     case FileKind::Dashboard: return "check-dashboards";
     case FileKind::RouteCases: return "routes test CONFIG --cases";
-    case FileKind::RuleTests:  // runs on promtool until mlmon test-rules exists
+    case FileKind::RuleTests: return "test-rules";
     case FileKind::NotificationTemplate:
     case FileKind::PrometheusConfig:
     case FileKind::Unparsable:

@@ -14,6 +14,8 @@
 #include "core/file_io.hpp"
 #include "dashboards/lint.hpp"
 #include "dashboards/linter_config_cache.hpp"
+#include "ruletest/findings.hpp"
+#include "ruletest/runner.hpp"
 #include "workspace/dashboard_policy.hpp"
 #include "workspace/alert_refs.hpp"
 #include "workspace/catalog.hpp"
@@ -53,6 +55,7 @@ class ProjectChecker {
   ProjectCheck run(const std::vector<InputFile>& files) {
     for (const InputFile& file : files) add(file);
     check_rule_files();
+    check_rule_tests();
     check_alertmanager();
     check_dashboards();
     return std::move(result_);
@@ -73,12 +76,12 @@ class ProjectChecker {
       case FileKind::AlertmanagerTemplate: templates_.push_back(source); break;
       case FileKind::Dashboard: dashboards_.push_back(source); break;
       case FileKind::RouteCases: route_cases_.push_back(source); break;
+      case FileKind::RuleTests: rule_tests_.push_back(source); break;
       case FileKind::Unparsable:
         // It cannot be proven harmless: whatever it was meant to be, it would not load.
         result_.report.add_source(source);
         for (Diagnostic& d : classified.problems) result_.report.add(std::move(d));
         break;
-      case FileKind::RuleTests:
       case FileKind::NotificationTemplate:
       case FileKind::PrometheusConfig:
       case FileKind::Other: result_.skipped.push_back(SkippedFile{source->path(), classified.kind}); break;
@@ -98,6 +101,19 @@ class ProjectChecker {
       result_.inventory.add(source);
     }
     count(FileKind::RuleFile, rule_files_.size());
+  }
+
+  // promtool's rule unit tests, run as `mlmon test-rules` runs them (mlmon's silent-pass failures
+  // included): a failing test is an error at its assertion.
+  void check_rule_tests() {
+    const ruletest::RunOptions options;
+    for (const SourceFilePtr& source : rule_tests_) {
+      result_.report.add_source(source);
+      for (Diagnostic& d : ruletest::findings(ruletest::run_test_file(source->path(), options))) {
+        result_.report.add(std::move(d));
+      }
+    }
+    count(FileKind::RuleTests, rule_tests_.size());
   }
 
   void add_alertmanager_findings(std::vector<Diagnostic> findings) {
@@ -179,7 +195,7 @@ class ProjectChecker {
   const project::Config& config_;
   const ProjectCheckOptions& options_;
   ProjectCheck result_;
-  std::vector<SourceFilePtr> rule_files_, configs_, templates_, dashboards_, route_cases_;
+  std::vector<SourceFilePtr> rule_files_, rule_tests_, configs_, templates_, dashboards_, route_cases_;
 };
 
 }  // namespace

@@ -92,11 +92,11 @@ TEST_CASE("check: a broken project config stops before anything is checked") {
 TEST_CASE("check: the shipped config is clean") {
   auto r = run_cli({"check", "--fail-on=warning", "--no-thresholds", MLMON_SOURCE_DIR});
   CHECK(r.out == "");
-  // Every file is accounted for: the routing cases run against the one config; the rule tests
-  // (promtool's), Prometheus's own config, Grafana provisioning and compose files are skipped.
+  // Every file is accounted for: the routing cases run against the one config, promtool's rule
+  // tests run (and pass); Prometheus's own config, Grafana provisioning and compose files are skipped.
   CHECK(r.err ==
-        "checked 2 rule files, 1 Alertmanager config, 1 dashboard, 1 routing-cases file (7 other files skipped; "
-        "--verbose lists them): 0 errors, 0 warnings\n");
+        "checked 2 rule files, 1 Alertmanager config, 1 dashboard, 1 routing-cases file, 3 rule test files (4 other "
+        "files skipped; --verbose lists them): 0 errors, 0 warnings\n");
   CHECK(r.code == 0);
 }
 

@@ -55,8 +55,21 @@ TEST_CASE("check: a rule file with a YAML error is an error, in every format (it
                      "            summary: P99 latency: above 500ms\n"
                      "                                ^\n"
                      "  hint: a `key: value` is not allowed here: check the indentation, or quote a value that "
-                     "contains \": \"\n");
-  CHECK(r.err.ends_with(": 1 error, 0 warnings\n"));
+                     "contains \": \"\n" +
+                     // And the rule tests that load it cannot run: each says so at its rule_files entry.
+                     dir.path() + "/rules/tests/drift_kafka.test.yml:4:5: error: rule file " + rules +
+                     " does not load, so the tests cannot run: illegal map value [test-rules/rule-file]\n"
+                     "    - ../ml-platform.rules.yml\n"
+                     "      ^\n" +
+                     dir.path() + "/rules/tests/prediction.test.yml:4:5: error: rule file " + rules +
+                     " does not load, so the tests cannot run: illegal map value [test-rules/rule-file]\n"
+                     "    - ../ml-platform.rules.yml\n"
+                     "      ^\n" +
+                     dir.path() + "/rules/tests/spark.test.yml:5:5: error: rule file " + rules +
+                     " does not load, so the tests cannot run: illegal map value [test-rules/rule-file]\n"
+                     "    - ../ml-platform.rules.yml\n"
+                     "      ^\n");
+  CHECK(r.err.ends_with(", 3 rule test files (4 other files skipped; --verbose lists them): 4 errors, 0 warnings\n"));
   auto json = run_cli({"check", "--format=json", dir.path()});
   CHECK(json.code == 1);
   CHECK(json.out.find("\"rule\": \"yaml/syntax\"") != std::string::npos);

@@ -90,6 +90,7 @@ TEST_CASE("exit codes, command by command") {
   const std::string bad_am = dir.file("am.yml", "route: {receiver: nobody}\nreceivers: [{name: team}]\n");
   const std::string good_am = dir.file("good-am.yml", "route: {receiver: team}\nreceivers: [{name: team}]\n");
   const std::string bad_json = dir.file("d.json", "{\"panels\": [\n");
+  const std::string failing_test = dir.file("t.test.yml", "tests:\n  - promql_expr_test:\n      - expr: vector(1)\n        eval_time: 0\n");
   const std::string rules = src + "/rules/ml-platform.rules.yml";
   const std::string dashboard = src + "/dashboards/ml_metrics.json";
   struct Case {
@@ -113,6 +114,9 @@ TEST_CASE("exit codes, command by command") {
       {{"diff", rules, rules}, 0},
       {{"diff", rules, src + "/rules/ml-platform.recording.yml"}, 1},
       {{"diff", rules, dir / "nope.yml"}, 2},
+      {{"test-rules", src + "/rules/tests"}, 0},
+      {{"test-rules", failing_test}, 1},
+      {{"test-rules", dir / "nope.yml"}, 2},
       {{"promql", "check", "up"}, 0},
       {{"promql", "check", "up{"}, 1},
       {{"promql", "check", "--enable-feature=nope", "up"}, 2},

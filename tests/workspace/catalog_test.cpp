@@ -25,8 +25,8 @@ TEST_CASE("the catalogue: every area's checks, each id once, well-formed, sorted
     CHECK(!info->summary.empty());
     CHECK(!info->summary.ends_with("."));
   }
-  CHECK(areas ==
-        std::set<std::string>{"alertmanager", "alerts", "config", "dashboards", "doctor", "promql", "rules", "yaml"});
+  CHECK(areas == std::set<std::string>{"alertmanager", "alerts", "config", "dashboards", "doctor", "promql", "rules",
+                                       "test-rules", "yaml"});
 }
 
 TEST_CASE("the catalogue: lint checks are configurable, validations and unknown ids are not") {

@@ -1,0 +1,72 @@
+#include "ruletest/findings.hpp"
+
+#include "ruletest/failure_diff.hpp"
+
+namespace mlmon::ruletest {
+
+namespace {
+
+using checks::CheckInfo;
+using checks::CheckKind;
+
+constexpr CheckInfo kChecks[] = {
+    {"test-rules/decode", "a promtool test file decodes as promtool decodes it (no unknown field, no bad duration)",
+     Severity::Error, CheckKind::Validation},
+    {"test-rules/config", "a test file's settings hold (group_eval_order names each group once, every alert test has "
+     "an alertname, rule_files patterns are well-formed)", Severity::Error, CheckKind::Validation},
+    {"test-rules/rule-file", "the rule files a test file loads load", Severity::Error, CheckKind::Validation},
+    {"test-rules/series", "every input series parses and loads", Severity::Error, CheckKind::Validation},
+    {"test-rules/rule-eval", "every rule evaluates without error during the test", Severity::Error,
+     CheckKind::Validation},
+    {"test-rules/alert", "alert tests: the firing alerts are the expected ones", Severity::Error,
+     CheckKind::Validation},
+    {"test-rules/expr", "PromQL tests: the query returns the expected samples", Severity::Error, CheckKind::Validation},
+    {"test-rules/expr-error", "PromQL tests: the query and the expected labels parse and evaluate", Severity::Error,
+     CheckKind::Validation},
+    {"test-rules/silent-pass", "no test passes whatever the rules do (unknown alertname, rule_files matching nothing, "
+     "nothing expected after all input ended)", Severity::Error, CheckKind::Validation},
+    {"test-rules/limit", "a test group needs at most 1,000,000 rule evaluations", Severity::Error,
+     CheckKind::Validation},
+};
+
+Diagnostic to_diagnostic(const Failure& f, const std::string& context) {
+  Diagnostic d;
+  d.severity = Severity::Error;
+  d.rule_id = "test-rules/" + std::string(to_string(f.kind));
+  d.file = f.file;
+  d.pos = f.pos;
+  d.message = context + f.message;
+  const std::vector<std::string> diff = readable_diff(f);
+  for (std::size_t i = 0; i < diff.size(); ++i) d.message += (i == 0 ? ": " : "; ") + diff[i];
+  if (f.kind == FailureKind::SilentPass) d.hint = "make the test assert something, or run promtool's way with --compat";
+  return d;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> findings(const FileResult& result) {
+  std::vector<Diagnostic> out;
+  if (result.abort) {
+    if (result.abort_details.empty()) out.push_back(to_diagnostic(*result.abort, ""));
+    for (const Failure& f : result.abort_details) out.push_back(to_diagnostic(f, ""));
+    return out;
+  }
+  for (const Failure& f : result.file_failures) out.push_back(to_diagnostic(f, ""));
+  bool rule_file_reported = false;
+  for (const GroupResult& g : result.groups) {
+    for (const Failure& f : g.failures) {
+      if (f.kind == FailureKind::RuleFile) {
+        // Every test group repeats it (as promtool does): once is enough here.
+        if (!rule_file_reported) out.push_back(to_diagnostic(f, ""));
+        rule_file_reported = true;
+        continue;
+      }
+      out.push_back(to_diagnostic(f, "test group \"" + g.name + "\": "));
+    }
+  }
+  return out;
+}
+
+std::span<const checks::CheckInfo> check_list() { return kChecks; }
+
+}  // namespace mlmon::ruletest
