@@ -107,7 +107,8 @@ struct LoadOptions {
       "multiple YAML documents in one file are not supported, only the first document is processed";
 };
 
-/// Parses the first document of a file (yaml-cpp's event parser, not YAML::Node).
+/// Parses the first document of a file: a fast reader for the YAML configuration files are
+/// written in, else yaml-cpp's event parser (not YAML::Node), both building the same tree.
 /// Reports: syntax errors (yaml-cpp's message at its position), duplicate mapping keys,
 /// further documents ignored (warning), tabs used for indentation, undefined aliases,
 /// merge keys whose value is not a mapping. Never throws; CRLF and a UTF-8 BOM are accepted.
@@ -116,8 +117,15 @@ Document load(SourceFilePtr source, const LoadOptions& options = {});
 
 /// Every document of a file, for Kubernetes manifests (resources separated by `---`), each read
 /// as load() reads the first, with its own problems; an empty file gives one empty document. A
-/// document that does not parse ends the list with its error. Always yaml-cpp's path.
+/// document that does not parse ends the list with its error. The fast path when it can.
 std::vector<Document> load_all(SourceFilePtr source);
+
+/// Told about every file load() or load_all() reads with yaml-cpp because the fast loader does
+/// not take it: the file, the byte offset where the fast loader stopped and why. For `mlmon
+/// --debug-yaml`. Set it before loading starts (loads on several threads may call it at once);
+/// an empty function stops it.
+using SlowPathListener = std::function<void(const SourceFile& file, std::size_t offset, std::string_view reason)>;
+void set_slow_path_listener(SlowPathListener listener);
 
 using ItemSink = std::function<void(const Node& item)>;
 

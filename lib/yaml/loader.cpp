@@ -114,12 +114,36 @@ Read read_document(YAML::Parser& parser, detail::TreeBuilder& builder, Document&
   return Read::document;
 }
 
+SlowPathListener& slow_path_listener() {
+  static SlowPathListener listener;
+  return listener;
+}
+
+/// The fast loader, and the listener told when it gives up.
+bool loaded_fast(Document& doc, const LoadOptions& options) {
+  if (!slow_path_listener()) return detail::load_fast(doc, options);
+  detail::FastPathMiss miss;
+  if (detail::load_fast(doc, options, &miss)) return true;
+  slow_path_listener()(*doc.source, miss.offset, miss.reason);
+  return false;
+}
+
+bool loaded_all_fast(const SourceFilePtr& source, std::vector<Document>& docs) {
+  if (!slow_path_listener()) return detail::load_all_fast(source, docs);
+  detail::FastPathMiss miss;
+  if (detail::load_all_fast(source, docs, &miss)) return true;
+  slow_path_listener()(*source, miss.offset, miss.reason);
+  return false;
+}
+
 }  // namespace
+
+void set_slow_path_listener(SlowPathListener listener) { slow_path_listener() = std::move(listener); }
 
 Document load(SourceFilePtr source, const LoadOptions& options) {
   Document doc;
   doc.source = source;
-  if (detail::load_fast(doc)) return doc;
+  if (loaded_fast(doc, options)) return doc;
   return detail::load_with_yaml_cpp(std::move(source), options);
 }
 
@@ -173,6 +197,12 @@ Document detail::load_with_yaml_cpp(SourceFilePtr source, const LoadOptions& opt
 }
 
 std::vector<Document> load_all(SourceFilePtr source) {
+  std::vector<Document> docs;
+  if (loaded_all_fast(source, docs)) return docs;
+  return detail::load_all_with_yaml_cpp(std::move(source));
+}
+
+std::vector<Document> detail::load_all_with_yaml_cpp(SourceFilePtr source) {
   std::vector<Document> docs;
   const std::string_view text = source->text();
   if (auto problem = detail::check_encoding(text)) {
