@@ -215,11 +215,19 @@ std::vector<Document> detail::load_all_with_yaml_cpp(SourceFilePtr source) {
   std::istream in(&buffer);
   YAML::Parser parser(in);
   std::vector<std::size_t> starts;  // where each document begins: its tabs are looked for up to the next
+  std::size_t previous_start = std::string_view::npos;
   for (Read read = Read::document; read == Read::document;) {
     Document doc = empty_document(source);
     detail::TreeBuilder builder(doc, bom);
     read = read_document(parser, builder, doc);
     if (read == Read::nothing) break;
+    if (read == Read::document && builder.document_start() == previous_start) {
+      // yaml-cpp read nothing: it leaves a token no node starts with (`,` after `...`) in place
+      // and would hand over empty documents there for ever.
+      fail(docs.back(), kRuleSyntax, implicit_document_problem(text, previous_start));
+      break;
+    }
+    previous_start = builder.document_start();
     const std::size_t start = docs.empty() ? 0 : builder.document_start();
     if (read == Read::document && !docs.empty() && !detail::starts_explicit_document(text, start)) {
       fail(docs.back(), kRuleSyntax, implicit_document_problem(text, start));
