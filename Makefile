@@ -3,6 +3,10 @@ BUILD_DIR ?= build
 ASAN_DIR  ?= build-asan
 FUZZ_DIR  ?= build-fuzz
 FUZZ_SECONDS ?= 600
+# clang 19: std::expected, which the libraries use, needs it (bookworm's default clang is 14).
+FUZZ_CC   ?= clang-19
+FUZZ_CXX  ?= clang++-19
+FUZZ_RUN   = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048
 CORPUS    ?= ../shared/corpus
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
@@ -43,15 +47,33 @@ test: unit-test asan-test
 bench: build
 	bench/run
 
-# The PromQL parser under libFuzzer (clang, ASan+UBSan), seeded with the corpus's valid
-# expressions; findings and the grown corpus stay in fuzz-corpus/.
+# Every parser under libFuzzer (clang, ASan+UBSan, the libraries instrumented too), one after the
+# other, FUZZ_SECONDS each, each seeded from the corpus (and this repository's files); findings
+# (crash-*, oom-*, timeout-*) land in the working directory, the grown corpora in fuzz-corpus*/.
+# The properties each target checks are in the README (Fuzzing).
 fuzz:
 	@scripts/install-deps.sh --with-fuzz-tools
-	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMLMON_FUZZ=ON
+	CC=$(FUZZ_CC) CXX=$(FUZZ_CXX) cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMLMON_FUZZ=ON
 	cmake --build $(FUZZ_DIR) --target fuzz_promql_parser -j $(JOBS)
+	cmake --build $(FUZZ_DIR) --target fuzz_yaml_fast_loader fuzz_alertmanager_config fuzz_alertmanager_matchers \
+	  fuzz_gotemplate fuzz_dashboard fuzz_set_threshold -j $(JOBS)
 	scripts/fuzz-seeds.py $(CORPUS)/promql/valid-expressions.jsonl fuzz-corpus
 	$(FUZZ_DIR)/tests/promql/fuzz_promql_parser -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 	  -rss_limit_mb=2048 fuzz-corpus
+	scripts/fuzz-seeds.py --files .yml,.yaml fuzz-corpus-yaml $(CORPUS) rules tests deploy
+	$(FUZZ_DIR)/tests/yaml/fuzz_yaml_fast_loader $(FUZZ_RUN) -max_len=65536 fuzz-corpus-yaml
+	scripts/fuzz-seeds.py --files .yml,.yaml,.tmpl fuzz-corpus-alertmanager $(CORPUS)/alertmanager \
+	  tests/alertmanager rules
+	$(FUZZ_DIR)/tests/alertmanager/fuzz_alertmanager_config $(FUZZ_RUN) -max_len=65536 fuzz-corpus-alertmanager
+	scripts/fuzz-seeds.py --matchers fuzz-corpus-matchers $(CORPUS) rules tests
+	$(FUZZ_DIR)/tests/alertmanager/fuzz_alertmanager_matchers $(FUZZ_RUN) fuzz-corpus-matchers
+	scripts/fuzz-seeds.py --templates fuzz-corpus-gotemplate $(CORPUS) rules tests
+	$(FUZZ_DIR)/tests/gotemplate/fuzz_gotemplate $(FUZZ_RUN) fuzz-corpus-gotemplate
+	scripts/fuzz-seeds.py --files .json fuzz-corpus-dashboards $(CORPUS)/dashboards dashboards tests/dashboards
+	$(FUZZ_DIR)/tests/dashboards/fuzz_dashboard $(FUZZ_RUN) -max_len=65536 fuzz-corpus-dashboards
+	scripts/fuzz-seeds.py --rule-files fuzz-corpus-set-threshold $(CORPUS)/rules rules tests/thresholds \
+	  tests/cli/fixtures
+	$(FUZZ_DIR)/tests/thresholds/fuzz_set_threshold $(FUZZ_RUN) -max_len=65536 fuzz-corpus-set-threshold
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

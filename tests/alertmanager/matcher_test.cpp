@@ -117,6 +117,11 @@ TEST_CASE("sorting and printing") {
   CHECK(m.to_string() == "service.name=\"x\"");
   REQUIRE(Matcher::make(MatchType::NotEqual, "\xC3\xA9t\xC3\xA9", "x", m, error));
   CHECK(m.to_string() == "\xC3\xA9t\xC3\xA9!=\"x\"");
+  // As in Alertmanager, an empty quoted name parses and prints bare, which does not parse back.
+  p = parse_matchers_utf8("\"\"=r");
+  REQUIRE(p.ok());
+  CHECK(to_string(p.matchers) == "{=\"r\"}");
+  CHECK_FALSE(parse_matchers_utf8(to_string(p.matchers)).ok());
   for (const char* name : {"a b", "a{", "a}", "a!", "a=", "a~", "a,", "a\\", "a\"", "a'", "a`", "a\xC2\xA0"}) {
     REQUIRE(Matcher::make(MatchType::Equal, name, "x", m, error));
     CHECK(m.to_string().starts_with('"'));
