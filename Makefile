@@ -4,6 +4,10 @@ ASAN_DIR  ?= build-asan
 FUZZ_DIR  ?= build-fuzz
 FUZZ_SECONDS ?= 600
 DIFF_SEEDS ?= 2000
+# clang 19: std::expected, which the libraries use, needs it (bookworm's default clang is 14).
+FUZZ_CC   ?= clang-19
+FUZZ_CXX  ?= clang++-19
+FUZZ_RUN   = -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048
 CORPUS    ?= ../shared/corpus
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
@@ -54,19 +58,34 @@ bench: build
 differential: test-deps build
 	tests/ruletest/differential.py --mlmon $(BUILD_DIR)/apps/mlmon --random $(DIFF_SEEDS)
 
-# The PromQL parser, then the engine, under libFuzzer (clang, ASan+UBSan), each for FUZZ_SECONDS,
-# seeded with the corpus's valid expressions; findings and the grown corpora stay in fuzz-corpus/
-# and fuzz-corpus-engine/.
+# Every parser under libFuzzer (clang, ASan+UBSan, the libraries instrumented too), one after the
+# other, FUZZ_SECONDS each, each seeded from the corpus (and this repository's files); findings
+# (crash-*, oom-*, timeout-*) land in the working directory, the grown corpora in fuzz-corpus*/.
+# The properties each target checks are in the README (Fuzzing).
 fuzz:
 	@scripts/install-deps.sh --with-fuzz-tools
-	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMLMON_FUZZ=ON
+	CC=$(FUZZ_CC) CXX=$(FUZZ_CXX) cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMLMON_FUZZ=ON
 	cmake --build $(FUZZ_DIR) --target fuzz_promql_parser fuzz_promql_engine -j $(JOBS)
+	cmake --build $(FUZZ_DIR) --target fuzz_yaml_fast_loader fuzz_alertmanager_config fuzz_alertmanager_matchers \
+	  fuzz_gotemplate fuzz_dashboard fuzz_set_threshold -j $(JOBS)
 	scripts/fuzz-seeds.py $(CORPUS)/promql/valid-expressions.jsonl fuzz-corpus
-	$(FUZZ_DIR)/tests/promql/fuzz_promql_parser -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	  -rss_limit_mb=2048 fuzz-corpus
+	$(FUZZ_DIR)/tests/promql/fuzz_promql_parser $(FUZZ_RUN) fuzz-corpus
 	scripts/fuzz-seeds.py $(CORPUS)/promql/valid-expressions.jsonl fuzz-corpus-engine
-	$(FUZZ_DIR)/tests/engine/fuzz_promql_engine -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	  -rss_limit_mb=2048 fuzz-corpus-engine
+	$(FUZZ_DIR)/tests/engine/fuzz_promql_engine $(FUZZ_RUN) fuzz-corpus-engine
+	scripts/fuzz-seeds.py --files .yml,.yaml fuzz-corpus-yaml $(CORPUS) rules tests deploy
+	$(FUZZ_DIR)/tests/yaml/fuzz_yaml_fast_loader $(FUZZ_RUN) -max_len=65536 fuzz-corpus-yaml
+	scripts/fuzz-seeds.py --files .yml,.yaml,.tmpl fuzz-corpus-alertmanager $(CORPUS)/alertmanager \
+	  tests/alertmanager rules
+	$(FUZZ_DIR)/tests/alertmanager/fuzz_alertmanager_config $(FUZZ_RUN) -max_len=65536 fuzz-corpus-alertmanager
+	scripts/fuzz-seeds.py --matchers fuzz-corpus-matchers $(CORPUS) rules tests
+	$(FUZZ_DIR)/tests/alertmanager/fuzz_alertmanager_matchers $(FUZZ_RUN) fuzz-corpus-matchers
+	scripts/fuzz-seeds.py --templates fuzz-corpus-gotemplate $(CORPUS) rules tests
+	$(FUZZ_DIR)/tests/gotemplate/fuzz_gotemplate $(FUZZ_RUN) fuzz-corpus-gotemplate
+	scripts/fuzz-seeds.py --files .json fuzz-corpus-dashboards $(CORPUS)/dashboards dashboards tests/dashboards
+	$(FUZZ_DIR)/tests/dashboards/fuzz_dashboard $(FUZZ_RUN) -max_len=65536 fuzz-corpus-dashboards
+	scripts/fuzz-seeds.py --rule-files fuzz-corpus-set-threshold $(CORPUS)/rules rules tests/thresholds \
+	  tests/cli/fixtures
+	$(FUZZ_DIR)/tests/thresholds/fuzz_set_threshold $(FUZZ_RUN) -max_len=65536 fuzz-corpus-set-threshold
 
 # The binary, man pages and completions under PREFIX (default /usr/local).
 install: build

@@ -83,8 +83,10 @@ std::optional<AlertmanagerInput> read_alertmanager_input(const std::string& path
 std::string config_directory(const alertmanager::LoadedConfig& loaded) { return alertmanager::config_directory(loaded); }
 
 void report_alertmanager(const alertmanager::LoadedConfig& loaded, bool lint, Report& report) {
-  report.add_source(loaded.redacted_source());
-  for (Diagnostic& d : alertmanager::config_findings(loaded, lint)) report.add(std::move(d));
+  std::vector<Diagnostic> findings = alertmanager::config_findings(loaded, lint);
+  // The redacted copy is only for quoting lines of findings: a clean large config needs none.
+  if (!findings.empty()) report.add_source(loaded.redacted_source());
+  for (Diagnostic& d : findings) report.add(std::move(d));
 }
 
 }  // namespace mlmon::cli

@@ -9,6 +9,7 @@
 #include "output_options.hpp"
 #include "project_config.hpp"
 #include "thresholds/listing.hpp"
+#include "workspace/parallel.hpp"
 #include "workspace/project_check.hpp"
 
 namespace mlmon::cli {
@@ -24,6 +25,7 @@ struct CheckArgs {
   std::string config_path;
   bool no_thresholds = false;
   bool verbose = false;
+  unsigned jobs = workspace::default_jobs();
 };
 
 // "rule file" and its plural, as the summary counts them.
@@ -91,7 +93,9 @@ int run_check(const CheckArgs& args, Context& ctx) {
     ctx.err << "mlmon check: " << files.error().message << "\n";
     return kExitUsage;
   }
-  workspace::ProjectCheck result = workspace::check_project(*files, *config, {});
+  workspace::ProjectCheckOptions options;
+  options.jobs = args.jobs;
+  workspace::ProjectCheck result = workspace::check_project(*files, *config, options);
   for (const std::string& error : result.io_errors) ctx.err << "mlmon check: " << error << "\n";
   result.report.set_files(file_account(result));
 
@@ -123,6 +127,9 @@ void setup_check(CLI::App& app, Context& ctx) {
   sub->add_option("--config", args->config_path, "Project config (default: .mlmon.yml found walking up from DIR)");
   sub->add_flag("--no-thresholds", args->no_thresholds, "Do not print the thresholds table");
   sub->add_flag("-v,--verbose", args->verbose, "List the files skipped (not a kind mlmon checks), and what each is");
+  sub->add_option("-j,--jobs", args->jobs,
+                  "Files read and checked at once (default: the number of cores); the output is the same")
+      ->check(CLI::Range(1, 1024));
   sub->footer("Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
   sub->callback([args, &ctx] { ctx.exit_code = run_check(*args, ctx); });
 }

@@ -9,6 +9,7 @@
 #include "read_input.hpp"
 #include "project_config.hpp"
 #include "rules/check_rules.hpp"
+#include "workspace/parallel.hpp"
 #include "workspace/project_check.hpp"
 #include "workspace/selection.hpp"
 
@@ -27,6 +28,7 @@ struct CheckRulesArgs {
   bool quiet = false;
   bool verbose = false;
   bool skip_other_kinds = false;
+  unsigned jobs = workspace::default_jobs();
 };
 
 int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
@@ -53,34 +55,58 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
     return kExitUsage;
   }
 
+  // Each file on a thread of its own (-j): results go to the file's slot and are reported in
+  // input order, so the output does not depend on the number of threads.
+  struct FileResult {
+    Result<std::string> text = std::string();
+    SourceFilePtr source;
+    workspace::Selection selection;
+    std::vector<Diagnostic> findings;
+    std::size_t rules = 0;
+  };
+  std::vector<FileResult> results(files->size());
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    if ((*files)[i].path == "-") results[i].text = read_input("-", ctx);  // standard input, here
+  }
+  workspace::parallel_for(files->size(), args.jobs, [&](std::size_t i) {
+    const InputFile& file = (*files)[i];
+    FileResult& result = results[i];
+    if (file.path != "-") result.text = read_file(file.path);
+    if (!result.text) return;
+    result.source = std::make_shared<SourceFile>(file.path, std::move(*result.text));
+    result.selection =
+        workspace::select_file(result.source, file.found_in_directory, {workspace::FileKind::RuleFile});
+    if (result.selection.take == workspace::Take::Check) {
+      result.rules = rules::check_rule_source(result.source, options, *config, result.findings);
+    }
+  });
+
   Report report;
   bool io_failed = false;
   std::size_t rules = 0;
   std::size_t checked = 0;
   std::vector<workspace::SkippedFile> skipped;
-  for (const InputFile& file : *files) {
-    auto text = read_input(file.path, ctx);
-    if (!text) {
-      ctx.err << "mlmon check-rules: " << text.error().message << "\n";
+  for (std::size_t i = 0; i < files->size(); ++i) {
+    const InputFile& file = (*files)[i];
+    FileResult& result = results[i];
+    if (!result.text) {
+      ctx.err << "mlmon check-rules: " << result.text.error().message << "\n";
       io_failed = true;
       continue;
     }
-    auto source = std::make_shared<SourceFile>(file.path, std::move(*text));
-    const workspace::Selection selection =
-        workspace::select_file(source, file.found_in_directory, {workspace::FileKind::RuleFile});
-    if (selection.take == workspace::Take::Skip) {
-      skipped.push_back({file.path, selection.kind});
+    if (result.selection.take == workspace::Take::Skip) {
+      skipped.push_back({file.path, result.selection.kind});
       continue;
     }
     ++checked;
-    report.add_source(source);
-    if (selection.take == workspace::Take::WrongKind) {
-      report.add(workspace::wrong_kind(*source, selection.kind, "a rule file", "rules/not-a-rule-file"));
+    report.add_source(result.source);
+    if (result.selection.take == workspace::Take::WrongKind) {
+      report.add(
+          workspace::wrong_kind(*result.source, result.selection.kind, "a rule file", "rules/not-a-rule-file"));
       continue;
     }
-    std::vector<Diagnostic> findings;
-    rules += rules::check_rule_source(source, options, *config, findings);
-    for (Diagnostic& d : findings) report.add(std::move(d));
+    rules += result.rules;
+    for (Diagnostic& d : result.findings) report.add(std::move(d));
   }
   const int code = finish_report(report, args.output, ctx);
   if (!args.quiet && args.output.format == "text") {
@@ -115,6 +141,9 @@ void setup_check_rules(CLI::App& app, Context& ctx) {
   sub->add_flag("--skip-other-kinds", args->skip_other_kinds,
                 "Skip named files of another kind (and ignore: ones) as if found in a directory: for pre-commit");
   sub->add_flag("-v,--verbose", args->verbose, "List the files found in directories that are not rule files");
+  sub->add_option("-j,--jobs", args->jobs,
+                  "Files checked at once (default: the number of cores); the output is the same")
+      ->check(CLI::Range(1, 1024));
   sub->footer("Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
   sub->callback([args, &ctx] { ctx.exit_code = run_check_rules(*args, ctx); });
 }

@@ -11,6 +11,7 @@
 #include "examples.hpp"
 #include "core/closest_names.hpp"
 #include "core/exit_codes.hpp"
+#include "debug_yaml.hpp"
 
 namespace mlmon::cli {
 
@@ -101,6 +102,8 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
   app.require_subcommand(1);
   app.fallthrough(false);
   app.add_flag("-V,--version")->description("Print mlmon's version and exit");  // handled before parsing
+  app.add_flag("--debug-yaml")  // handled before parsing, as the first word
+      ->description("Before the command: list on stderr each YAML file read by yaml-cpp's slower path, and why");
 
   // Every subcommand, in the order --help lists them.
   setup_check(app, ctx);
@@ -132,6 +135,18 @@ int mlmon_main(int argc, const char* const* argv, std::ostream& out, std::ostrea
   if (argc < 2) {
     err << app.help();
     return kExitUsage;
+  }
+  std::vector<const char*> args(argv, argv + argc);
+  SlowPathReport slow_path_report(err);
+  if (std::string_view(argv[1]) == "--debug-yaml") {
+    slow_path_report.start();
+    args.erase(args.begin() + 1);
+    argc = static_cast<int>(args.size());
+    argv = args.data();
+    if (argc < 2) {
+      err << app.help();
+      return kExitUsage;
+    }
   }
   if (argc >= 2) {
     const std::string_view first = argv[1];

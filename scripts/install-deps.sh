@@ -8,8 +8,9 @@ build_pkgs=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev nlohmann-json
 # Oracles and real servers for the integration tests; optional for `make run`.
 test_pkgs=(prometheus prometheus-alertmanager curl jq python3 python3-jsonschema zsh fish pre-commit git
            dpkg-dev debootstrap)
-# libFuzzer ships with clang; python3 writes the seed corpus.
-fuzz_pkgs=(clang python3)
+# clang 19 (the libraries use std::expected, which bookworm's clang 14 lacks) and libFuzzer in
+# libclang-rt; python3 writes the seed corpora.
+fuzz_pkgs=(clang-19 libclang-rt-19-dev python3)
 # make deb computes the package's dependencies with dpkg-shlibdeps; make deb-test installs it into
 # a fresh Debian root.
 packaging_pkgs=(dpkg-dev debootstrap)

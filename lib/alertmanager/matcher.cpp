@@ -5,6 +5,7 @@
 
 #include "alertmanager/duration.hpp"
 #include "core/go_quote.hpp"
+#include "core/unicode.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -61,7 +62,13 @@ bool Matcher::matches(std::string_view label_value) const {
 }
 
 std::string Matcher::to_string() const {
-  if (!is_classic_label_name(name)) {
+  bool reserved = false;
+  for (std::size_t i = 0; i < name.size() && !reserved;) {
+    const unicode::DecodedRune r = unicode::decode(name, i);
+    reserved = is_reserved_in_matchers(r.rune);
+    i += r.width;
+  }
+  if (reserved) {
     return go::quote(name) + std::string(mlmon::alertmanager::to_string(type)) + go::quote(value);
   }
   return name + std::string(mlmon::alertmanager::to_string(type)) + "\"" + open_metrics_escape(value) + "\"";

@@ -23,7 +23,8 @@ struct Matcher {
   static bool make(MatchType type, std::string name, std::string value, Matcher& out, std::string& error);
 
   bool matches(std::string_view label_value) const;
-  /// Alertmanager's String(): `name="value"`, the name quoted when it is not a classic label name.
+  /// Alertmanager's String(): `name="value"`, name and value quoted as Go quotes when the name
+  /// holds a character the UTF-8 parser reserves.
   std::string to_string() const;
   bool same_as(const Matcher& other) const {
     return type == other.type && name == other.name && value == other.value;
@@ -38,6 +39,10 @@ bool matches(const Matchers& matchers, const LabelSet& labels);
 std::string to_string(const Matchers& matchers);
 /// By name, value, then type, as Alertmanager sorts a route's matchers.
 void sort_matchers(Matchers& matchers);
+
+/// What the UTF-8 matchers parser reserves: white space and {}!=~,\"'` (a name holding one is
+/// printed quoted).
+bool is_reserved_in_matchers(char32_t r);
 
 /// The outcome of parsing one `matchers:` item (or a command-line label).
 struct MatchersParse {

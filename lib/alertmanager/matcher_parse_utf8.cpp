@@ -12,6 +12,16 @@
 
 namespace mlmon::alertmanager {
 
+bool is_reserved_in_matchers(char32_t r) {
+  if (unicode::is_space(r)) return true;
+  switch (r) {
+    case '{': case '}': case '!': case '=': case '~': case ',': case '\\': case '"': case '\'': case '`':
+      return true;
+    default:
+      return false;
+  }
+}
+
 namespace {
 
 enum class TokenKind { None, OpenBrace, CloseBrace, Comma, Equals, NotEquals, Matches, NotMatches, Quoted, Unquoted };
@@ -25,16 +35,6 @@ struct Token {
 };
 
 constexpr char32_t kEof = static_cast<char32_t>(-1);
-
-bool is_reserved(char32_t r) {
-  if (unicode::is_space(r)) return true;
-  switch (r) {
-    case '{': case '}': case '!': case '=': case '~': case ',': case '\\': case '"': case '\'': case '`':
-      return true;
-    default:
-      return false;
-  }
-}
 
 class Lexer {
  public:
@@ -111,7 +111,7 @@ class Lexer {
         case '"': rewind(); return scan_quoted(out, error);
         default: break;
       }
-      if (!is_reserved(r)) {
+      if (!is_reserved_in_matchers(r)) {
         rewind();
         return scan_unquoted(out);
       }
@@ -167,7 +167,7 @@ class Lexer {
 
   bool scan_unquoted(Token& out) {
     for (char32_t r = next(); r != kEof; r = next()) {
-      if (is_reserved(r)) {
+      if (is_reserved_in_matchers(r)) {
         rewind();
         break;
       }

@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -14,13 +15,16 @@ namespace mlmon::alertmanager {
 class AnchoredRegex {
  public:
   /// nullptr on a syntax error; `error` then holds Go's wording, e.g.
-  /// "error parsing regexp: missing closing ): `^(?:(foo)$`".
+  /// "error parsing regexp: missing closing ): `^(?:(foo)$`". The same pattern gives the same
+  /// regex again (cached per thread).
   static std::shared_ptr<const AnchoredRegex> compile(std::string_view pattern, std::string& error);
 
   ~AnchoredRegex();
   AnchoredRegex(const AnchoredRegex&) = delete;
   AnchoredRegex& operator=(const AnchoredRegex&) = delete;
 
+  /// Compiles the regex on first use (patterns any regexp engine accepts are only checked when
+  /// loaded: a config's thousands of matchers load without compiling a program for each).
   bool matches(std::string_view text) const;
   /// True when the regex accepts every string (`.*`, `(?s).*`, ...), judged conservatively.
   bool matches_everything() const;
@@ -30,8 +34,11 @@ class AnchoredRegex {
 
  private:
   AnchoredRegex(std::string pattern, std::unique_ptr<re2::RE2> re);
+  static std::shared_ptr<const AnchoredRegex> compile_uncached(std::string_view pattern, std::string& error);
+  const re2::RE2& re() const;
   std::string pattern_;
-  std::unique_ptr<re2::RE2> re_;
+  mutable std::once_flag compiled_;  ///< re_ is set once, by the loader or by the first match
+  mutable std::unique_ptr<re2::RE2> re_;
 };
 
 }  // namespace mlmon::alertmanager

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "rules/loader.hpp"
 #include "yaml/document.hpp"
@@ -72,7 +73,17 @@ Classified classify(const SourceFilePtr& source) {
   if (path.ends_with(".json")) return classify_json(source);
   if (path.ends_with(".tmpl")) return classify_template(source);
 
-  const yaml::Document doc = yaml::load(source);
+  // Rule files are read a group at a time, as check-rules reads them: telling what a 10,000-rule
+  // file is must not hold all its groups in memory. When nothing was streamed, the document is
+  // whole; when the fast path cannot stream the file, it is loaded whole.
+  std::size_t streamed = 0;
+  bool group_with_rules = false;
+  std::optional<yaml::Document> skeleton = yaml::load_streaming(source, "groups", [&](const yaml::Node& group) {
+    ++streamed;
+    if (group.is_map() && group.get("rules") != nullptr) group_with_rules = true;
+  });
+  if (!skeleton) streamed = 0;
+  const yaml::Document doc = skeleton ? std::move(*skeleton) : yaml::load(source);
   const yaml::Node* root = doc.root;
   if (!doc.ok()) {
     // Broken YAML is given the kind it plainly means, so its own checks report the error.
@@ -89,7 +100,10 @@ Classified classify(const SourceFilePtr& source) {
     }
     return broken;
   }
-  if (rules::looks_like_rule_file(root)) return {FileKind::RuleFile, {}};
+  // With its groups streamed, `groups` holds none: what looks_like_rule_file() looks for was seen above.
+  const bool rule_file =
+      streamed > 0 ? group_with_rules || rules::is_prometheus_rule(*root) : rules::looks_like_rule_file(root);
+  if (rule_file) return {FileKind::RuleFile, {}};
   if (is_alertmanager_config(root)) return {FileKind::AlertmanagerConfig, {}};
   if (is_rule_tests(root)) return {FileKind::RuleTests, {}};
   if (is_route_cases(root)) return {FileKind::RouteCases, {}};

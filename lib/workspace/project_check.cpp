@@ -19,6 +19,7 @@
 #include "workspace/dashboard_policy.hpp"
 #include "workspace/alert_refs.hpp"
 #include "workspace/catalog.hpp"
+#include "workspace/parallel.hpp"
 
 namespace mlmon::workspace {
 
@@ -53,7 +54,10 @@ class ProjectChecker {
       : config_(config), options_(options) {}
 
   ProjectCheck run(const std::vector<InputFile>& files) {
-    for (const InputFile& file : files) add(file);
+    // Reading and classifying (a YAML load each) on every thread; sorting into kinds in order.
+    std::vector<ReadFile> read(files.size());
+    parallel_for(files.size(), options_.jobs, [&](std::size_t i) { read[i] = read_and_classify(files[i]); });
+    for (ReadFile& file : read) add(std::move(file));
     check_rule_files();
     check_rule_tests();
     check_alertmanager();
@@ -62,14 +66,31 @@ class ProjectChecker {
   }
 
  private:
-  void add(const InputFile& file) {
+  struct ReadFile {
+    std::string io_error;  ///< the file could not be read
+    SourceFilePtr source;
+    Classified classified;
+  };
+
+  static ReadFile read_and_classify(const InputFile& file) {
+    ReadFile read;
     auto text = read_file(file.path);
     if (!text) {
-      result_.io_errors.push_back(text.error().message);
+      read.io_error = text.error().message;
+      return read;
+    }
+    read.source = std::make_shared<SourceFile>(shown_path(file.path), std::move(*text));
+    read.classified = classify(read.source);
+    return read;
+  }
+
+  void add(ReadFile file) {
+    if (!file.source) {
+      result_.io_errors.push_back(std::move(file.io_error));
       return;
     }
-    auto source = std::make_shared<SourceFile>(shown_path(file.path), std::move(*text));
-    Classified classified = classify(source);
+    SourceFilePtr& source = file.source;
+    Classified& classified = file.classified;
     switch (classified.kind) {
       case FileKind::RuleFile: rule_files_.push_back(source); break;
       case FileKind::AlertmanagerConfig: configs_.push_back(source); break;
@@ -93,12 +114,14 @@ class ProjectChecker {
   }
 
   void check_rule_files() {
-    for (const SourceFilePtr& source : rule_files_) {
-      result_.report.add_source(source);
-      std::vector<Diagnostic> findings;
-      rules::check_rule_source(source, options_.rules, config_, findings);
-      for (Diagnostic& d : findings) result_.report.add(std::move(d));
-      result_.inventory.add(source);
+    std::vector<std::vector<Diagnostic>> findings(rule_files_.size());
+    parallel_for(rule_files_.size(), options_.jobs, [&](std::size_t i) {
+      rules::check_rule_source(rule_files_[i], options_.rules, config_, findings[i]);
+    });
+    for (std::size_t i = 0; i < rule_files_.size(); ++i) {
+      result_.report.add_source(rule_files_[i]);
+      for (Diagnostic& d : findings[i]) result_.report.add(std::move(d));
+      result_.inventory.add(rule_files_[i]);
     }
     count(FileKind::RuleFile, rule_files_.size());
   }

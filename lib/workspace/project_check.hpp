@@ -14,6 +14,8 @@ namespace mlmon::workspace {
 
 struct ProjectCheckOptions {
   rules::CheckRulesOptions rules;
+  /// Threads that read, classify and check rule files (the result is the same for any number).
+  unsigned jobs = 1;
 };
 
 struct SkippedFile {

@@ -1,6 +1,9 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <memory>
+#include <ostream>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,8 +16,9 @@
 
 namespace mlmon::yaml {
 
-enum class NodeKind { Null, Scalar, Sequence, Mapping };
-enum class ScalarStyle { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
+// One byte each: a large config has hundreds of thousands of nodes.
+enum class NodeKind : std::uint8_t { Null, Scalar, Sequence, Mapping };
+enum class ScalarStyle : std::uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
 
 /// Rule ids of the problems load() reports.
 inline constexpr std::string_view kRuleSyntax = "yaml/syntax";              ///< parse error, tabs, nesting (stops the load)
@@ -25,6 +29,37 @@ inline constexpr std::string_view kRuleMerge = "yaml/merge";                ///<
 inline constexpr std::string_view kRuleMultipleDocuments = "yaml/multiple-documents";  ///< warning
 
 struct Node;
+
+/// A string that is almost always empty (a node's tag or anchor), held in one pointer rather than
+/// in a std::string's 32 bytes: a large config has hundreds of thousands of nodes. Reads as a
+/// const std::string&.
+class NodeText {
+ public:
+  NodeText() = default;
+  NodeText(const NodeText& other) : text_(other.text_ ? std::make_unique<std::string>(*other.text_) : nullptr) {}
+  NodeText(NodeText&&) noexcept = default;
+  NodeText& operator=(const NodeText& other) { return *this = other.str(); }
+  NodeText& operator=(NodeText&&) noexcept = default;
+  NodeText& operator=(std::string text) {
+    text_ = text.empty() ? nullptr : std::make_unique<std::string>(std::move(text));
+    return *this;
+  }
+
+  bool empty() const { return !text_; }
+  const std::string& str() const {
+    static const std::string none;
+    return text_ ? *text_ : none;
+  }
+  operator const std::string&() const { return str(); }
+
+  friend bool operator==(const NodeText& a, const NodeText& b) { return a.str() == b.str(); }
+  friend bool operator==(const NodeText& a, std::string_view b) { return a.str() == b; }
+  friend std::string operator+(const char* a, const NodeText& b) { return a + b.str(); }
+  friend std::ostream& operator<<(std::ostream& out, const NodeText& text) { return out << text.str(); }
+
+ private:
+  std::unique_ptr<std::string> text_;
+};
 
 /// One `key: value` pair of a mapping, in file order. Merge keys (`<<`) are already resolved:
 /// merged entries appear after the explicit ones, explicit keys win, and `merged` is true.
@@ -41,11 +76,16 @@ struct Entry {
 /// graph is acyclic (a node containing an alias of itself is refused by load()).
 struct Node {
   NodeKind kind = NodeKind::Null;
+  ScalarStyle style = ScalarStyle::Plain;
+  bool flow = false;       ///< collection written in flow style (`[...]`, `{...}`)
+  bool in_flow = false;    ///< node sits inside a flow collection
+  /// For a scalar: re-reading it from the source reproduced the parser's value, so
+  /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
+  bool exact_offsets = true;
   std::size_t offset = 0;  ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
   std::size_t end = 0;     ///< byte offset just past the node's last character
   Position pos;            ///< 1-based line/col of `offset`
-  ScalarStyle style = ScalarStyle::Plain;
-  std::string tag;         ///< explicit tag ("!!str", "!custom"), empty when none
+  NodeText tag;            ///< explicit tag ("!!str", "!custom"), empty when none
   std::string value;       ///< scalar: decoded value; Null: the text as written ("", "~", "null")
   std::vector<const Node*> items;  ///< sequence
   std::vector<Entry> entries;      ///< mapping
@@ -53,12 +93,7 @@ struct Node {
   /// Where the node's properties (`&anchor`, `!tag`) start; == offset when it has none. Go's
   /// yaml reports a node's line/column here, e.g. at `&expr` in `expr: &expr |`.
   std::size_t props_offset = 0;
-  std::string anchor;      ///< the anchor name defined on this node (`&name`), empty when none
-  bool flow = false;       ///< collection written in flow style (`[...]`, `{...}`)
-  bool in_flow = false;    ///< node sits inside a flow collection
-  /// For a scalar: re-reading it from the source reproduced the parser's value, so
-  /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
-  bool exact_offsets = true;
+  NodeText anchor;         ///< the anchor name defined on this node (`&name`), empty when none
 
   bool is_scalar() const { return kind == NodeKind::Scalar; }
   bool is_null() const { return kind == NodeKind::Null; }
@@ -107,7 +142,8 @@ struct LoadOptions {
       "multiple YAML documents in one file are not supported, only the first document is processed";
 };
 
-/// Parses the first document of a file (yaml-cpp's event parser, not YAML::Node).
+/// Parses the first document of a file: a fast reader for the YAML configuration files are
+/// written in, else yaml-cpp's event parser (not YAML::Node), both building the same tree.
 /// Reports: syntax errors (yaml-cpp's message at its position), duplicate mapping keys,
 /// further documents ignored (warning), tabs used for indentation, undefined aliases,
 /// merge keys whose value is not a mapping. Never throws; CRLF and a UTF-8 BOM are accepted.
@@ -116,8 +152,15 @@ Document load(SourceFilePtr source, const LoadOptions& options = {});
 
 /// Every document of a file, for Kubernetes manifests (resources separated by `---`), each read
 /// as load() reads the first, with its own problems; an empty file gives one empty document. A
-/// document that does not parse ends the list with its error. Always yaml-cpp's path.
+/// document that does not parse ends the list with its error. The fast path when it can.
 std::vector<Document> load_all(SourceFilePtr source);
+
+/// Told about every file load() or load_all() reads with yaml-cpp because the fast loader does
+/// not take it: the file, the byte offset where the fast loader stopped and why. For `mlmon
+/// --debug-yaml`. Set it before loading starts (loads on several threads may call it at once);
+/// an empty function stops it.
+using SlowPathListener = std::function<void(const SourceFile& file, std::size_t offset, std::string_view reason)>;
+void set_slow_path_listener(SlowPathListener listener);
 
 using ItemSink = std::function<void(const Node& item)>;
 

@@ -1,8 +1,11 @@
-// The fast path of load(). yaml-cpp's scanner (regular expressions, a string per token) costs
-// about ten times what one pass over the text does. This reader builds the very tree TreeBuilder
-// builds from yaml-cpp's events (same offsets, positions, values, styles) for a subset of block
-// YAML, and gives up on the first thing outside it: the yaml-cpp path then reads the whole file.
-// It never reports a problem itself, so messages stay yaml-cpp's.
+// The fast path of load() and load_all(). yaml-cpp's scanner (regular expressions, a string per
+// token) costs about ten times what one pass over the text does. This reader builds the very tree
+// TreeBuilder builds from yaml-cpp's events (same offsets, positions, values, styles) for the
+// YAML configuration files are written in (block and flow collections, one-line and block
+// scalars, several documents), and gives up on the first thing outside it or anything it is
+// unsure of: the yaml-cpp path then reads the whole file. The only problem it reports itself is
+// load()'s warning about a second document, worded and placed as the yaml-cpp path places it;
+// every error stays yaml-cpp's.
 #include "yaml/fast_loader.hpp"
 
 #include <algorithm>
@@ -22,9 +25,12 @@ namespace mlmon::yaml::detail {
 namespace {
 
 /// Thrown when the text leaves the subset; load_fast() catches it.
-struct Unsupported {};
+struct Unsupported {
+  std::size_t offset = 0;
+  const char* reason = "";
+};
 
-[[noreturn]] void give_up() { throw Unsupported{}; }
+[[noreturn]] void give_up(std::size_t offset, const char* reason) { throw Unsupported{offset, reason}; }
 
 constexpr std::size_t kNone = std::string_view::npos;
 /// Far below yaml-cpp's limit (500): deeper files are not worth a fast path.
@@ -33,6 +39,17 @@ constexpr int kMaxDepth = 100;
 constexpr std::size_t kMaxKeyLength = 1024;
 /// Mappings with more keys than this check duplicates with a hash set.
 constexpr std::size_t kIndexThreshold = 16;
+
+/// Why a node that starts with `c` is left to yaml-cpp.
+const char* indicator_reason(char c) {
+  switch (c) {
+    case '&': return "an anchor";
+    case '*': return "an alias";
+    case '!': return "a tag";
+    case '?': return "an explicit key";
+    default: return "a node that starts with an indicator";
+  }
+}
 
 bool is_null_word(std::string_view s) { return s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
@@ -56,25 +73,58 @@ struct Key {
 
 class FastLoader {
  public:
-  explicit FastLoader(Document& doc, std::string_view stream_key = {}, const ItemSink* sink = nullptr)
-      : doc_(doc), t_(doc.source->text()), n_(t_.size()), cursor_(*doc.source), stream_key_(stream_key), sink_(sink) {}
+  explicit FastLoader(const SourceFile& source, std::string_view stream_key = {}, const ItemSink* sink = nullptr)
+      : t_(source.text()), n_(t_.size()), cursor_(source), stream_key_(stream_key), sink_(sink) {}
 
-  void run() {
+  /// load(): the first document into `doc`, and the warning yaml-cpp's path gives when more follow
+  /// (it reads no further either: a `---` line ends the first document, whatever comes after it).
+  void read_first(Document& doc, const LoadOptions& options) {
     refuse_unusual_characters();
-    Line first = next_line(0, true, true);
-    if (first.valid() && is_document_marker(first)) {
-      if (t_.compare(first.content, 3, "---") != 0 || !rest_is_empty(first.content + 3)) give_up();
-      next_ = after_line(first.content);
-      first = next_line(next_, true);
-      if (!first.valid()) give_up();  // an explicit empty document has a null root
-    }
-    if (!first.valid()) return;  // empty, or only comments: no root
-    const Node* root = parse_block(first, -1, 0);
-    if (next_line(next_, true).valid()) give_up();  // text after the root node
-    doc_.root = root;
+    const std::size_t further = read_document(0, doc);
+    if (further == kNone) return;
+    if (sink_ != nullptr) give_up(further, "a second document");  // load_streaming() leaves problems to load()
+    Diagnostic d;
+    d.severity = Severity::Warning;
+    d.rule_id = std::string(kRuleMultipleDocuments);
+    d.file = doc.source->path();
+    d.pos = doc.source->position_of(further);
+    d.message = std::string(options.multiple_documents_message);
+    doc.problems.push_back(std::move(d));
+  }
+
+  /// load_all(): every document, one Document each.
+  void read_all(const SourceFilePtr& source, std::vector<Document>& docs) {
+    refuse_unusual_characters();
+    std::size_t from = 0;
+    do {
+      Document& doc = docs.emplace_back();
+      doc.source = source;
+      from = read_document(from, doc);
+    } while (from != kNone);
   }
 
  private:
+  /// Reads the document that starts at `from` (the text's start, or a `---` line) into `doc`;
+  /// returns the offset of the `---` that starts the next one, or kNone at the end of the text.
+  std::size_t read_document(std::size_t from, Document& doc) {
+    doc_ = &doc;
+    doc_end_ = kNone;
+    Line first = next_line(from, true, true);
+    bool explicit_start = false;
+    if (first.valid() && is_document_marker(first)) {
+      if (!rest_is_empty(first.content + 3)) give_up(first.content, "a document marker with text after it");
+      explicit_start = true;
+      first = next_line(after_line(first.content), true);
+    }
+    // An explicit empty document has a null root placed where yaml-cpp's next token is.
+    if (!first.valid() && (explicit_start || doc_end_ != kNone)) give_up(from, "an empty document");
+    if (!first.valid()) return kNone;  // empty, or only comments: no root
+    doc.root = parse_block(first, -1, 0);
+    const Line after = next_line(next_, true);
+    if (after.valid()) give_up(after.content, "text after the root node");
+    return doc_end_;
+  }
+
   /// Characters the subset leaves to yaml-cpp: tabs (indentation rules), CR (line breaks),
   /// and the Unicode characters YAML 1.1 counts as line breaks or a BOM.
   void refuse_unusual_characters() const {
@@ -82,12 +132,14 @@ class FastLoader {
     for (std::size_t i = 0; i < n_; ++i) {
       const unsigned char c = s[i];
       if (c < 0x80) {
-        if (c == '\t' || c == '\r') give_up();
+        if (c == '\t' || c == '\r') give_up(i, "a tab or a carriage return");
         continue;
       }
-      if (c == 0xC2 && i + 1 < n_ && s[i + 1] == 0x85) give_up();  // NEL
-      if (c == 0xE2 && i + 2 < n_ && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) give_up();
-      if (c == 0xEF && i + 2 < n_ && s[i + 1] == 0xBB && s[i + 2] == 0xBF) give_up();  // BOM
+      if (c == 0xC2 && i + 1 < n_ && s[i + 1] == 0x85) give_up(i, "a NEL line break");
+      if (c == 0xE2 && i + 2 < n_ && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) {
+        give_up(i, "a Unicode line or paragraph separator");
+      }
+      if (c == 0xEF && i + 2 < n_ && s[i + 1] == 0xBB && s[i + 2] == 0xBF) give_up(i, "a byte-order mark");
     }
   }
 
@@ -106,15 +158,18 @@ class FastLoader {
     return at_eol(q) || (t_[q] == '#' && q > p);
   }
 
-  bool is_document_marker(const Line& line) const {
-    if (line.indent != 0 || line.content + 3 > n_) return false;
-    const std::string_view head = t_.substr(line.content, 3);
-    return (head == "---" || head == "...") && blank_or_eol(line.content + 3);
+  /// `---` (a document starts) or `...` (one ends) at the start of a line.
+  bool is_marker_at(std::size_t p) const {
+    if (p + 3 > n_ || (p > 0 && t_[p - 1] != '\n')) return false;
+    const std::string_view head = t_.substr(p, 3);
+    return (head == "---" || head == "...") && blank_or_eol(p + 3);
   }
+  bool is_document_marker(const Line& line) const { return line.indent == 0 && is_marker_at(line.content); }
 
   /// The first non-blank line at or after the line starting at `from`; with `content_only`,
-  /// comment lines are skipped too, and a document marker ends the subset unless `marker_ok`.
-  Line next_line(std::size_t from, bool content_only, bool marker_ok = false) const {
+  /// comment lines are skipped too, and a `---` line ends the document: no line, and doc_end_
+  /// says where it is (unless `marker_ok`: then it is the line). A `...` line ends the subset.
+  Line next_line(std::size_t from, bool content_only, bool marker_ok = false) {
     while (from < n_) {
       std::size_t s = from;
       while (s < n_ && t_[s] == ' ') ++s;
@@ -128,7 +183,13 @@ class FastLoader {
         continue;
       }
       Line line{from, s, static_cast<int>(s - from)};
-      if (content_only && !marker_ok && is_document_marker(line)) give_up();
+      if (content_only && is_document_marker(line)) {
+        if (t_[s] == '.') give_up(s, "a document end marker");
+        if (!marker_ok) {
+          doc_end_ = s;
+          return {};
+        }
+      }
       return line;
     }
     return {};
@@ -154,13 +215,13 @@ class FastLoader {
     return false;
   }
 
-  /// Whether a plain scalar may start at p (yaml-cpp's PlainScalar, minus the rarely used `?`
-  /// and `:` starts).
+  /// Whether a plain scalar may start at p (yaml-cpp's PlainScalar): `-`, `?` and `:` only
+  /// before a non-blank (`:node_memory:sum`, a recording rule's name).
   bool plain_start(std::size_t p) const {
     if (at_eol(p)) return false;
     const char c = t_[p];
-    if (std::strchr(",[]{}#&*!|>'\"%@`?: ", c) != nullptr) return false;
-    return c != '-' || !blank_or_eol(p + 1);
+    if (std::strchr(",[]{}#&*!|>'\"%@` ", c) != nullptr) return false;
+    return (c != '-' && c != '?' && c != ':') || !blank_or_eol(p + 1);
   }
 
   /// Scans a plain scalar's text on its line: returns where it stops (a `: `, a ` #` or the line
@@ -187,14 +248,15 @@ class FastLoader {
       std::size_t k = i;
       while (k < n_ && t_[k] != quote && t_[k] != '\n' && (quote == '\'' || t_[k] != '\\')) ++k;
       value.append(t_.data() + i, k - i);
-      if (at_eol(k)) give_up();  // multi-line or unterminated
+      if (at_eol(k)) give_up(k, "a multi-line or unterminated quoted scalar");
       if (t_[k] == quote) {
         if (quote == '\'' && k + 1 < n_ && t_[k + 1] == '\'') {
           value += '\'';
           i = k + 2;
           continue;
         }
-        if (quote == '"' && !value.empty() && value.back() == '\n') give_up();  // yaml-cpp clips trailing breaks
+        // yaml-cpp clips trailing line breaks
+        if (quote == '"' && !value.empty() && value.back() == '\n') give_up(k, "a quoted scalar ending in \\n");
         return k + 1;
       }
       value += unescape(k);
@@ -204,7 +266,7 @@ class FastLoader {
 
   /// The common one-character escapes (yaml-cpp's table); others go to the slow path.
   char unescape(std::size_t backslash) const {
-    if (backslash + 1 >= n_) give_up();
+    if (backslash + 1 >= n_) give_up(backslash, "a backslash at the end of the text");
     switch (t_[backslash + 1]) {
       case '0': return '\0';
       case 'a': return '\a';
@@ -219,7 +281,7 @@ class FastLoader {
       case '"': return '"';
       case '\\': return '\\';
       case '/': return '/';
-      default: give_up();
+      default: give_up(backslash, "an escape sequence outside the common ones");
     }
   }
 
@@ -238,22 +300,22 @@ class FastLoader {
       if (!plain_start(p)) return key;
       after = scan_plain(p, key.end);
       if (after >= n_ || t_[after] != ':') return key;
-      if (key.end - key.begin == 2 && t_.compare(p, 2, "<<") == 0) give_up();  // merge key
+      if (key.end - key.begin == 2 && t_.compare(p, 2, "<<") == 0) give_up(p, "a merge key");
     }
-    if (key.end - key.begin > kMaxKeyLength) give_up();
+    if (key.end - key.begin > kMaxKeyLength) give_up(p, "a key longer than 1024 bytes");
     key.colon = after;
     key.found = true;
     return key;
   }
 
   Node& new_node(NodeKind kind, std::size_t offset, int parent_indent) {
-    Node& node = doc_.nodes.emplace_back();
+    Node& node = doc_->nodes.emplace_back();
     node.kind = kind;
     node.offset = offset;
     node.props_offset = offset;
     node.raw_begin = offset;
     node.parent_indent = parent_indent;
-    node.source = doc_.source.get();
+    node.source = doc_->source.get();
     node.pos = cursor_.at(offset);
     return node;
   }
@@ -261,12 +323,15 @@ class FastLoader {
   /// A scalar node; its end, block indentation and offsets as TreeBuilder measures them, which
   /// must agree with what this reader saw.
   Node& scalar_node(std::size_t offset, ScalarStyle style, std::string&& value, int parent_indent,
-                    std::size_t expected_end) {
+                    std::size_t expected_end, bool in_flow = false) {
     Node& node = new_node(NodeKind::Scalar, offset, parent_indent);
     node.style = style;
     node.value = std::move(value);
-    const ScalarExtent extent = measure_scalar(t_, offset, style, ScalarContext{parent_indent, false}, node.value);
-    if (!extent.matches || extent.unterminated || extent.end != expected_end) give_up();
+    node.in_flow = in_flow;
+    const ScalarExtent extent = measure_scalar(t_, offset, style, ScalarContext{parent_indent, in_flow}, node.value);
+    if (!extent.matches || extent.unterminated || extent.end != expected_end) {
+      give_up(offset, "a scalar the re-reader measures differently");
+    }
     node.end = std::max(extent.end, offset);
     node.block_indent = extent.block_indent;
     return node;
@@ -288,11 +353,15 @@ class FastLoader {
 
   /// The node starting line `line`, inside a collection at column parent_indent.
   const Node* parse_block(const Line& line, int parent_indent, int depth) {
-    if (depth > kMaxDepth) give_up();
+    if (depth > kMaxDepth) give_up(line.content, "nesting deeper than 100");
     if (is_entry_dash(line.content)) return parse_sequence(line, parent_indent, false, depth + 1);
+    if (starts_flow(line.content)) return parse_flow_in_block(line.content, parent_indent, depth);
     Key key = scan_key(line.content);
     if (key.found) return parse_mapping(key, line.indent, parent_indent, depth + 1);
-    if (parent_indent < 0) give_up();  // a root scalar
+    // A root block scalar's indentation is not measured as below a collection's.
+    if (parent_indent < 0 && (t_[line.content] == '|' || t_[line.content] == '>')) {
+      give_up(line.content, "a block scalar as the root node");
+    }
     return parse_scalar(line.content, parent_indent);
   }
 
@@ -313,9 +382,9 @@ class FastLoader {
       entries_.push_back(Entry{k, v, false});
       const Line next = next_line(next_, true);
       if (!next.valid() || next.indent < indent) break;
-      if (next.indent > indent) give_up();
+      if (next.indent > indent) give_up(next.content, "a line indented more than its mapping");
       key = scan_key(next.content);
-      if (!key.found) give_up();
+      if (!key.found) give_up(next.content, "a line that is no key in a mapping");
     }
     map.end = end;
     map.entries.assign(entries_.begin() + static_cast<std::ptrdiff_t>(mark), entries_.end());
@@ -329,7 +398,7 @@ class FastLoader {
     const std::size_t count = entries_.size() - mark;
     if (count < kIndexThreshold) {
       for (std::size_t i = mark; i < entries_.size(); ++i) {
-        if (entries_[i].key->value == key->value) give_up();
+        if (entries_[i].key->value == key->value) give_up(key->offset, "a duplicate key");
       }
       return;
     }
@@ -337,7 +406,7 @@ class FastLoader {
       index = std::make_unique<std::unordered_set<std::string_view>>();
       for (std::size_t i = mark; i < entries_.size(); ++i) index->insert(entries_[i].key->value);
     }
-    if (!index->insert(key->value).second) give_up();
+    if (!index->insert(key->value).second) give_up(key->offset, "a duplicate key");
   }
 
   /// `indentless`: a sequence at the column of the mapping key it is the value of (`key:\n- a`);
@@ -346,7 +415,7 @@ class FastLoader {
     Node& seq = new_node(NodeKind::Sequence, first.content, parent_indent);
     const bool stream = stream_pending_ && depth == 2;
     stream_pending_ = false;
-    const std::size_t node_mark = doc_.nodes.size();
+    const std::size_t node_mark = doc_->nodes.size();
     const int indent = first.indent;
     const std::size_t mark = items_.size();
     std::size_t end = seq.offset;
@@ -356,16 +425,16 @@ class FastLoader {
       end = std::max(end, item->end);
       if (stream) {
         (*sink_)(*item);
-        doc_.nodes.truncate(node_mark);
+        doc_->nodes.truncate(node_mark);
       } else {
         items_.push_back(item);
       }
       const Line next = next_line(next_, true);
       if (!next.valid() || next.indent < indent) break;
-      if (next.indent > indent) give_up();
+      if (next.indent > indent) give_up(next.content, "a line indented more than its sequence");
       if (!is_entry_dash(next.content)) {
         if (indentless) break;
-        give_up();
+        give_up(next.content, "a line that is no entry in a sequence");
       }
       line = next;
     }
@@ -385,20 +454,21 @@ class FastLoader {
       const Line next = next_line(next_, true);
       if (next.valid() && next.indent > indent) return parse_block(next, indent, depth);
       if (in_mapping && next.valid() && next.indent == indent && is_entry_dash(next.content)) {
-        if (depth > kMaxDepth) give_up();
+        if (depth > kMaxDepth) give_up(next.content, "nesting deeper than 100");
         return parse_sequence(next, indent, true, depth + 1);
       }
       // Absent: a null just past the colon or dash, as TreeBuilder places it.
-      if (next.valid() && null_word_at(next.content)) give_up();
+      if (next.valid() && null_word_at(next.content)) give_up(next.content, "a null word after an absent value");
       Node& node = new_node(NodeKind::Null, p, indent);
       node.end = p;
       return &node;
     }
-    if (is_entry_dash(q)) give_up();  // `key: - a`, `- - a`
+    if (is_entry_dash(q)) give_up(q, "a sequence entry on the line of its key or entry");  // `key: - a`, `- - a`
+    if (starts_flow(q)) return parse_flow_in_block(q, indent, depth);
     if (!in_mapping) {
       Key key = scan_key(q);
       if (key.found) {
-        if (depth > kMaxDepth) give_up();
+        if (depth > kMaxDepth) give_up(q, "nesting deeper than 100");
         return parse_mapping(key, static_cast<int>(q - line_start), indent, depth + 1);
       }
     }
@@ -412,20 +482,20 @@ class FastLoader {
     if (c == '"' || c == '\'') {
       std::string value;
       const std::size_t end = scan_quoted(p, value);
-      if (!rest_is_empty(end)) give_up();
+      if (!rest_is_empty(end)) give_up(end, "text after a quoted scalar");
       next_ = after_line(end);
       return &scalar_node(p, c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted, std::move(value),
                           parent_indent, end);
     }
-    if (!plain_start(p)) give_up();
+    if (!plain_start(p)) give_up(p, indicator_reason(t_[p]));
     std::size_t end = 0;
     const std::size_t stop = scan_plain(p, end);
-    if (!at_eol(stop) && t_[stop] == ':') give_up();  // `key: a: b`
+    if (!at_eol(stop) && t_[stop] == ':') give_up(stop, "a colon after a value");  // `key: a: b`
     next_ = after_line(stop);
     // A more indented line below would continue the scalar (or be an error); so would a comment
     // line there, as yaml-cpp reads it.
     const Line below = next_line(next_, false);
-    if (below.valid() && below.indent > parent_indent) give_up();
+    if (below.valid() && below.indent > parent_indent) give_up(below.content, "a multi-line plain scalar");
     const std::string_view text = t_.substr(p, end - p);
     if (is_null_word(text)) {
       Node& node = new_node(NodeKind::Null, p, parent_indent);
@@ -443,9 +513,10 @@ class FastLoader {
     std::size_t i = p + 1;
     char chomp = 'c';  // clip, '-' strip, '+' keep
     if (i < n_ && (t_[i] == '-' || t_[i] == '+')) chomp = t_[i++];
-    if (!rest_is_empty(i)) give_up();  // explicit indentation, a second indicator, text
+    // explicit indentation, a second indicator, text
+    if (!rest_is_empty(i)) give_up(i, "a block scalar header with an indentation indicator or text");
     const std::size_t header_end = line_end(i);
-    if (header_end >= n_) give_up();
+    if (header_end >= n_) give_up(p, "a block scalar at the end of the text");
 
     // Content indentation: at least one more than the enclosing collection's, raised by the
     // first content line and by the spaces of empty lines before it.
@@ -455,10 +526,10 @@ class FastLoader {
     while (true) {
       std::size_t s = line;
       while (s < n_ && t_[s] == ' ') ++s;
-      if (s >= n_) give_up();
+      if (s >= n_) give_up(p, "a block scalar without content");
       indent = std::max(indent, static_cast<int>(s - line));
       if (t_[s] != '\n') {
-        if (static_cast<int>(s - line) < indent) give_up();  // no content: empty scalar
+        if (static_cast<int>(s - line) < indent) give_up(p, "a block scalar without content");
         break;
       }
       ++leading_breaks;
@@ -513,15 +584,185 @@ class FastLoader {
     next_ = std::min(line, n_);
     Node& node = scalar_node(p, folded ? ScalarStyle::Folded : ScalarStyle::Literal, std::move(value), parent_indent,
                              content_end);
-    if (node.block_indent != indent) give_up();
+    if (node.block_indent != indent) give_up(p, "a block scalar whose indentation the re-reader measures differently");
     return &node;
   }
 
-  Document& doc_;
+  // Flow collections: `[a, b]`, `{k: v}`, nested, over several lines, with comments. Their nodes
+  // are placed as TreeBuilder places them: `in_flow` inside one, `parent_indent` that of the
+  // block collection around the outermost flow collection. Left to yaml-cpp: empty values
+  // (`{a: }`, `{a}`, `[a, , b]`), `key: value` pairs in sequences, collections as keys, JSON's
+  // `"k":v`, multi-line scalars, and the characters yaml-cpp reads differently in them.
+
+  static bool starts_flow(char c) { return c == '[' || c == '{'; }
+  bool starts_flow(std::size_t p) const { return p < n_ && starts_flow(t_[p]); }
+
+  /// A flow collection where a block node may start (a value, an entry, the root); nothing but
+  /// a comment may follow its closing bracket on that line.
+  const Node* parse_flow_in_block(std::size_t p, int parent_indent, int depth) {
+    const Node* node = parse_flow(p, parent_indent, false, depth + 1);
+    if (!rest_is_empty(p)) give_up(p, "text after a flow collection");
+    next_ = after_line(p);
+    return node;
+  }
+
+  /// The flow collection whose bracket is at p; leaves p just past its closing bracket.
+  const Node* parse_flow(std::size_t& p, int parent_indent, bool nested, int depth) {
+    if (depth > kMaxDepth) give_up(p, "nesting deeper than 100");
+    stream_pending_ = false;  // a streamed key's value must be a block sequence
+    const bool is_map = t_[p] == '{';
+    const char close = is_map ? '}' : ']';
+    Node& node = new_node(is_map ? NodeKind::Mapping : NodeKind::Sequence, p, parent_indent);
+    node.flow = true;
+    node.in_flow = nested;
+    const std::size_t entry_mark = entries_.size();
+    const std::size_t item_mark = items_.size();
+    std::unique_ptr<std::unordered_set<std::string_view>> index;
+    p = skip_flow_space(p + 1);
+    while (t_[p] != close) {
+      if (is_map) {
+        const Node* key = flow_key(p, parent_indent);
+        check_new_key(key, entry_mark, index);
+        const Node* value = flow_node(p, parent_indent, depth);
+        entries_.push_back(Entry{key, value, false});
+      } else {
+        items_.push_back(flow_node(p, parent_indent, depth));
+      }
+      if (t_[p] == ',') {
+        p = skip_flow_space(p + 1);
+      } else if (t_[p] != close) {
+        give_up(p, t_[p] == ':' ? "a key: value pair in a flow sequence" : "a flow entry not followed by , or its end");
+      }
+    }
+    ++p;
+    node.end = p;
+    if (is_map) {
+      node.entries.assign(entries_.begin() + static_cast<std::ptrdiff_t>(entry_mark), entries_.end());
+      entries_.resize(entry_mark);
+    } else {
+      node.items.assign(items_.begin() + static_cast<std::ptrdiff_t>(item_mark), items_.end());
+      items_.resize(item_mark);
+    }
+    return &node;
+  }
+
+  /// A node inside a flow collection at p; leaves p at the next token (`,`, `]`, `}`...).
+  const Node* flow_node(std::size_t& p, int parent_indent, int depth) {
+    const char c = t_[p];
+    if (starts_flow(c)) {
+      const Node* node = parse_flow(p, parent_indent, true, depth + 1);
+      p = skip_flow_space(p);
+      return node;
+    }
+    if (c == '"' || c == '\'') {
+      std::string value;
+      const std::size_t end = scan_quoted(p, value);
+      const ScalarStyle style = c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
+      const Node* node = &scalar_node(p, style, std::move(value), parent_indent, end, true);
+      p = skip_flow_space(end);
+      return node;
+    }
+    if (c == ',' || c == ']' || c == '}') give_up(p, "an empty node in a flow collection");
+    const std::size_t begin = p;
+    const std::size_t end = scan_flow_plain(p);
+    p = skip_flow_space(end);
+    // A plain scalar could go on over the next line; only a `,` or bracket there ends it for sure.
+    if (t_.substr(end, p - end).find('\n') != std::string_view::npos && t_[p] != ',' && t_[p] != ']' && t_[p] != '}') {
+      give_up(begin, "a multi-line plain scalar in a flow collection");
+    }
+    return plain_node(begin, end, parent_indent, true);
+  }
+
+  /// A plain scalar, or a null for a null word, over [begin, end).
+  const Node* plain_node(std::size_t begin, std::size_t end, int parent_indent, bool in_flow) {
+    const std::string_view text = t_.substr(begin, end - begin);
+    if (is_null_word(text)) {
+      Node& node = new_node(NodeKind::Null, begin, parent_indent);
+      node.value.assign(text);
+      node.end = end;
+      node.in_flow = in_flow;
+      return &node;
+    }
+    return &scalar_node(begin, ScalarStyle::Plain, std::string(text), parent_indent, end, in_flow);
+  }
+
+  /// The key of a flow mapping entry at p, and its `: `; leaves p at the value.
+  const Node* flow_key(std::size_t& p, int parent_indent) {
+    const std::size_t begin = p;
+    const char c = t_[p];
+    const Node* key = nullptr;
+    std::size_t end = 0;
+    if (c == '"' || c == '\'') {
+      std::string value;
+      end = scan_quoted(p, value);
+      const ScalarStyle style = c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
+      key = &scalar_node(p, style, std::move(value), parent_indent, end, true);
+    } else {
+      if (starts_flow(c) || c == ',' || c == '}') give_up(p, "a flow mapping key that is no scalar");
+      end = scan_flow_plain(p);
+      if (end - begin == 2 && t_.compare(begin, 2, "<<") == 0) give_up(begin, "a merge key");
+      key = plain_node(begin, end, parent_indent, true);
+    }
+    if (end - begin > kMaxKeyLength) give_up(begin, "a key longer than 1024 bytes");
+    std::size_t q = end;
+    while (q < n_ && t_[q] == ' ') ++q;
+    if (q + 1 >= n_ || t_[q] != ':' || (t_[q + 1] != ' ' && t_[q + 1] != '\n')) {
+      give_up(begin, "a flow mapping entry without `key: value`");
+    }
+    p = skip_flow_space(q + 1);
+    return key;
+  }
+
+  /// A plain scalar in a flow collection, on one line, starting at p: the offset just past its
+  /// last non-blank character. Gives up where yaml-cpp ends it differently than a plain block
+  /// scalar (`?`, `[`, `{`, `:[`).
+  std::size_t scan_flow_plain(std::size_t p) const {
+    const char c = t_[p];
+    if (std::strchr(",[]{}#&*!|>'\"%@`?: \n", c) != nullptr || (c == '-' && blank_or_eol(p + 1))) {
+      give_up(p, indicator_reason(c));
+    }
+    std::size_t k = p;
+    while (k < n_) {
+      const char d = t_[k];
+      if (d == '\n' || d == ',' || d == ']' || d == '}') break;
+      if (d == '?' || d == '[' || d == '{') give_up(k, "a flow indicator inside a plain scalar");
+      if (d == ':') {
+        const char after = k + 1 < n_ ? t_[k + 1] : '\n';
+        if (after == ' ' || after == '\n' || after == ',' || after == ']' || after == '}') break;
+        if (after == '[' || after == '{') give_up(k, "a flow indicator inside a plain scalar");
+      }
+      if (d == '#' && t_[k - 1] == ' ') break;
+      ++k;
+    }
+    while (k > p && t_[k - 1] == ' ') --k;
+    return k;
+  }
+
+  /// From p, past the blanks, line breaks and comments between flow tokens.
+  std::size_t skip_flow_space(std::size_t p) const {
+    while (true) {
+      if (p >= n_) give_up(p, "an unterminated flow collection");
+      const char c = t_[p];
+      if (c == ' ') {
+        ++p;
+      } else if (c == '\n') {
+        ++p;
+        if (is_marker_at(p)) give_up(p, "a document marker inside a flow collection");
+      } else if (c == '#') {
+        if (t_[p - 1] != ' ' && t_[p - 1] != '\n') give_up(p, "a comment not after a blank");
+        p = line_end(p);
+      } else {
+        return p;
+      }
+    }
+  }
+
+  Document* doc_ = nullptr;         ///< the document being read
   std::string_view t_;
   std::size_t n_;
   PositionCursor cursor_;
   std::size_t next_ = 0;             ///< start of the first line not read yet
+  std::size_t doc_end_ = kNone;      ///< the `---` line that ends the document, once seen
   std::vector<Entry> entries_;       ///< entries of the mappings being read, innermost last
   std::vector<const Node*> items_;   ///< items of the sequences being read, innermost last
   std::string_view stream_key_;
@@ -529,25 +770,59 @@ class FastLoader {
   bool stream_pending_ = false;      ///< the value being read is the streamed key's
 };
 
-bool run_fast_loader(Document& doc, std::string_view stream_key, const ItemSink* sink) {
-  if (check_encoding(doc.source->text())) return false;
-  try {
-    FastLoader(doc, stream_key, sink).run();
-    return true;
-  } catch (const Unsupported&) {
-  } catch (const std::exception&) {
+/// Runs `read` on a FastLoader; on false, `miss` says where and why it gave up.
+template <class Read>
+bool run_fast_loader(const SourceFile& source, FastPathMiss* miss, std::string_view stream_key, const ItemSink* sink,
+                     Read&& read) {
+  FastPathMiss why;
+  if (auto problem = check_encoding(source.text())) {
+    why = FastPathMiss{problem->offset, "an encoding problem"};
+  } else {
+    try {
+      FastLoader loader(source, stream_key, sink);
+      read(loader);
+      return true;
+    } catch (const Unsupported& unsupported) {
+      why = FastPathMiss{unsupported.offset, unsupported.reason};
+    } catch (const std::exception& e) {
+      why = FastPathMiss{0, std::string("an exception: ") + e.what()};
+    }
   }
+  if (miss != nullptr) *miss = std::move(why);
+  return false;
+}
+
+void clear(Document& doc) {
   doc.root = nullptr;
   doc.nodes.clear();
-  return false;
+  doc.problems.clear();
 }
 
 }  // namespace
 
-bool load_fast(Document& doc) { return run_fast_loader(doc, {}, nullptr); }
+bool load_fast(Document& doc, const LoadOptions& options, FastPathMiss* miss) {
+  if (run_fast_loader(*doc.source, miss, {}, nullptr, [&](FastLoader& loader) { loader.read_first(doc, options); })) {
+    return true;
+  }
+  clear(doc);
+  return false;
+}
 
 bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemSink& on_item) {
-  return run_fast_loader(doc, stream_key, &on_item);
+  if (run_fast_loader(*doc.source, nullptr, stream_key, &on_item,
+                      [&](FastLoader& loader) { loader.read_first(doc, {}); })) {
+    return true;
+  }
+  clear(doc);
+  return false;
+}
+
+bool load_all_fast(const SourceFilePtr& source, std::vector<Document>& docs, FastPathMiss* miss) {
+  if (run_fast_loader(*source, miss, {}, nullptr, [&](FastLoader& loader) { loader.read_all(source, docs); })) {
+    return true;
+  }
+  docs.clear();
+  return false;
 }
 
 }  // namespace mlmon::yaml::detail

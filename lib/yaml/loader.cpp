@@ -114,12 +114,36 @@ Read read_document(YAML::Parser& parser, detail::TreeBuilder& builder, Document&
   return Read::document;
 }
 
+SlowPathListener& slow_path_listener() {
+  static SlowPathListener listener;
+  return listener;
+}
+
+/// The fast loader, and the listener told when it gives up.
+bool loaded_fast(Document& doc, const LoadOptions& options) {
+  if (!slow_path_listener()) return detail::load_fast(doc, options);
+  detail::FastPathMiss miss;
+  if (detail::load_fast(doc, options, &miss)) return true;
+  slow_path_listener()(*doc.source, miss.offset, miss.reason);
+  return false;
+}
+
+bool loaded_all_fast(const SourceFilePtr& source, std::vector<Document>& docs) {
+  if (!slow_path_listener()) return detail::load_all_fast(source, docs);
+  detail::FastPathMiss miss;
+  if (detail::load_all_fast(source, docs, &miss)) return true;
+  slow_path_listener()(*source, miss.offset, miss.reason);
+  return false;
+}
+
 }  // namespace
+
+void set_slow_path_listener(SlowPathListener listener) { slow_path_listener() = std::move(listener); }
 
 Document load(SourceFilePtr source, const LoadOptions& options) {
   Document doc;
   doc.source = source;
-  if (detail::load_fast(doc)) return doc;
+  if (loaded_fast(doc, options)) return doc;
   return detail::load_with_yaml_cpp(std::move(source), options);
 }
 
@@ -174,6 +198,12 @@ Document detail::load_with_yaml_cpp(SourceFilePtr source, const LoadOptions& opt
 
 std::vector<Document> load_all(SourceFilePtr source) {
   std::vector<Document> docs;
+  if (loaded_all_fast(source, docs)) return docs;
+  return detail::load_all_with_yaml_cpp(std::move(source));
+}
+
+std::vector<Document> detail::load_all_with_yaml_cpp(SourceFilePtr source) {
+  std::vector<Document> docs;
   const std::string_view text = source->text();
   if (auto problem = detail::check_encoding(text)) {
     fail(docs.emplace_back(empty_document(source)), kRuleEncoding, *problem);
@@ -185,11 +215,19 @@ std::vector<Document> load_all(SourceFilePtr source) {
   std::istream in(&buffer);
   YAML::Parser parser(in);
   std::vector<std::size_t> starts;  // where each document begins: its tabs are looked for up to the next
+  std::size_t previous_start = std::string_view::npos;
   for (Read read = Read::document; read == Read::document;) {
     Document doc = empty_document(source);
     detail::TreeBuilder builder(doc, bom);
     read = read_document(parser, builder, doc);
     if (read == Read::nothing) break;
+    if (read == Read::document && builder.document_start() == previous_start) {
+      // yaml-cpp read nothing: it leaves a token no node starts with (`,` after `...`) in place
+      // and would hand over empty documents there for ever.
+      fail(docs.back(), kRuleSyntax, implicit_document_problem(text, previous_start));
+      break;
+    }
+    previous_start = builder.document_start();
     const std::size_t start = docs.empty() ? 0 : builder.document_start();
     if (read == Read::document && !docs.empty() && !detail::starts_explicit_document(text, start)) {
       fail(docs.back(), kRuleSyntax, implicit_document_problem(text, start));

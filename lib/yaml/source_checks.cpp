@@ -133,7 +133,7 @@ std::optional<std::size_t> find_tab_indentation(const Document& doc, std::size_t
   std::vector<std::size_t> max_end(nested.size());
   for (std::size_t i = 0; i < nested.size(); ++i) max_end[i] = std::max(nested[i].end, i > 0 ? max_end[i - 1] : 0);
   for (std::size_t tab : tabs) {
-    const auto after = [tab](std::size_t value, const Range& r) { return value < r.begin; };
+    const auto after = [](std::size_t value, const Range& r) { return value < r.begin; };
     const auto n = std::upper_bound(nested.begin(), nested.end(), tab, after) - nested.begin();
     if (n > 0 && max_end[static_cast<std::size_t>(n) - 1] > tab) continue;
     const auto b = std::upper_bound(blocks.begin(), blocks.end(), tab, after);

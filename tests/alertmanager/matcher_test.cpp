@@ -24,7 +24,7 @@ TEST_CASE("UTF-8 parser: accepted inputs") {
   CHECK(to_string(parse_matchers_utf8("foo=bar").matchers) == "{foo=\"bar\"}");
   CHECK(to_string(parse_matchers_utf8("{foo=\"bar\", baz=~\"q.*\"}").matchers) == "{foo=\"bar\",baz=~\"q.*\"}");
   CHECK(to_string(parse_matchers_utf8("{foo=\"bar\",}").matchers) == "{foo=\"bar\"}");
-  CHECK(to_string(parse_matchers_utf8("\"service.name\"=\"foo\"").matchers) == "{\"service.name\"=\"foo\"}");
+  CHECK(to_string(parse_matchers_utf8("\"service.name\"=\"foo\"").matchers) == "{service.name=\"foo\"}");
   CHECK(to_string(parse_matchers_utf8("foo=\"\\\\d+\"").matchers) == "{foo=\"\\\\d+\"}");
   CHECK(to_string(parse_matchers_utf8("foo=🙂").matchers) == "{foo=\"🙂\"}");
   CHECK(parse_matchers_utf8("").matchers.empty());
@@ -106,4 +106,24 @@ TEST_CASE("sorting and printing") {
   std::string error;
   REQUIRE(Matcher::make(MatchType::Equal, "a", "x\"y\\z\n", m, error));
   CHECK(m.to_string() == "a=\"x\\\"y\\\\z\\n\"");
+
+  // Found by fuzzing: as Alertmanager's String(), a name is quoted only when it holds a character
+  // the UTF-8 parser reserves, so what the classic parser reads (`tier:`) prints as it reads back.
+  p = parse_matchers_classic("tier:=~\"2|3\"");
+  REQUIRE(p.ok());
+  CHECK(to_string(p.matchers) == "{tier:=~\"2|3\"}");
+  CHECK(parse_matchers_classic(to_string(p.matchers)).ok());
+  REQUIRE(Matcher::make(MatchType::Equal, "service.name", "x", m, error));
+  CHECK(m.to_string() == "service.name=\"x\"");
+  REQUIRE(Matcher::make(MatchType::NotEqual, "\xC3\xA9t\xC3\xA9", "x", m, error));
+  CHECK(m.to_string() == "\xC3\xA9t\xC3\xA9!=\"x\"");
+  // As in Alertmanager, an empty quoted name parses and prints bare, which does not parse back.
+  p = parse_matchers_utf8("\"\"=r");
+  REQUIRE(p.ok());
+  CHECK(to_string(p.matchers) == "{=\"r\"}");
+  CHECK_FALSE(parse_matchers_utf8(to_string(p.matchers)).ok());
+  for (const char* name : {"a b", "a{", "a}", "a!", "a=", "a~", "a,", "a\\", "a\"", "a'", "a`", "a\xC2\xA0"}) {
+    REQUIRE(Matcher::make(MatchType::Equal, name, "x", m, error));
+    CHECK(m.to_string().starts_with('"'));
+  }
 }

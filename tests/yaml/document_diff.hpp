@@ -2,6 +2,7 @@
 // Field-by-field comparison of two loaded Documents (the fast path against the yaml-cpp path).
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/source_file.hpp"
 #include "yaml/document.hpp"
@@ -50,10 +51,20 @@ inline std::string diff_nodes(const Node* a, const Node* b, const std::string& p
   return {};
 }
 
+inline std::string describe_problems(const Document& doc) {
+  std::string out;
+  for (const auto& d : doc.problems) {
+    out += " " + std::string(d.severity == Severity::Error ? "error " : "warning ") + d.file + ":" +
+           std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + "@" + std::to_string(d.pos.offset) + ":" +
+           d.rule_id + ": " + d.message + " (" + d.hint + ")";
+  }
+  return out;
+}
+
 inline std::string diff_documents(const Document& fast, const Document& slow) {
-  std::string problems;
-  for (const auto& d : slow.problems) problems += " " + std::to_string(d.pos.line) + ":" + d.rule_id + ": " + d.message;
-  if (fast.problems.size() != slow.problems.size()) return "problems differ:" + problems;
+  if (describe_problems(fast) != describe_problems(slow)) {
+    return "problems differ:" + describe_problems(fast) + " vs" + describe_problems(slow);
+  }
   if (fast.nodes.size() != slow.nodes.size()) {
     return "node counts differ: " + std::to_string(fast.nodes.size()) + " vs " + std::to_string(slow.nodes.size());
   }
@@ -64,6 +75,30 @@ struct PathComparison {
   bool fast_taken = false;
   std::string mismatch;  ///< "" when the fast path gave up or built the same document
 };
+
+/// load_all() both ways: "" when the fast path gave up or built the same documents.
+inline PathComparison compare_all_paths(std::string text, std::string path = "t.yaml") {
+  auto source = std::make_shared<const SourceFile>(std::move(path), std::move(text));
+  std::vector<Document> fast;
+  PathComparison result;
+  result.fast_taken = detail::load_all_fast(source, fast);
+  if (!result.fast_taken) {
+    if (!fast.empty()) result.mismatch = "gave up but left documents";
+    return result;
+  }
+  const std::vector<Document> slow = detail::load_all_with_yaml_cpp(source);
+  if (fast.size() != slow.size()) {
+    result.mismatch = "document counts differ: " + std::to_string(fast.size()) + " vs " + std::to_string(slow.size());
+    return result;
+  }
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    if (auto d = diff_documents(fast[i], slow[i]); !d.empty()) {
+      result.mismatch = "document " + std::to_string(i) + ": " + d;
+      return result;
+    }
+  }
+  return result;
+}
 
 /// Loads `text` both ways (the fast path as load() runs it) and compares.
 inline PathComparison compare_paths(std::string text, std::string path = "t.yaml") {

@@ -282,6 +282,16 @@ TEST_CASE("load_all: every document, each with its own problems") {
   CHECK(all("").size() == 1);
   CHECK(all("# only a comment\n")[0].root == nullptr);
   CHECK(all("\xFF\n")[0].problems.size() == 1);
+
+  // Found by fuzzing: a token no document starts with, after `...`, is a syntax error (yaml-cpp
+  // leaves it in place and handed over empty documents until memory ran out).
+  docs = all("a: 1\n...  , x\n");
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].root->get("a")->value == "1");
+  CHECK(problems_of(docs[1]) == "2:6: yaml/syntax: did not find expected <document start>\n");
+  docs = all("---\n...\n,\n");
+  REQUIRE(docs.size() == 2);
+  CHECK(problems_of(docs[1]) == "3:1: yaml/syntax: did not find expected <document start>\n");
 }
 
 TEST_CASE("syntax errors: yaml-cpp's message at its position, with a hint") {
