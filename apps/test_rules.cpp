@@ -12,6 +12,7 @@
 #include "output_options.hpp"
 #include "project_config.hpp"
 #include "ruletest/coverage.hpp"
+#include "ruletest/findings.hpp"
 #include "ruletest/junit.hpp"
 #include "ruletest/promtool_output.hpp"
 #include "ruletest/report.hpp"
@@ -155,6 +156,17 @@ int run_test_rules(const TestRulesArgs& args, Context& ctx) {
             << "\n";
   } else if (args.format == "text") {
     ctx.out << ruletest::text_report(results);
+  } else if (args.format == "junit") {
+    ctx.out << ruletest::junit_xml(results);  // promtool's: a testcase per test group
+  } else if (args.format != "promtool") {
+    // github, sarif, codeclimate: each failure as a finding at its place, as `mlmon check` reports it.
+    Report report;
+    for (const ruletest::FileResult& r : results) {
+      for (Diagnostic& d : ruletest::findings(r)) report.add(std::move(d));
+    }
+    OutputOptions as;
+    as.format = args.format;
+    finish_report(report, as, ctx);
   } else {
     for (const ruletest::FileResult& r : results) {
       std::string out, err;
@@ -202,8 +214,9 @@ void setup_test_rules(CLI::App& app, Context& ctx) {
                 "Accept fields Prometheus does not know in the rule files (as promtool's flag)");
   sub->add_option("--format", args->format,
                   "promtool (its output, byte for byte), text (each failure at file:line:col with what differs), "
-                  "or json (one object per test group)")
-      ->check(CLI::IsMember({"promtool", "text", "json"}))
+                  "json (one object per test group), junit (promtool's JUnit XML), or github, sarif, codeclimate "
+                  "(each failure as a finding at its place)")
+      ->check(CLI::IsMember({"promtool", "text", "json", "junit", "github", "sarif", "codeclimate"}))
       ->capture_default_str();
   sub->add_flag("--compat", args->compat,
                 "Pass what promtool passes: an unknown alertname expecting no alerts, a rule_files pattern "
