@@ -18,7 +18,7 @@ std::string dump_for_output(const nlohmann::ordered_json& doc, int indent) {
   out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
     const unicode::DecodedRune d = unicode::decode(text, pos);
-    if (d.rune != '\t' && d.rune >= 0x20 && needs_escape(d.rune)) {
+    if (d.rune >= 0x20 && needs_escape(d.rune)) {  // C0 below: escaped by JSON itself
       out += fmt::format("\\u{:04x}", static_cast<unsigned>(d.rune));
     } else {
       out.append(text, pos, d.width);

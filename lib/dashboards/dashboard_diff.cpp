@@ -334,7 +334,9 @@ void diff_variables(const Dashboard& a, const Dashboard& b, ChangeSet& out) {
 
 }  // namespace
 
-ChangeSet diff_dashboards(const Dashboard& a, const Dashboard& b) {
+ChangeSet diff_dashboards(const Dashboard& old_dashboard, const Dashboard& new_dashboard) {
+  const Dashboard& a = old_dashboard;
+  const Dashboard& b = new_dashboard;
   ChangeSet out;
   Change settings{ChangeKind::Changed, "dashboard", {}, {}, {}};
   FieldDiffer(settings.fields)
@@ -346,7 +348,9 @@ ChangeSet diff_dashboards(const Dashboard& a, const Dashboard& b) {
   return out;
 }
 
-Result<ChangeSet> diff_dashboard_json(const Json& a, const Json& b) {
+Result<ChangeSet> diff_dashboard_json(const Json& old_dashboard, const Json& new_dashboard) {
+  const Json& a = old_dashboard;
+  const Json& b = new_dashboard;
   // JSON from a server can hold any type anywhere; the model's accessors throw on a surprise, and
   // that must not cross the library's edge.
   try {

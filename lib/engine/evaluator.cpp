@@ -44,8 +44,8 @@ const Labels* LabelPool::intern(Labels labels) {
 
 // ---- Query ----
 
-Query::Query(const Storage& s, const EvalOptions& o, int64_t st, int64_t en, int64_t iv)
-    : storage(s), options(o), start(st), end(en), interval(iv) {}
+Query::Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval)
+    : storage(storage), options(options), start(start), end(end), interval(interval) {}
 
 void Query::add_samples(int64_t n) {
   samples += n;

@@ -154,7 +154,8 @@ bool parse_item(std::string_view s, std::vector<SequenceValue>& out, std::string
     if (i == s.size()) return push(out, {0, false, true}, 1, err);
     if (s[i] == '+' || s[i] == '-') {
       ++i;
-      if (!s.substr(i).starts_with("{{") || (close = s.find("}}", i)) == std::string_view::npos) {
+      close = s.substr(i).starts_with("{{") ? s.find("}}", i) : std::string_view::npos;
+      if (close == std::string_view::npos) {
         err = "histogram description incomplete";
         return false;
       }

@@ -102,7 +102,7 @@ void Lexer::backup() {
 
 bool Lexer::accept(std::string_view valid) {
   const char32_t r = next();
-  if (r != eof_rune && r < 0x80 && valid.find(static_cast<char>(r)) != std::string_view::npos) return true;
+  if (r < 0x80 && valid.find(static_cast<char>(r)) != std::string_view::npos) return true;  // eof_rune is not < 0x80
   backup();
   return false;
 }

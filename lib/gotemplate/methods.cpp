@@ -92,7 +92,9 @@ CallResult duration_abs(const CallContext& c, std::span<const Value>) {
   return Value::of_int(-v, duration);
 }
 double split_units(std::int64_t v, std::int64_t unit) {
-  return static_cast<double>(v / unit) + static_cast<double>(v % unit) / static_cast<double>(unit);
+  // As Go's Duration.Seconds() and friends: whole units, then the remainder, to keep precision.
+  return static_cast<double>(v / unit) +  // NOLINT(bugprone-integer-division)
+         static_cast<double>(v % unit) / static_cast<double>(unit);
 }
 CallResult duration_hours(const CallContext& c, std::span<const Value>) {
   return Value::of_float(split_units(d(c), 3600 * go::nanos_per_second));

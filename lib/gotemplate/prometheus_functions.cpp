@@ -188,7 +188,9 @@ std::expected<double, std::string> convert_to_float(const Value& raw) {
     case uint64: return static_cast<double>(v.as_uint());
     case duration: {
       const std::int64_t d = v.as_int();
-      return static_cast<double>(d / go::nanos_per_second) + static_cast<double>(d % go::nanos_per_second) / 1e9;
+      // time.Duration.Seconds(): whole seconds, then the remainder, to keep precision.
+      return static_cast<double>(d / go::nanos_per_second) +  // NOLINT(bugprone-integer-division)
+             static_cast<double>(d % go::nanos_per_second) / 1e9;
     }
     default: return std::unexpected(fmt::format("can't convert {} to float", type_name(v.type)));
   }

@@ -49,7 +49,7 @@ class DashboardImporter {
   struct Prepared;
   bool prepare(const std::string& path, const ImportOptions& options, Prepared& prepared);
   /// Returns false when the run must stop (authentication failure, Grafana unreachable).
-  bool import_one(const Prepared& prepared, const ImportOptions& options, const ResolvedFolder* folder,
+  bool import_one(const Prepared& item, const ImportOptions& options, const ResolvedFolder* folder,
                   ImportCounts& counts);
   void report_failure(const std::string& path, const std::string& why, ImportCounts& counts);
 

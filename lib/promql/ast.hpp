@@ -312,7 +312,7 @@ public:
     template <class T>
     std::span<T> copy(std::span<const T> items) {
         if (items.empty()) return {};
-        T* out = static_cast<T*>(allocate(sizeof(T) * items.size(), alignof(T)));
+        T* out = static_cast<T*>(allocate(sizeof(T) * items.size(), alignof(T)));  // NOLINT(bugprone-sizeof-expression): T may be a pointer
         for (size_t i = 0; i < items.size(); ++i) new (out + i) T(items[i]);
         return {out, items.size()};
     }

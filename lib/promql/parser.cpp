@@ -525,7 +525,8 @@ const Node* Parser::parse_number_literal() {
         const auto ns = parse_duration_ns(s, &err);
         if (!ns) fail(t.begin, t.end, err);
         // time.Duration.Seconds()
-        value = static_cast<double>(*ns / 1'000'000'000) + static_cast<double>(*ns % 1'000'000'000) / 1e9;
+        value = static_cast<double>(*ns / 1'000'000'000) +  // NOLINT(bugprone-integer-division): Go's way
+                static_cast<double>(*ns % 1'000'000'000) / 1e9;
     } else {
         std::string err;
         const auto v = go::parse_number(s, &err);

@@ -16,7 +16,7 @@ struct NumberValue {
 /// Validates VALUE as PromQL reads a number: an optional sign, then a decimal (`0.25`, `.5`,
 /// `100000`, `1_000`), exponent (`1e5`), hex (`0x1f`), `Inf`/`NaN`, or a duration (`26h`, in
 /// seconds). Errors quote the value and say what is expected.
-Result<NumberValue> parse_number_value(std::string_view text);
+Result<NumberValue> parse_number_value(std::string_view raw);
 
 /// How `old_text` (a number token as written in the expression, without its sign) is written,
 /// so the new value can be written the same way.
