@@ -28,11 +28,21 @@ bool is_excluded(const LintOptions& options, const Finding& f, const Dashboard& 
 }  // namespace
 
 void lint_dashboard(const Dashboard& dashboard, const LintOptions& options, Report& report) {
+  static const std::vector<const DashboardCheck*> kRegistered = [] {
+    std::vector<const DashboardCheck*> list;
+    for (const auto& check : dashboard_checks()) list.push_back(check.get());
+    return list;
+  }();
+  lint_dashboard(dashboard, kRegistered, options, report);
+}
+
+void lint_dashboard(const Dashboard& dashboard, std::span<const DashboardCheck* const> checks,
+                    const LintOptions& options, Report& report) {
   const References references = collect_references(dashboard);
   const std::vector<Query> queries = prometheus_queries(dashboard);
   std::vector<Finding> findings;
   const CheckContext ctx{dashboard, references, queries, findings};
-  for (const auto& check : dashboard_checks()) {
+  for (const DashboardCheck* check : checks) {
     if (options.enabled && !options.enabled(check->info().id)) continue;
     check->run(ctx);
   }

@@ -92,6 +92,8 @@ TEST_CASE("every check id in README.md and docs/ is in the catalogue") {
     const std::string text = read(doc);
     REQUIRE(!text.empty());
     for (const std::string& id : ids_in(text)) {
+      // The worked example adds this check; it is compiled by tests/docs, not shipped.
+      if (doc.filename() == "adding-a-check.md" && id == "dashboards/panel-target-count") continue;
       CAPTURE(doc.filename().string());
       CAPTURE(id);
       CHECK(mlmon::workspace::catalog().find(id) != nullptr);
