@@ -28,4 +28,14 @@ std::string dump_for_output(const nlohmann::ordered_json& doc, int indent) {
   return out;
 }
 
+void append_diagnostic_fields(nlohmann::ordered_json& item, const Diagnostic& d) {
+  item["file"] = d.file;
+  item["line"] = d.pos.line;
+  item["column"] = d.pos.col;
+  item["severity"] = to_string(d.severity);
+  item["rule"] = d.rule_id;
+  item["message"] = d.message;
+  if (!d.hint.empty()) item["hint"] = d.hint;
+}
+
 }  // namespace mlmon

@@ -6,8 +6,14 @@
 
 #include <string>
 
+#include "core/diagnostic.hpp"
+
 namespace mlmon {
 
 std::string dump_for_output(const nlohmann::ordered_json& doc, int indent);
+
+/// One diagnostic as every JSON output shows it: file, line, column, severity, rule, message and
+/// hint (when there is one), in that order. Callers may put their own keys first.
+void append_diagnostic_fields(nlohmann::ordered_json& item, const Diagnostic& d);
 
 }  // namespace mlmon

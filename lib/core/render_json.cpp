@@ -11,13 +11,7 @@ void render_json(const Report& report, std::ostream& out) {
   for (const Diagnostic& d : report.sorted()) {
     ++counts[static_cast<int>(d.severity)];
     nlohmann::ordered_json item;
-    item["file"] = d.file;
-    item["line"] = d.pos.line;
-    item["column"] = d.pos.col;
-    item["severity"] = to_string(d.severity);
-    item["rule"] = d.rule_id;
-    item["message"] = d.message;
-    if (!d.hint.empty()) item["hint"] = d.hint;
+    append_diagnostic_fields(item, d);
     list.push_back(std::move(item));
   }
   nlohmann::ordered_json doc;

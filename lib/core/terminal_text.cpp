@@ -39,4 +39,17 @@ std::size_t escape_extra_width(std::string_view text, std::size_t pos, std::size
   return valid && needs_escape(d.rune) ? escape_of(d.rune).size() - 1 : 0;
 }
 
+std::string printable(std::string_view text, std::size_t limit) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (out.size() >= limit) {
+      out += "...";
+      break;
+    }
+    out.push_back(c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c));
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 }  // namespace mlmon

@@ -20,4 +20,9 @@ std::string escape_controls(std::string_view text);
 /// replaces (0 when it is not escaped), and its length in bytes through `bytes`.
 std::size_t escape_extra_width(std::string_view text, std::size_t pos, std::size_t& bytes);
 
+/// Text a server sent (an error, a version, a URL), made safe for one line of a message: control
+/// characters (newlines, terminal escapes) become spaces, trailing spaces go, and past `limit`
+/// bytes it is cut and ends in "...".
+std::string printable(std::string_view text, std::size_t limit = 300);
+
 }  // namespace mlmon

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_output.hpp"
 #include "core/terminal_text.hpp"
 
 namespace mlmon::doctor {
@@ -98,13 +99,7 @@ void render_json(const DoctorReport& report, std::ostream& out) {
       const Diagnostic& d = finding.diagnostic;
       ordered_json item;
       item["section"] = id(section);
-      item["file"] = d.file;
-      item["line"] = d.pos.line;
-      item["column"] = d.pos.col;
-      item["severity"] = to_string(d.severity);
-      item["rule"] = d.rule_id;
-      item["message"] = d.message;
-      if (!d.hint.empty()) item["hint"] = d.hint;
+      append_diagnostic_fields(item, d);
       diagnostics.push_back(std::move(item));
     }
   }

@@ -12,19 +12,6 @@ bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") 
 
 }  // namespace
 
-std::string printable(std::string_view text, std::size_t limit) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (out.size() >= limit) {
-      out += "...";
-      break;
-    }
-    out.push_back(c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c));
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 ServiceClient::ServiceClient(std::string service, grafana::GrafanaUrl url, grafana::Credentials credentials,
                              grafana::HttpTransport& transport, const grafana::Redactor* redactor)
     : service_(std::move(service)),

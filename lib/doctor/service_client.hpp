@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/result.hpp"
+#include "core/terminal_text.hpp"  // printable(): server text in messages
 #include "grafana/credentials.hpp"
 #include "grafana/grafana_url.hpp"
 #include "grafana/http_transport.hpp"
@@ -42,8 +43,5 @@ class ServiceClient {
   grafana::HttpTransport& transport_;
   const grafana::Redactor* redactor_;
 };
-
-/// Server text made safe for one line: control characters become spaces, at most `limit` bytes.
-std::string printable(std::string_view text, std::size_t limit = 300);
 
 }  // namespace mlmon::doctor

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/terminal_text.hpp"
 #include "grafana/bounded_json.hpp"
 
 namespace mlmon::grafana {
@@ -36,21 +37,6 @@ std::string_view reason_phrase(int status) {
 std::string status_text(int status) {
   std::string_view phrase = reason_phrase(status);
   return phrase.empty() ? fmt::format("HTTP {}", status) : fmt::format("{} {}", status, phrase);
-}
-
-/// Server-provided text made safe to print on one line: control characters (newlines, terminal
-/// escapes) become spaces and the length is capped.
-std::string printable(std::string_view text, std::size_t limit = 300) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (out.size() >= limit) {
-      out += "...";
-      break;
-    }
-    out.push_back(c < 0x20 || c == 0x7f ? ' ' : static_cast<char>(c));
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
 }
 
 bool looks_like_html(const HttpResponse& response) {
