@@ -33,7 +33,6 @@ inline constexpr std::string_view kTemplate = "alertmanager/template";
 inline constexpr std::string_view kEnvMissing = "alertmanager/env-missing";
 inline constexpr std::string_view kEnvUnsafe = "alertmanager/env-unsafe";
 inline constexpr std::string_view kRouteCases = "alertmanager/route-cases";
-inline constexpr std::string_view kRouteCase = "alertmanager/route-case";
 inline constexpr std::string_view kClassicMatcher = "alertmanager/classic-matcher";
 inline constexpr std::string_view kRouteDepth = "alertmanager/route-depth";
 inline constexpr std::string_view kTemplateSyntax = "alertmanager/template-syntax";

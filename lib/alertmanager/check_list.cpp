@@ -50,9 +50,10 @@ constexpr CheckInfo kChecks[] = {
      kValidation},
     {ids::kEnvUnsafe, "a value rendered into a config template cannot change the YAML around it",
      kError, kValidation},
-    {ids::kRouteCases, "a routing-cases file is a list of {labels, receivers}", kError, kValidation},
-    {ids::kRouteCase, "each routing case reaches exactly the receivers it lists, in order", kError,
-     kValidation},
+    {ids::kRouteCases,
+     "a routing-cases file is a list of {labels, receivers}, and each case reaches exactly the receivers it lists, "
+     "in order",
+     kError, kValidation},
     // mlmon's lint: loads, but is probably not what was meant.
     {ids::kClassicMatcher, "a matcher only the classic parser accepts; the hint gives the UTF-8 form",
      kWarning},

@@ -115,7 +115,7 @@ std::vector<Diagnostic> run_route_cases(const RouteCaseFile& cases, const Route&
   for (const RouteCase& c : cases.cases) {
     const std::vector<std::string> got = route_receivers(root, c.labels);
     if (got == c.receivers) continue;
-    out.push_back(make(cases.document.source, c.node, ids::kRouteCase,
+    out.push_back(make(cases.document.source, c.node, ids::kRouteCases,
                        describe(c) + ": expected receivers " + join_receivers(c.receivers) + ", got " +
                            join_receivers(got)));
   }
