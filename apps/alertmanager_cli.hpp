@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/loader.hpp"
 #include "alertmanager/template_check.hpp"
 #include "context.hpp"
@@ -15,7 +16,7 @@
 namespace mlmon::cli {
 
 /// The rule id of a file given as an Alertmanager config that plainly holds something else.
-inline constexpr std::string_view kRuleNotAConfig = "alertmanager/not-a-config";
+inline constexpr std::string_view kRuleNotAConfig = alertmanager::ids::kNotAConfig;
 
 /// An Alertmanager config read for checking: a file as written, or a `*.tmpl` config template
 /// rendered in memory, whose findings are reported at their place in the template.

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/duration.hpp"
 #include "alertmanager/labels.hpp"
 #include "alertmanager/matcher.hpp"
@@ -42,24 +43,20 @@ void Checker::fail(const yaml::Node* at, std::string_view rule, std::string mess
   report(at, struct_phase_, rule, std::move(message), Severity::Error, std::move(hint));
 }
 
-void Checker::strict_error(const yaml::Node* at, std::string message) {
+void Checker::strict_error(const yaml::Node* at, std::string_view rule, std::string message) {
   ++strict_errors_;
-  const bool unknown = message.starts_with("field ") && message.find(" not found in type ") != std::string::npos;
-  const bool duplicate = message.find(" already set in ") != std::string::npos;
-  report(at, Phase::Strict,
-         unknown ? "alertmanager/unknown-field" : duplicate ? "alertmanager/duplicate-field" : "alertmanager/type-error",
-         std::move(message));
+  report(at, Phase::Strict, rule, std::move(message));
 }
 
 void Checker::type_error(const yaml::Node* node, std::string_view go_type) {
-  strict_error(node, yaml::cannot_unmarshal(*node, go_type, yaml::GoYaml::V2));
+  strict_error(node, ids::kTypeError, yaml::cannot_unmarshal(*node, go_type, yaml::GoYaml::V2));
 }
 
 bool Checker::over_budget(const yaml::Node* at, int depth) {
   if (++visits_ <= kMaxVisits && depth <= kMaxDepth) return false;
   if (!budget_reported_) {
     budget_reported_ = true;
-    report(at, Phase::Decode, "alertmanager/yaml",
+    report(at, Phase::Decode, ids::kYaml,
            depth > kMaxDepth ? "yaml: exceeded max depth of " + std::to_string(kMaxDepth)
                              : std::string("yaml: document contains excessive aliasing"));
   }
@@ -88,10 +85,10 @@ void Checker::report_duplicate_keys(const std::vector<Diagnostic>& duplicates) {
     f.diagnostic = d;
     f.phase = Phase::Strict;
     if (owner != nullptr && !owner->second.empty()) {
-      f.diagnostic.rule_id = "alertmanager/duplicate-field";
+      f.diagnostic.rule_id = ids::kDuplicateField;
       f.diagnostic.message = "field " + key + " already set in type " + std::string(owner->second);
     } else if (owner != nullptr) {
-      f.diagnostic.rule_id = "alertmanager/duplicate-field";
+      f.diagnostic.rule_id = ids::kDuplicateField;
       f.diagnostic.message = "key " + go::quote(key) + " already set in map";
     }
     ++strict_errors_;
@@ -117,12 +114,12 @@ void Checker::decode_struct(const yaml::Node* node, const schema::Struct& type, 
     if (entry.key == nullptr || !entry.key->is_scalar()) continue;
     const std::string& name = entry.key->value;
     if (!seen.insert(name).second) {
-      if (!entry.merged) strict_error(entry.key, "field " + name + " already set in type " + std::string(type.go_name));
+      if (!entry.merged) strict_error(entry.key, ids::kDuplicateField, "field " + name + " already set in type " + std::string(type.go_name));
       continue;
     }
     const schema::Field* field = type.find(name);
     if (field == nullptr) {
-      strict_error(entry.key, "field " + name + " not found in type " + std::string(type.go_name));
+      strict_error(entry.key, ids::kUnknownField, "field " + name + " not found in type " + std::string(type.go_name));
       continue;
     }
     decode_field(entry.key, entry.value, *field, type, depth + 1, in_http_config);
@@ -164,7 +161,7 @@ void Checker::decode_string_map(const yaml::Node* value, std::string_view go_typ
       continue;
     }
     if (!seen.insert(entry.key->value).second) {
-      if (!entry.merged) strict_error(entry.key, "key " + go::quote(entry.key->value) + " already set in map");
+      if (!entry.merged) strict_error(entry.key, ids::kDuplicateField, "key " + go::quote(entry.key->value) + " already set in map");
       continue;
     }
     if (entry.value->is_map() || entry.value->is_seq()) type_error(entry.value, "string");
@@ -184,7 +181,7 @@ void Checker::decode_regex_map(const yaml::Node* value) {
     } else if (entry.value->is_scalar()) {
       std::string error;
       if (!AnchoredRegex::compile(entry.value->value, error)) {
-        report(entry.value, Phase::Decode, "alertmanager/regex", std::move(error));
+        report(entry.value, Phase::Decode, ids::kRegex, std::move(error));
       }
     }
   }
@@ -193,9 +190,9 @@ void Checker::decode_regex_map(const yaml::Node* value) {
   for (const yaml::Entry& entry : value->entries) {
     const std::string name = scalar_text(entry.key);
     if (!is_classic_label_name(name)) {
-      report(entry.key, phase, "alertmanager/label-name", "invalid label name " + go::quote(name));
+      report(entry.key, phase, ids::kLabelName, "invalid label name " + go::quote(name));
     } else if (entry.value->is_null()) {
-      report(entry.value, phase, "alertmanager/regex", "invalid regexp value for " + go::quote(name));
+      report(entry.value, phase, ids::kRegex, "invalid regexp value for " + go::quote(name));
     }
   }
 }
@@ -212,9 +209,9 @@ void Checker::decode_matchers(const yaml::Node* value) {
     }
     const MatchersParse parsed = parse_matchers(item->is_scalar() ? item->value : std::string());
     if (!parsed.ok()) {
-      report(item, Phase::Decode, "alertmanager/matcher", parsed.error);
+      report(item, Phase::Decode, ids::kMatcher, parsed.error);
     } else if (parsed.classic_only) {
-      report(item, Phase::Extra, "alertmanager/classic-matcher",
+      report(item, Phase::Extra, ids::kClassicMatcher,
              "matcher is only valid in the classic syntax; Alertmanager falls back to the classic parser and logs a "
              "warning",
              Severity::Warning, "write it as '" + parsed.suggestion + "' (values double-quoted)");
@@ -249,17 +246,17 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
       return;
     case Kind::TextDuration:
       if (tag == "!!str" && !parse_go_duration(text, error)) {
-        report(value, Phase::Decode, "alertmanager/duration", error);
+        report(value, Phase::Decode, ids::kDuration, error);
       }
       return;
     case Kind::ModelDuration:
-      if (!parse_model_duration(text, error)) report(value, Phase::Decode, "alertmanager/duration", error);
+      if (!parse_model_duration(text, error)) report(value, Phase::Decode, ids::kDuration, error);
       return;
     case Kind::Url:
     case Kind::SecretUrl: {
       if (kind == Kind::SecretUrl && text == "<secret>") return;
       ParsedUrl url;
-      if (!parse_alertmanager_url(text, url, error)) report(value, Phase::Decode, "alertmanager/url", error);
+      if (!parse_alertmanager_url(text, url, error)) report(value, Phase::Decode, ids::kUrl, error);
       return;
     }
     case Kind::SecretTemplateUrl: {
@@ -271,26 +268,26 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
         for (std::size_t p = text.find("{{"); p != std::string::npos; p = text.find("{{", p + 2)) ++open;
         for (std::size_t p = text.find("}}"); p != std::string::npos; p = text.find("}}", p + 2)) ++close;
         if (open != close) {
-          report(value, Phase::Decode, "alertmanager/url", "invalid template syntax: template: :1: unclosed action");
+          report(value, Phase::Decode, ids::kUrl, "invalid template syntax: template: :1: unclosed action");
         }
         return;
       }
       ParsedUrl url;
       if (!parse_alertmanager_url(text, url, error)) {
-        report(value, Phase::Decode, "alertmanager/url", "invalid URL: " + error);
+        report(value, Phase::Decode, ids::kUrl, "invalid URL: " + error);
       }
       return;
     }
     case Kind::CommonUrl: {
       ParsedUrl url;
-      if (!parse_go_url(text, url, error)) report(value, Phase::Decode, "alertmanager/url", error);
+      if (!parse_go_url(text, url, error)) report(value, Phase::Decode, ids::kUrl, error);
       return;
     }
     case Kind::HostPort:
-      if (!check_host_port(text, error)) report(value, Phase::Decode, "alertmanager/host-port", error);
+      if (!check_host_port(text, error)) report(value, Phase::Decode, ids::kHostPort, error);
       return;
     case Kind::TlsVersion:
-      if (!check_tls_version(text, error)) report(value, Phase::Decode, "alertmanager/tls-config", error);
+      if (!check_tls_version(text, error)) report(value, Phase::Decode, ids::kTlsConfig, error);
       return;
     default:
       (void)key;

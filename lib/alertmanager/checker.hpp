@@ -43,7 +43,7 @@ class Checker {
   void decode_matchers(const yaml::Node* value);
   void decode_leaf(const yaml::Node* key, const yaml::Node* value, const schema::Field& field);
   void type_error(const yaml::Node* node, std::string_view go_type);
-  void strict_error(const yaml::Node* at, std::string message);
+  void strict_error(const yaml::Node* at, std::string_view rule, std::string message);
   bool over_budget(const yaml::Node* at, int depth);
 
   LoadedConfig& out_;

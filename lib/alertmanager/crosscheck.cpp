@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/router.hpp"
 #include "yaml/document.hpp"
 
@@ -30,10 +31,10 @@ const Route* route_for_value(const Route& r, const std::string& label, const std
   return nullptr;
 }
 
-Diagnostic warning(const AlertRuleRef& alert, std::string rule, std::string message, std::string hint) {
+Diagnostic warning(const AlertRuleRef& alert, std::string_view rule, std::string message, std::string hint) {
   Diagnostic d;
   d.severity = Severity::Warning;
-  d.rule_id = std::move(rule);
+  d.rule_id = rule;
   d.file = alert.file;
   d.pos = alert.pos;
   d.message = std::move(message);
@@ -66,7 +67,7 @@ std::vector<Diagnostic> crosscheck_alert_routing(const Config& config, const std
       if (receiver == nullptr || !receiver->is_blackhole()) all_blackholes = false;
     }
     if (all_blackholes) {
-      out.push_back(warning(alert, "alertmanager/unrouted-alert",
+      out.push_back(warning(alert, ids::kUnroutedAlert,
                             "alert " + alert.name + " reaches no receiver that notifies anyone: " +
                                 join_receivers(receivers) + (receivers.size() == 1 ? " has" : " have") +
                                 " no integrations",
@@ -77,7 +78,7 @@ std::vector<Diagnostic> crosscheck_alert_routing(const Config& config, const std
     if (routes.size() == 1 && routes.front() == &config.route && severity != labels.end()) {
       if (const Route* r = route_for_value(config.route, "severity", severity->second, 0)) {
         out.push_back(warning(
-            alert, "alertmanager/default-route-only",
+            alert, ids::kDefaultRouteOnly,
             "alert " + alert.name + " (severity=" + severity->second + ") only reaches the root receiver " +
                 config.route.effective_receiver + ", although routes exist for this severity",
             "the route " + to_string(r->matchers) + (r->node ? " (Alertmanager config line " + std::to_string(r->node->pos.line) + ")" : "") +

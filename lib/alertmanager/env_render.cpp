@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/lint.hpp"
 #include "yaml/document.hpp"
 
@@ -70,10 +71,10 @@ bool plain_safe(std::string_view value, bool at_start, bool at_end, bool in_flow
 
 constexpr std::string_view kRenderedMarker = "# Rendered by mlmon render-alertmanager";
 
-Diagnostic problem(const SourceFile& source, std::size_t offset, std::string rule, std::string message, std::string hint = {}) {
+Diagnostic problem(const SourceFile& source, std::size_t offset, std::string_view rule, std::string message, std::string hint = {}) {
   Diagnostic d;
   d.severity = Severity::Error;
-  d.rule_id = std::move(rule);
+  d.rule_id = rule;
   d.file = source.path();
   d.pos = source.position_of(offset);
   d.message = std::move(message);
@@ -189,7 +190,7 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
         result.sources[ref.name] = ValueSource::Placeholder;
       } else {
         result.problems.push_back(problem(
-            source, at, "alertmanager/env-missing",
+            source, at, ids::kEnvMissing,
             "required variable " + ref.name + (value.has_value() ? " is empty" : " is not set"),
             "export " + ref.name + ", or write ${" + ref.name + ":-default} to make it optional"));
         const bool listed = std::any_of(result.missing.begin(), result.missing.end(),
@@ -202,7 +203,7 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
         case yaml::ScalarStyle::DoubleQuoted: written = escape_double_quoted(chosen); break;
         case yaml::ScalarStyle::SingleQuoted:
           if (chosen.find_first_of("\n\r") != std::string::npos) {
-            result.problems.push_back(problem(source, at, "alertmanager/env-unsafe",
+            result.problems.push_back(problem(source, at, ids::kEnvUnsafe,
                                               "the value of " + ref.name + " has a line break, which a single-quoted YAML value cannot hold",
                                               "use double quotes around " + ref_text + " in the template"));
             continue;
@@ -226,7 +227,7 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
           const bool at_start = ref.offset == 0;
           const bool at_end = ref.offset + ref.length == raw.size();
           if (!plain_safe(chosen, at_start, at_end, node.in_flow)) {
-            result.problems.push_back(problem(source, at, "alertmanager/env-unsafe",
+            result.problems.push_back(problem(source, at, ids::kEnvUnsafe,
                                               "the value of " + ref.name + " would change the YAML structure in an unquoted value",
                                               "quote the reference in the template: \"" + ref_text + "\""));
             continue;

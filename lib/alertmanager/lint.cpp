@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/duration.hpp"
 #include "alertmanager/env_render.hpp"
 #include "alertmanager/node_util.hpp"
@@ -46,7 +47,7 @@ class Linter {
   void warn(const Node* at, std::string_view rule, std::string message, std::string hint = {}) {
     Diagnostic d;
     d.severity = Severity::Warning;
-    d.rule_id = "alertmanager/" + std::string(rule);
+    d.rule_id = rule;
     d.file = loaded_.document.source->path();
     if (at != nullptr) d.pos = at->pos;
     d.message = std::move(message);
@@ -69,7 +70,7 @@ class Linter {
         const bool none = rc != 0 || g.gl_pathc == 0;
         globfree(&g);
         if (none) {
-          warn(f.value, "template-glob", "template glob " + go::quote(path) + " matches no file",
+          warn(f.value, ids::kTemplateGlob, "template glob " + go::quote(path) + " matches no file",
                "Alertmanager accepts it silently and loads no templates from it; relative globs are resolved "
                "against the config file's directory");
         }
@@ -83,7 +84,7 @@ class Linter {
                                "sends a notification"
                              : "Alertmanager reads it relative to its own working directory, and only when it sends a "
                                "notification; checked here against the config file's directory";
-      warn(f.value, "missing-file", f.field + ": file " + go::quote(resolved.lexically_normal().string()) + " does not exist",
+      warn(f.value, ids::kMissingFile, f.field + ": file " + go::quote(resolved.lexically_normal().string()) + " does not exist",
            std::move(hint));
     }
   }
@@ -107,7 +108,7 @@ class Linter {
     collect_receivers(loaded_.config.route, used, 0);
     for (const Receiver& r : loaded_.config.receivers) {
       if (r.name.empty() || used.contains(r.name)) continue;
-      warn(r.name_node != nullptr ? r.name_node : r.node, "unused-receiver",
+      warn(r.name_node != nullptr ? r.name_node : r.node, ids::kUnusedReceiver,
            "receiver " + go::quote(r.name) + " is not used by any route");
     }
   }
@@ -118,7 +119,7 @@ class Linter {
     collect_intervals(loaded_.config.route, used, 0);
     for (const NamedTimeInterval& t : loaded_.config.time_intervals) {
       if (t.name.empty() || used.contains(t.name)) continue;
-      warn(field_node(t.node, "name") ? field_node(t.node, "name") : t.node, "unused-time-interval",
+      warn(field_node(t.node, "name") ? field_node(t.node, "name") : t.node, ids::kUnusedTimeInterval,
            "time interval " + go::quote(t.name) + " is not used by any route");
     }
   }
@@ -140,7 +141,7 @@ class Linter {
         const Route& earlier = route.routes[i];
         if (earlier.continue_matching || !covers(earlier.matchers, later.matchers)) continue;
         const std::string what = earlier.matchers.empty() ? "matches every alert" : "matches every alert this one matches";
-        warn(later.node, "shadowed-route",
+        warn(later.node, ids::kShadowedRoute,
              "this route can never match: the route at line " + line_of(earlier.node) + " (" +
                  (earlier.matchers.empty() ? std::string("default-route") : to_string(earlier.matchers)) + ") " +
                  what + " and has no 'continue: true'",
@@ -169,7 +170,7 @@ class Linter {
   void inhibit_rules() {
     for (const InhibitRule& rule : loaded_.config.inhibit_rules) {
       if (rule.uses_sources) continue;
-      const char* kRule = "inhibit-never-fires";
+      constexpr std::string_view kRule = ids::kInhibitNeverFires;
       if (std::string c = contradiction(rule.source); !c.empty()) {
         warn(rule.node, kRule, "inhibit rule can never fire: no alert matches both " + c + " in its source matchers");
         continue;
@@ -248,7 +249,7 @@ class Linter {
       const std::string reference =
           options_.in_template ? "write a ${VAR} reference in its place in the template"
                                : "keep a ${VAR} reference in a template rendered by 'mlmon render-alertmanager'";
-      warn(s.key != nullptr ? s.key : s.value, "plain-secret", s.field + " holds " + what + " in plain text",
+      warn(s.key != nullptr ? s.key : s.value, ids::kPlainSecret, s.field + " holds " + what + " in plain text",
            s.has_file_twin ? "read it from a file with " + s.field + "_file, or " + reference
                            : reference + " (Alertmanager has no " + s.field + "_file here)");
     }
@@ -261,7 +262,7 @@ class Linter {
       for (const EnvReference& ref : find_env_references(n->value)) {
         Diagnostic d;
         d.severity = Severity::Warning;
-        d.rule_id = "alertmanager/unexpanded-env";
+        d.rule_id = ids::kUnexpandedEnv;
         d.file = loaded_.document.source->path();
         d.pos = n->source_position(ref.offset);
         d.message = "Alertmanager does not expand environment variables: ${" + ref.name + "} is used literally";

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/checker.hpp"
 #include "alertmanager/config_checks.hpp"
 #include "alertmanager/lint.hpp"
@@ -145,7 +146,7 @@ LoadedConfig load_config(SourceFilePtr source, LoadOptions options) {
   if (root == nullptr || root->is_null()) {
     if (loaded.findings.empty() || std::none_of(loaded.findings.begin(), loaded.findings.end(),
                                                 [](const Finding& f) { return f.phase == Phase::Syntax; })) {
-      ck.report(nullptr, Phase::Load, "alertmanager/route", "no route provided in config");
+      ck.report(nullptr, Phase::Load, ids::kRoute, "no route provided in config");
     }
     mask_messages(loaded);
     return loaded;
@@ -157,7 +158,7 @@ LoadedConfig load_config(SourceFilePtr source, LoadOptions options) {
     build_model(ck, *root, loaded.config);
     if (const yaml::Node* route = field_node(root, "route"); route != nullptr && route->is_map()) {
       if (is_true(field_node(route, "continue"))) {
-        ck.report(route->key_node("continue"), Phase::Load, "alertmanager/route", "cannot have continue in root route");
+        ck.report(route->key_node("continue"), Phase::Load, ids::kRoute, "cannot have continue in root route");
       }
     }
   }

@@ -1,6 +1,7 @@
 // Builds the routing tree and the other parts routing and the lints need (dispatch.NewRoute).
 #include <string>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/checker.hpp"
 #include "alertmanager/config_checks.hpp"
 #include "alertmanager/node_util.hpp"
@@ -69,7 +70,7 @@ void build_route(Checker& ck, const Node& node, const std::string& inherited, Ro
   if (depth >= kMaxRouteDepth) {
     if (!too_deep) {
       too_deep = true;
-      ck.report(children, Phase::Extra, "alertmanager/route-depth",
+      ck.report(children, Phase::Extra, ids::kRouteDepth,
                 "the routing tree is nested more than " + std::to_string(kMaxRouteDepth) +
                     " levels deep; mlmon does not follow it further",
                 Severity::Warning);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/matcher.hpp"
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/router.hpp"
@@ -12,10 +13,10 @@ namespace {
 
 using yaml::Node;
 
-Diagnostic make(const SourceFilePtr& source, const Node* at, std::string rule, std::string message) {
+Diagnostic make(const SourceFilePtr& source, const Node* at, std::string_view rule, std::string message) {
   Diagnostic d;
   d.severity = Severity::Error;
-  d.rule_id = std::move(rule);
+  d.rule_id = rule;
   d.file = source->path();
   if (at != nullptr) d.pos = at->pos;
   d.message = std::move(message);
@@ -46,17 +47,17 @@ RouteCaseFile load_route_cases(SourceFilePtr source) {
   file.problems = file.document.problems;
   const Node* root = file.document.root;
   if (root == nullptr) {
-    if (file.document.ok()) file.problems.push_back(make(source, nullptr, "alertmanager/route-cases", "no routing cases in the file"));
+    if (file.document.ok()) file.problems.push_back(make(source, nullptr, ids::kRouteCases, "no routing cases in the file"));
     return file;
   }
   if (!root->is_seq()) {
-    file.problems.push_back(make(source, root, "alertmanager/route-cases",
+    file.problems.push_back(make(source, root, ids::kRouteCases,
                                  "routing cases must be a list of {labels: {...}, receivers: [...]}"));
     return file;
   }
   for (const Node* item : root->items) {
     if (!item->is_map()) {
-      file.problems.push_back(make(source, item, "alertmanager/route-cases",
+      file.problems.push_back(make(source, item, ids::kRouteCases,
                                    "a routing case must be a mapping with labels and receivers"));
       continue;
     }
@@ -66,7 +67,7 @@ RouteCaseFile load_route_cases(SourceFilePtr source) {
     for (const yaml::Entry& e : item->entries) {
       const std::string key = scalar_text(e.key);
       if (key != "labels" && key != "receivers" && key != "name") {
-        file.problems.push_back(make(source, e.key, "alertmanager/route-cases",
+        file.problems.push_back(make(source, e.key, ids::kRouteCases,
                                      "unknown field " + key + " in a routing case (expected labels, receivers, name)"));
         valid = false;
       }
@@ -76,19 +77,19 @@ RouteCaseFile load_route_cases(SourceFilePtr source) {
     if (labels != nullptr && labels->is_map()) {
       for (const yaml::Entry& e : labels->entries) {
         if (!e.key->is_scalar() || !(e.value->is_scalar() || e.value->is_null())) {
-          file.problems.push_back(make(source, e.key, "alertmanager/route-cases", "label values must be strings"));
+          file.problems.push_back(make(source, e.key, ids::kRouteCases, "label values must be strings"));
           valid = false;
           continue;
         }
         c.labels[e.key->value] = scalar_text(e.value);
       }
     } else if (is_present(labels)) {
-      file.problems.push_back(make(source, labels, "alertmanager/route-cases", "labels must be a mapping of label names to values"));
+      file.problems.push_back(make(source, labels, ids::kRouteCases, "labels must be a mapping of label names to values"));
       valid = false;
     }
     const Node* receivers = field_node(item, "receivers");
     if (receivers == nullptr || receivers->is_null()) {
-      file.problems.push_back(make(source, item, "alertmanager/route-cases", "a routing case needs receivers"));
+      file.problems.push_back(make(source, item, ids::kRouteCases, "a routing case needs receivers"));
       valid = false;
     } else if (receivers->is_seq()) {
       for (const Node* r : receivers->items) c.receivers.push_back(scalar_text(r));
@@ -101,7 +102,7 @@ RouteCaseFile load_route_cases(SourceFilePtr source) {
         start = comma + 1;
       }
     } else {
-      file.problems.push_back(make(source, receivers, "alertmanager/route-cases", "receivers must be a list"));
+      file.problems.push_back(make(source, receivers, ids::kRouteCases, "receivers must be a list"));
       valid = false;
     }
     if (valid) file.cases.push_back(std::move(c));
@@ -114,7 +115,7 @@ std::vector<Diagnostic> run_route_cases(const RouteCaseFile& cases, const Route&
   for (const RouteCase& c : cases.cases) {
     const std::vector<std::string> got = route_receivers(root, c.labels);
     if (got == c.receivers) continue;
-    out.push_back(make(cases.document.source, c.node, "alertmanager/route-case",
+    out.push_back(make(cases.document.source, c.node, ids::kRouteCases,
                        describe(c) + ": expected receivers " + join_receivers(c.receivers) + ", got " +
                            join_receivers(got)));
   }

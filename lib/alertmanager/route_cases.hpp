@@ -30,7 +30,7 @@ struct RouteCaseFile {
 RouteCaseFile load_route_cases(SourceFilePtr source);
 
 /// Routes every case; one error per case whose receivers differ (exact, ordered comparison, as
-/// amtool's --verify.receivers), rule alertmanager/route-case.
+/// amtool's --verify.receivers), rule alertmanager/route-cases.
 std::vector<Diagnostic> run_route_cases(const RouteCaseFile& cases, const Route& root);
 
 }  // namespace mlmon::alertmanager

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "alertmanager/check_ids.hpp"
 #include "core/file_io.hpp"
 #include "gotemplate/gotemplate.hpp"
 #include "yaml/document.hpp"
@@ -41,10 +42,10 @@ bool bad_pattern(const std::string& pattern) {
   return in_class;
 }
 
-Diagnostic make(Severity severity, std::string rule, std::string file, Position pos, std::string message) {
+Diagnostic make(Severity severity, std::string_view rule, std::string file, Position pos, std::string message) {
   Diagnostic d;
   d.severity = severity;
-  d.rule_id = std::move(rule);
+  d.rule_id = rule;
   d.file = std::move(file);
   d.pos = pos;
   d.message = std::move(message);
@@ -57,7 +58,7 @@ void inline_scan(const yaml::Node* n, int depth, const gotemplate::Options& opti
   if (n->is_scalar()) {
     if (n->value.find("{{") == std::string::npos) return;
     if (const auto error = gotemplate::check(n->value, options)) {
-      Diagnostic d = make(Severity::Warning, "alertmanager/template-syntax", file, n->source_position(error->offset),
+      Diagnostic d = make(Severity::Warning, ids::kTemplateSyntax, file, n->source_position(error->offset),
                           "template does not parse: " + error->message + "; Alertmanager only finds out when it sends");
       out.push_back(std::move(d));
     }
@@ -78,7 +79,7 @@ std::vector<Diagnostic> check_template_files(const LoadedConfig& loaded, const s
     if (!ref.is_template_glob) continue;
     const std::string& pattern = ref.value->value;
     if (bad_pattern(pattern)) {
-      out.push_back(make(Severity::Error, "alertmanager/template", config_file, ref.value->pos, "syntax error in pattern"));
+      out.push_back(make(Severity::Error, ids::kTemplate, config_file, ref.value->pos, "syntax error in pattern"));
       continue;
     }
     const fs::path full = fs::path(pattern).is_absolute() ? fs::path(pattern) : fs::path(base_dir) / pattern;
@@ -90,7 +91,7 @@ std::vector<Diagnostic> check_template_files(const LoadedConfig& loaded, const s
         if (!text) continue;  // Alertmanager would fail too; the missing-file lint names globs that match nothing
         if (const auto error = gotemplate::check(*text, options)) {
           const SourceFile source(path, *text);
-          out.push_back(make(Severity::Error, "alertmanager/template", path, source.position_of(error->offset),
+          out.push_back(make(Severity::Error, ids::kTemplate, path, source.position_of(error->offset),
                              gotemplate::format_go_error(fs::path(path).filename().string(), *text, *error)));
         }
       }

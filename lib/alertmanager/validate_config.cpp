@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/checker.hpp"
 #include "alertmanager/config_checks.hpp"
 #include "alertmanager/duration.hpp"
@@ -48,7 +49,7 @@ void check_global_conflicts(Checker& ck, const Global& g) {
   auto conflict = [&](std::string_view key, bool inline_set) {
     const std::string file = std::string(key) + "_file";
     if (inline_set && g.text_set(file)) {
-      ck.report(g.key(key), Phase::Config, "alertmanager/global",
+      ck.report(g.key(key), Phase::Config, ids::kGlobal,
                 "at most one of " + std::string(key) + " & " + file + " must be configured");
     }
   };
@@ -60,7 +61,7 @@ void check_global_conflicts(Checker& ck, const Global& g) {
                                                              : std::string("https://slack.com/api/chat.postMessage");
   if (app_token && api_url && !(g.pointer_set("slack_api_url") && g.text("slack_api_url") == app_url)) {
     ck.report(g.key("slack_app_token") ? g.key("slack_app_token") : g.key("slack_app_token_file"), Phase::Config,
-              "alertmanager/global",
+              ids::kGlobal,
               "at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured");
   }
   conflict("opsgenie_api_key", g.text_set("opsgenie_api_key"));
@@ -77,7 +78,7 @@ void check_global_conflicts(Checker& ck, const Global& g) {
 // Each integration entry once `global` defaults are applied (the loop in Config.UnmarshalYAML).
 // Discord and MS Teams repeat their decoders' URL check here, which can never fail after them.
 void check_integration(Checker& ck, const Global& g, std::string_view kind, const Node* item) {
-  auto fail = [&](const std::string& message) { ck.report(item, Phase::Config, "alertmanager/integration", message); };
+  auto fail = [&](const std::string& message) { ck.report(item, Phase::Config, ids::kIntegration, message); };
   const std::string name(kind.substr(0, kind.size() - std::string_view("_configs").size()));
   // A null entry: Alertmanager reports it for most integrations and reads it as {} for the rest.
   const bool empty_ok = kind == "slack_configs" || kind == "opsgenie_configs" || kind == "wechat_configs" ||
@@ -158,7 +159,7 @@ void check_route_receivers(Checker& ck, const Node* route, const std::set<std::s
   if (const Node* children = field_node(route, "routes"); children != nullptr && children->is_seq()) {
     for (const Node* child : children->items) {
       if (child->is_null()) {
-        ck.report(child, Phase::Config, "alertmanager/route", "empty route entry (Alertmanager crashes on it)");
+        ck.report(child, Phase::Config, ids::kRoute, "empty route entry (Alertmanager crashes on it)");
         continue;
       }
       check_route_receivers(ck, child, names, depth + 1);
@@ -167,7 +168,7 @@ void check_route_receivers(Checker& ck, const Node* route, const std::set<std::s
   const Node* receiver = field_node(route, "receiver");
   const std::string name = scalar_text(receiver);
   if (!name.empty() && !names.contains(name)) {
-    ck.report(receiver, Phase::Config, "alertmanager/undefined-receiver", "undefined receiver " + go::quote(name) + " used in route");
+    ck.report(receiver, Phase::Config, ids::kUndefinedReceiver, "undefined receiver " + go::quote(name) + " used in route");
   }
 }
 
@@ -182,7 +183,7 @@ void check_route_intervals(Checker& ck, const Node* route, const std::set<std::s
     for (const Node* item : list->items) {
       const std::string name = scalar_text(item);
       if (!names.contains(name)) {
-        ck.report(item, Phase::Config, "alertmanager/undefined-time-interval",
+        ck.report(item, Phase::Config, ids::kUndefinedTimeInterval,
                   "undefined time interval " + go::quote(name) + " used in route");
       }
     }
@@ -202,7 +203,7 @@ void check_config(Checker& ck, const Node& root) {
       const std::string name = text_of(r, "name");
       if (receiver_names.contains(name)) {
         const Node* at = field_node(r, "name");
-        ck.report(at != nullptr ? at : r, Phase::Config, "alertmanager/duplicate-receiver",
+        ck.report(at != nullptr ? at : r, Phase::Config, ids::kDuplicateReceiver,
                   "notification config name " + go::quote(name) + " is not unique");
       }
       for (std::string_view kind : schema::integration_fields_in_check_order()) {
@@ -216,24 +217,24 @@ void check_config(Checker& ck, const Node& root) {
 
   const Node* route = field_node(&root, "route");
   if (!is_present(route) || !route->is_map()) {
-    if (!is_present(route)) ck.report(&root, Phase::Config, "alertmanager/route", "no routes provided");
+    if (!is_present(route)) ck.report(&root, Phase::Config, ids::kRoute, "no routes provided");
     return;
   }
   if (!has_text(route, "receiver")) {
-    ck.report(route, Phase::Config, "alertmanager/route", "root route must specify a default receiver");
+    ck.report(route, Phase::Config, ids::kRoute, "root route must specify a default receiver");
   }
   for (const char* key : {"match", "match_re", "matchers"}) {
     if (is_nonempty_collection(field_node(route, key))) {
-      ck.report(route->key_node(key), Phase::Config, "alertmanager/route", "root route must not have any matchers");
+      ck.report(route->key_node(key), Phase::Config, ids::kRoute, "root route must not have any matchers");
       break;
     }
   }
   if (is_nonempty_collection(field_node(route, "mute_time_intervals"))) {
-    ck.report(route->key_node("mute_time_intervals"), Phase::Config, "alertmanager/route",
+    ck.report(route->key_node("mute_time_intervals"), Phase::Config, ids::kRoute,
               "root route must not have any mute time intervals");
   }
   if (is_nonempty_collection(field_node(route, "active_time_intervals"))) {
-    ck.report(route->key_node("active_time_intervals"), Phase::Config, "alertmanager/route",
+    ck.report(route->key_node("active_time_intervals"), Phase::Config, ids::kRoute,
               "root route must not have any active time intervals");
   }
   check_route_receivers(ck, route, receiver_names, 0);
@@ -248,7 +249,7 @@ void check_config(Checker& ck, const Node& root) {
       const std::string name = text_of(t, "name");
       if (!interval_names.insert(name).second) {
         const Node* at = field_node(t, "name");
-        ck.report(at != nullptr ? at : t, Phase::Config, "alertmanager/duplicate-time-interval",
+        ck.report(at != nullptr ? at : t, Phase::Config, ids::kDuplicateTimeInterval,
                   std::string(prefix) + go::quote(name) + " is not unique");
       }
     }

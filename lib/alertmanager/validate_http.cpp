@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/checker.hpp"
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/validators.hpp"
@@ -27,7 +28,7 @@ std::string trim(std::string s) {
 }  // namespace
 
 void http_config(Checker& ck, const Node& h) {
-  const char* rule = "alertmanager/http-config";
+  const std::string_view rule = ids::kHttpConfig;
   const bool bearer = has_text(&h, "bearer_token");
   const bool bearer_file = has_text(&h, "bearer_token_file");
   const Node* basic = field_node(&h, "basic_auth");
@@ -90,7 +91,7 @@ void http_config(Checker& ck, const Node& h) {
 }
 
 void tls_config(Checker& ck, const Node& t) {
-  const char* rule = "alertmanager/tls-config";
+  const std::string_view rule = ids::kTlsConfig;
   if (count_set(&t, {"ca", "ca_file", "ca_ref"}) > 1) ck.fail(&t, rule, "at most one of ca, ca_file & ca_ref must be configured");
   if (count_set(&t, {"cert", "cert_file", "cert_ref"}) > 1) {
     ck.fail(&t, rule, "at most one of cert, cert_file & cert_ref must be configured");

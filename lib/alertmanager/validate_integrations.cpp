@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/checker.hpp"
 #include "alertmanager/duration.hpp"
 #include "alertmanager/node_util.hpp"
@@ -14,7 +15,7 @@ namespace mlmon::alertmanager::validators {
 
 namespace {
 
-constexpr const char* kRule = "alertmanager/integration";
+constexpr std::string_view kRule = ids::kIntegration;
 
 const Node* at(const Node& map, std::string_view key) {
   const Node* n = field_node(&map, key);

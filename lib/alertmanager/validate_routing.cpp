@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/checker.hpp"
 #include "alertmanager/duration.hpp"
 #include "alertmanager/labels.hpp"
@@ -30,7 +31,7 @@ void check_label_map_keys(Checker& ck, const Node* map) {
   for (const yaml::Entry& e : map->entries) {
     const std::string name = scalar_text(e.key);
     if (!is_classic_label_name(name)) {
-      ck.fail(e.key, "alertmanager/label-name", "invalid label name " + go::quote(name));
+      ck.fail(e.key, ids::kLabelName, "invalid label name " + go::quote(name));
     }
   }
 }
@@ -166,7 +167,7 @@ void check_ranges(Checker& ck, const Node* list, RangeKind kind) {
     if (!item->is_scalar() && !item->is_null()) continue;
     std::string error;
     if (!parse_range(kind, scalar_text(item), error)) {
-      ck.report(item, Phase::Decode, "alertmanager/time-interval", error);
+      ck.report(item, Phase::Decode, ids::kTimeInterval, error);
     }
   }
 }
@@ -212,32 +213,32 @@ void route(Checker& ck, const Node& r) {
       if (name == "...") {
         all = true;
       } else if (!is_utf8_label_name(name)) {
-        ck.fail(item, "alertmanager/group-by", "invalid label name " + go::quote(name) + " in group_by list");
+        ck.fail(item, ids::kGroupBy, "invalid label name " + go::quote(name) + " in group_by list");
       } else {
         names.push_back(item);
       }
     }
     if (all && !names.empty()) {
-      ck.fail(group_by, "alertmanager/group-by",
+      ck.fail(group_by, ids::kGroupBy,
               "cannot have wildcard group_by (`...`) and other labels at the same time");
     }
     std::set<std::string, std::less<>> seen;
     for (const Node* item : names) {
       if (!seen.insert(item->value).second) {
-        ck.fail(item, "alertmanager/group-by", "duplicated label " + go::quote(item->value) + " in group_by");
+        ck.fail(item, ids::kGroupBy, "duplicated label " + go::quote(item->value) + " in group_by");
       }
     }
   }
   if (const Node* n = field_node(&r, "group_interval"); is_zero_duration(n)) {
-    ck.fail(n, "alertmanager/route", "group_interval cannot be zero");
+    ck.fail(n, ids::kRoute, "group_interval cannot be zero");
   }
   if (const Node* n = field_node(&r, "repeat_interval"); is_zero_duration(n)) {
-    ck.fail(n, "alertmanager/route", "repeat_interval cannot be zero");
+    ck.fail(n, ids::kRoute, "repeat_interval cannot be zero");
   }
   if (const Node* labels = field_node(&r, "labels"); labels != nullptr && labels->is_map()) {
     for (const yaml::Entry& e : labels->entries) {
       if (!is_utf8_label_name(scalar_text(e.key))) {
-        ck.fail(e.key, "alertmanager/label-name",
+        ck.fail(e.key, ids::kLabelName,
                 "invalid label name " + go::quote(scalar_text(e.key)) + " in route labels");
       }
     }
@@ -250,7 +251,7 @@ void inhibit_rule(Checker& ck, const Node& r) {
       (is_nonempty_collection(field_node(&r, "source_match")) ||
        is_nonempty_collection(field_node(&r, "source_match_re")) ||
        is_nonempty_collection(field_node(&r, "source_matchers")) || is_nonempty_collection(field_node(&r, "equal")))) {
-    ck.fail(sources, "alertmanager/inhibit-rule",
+    ck.fail(sources, ids::kInhibitRule,
             "sources cannot be combined with source_match, source_match_re, source_matchers, or equal");
   }
   if (sources != nullptr && sources->is_seq()) {
@@ -259,14 +260,14 @@ void inhibit_rule(Checker& ck, const Node& r) {
       const std::string prefix = "source " + std::to_string(i) + ": ";
       const Matchers matchers = parse_all(field_node(source, "matchers"));
       if (matchers.empty()) {
-        ck.fail(source, "alertmanager/inhibit-rule", prefix + "matchers must not be empty");
+        ck.fail(source, ids::kInhibitRule, prefix + "matchers must not be empty");
       } else if (std::all_of(matchers.begin(), matchers.end(), [](const Matcher& m) { return m.matches(""); })) {
-        ck.fail(source, "alertmanager/inhibit-rule", prefix + "at least one matcher must not match the empty string");
+        ck.fail(source, ids::kInhibitRule, prefix + "at least one matcher must not match the empty string");
       }
       if (const Node* equal = field_node(source, "equal"); equal != nullptr && equal->is_seq()) {
         for (const Node* item : equal->items) {
           if (!is_utf8_label_name(scalar_text(item))) {
-            ck.fail(item, "alertmanager/label-name",
+            ck.fail(item, ids::kLabelName,
                     "invalid label name " + go::quote(scalar_text(item)) + " in source equal list");
           }
         }
@@ -278,7 +279,7 @@ void inhibit_rule(Checker& ck, const Node& r) {
   if (const Node* equal = field_node(&r, "equal"); equal != nullptr && equal->is_seq()) {
     for (const Node* item : equal->items) {
       if (!is_utf8_label_name(scalar_text(item))) {
-        ck.fail(item, "alertmanager/label-name", "invalid label name " + go::quote(scalar_text(item)) + " in equal list");
+        ck.fail(item, ids::kLabelName, "invalid label name " + go::quote(scalar_text(item)) + " in equal list");
       }
     }
   }
@@ -287,21 +288,21 @@ void inhibit_rule(Checker& ck, const Node& r) {
 void receiver(Checker& ck, const Node& r) {
   const std::string name = text_of(&r, "name");
   if (name.empty()) {
-    ck.fail(field_node(&r, "name") ? field_node(&r, "name") : &r, "alertmanager/receiver", "missing name in receiver");
+    ck.fail(field_node(&r, "name") ? field_node(&r, "name") : &r, ids::kReceiver, "missing name in receiver");
     return;
   }
   if (const Node* label = field_node(field_node(&r, "labels"), "name"); label != nullptr && label->value != name) {
-    ck.fail(label, "alertmanager/receiver",
+    ck.fail(label, ids::kReceiver,
             "receiver label \"name\" must match receiver name " + go::quote(name) + ", got " + go::quote(label->value));
   }
 }
 
 void time_interval(Checker& ck, const Node& t) {
-  if (text_of(&t, "name").empty()) ck.fail(&t, "alertmanager/time-interval", "missing name in time interval");
+  if (text_of(&t, "name").empty()) ck.fail(&t, ids::kTimeInterval, "missing name in time interval");
 }
 
 void mute_time_interval(Checker& ck, const Node& t) {
-  if (text_of(&t, "name").empty()) ck.fail(&t, "alertmanager/time-interval", "missing name in mute time interval");
+  if (text_of(&t, "name").empty()) ck.fail(&t, ids::kTimeInterval, "missing name in mute time interval");
 }
 
 void time_interval_spec(Checker& ck, const Node& t) {
@@ -311,7 +312,7 @@ void time_interval_spec(Checker& ck, const Node& t) {
   check_ranges(ck, field_node(&t, "years"), RangeKind::Year);
   if (const Node* location = field_node(&t, "location"); location != nullptr && location->is_scalar()) {
     if (!time_zone_exists(location->value)) {
-      ck.report(location, Phase::Decode, "alertmanager/time-interval", "unknown time zone " + location->value);
+      ck.report(location, Phase::Decode, ids::kTimeInterval, "unknown time zone " + location->value);
     }
   }
 }
@@ -320,23 +321,23 @@ void time_range(Checker& ck, const Node& t) {
   const std::string start = text_of(&t, "start_time");
   const std::string end = text_of(&t, "end_time");
   if (start.empty() || end.empty()) {
-    ck.fail(&t, "alertmanager/time-interval", "both start and end times must be provided");
+    ck.fail(&t, ids::kTimeInterval, "both start and end times must be provided");
     return;
   }
   int start_minutes = 0;
   int end_minutes = 0;
   if (!parse_clock(start, start_minutes)) {
-    ck.fail(field_node(&t, "start_time"), "alertmanager/time-interval",
+    ck.fail(field_node(&t, "start_time"), ids::kTimeInterval,
             "couldn't parse timestamp " + start + ", invalid format");
     return;
   }
   if (!parse_clock(end, end_minutes)) {
-    ck.fail(field_node(&t, "end_time"), "alertmanager/time-interval",
+    ck.fail(field_node(&t, "end_time"), ids::kTimeInterval,
             "couldn't parse timestamp " + end + ", invalid format");
     return;
   }
   if (start_minutes >= end_minutes) {
-    ck.fail(&t, "alertmanager/time-interval", "start time cannot be equal or greater than end time");
+    ck.fail(&t, ids::kTimeInterval, "start time cannot be equal or greater than end time");
   }
 }
 

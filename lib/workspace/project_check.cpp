@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "alertmanager/check_ids.hpp"
 #include "alertmanager/crosscheck.hpp"
 #include "alertmanager/report.hpp"
 #include "alertmanager/route_cases.hpp"
@@ -178,7 +179,7 @@ class ProjectChecker {
       if (loaded_configs.size() != 1) {
         Diagnostic d;
         d.severity = Severity::Info;
-        d.rule_id = "alertmanager/route-cases";
+        d.rule_id = alertmanager::ids::kRouteCases;
         d.file = source->path();
         d.message = loaded_configs.empty()
                         ? "routing cases not run: no Alertmanager config found to route them through"

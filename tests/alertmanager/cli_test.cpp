@@ -214,7 +214,7 @@ TEST_CASE("render-alertmanager, then routes test --cases on the seed's files") {
   CHECK(fail.code == 1);
   CHECK(fail.out == failing +
                         ":1:3: error: {severity=\"critical\"}: expected receivers ml-team-email, got "
-                        "pagerduty-critical,slack-ml-alerts [alertmanager/route-case]\n"
+                        "pagerduty-critical,slack-ml-alerts [alertmanager/route-cases]\n"
                         "  - {labels: {severity: critical}, receivers: [ml-team-email]}\n"
                         "    ^\n"
                         "0 of 1 routing cases pass\n");

@@ -60,6 +60,10 @@ TEST_CASE("every missing variable at once, values never in messages") {
         "4:15: required variable FROM is empty\n5:15: the value of HELLO would change the YAML structure in an "
         "unquoted value\n");
   CHECK(problems(r).find("x: y") == std::string::npos);
+  REQUIRE(r.problems.size() == 4);
+  CHECK(r.problems[0].rule_id == "alertmanager/env-missing");
+  CHECK(r.problems[2].rule_id == "alertmanager/env-missing");
+  CHECK(r.problems[3].rule_id == "alertmanager/env-unsafe");
 }
 
 TEST_CASE("the seed template renders with its defaults") {

@@ -129,12 +129,16 @@ TEST_CASE("missing *_file targets and template globs") {
   const LoadedConfig loaded = load_text(yaml);
   const std::vector<Diagnostic> found = lint_config(loaded, options);
   REQUIRE(found.size() == 4);
+  CHECK(found[0].rule_id == "alertmanager/missing-file");
+  CHECK(found[0].pos.line == 4);
   CHECK(found[0].message == "bearer_token_file: file \"" + (dir / "secrets/token") + "\" does not exist");
   CHECK(found[0].hint.starts_with("Alertmanager resolves it against the config file's directory"));
   CHECK(found[1].message == "routing_key_file: file \"" + (dir / "secrets/pd") + "\" does not exist");
   CHECK(found[1].hint.starts_with("Alertmanager reads it relative to its own working directory"));
   CHECK(found[2].message == "service_key_file: file \"/nonexistent/pd\" does not exist");
   CHECK(found[2].hint == "Alertmanager reads it only when it sends a notification");
+  CHECK(found[3].rule_id == "alertmanager/template-glob");
+  CHECK(found[3].pos.line == 5);
   CHECK(found[3].message == "template glob \"templates/*.tmpl\" matches no file");
 }
 

@@ -2,6 +2,9 @@
 // of a file at once; and what amtool would print as its single error.
 #include <doctest/doctest.h>
 
+#include <deque>
+
+#include "alertmanager/checker.hpp"
 #include "test_support.hpp"
 
 using namespace mlmon;
@@ -348,4 +351,88 @@ TEST_CASE("bad input never crashes or hangs") {
     bomb += "]\n";
   }
   CHECK_FALSE(load_text(bomb).amtool_error().empty());
+}
+
+// The tests above compare messages; these pin the check id each finding carries, one input per id.
+TEST_CASE("each validation's finding carries its own check id") {
+  const auto found = [](std::string_view yaml) { return findings_text(load_text(yaml), false); };
+  CHECK(found("route: {receiver: a}\nreceivers: [{name: a}]\nbogus: 1\n") ==
+        "3:1: error: field bogus not found in type config.plain [alertmanager/unknown-field]\n");
+  CHECK(found("route:\n  receiver: a\n  receiver: b\nreceivers: [{name: a}]\n") ==
+        "3:3: error: field receiver already set in type config.plain [alertmanager/duplicate-field]\n");
+  CHECK(found("route:\n  receiver: a\n  group_by: alertname\nreceivers: [{name: a}]\n") ==
+        "3:13: error: cannot unmarshal !!str `alertname` into []string [alertmanager/type-error]\n");
+  CHECK(found("route: {receiver: a}\nreceivers:\n- name: a\n- name: a\n") ==
+        "4:9: error: notification config name \"a\" is not unique [alertmanager/duplicate-receiver]\n");
+  CHECK(found("route: {receiver: a}\nreceivers:\n- name: a\n- name: ''\n") ==
+        "4:9: error: missing name in receiver [alertmanager/receiver]\n");
+  CHECK(found("route: {receiver: a}\nreceivers: [{name: a}]\ntime_intervals:\n- name: t\n- name: t\n") ==
+        "5:9: error: time interval \"t\" is not unique [alertmanager/duplicate-time-interval]\n");
+  CHECK(found("route:\n  receiver: a\n  routes:\n  - receiver: a\n    mute_time_intervals: [nope]\nreceivers: [{name: a}]\n") ==
+        "5:27: error: undefined time interval \"nope\" used in route [alertmanager/undefined-time-interval]\n");
+  CHECK(found("route: {receiver: a}\nreceivers: [{name: a}]\ntime_intervals:\n- name: ''\n") ==
+        "4:3: error: missing name in time interval [alertmanager/time-interval]\n");
+  CHECK(found("global:\n  smtp_auth_password: a\n  smtp_auth_password_file: f\n" + std::string(kHead)) ==
+        "2:3: error: at most one of smtp_auth_password & smtp_auth_password_file must be configured "
+        "[alertmanager/global]\n");
+  CHECK(found("route:\n  receiver: a\n  group_by: [alertname, alertname]\nreceivers: [{name: a}]\n") ==
+        "3:25: error: duplicated label \"alertname\" in group_by [alertmanager/group-by]\n");
+  CHECK(found(with_receiver("  webhook_configs:\n  - url: http://a.example/\n    http_config:\n"
+                            "      basic_auth: {username: u, password: p}\n      bearer_token: t\n")) ==
+        "8:7: error: at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured "
+        "[alertmanager/http-config]\n");
+  CHECK(found(with_receiver("  webhook_configs:\n  - url: http://a.example/\n    http_config:\n"
+                            "      tls_config: {min_version: TLS99}\n")) ==
+        "8:33: error: unknown TLS version: TLS99 [alertmanager/tls-config]\n");
+  CHECK(found("route: {receiver: a}\nreceivers: [{name: a}]\ninhibit_rules:\n- sources: [{matchers: [a=\"\"]}]\n") ==
+        "4:13: error: source 0: at least one matcher must not match the empty string [alertmanager/inhibit-rule]\n");
+  CHECK(found(with_receiver("  webhook_configs:\n  - send_resolved: true\n")) ==
+        "6:5: error: one of url or url_file must be configured [alertmanager/integration]\n");
+  CHECK(found("route:\n  receiver: a\n  routes:\n  - receiver: a\n    match: {1bad: x}\nreceivers: [{name: a}]\n") ==
+        "5:13: error: invalid label name \"1bad\" [alertmanager/label-name]\n");
+  CHECK(found("route:\n  receiver: a\n  routes:\n  - receiver: a\n    match_re: {service: '^(foo|bar'}\n"
+              "receivers: [{name: a}]\n") ==
+        "5:25: error: error parsing regexp: missing closing ): `^(?:^(foo|bar)$` [alertmanager/regex]\n");
+}
+
+// No YAML the loader accepts is nested deep enough or aliased enough to reach the decoder's
+// guards, so they are fed a tree built by hand.
+TEST_CASE("the decoder's guards against depth and aliasing report alertmanager/yaml") {
+  std::deque<yaml::Node> pool;
+  const auto scalar = [&](std::string value) -> const yaml::Node* {
+    yaml::Node& n = pool.emplace_back();
+    n.kind = yaml::NodeKind::Scalar;
+    n.value = std::move(value);
+    n.pos = {1, 1};
+    return &n;
+  };
+  // {receiver: a, routes: [children...]}
+  const auto route = [&](std::vector<const yaml::Node*> children) -> const yaml::Node* {
+    yaml::Node& routes = pool.emplace_back();
+    routes.kind = yaml::NodeKind::Sequence;
+    routes.items = std::move(children);
+    yaml::Node& n = pool.emplace_back();
+    n.kind = yaml::NodeKind::Mapping;
+    n.pos = {1, 1};
+    n.entries.push_back({scalar("receiver"), scalar("a")});
+    n.entries.push_back({scalar("routes"), &routes});
+    return &n;
+  };
+  const auto decode = [&](const yaml::Node* root_route) {
+    yaml::Node& root = pool.emplace_back();
+    root.kind = yaml::NodeKind::Mapping;
+    root.entries.push_back({scalar("route"), root_route});
+    LoadedConfig out;
+    Checker(out).decode(&root);
+    std::string text;
+    for (const Finding& f : out.findings) text += f.diagnostic.message + " [" + f.diagnostic.rule_id + "]\n";
+    return text;
+  };
+  const yaml::Node* deep = route({});
+  for (int i = 0; i < 600; ++i) deep = route({deep});
+  CHECK(decode(deep) == "yaml: exceeded max depth of 1000 [alertmanager/yaml]\n");
+  // Each level lists the one below ten times: 10^7 routes to visit, from a few dozen nodes.
+  const yaml::Node* wide = route({});
+  for (int i = 0; i < 7; ++i) wide = route(std::vector<const yaml::Node*>(10, wide));
+  CHECK(decode(wide) == "yaml: document contains excessive aliasing [alertmanager/yaml]\n");
 }

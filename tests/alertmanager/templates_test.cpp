@@ -24,6 +24,7 @@ TEST_CASE("template files: Go's errors at the template's line; bad globs") {
   REQUIRE(found.size() == 3);
   CHECK(found[0].file == dir / "tmpl/bad.tmpl");
   CHECK(found[0].pos.line == 2);
+  CHECK(found[0].rule_id == "alertmanager/template");
   CHECK(found[0].message == "template: bad.tmpl:2: unexpected \"}\" in operand");
   CHECK(found[1].message == "template: undef.tmpl:1: function \"nosuchfunc\" not defined");
   CHECK(found[2].message == "syntax error in pattern");
@@ -38,5 +39,6 @@ TEST_CASE("inline templates in receivers that cannot parse") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].pos.line == 6);
   CHECK(found[0].severity == Severity::Warning);
+  CHECK(found[0].rule_id == "alertmanager/template-syntax");
   CHECK(found[0].message.starts_with("template does not parse: "));
 }

@@ -429,3 +429,33 @@ TEST_CASE("test-rules: --format=text puts a malformed series, duration and PromQ
   CHECK(r.err == "  FAILED:\n2:12: parse error: unexpected character inside braces: '1'\n"
                  "    expr: \"sum(up\", time: 0s, err: 1:7: parse error: unclosed left parenthesis\n");
 }
+
+TEST_CASE("test-rules: --format=text names each kind of failure: expr, rule-eval, config, limit") {
+  TempDir dir;
+  dir.file("rules.yml", "groups:\n  - name: g\n    rules:\n      - record: r:up:x\n        expr: up\n"
+                        "  - name: limited\n    limit: 1\n    rules:\n      - record: r:up:y\n        expr: up\n");
+  dir.file("t.yml", "rule_files: [rules.yml]\ntests:\n"
+                    "  - name: expr\n    input_series:\n      - series: 'up{job=\"a\"}'\n        values: '1 1'\n"
+                    "    promql_expr_test:\n      - expr: up\n        eval_time: 1m\n        exp_samples:\n"
+                    "          - labels: 'up{job=\"a\"}'\n            value: 2\n"
+                    "  - name: rule-eval\n    input_series:\n      - series: 'up{job=\"a\"}'\n        values: '1'\n"
+                    "      - series: 'up{job=\"b\"}'\n        values: '1'\n"
+                    "  - name: config\n    alert_rule_test:\n      - eval_time: 1m\n        exp_alerts: []\n"
+                    "  - name: limit\n    promql_expr_test:\n      - expr: vector(1)\n        eval_time: 10y\n");
+  InDir in(dir.path());
+  const auto r = run_cli({"test-rules", "--format=text", "t.yml"});
+  CHECK(r.code == 1);
+  const std::string out = r.out;
+  CHECK(out.starts_with("t.yml:8:15: error: expr \"up\" at 1m: expected 1 sample, got 1 that differ (test group expr) "
+                        "[test-rules/expr]\n"
+                        "    sample {__name__=\"up\", job=\"a\"}: expected 2E+00, got 1E+00\n"));
+  // The failing rule's line and column are those of rules.yml, though the file named is t.yml.
+  CHECK(out.find(": error: rule r:up:y failed at 0s: exceeded limit of 1 with 2 series (test group rule-eval) "
+                 "[test-rules/rule-eval]\n") != std::string::npos);
+  CHECK(out.find("\nt.yml:21:9: error: an item under alert_rule_test misses required attribute alertname at eval_time 1m "
+                 "(in TestGroup config) (test group config) [test-rules/config]\n"
+                 "t.yml:23:5: error: eval_time 10y at evaluation_interval 1m needs 5256001 evaluations of the rules; "
+                 "mlmon runs at most 1000000 per test group (raise evaluation_interval or lower eval_time) (test group "
+                 "limit) [test-rules/limit]\n"
+                 "1 file, 4 test groups: 0 passed, 4 failed\n") != std::string::npos);
+}

@@ -302,7 +302,7 @@ TEST_CASE("a rule evaluating with an error, and a group slower than its interval
             "{model=\"a\"} on the right hand-side of the operation [doctor/rule-error]"});
 }
 
-TEST_CASE("a firing alert: the guide's action; silenced, inhibited or not received in Alertmanager") {
+TEST_CASE("a firing alert: the guide's action; silenced, inhibited, muted or not received in Alertmanager") {
   Stack stack;
   stack.prometheus.set_data("/api/v1/alerts", {{"alerts", {firing_alert()}}});
   const std::string firing =
@@ -348,6 +348,20 @@ TEST_CASE("a firing alert: the guide's action; silenced, inhibited or not receiv
               "service=\"prediction-service\", severity=\"warning\"} is inhibited in Alertmanager by alert "
               "\"HighPredictionLatency\" {model=\"fraud-detector\", platform=\"ml-platform\", "
               "service=\"prediction-service\", severity=\"critical\"} [doctor/alert-inhibited]"});
+  }
+  SUBCASE("muted by a time interval") {
+    json muted = am_alert("suppressed");
+    muted["status"]["mutedBy"] = {"offhours", "weekends"};
+    stack.alertmanager.set("/api/v2/alerts", 200, json::array({muted}).dump());
+    const CliRun run = stack.run();
+    CHECK(stack.findings(run) ==
+          std::vector<std::string>{
+              firing,
+              "  info     firing alert \"HighPredictionLatency\" {model=\"fraud-detector\", "
+              "service=\"prediction-service\", severity=\"warning\"} is muted in Alertmanager by time interval "
+              "offhours, weekends [doctor/alert-muted]"});
+    CHECK(run.out.find("           hint: notifications resume outside the interval; nothing to do if that is meant\n") !=
+          std::string::npos);
   }
   SUBCASE("not received") {
     const CliRun run = stack.run();

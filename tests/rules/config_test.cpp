@@ -68,6 +68,17 @@ TEST_CASE(".mlmon.yml: unknown keys and bad values are errors") {
                         "6:3: unknown key \"required_label\" in rules; known keys: required_labels, required_annotations"});
 }
 
+TEST_CASE(".mlmon.yml: its problems are config/schema findings at the key") {
+  std::vector<Diagnostic> found;
+  project::parse_config(".mlmon.yml", "checks:\n  alerts/for: off\nrulez: {}\n", found);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule_id == "config/schema");
+  CHECK(found[0].file == ".mlmon.yml");
+  CHECK(found[0].pos.line == 3);
+  CHECK(found[0].pos.col == 1);
+  CHECK(found[0].message == "unknown key \"rulez\" in .mlmon.yml; known keys: checks, rules, exclude, ignore");
+}
+
 TEST_CASE(".mlmon.yml: ignore globs for mlmon check") {
   const auto config = parse("ignore:\n  - 'tests/*'\n  - '*.draft.yml'\n");
   CHECK(config.ignored("tests/cli/fixtures/rules/bad.yml"));

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "check_helpers.hpp"
+#include "rules/loader.hpp"
+#include "rules/validate.hpp"
 
 using mlmon::test::Lines;
 using mlmon::test::validate_text;
@@ -131,6 +133,29 @@ TEST_CASE("record names: UTF-8 by default, legacy on request, braces always") {
         // The rule name is quoted as Go's %q quotes it (found comparing with promtool 3.5.3).
         Lines{"4:17: rules/record-name: group \"g\", rule 1, \"a{b=\\\"c\\\"}\": braces present in the recording rule "
               "name; should it be in expr?: a{b=\"c\"}"});
+}
+
+// YAML cannot spell a label value that is not UTF-8 (the loader refuses such bytes, and escapes
+// decode to code points), yet Prometheus checks it: the value is patched after loading.
+TEST_CASE("label values must be valid UTF-8") {
+  const auto source = std::make_shared<mlmon::SourceFile>(
+      "r.yml", "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        labels:\n"
+               "          team: ml\n");
+  std::vector<mlmon::Diagnostic> out;
+  const mlmon::rules::RuleFile file = mlmon::rules::decode_rule_file(mlmon::rules::load_rule_documents(source), {}, out);
+  REQUIRE(out.empty());
+  REQUIRE(file.groups.size() == 1);
+  const mlmon::yaml::Node* team =
+      file.document.root->get("groups")->items[0]->get("rules")->items[0]->get("labels")->get("team");
+  REQUIRE(team != nullptr);
+  const_cast<mlmon::yaml::Node*>(team)->value = "ml\xff";
+  mlmon::rules::RuleValidator validator(*source, {}, out);
+  validator.validate_group(file.groups[0]);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].rule_id == "rules/label-value");
+  CHECK(out[0].pos.line == 7);
+  CHECK(out[0].pos.col == 17);
+  CHECK(out[0].message == "group \"g\", rule 1, \"A\": invalid label value: ml\xff");
 }
 
 TEST_CASE("label and annotation names") {

@@ -16,8 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kAreas = {"alertmanager", "alerts",  "config", "dashboards",
-                                         "doctor",       "promql", "rules",  "yaml"};
+const std::vector<std::string> kAreas = {"alertmanager", "alerts", "config",     "dashboards", "doctor",
+                                         "promql",       "rules",  "test-rules", "yaml"};
 
 bool is_id_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 

@@ -37,6 +37,6 @@ class RecordNaming final : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> make_record_naming() { return std::make_unique<RecordNaming>(); }
+std::unique_ptr<RuleCheck> make_rules_record_naming() { return std::make_unique<RecordNaming>(); }
 
 }  // namespace mlmon::rules

@@ -35,6 +35,6 @@ class AlertFor final : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> make_alert_for() { return std::make_unique<AlertFor>(); }
+std::unique_ptr<RuleCheck> make_alerts_for() { return std::make_unique<AlertFor>(); }
 
 }  // namespace mlmon::rules

@@ -41,6 +41,6 @@ class AlertRequiredLabels final : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> make_alert_required_labels() { return std::make_unique<AlertRequiredLabels>(); }
+std::unique_ptr<RuleCheck> make_alerts_required_labels() { return std::make_unique<AlertRequiredLabels>(); }
 
 }  // namespace mlmon::rules

@@ -47,6 +47,6 @@ class AlertTemplateLabels final : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> make_alert_template_labels() { return std::make_unique<AlertTemplateLabels>(); }
+std::unique_ptr<RuleCheck> make_alerts_template_labels() { return std::make_unique<AlertTemplateLabels>(); }
 
 }  // namespace mlmon::rules

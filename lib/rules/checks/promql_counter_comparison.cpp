@@ -56,6 +56,6 @@ class CounterComparison final : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> make_counter_comparison() { return std::make_unique<CounterComparison>(); }
+std::unique_ptr<RuleCheck> make_promql_counter_comparison() { return std::make_unique<CounterComparison>(); }
 
 }  // namespace mlmon::rules

@@ -32,6 +32,6 @@ class AlertRequiredAnnotations final : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> make_alert_required_annotations() { return std::make_unique<AlertRequiredAnnotations>(); }
+std::unique_ptr<RuleCheck> make_alerts_required_annotations() { return std::make_unique<AlertRequiredAnnotations>(); }
 
 }  // namespace mlmon::rules

@@ -40,6 +40,6 @@ class AlertRunbookUrl final : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> make_alert_runbook_url() { return std::make_unique<AlertRunbookUrl>(); }
+std::unique_ptr<RuleCheck> make_alerts_runbook_url() { return std::make_unique<AlertRunbookUrl>(); }
 
 }  // namespace mlmon::rules

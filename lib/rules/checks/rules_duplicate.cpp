@@ -98,6 +98,6 @@ class DuplicateRule final : public RuleCheck {
 
 }  // namespace
 
-std::unique_ptr<RuleCheck> make_duplicate_rule() { return std::make_unique<DuplicateRule>(); }
+std::unique_ptr<RuleCheck> make_rules_duplicate() { return std::make_unique<DuplicateRule>(); }
 
 }  // namespace mlmon::rules
