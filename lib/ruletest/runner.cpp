@@ -315,8 +315,13 @@ class FileRunner {
               for (const RuleError& e : errors) {
                 const std::string text = "    rule: " + e.rule + ", time: " +
                                          gotemplate::go::duration_string(ts * 1'000'000) + ", err: " + e.message;
-                add(FailureKind::RuleEval, text, "rule " + e.rule + " failed at " + duration_text(ts - mint_) + ": " + e.message,
-                    rule_position(e.rule));
+                // Found in the rule file, so reported there: the test file has no place for it.
+                const RuleDef* rule = find_rule(e.rule);
+                Failure failure = f_.failure(FailureKind::RuleEval, text,
+                                             "rule " + e.rule + " failed at " + duration_text(ts - mint_) + ": " + e.message,
+                                             rule != nullptr ? rule->pos : Position{});
+                if (rule != nullptr) failure.file = rule->file;
+                out_.failures.push_back(std::move(failure));
               }
               finish_coverage();
               return;
@@ -351,13 +356,13 @@ class FileRunner {
       out_.failures.push_back(f_.failure(kind, std::move(promtool_text), std::move(message), pos));
     }
 
-    Position rule_position(const std::string& name) const {
+    const RuleDef* find_rule(const std::string& name) const {
       for (const GroupDef* g : f_.ordered_) {
         for (const RuleDef& r : g->rules) {
-          if (r.name == name) return r.pos;
+          if (r.name == name) return &r;
         }
       }
-      return {};
+      return nullptr;
     }
 
     // LazyLoader.appendTill: every input sample up to ts. False when a sample is refused (promtool
