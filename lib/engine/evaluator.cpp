@@ -44,8 +44,28 @@ const Labels* LabelPool::intern(Labels labels) {
 
 // ---- Query ----
 
-Query::Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval)
-    : storage(storage), options(options), start(start), end(end), interval(interval) {}
+SharedState& SharedState::of(QueryCache& cache, const Storage& storage) {
+  // Label sets made by evaluation are mostly the same at every step; should a query make new ones
+  // each time (label_replace of a changing value), start afresh rather than grow without bound.
+  constexpr size_t kMaxPooled = 1 << 16;
+  auto& state = cache.state_;
+  if (!state || state->epoch != storage.epoch() || state->pool.size() > kMaxPooled) {
+    state = std::make_unique<SharedState>();
+    state->epoch = storage.epoch();
+  }
+  return *state;
+}
+
+Query::Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval,
+             QueryCache* cache)
+    : storage(storage),
+      options(options),
+      start(start),
+      end(end),
+      interval(interval),
+      own_(cache ? nullptr : std::make_unique<SharedState>()),
+      shared_(cache ? SharedState::of(*cache, storage) : *own_),
+      pool(shared_.pool) {}
 
 void Query::add_samples(int64_t n) {
   samples += n;
@@ -59,10 +79,52 @@ void Query::charge(uint64_t steps) {
   if (work > options.max_work || steps > options.max_work) fail("query timed out in expression evaluation");
 }
 
+namespace {
+
+// The selector's matchers as a key: length-prefixed, so no two matcher lists share one.
+void select_key(std::string& key, const promql::VectorSelector& vs) {
+  auto put = [&](std::string_view s) {
+    const auto n = static_cast<uint32_t>(s.size());
+    key.append(reinterpret_cast<const char*>(&n), sizeof n);
+    key.append(s);
+  };
+  put(vs.name);
+  for (const promql::LabelMatcher& m : vs.matchers) {
+    put(m.name);
+    key.push_back(static_cast<char>(m.op));
+    put(m.value);
+  }
+}
+
+}  // namespace
+
 const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelector& vs) {
   if (auto it = selected_.find(&vs); it != selected_.end()) return it->second;
-  const std::vector<Matcher> matchers = matchers_of(vs);
-  auto series = storage.select(matchers);
+  std::string key;
+  select_key(key, vs);
+  auto cached = shared_.selections.find(key);
+  const auto all = storage.all();
+  if (cached == shared_.selections.end()) {
+    SharedState::Selection sel;
+    sel.matchers = matchers_of(vs);
+    sel.series = storage.select_all(sel.matchers);
+    sel.seen = all.size();
+    cached = shared_.selections.emplace(std::move(key), std::move(sel)).first;
+  }
+  SharedState::Selection& sel = cached->second;
+  for (; sel.seen < all.size(); ++sel.seen) {
+    const StoredSeries* s = all[sel.seen].get();
+    if (!Storage::matches(*s, sel.matchers)) continue;
+    auto at = std::upper_bound(sel.series.begin(), sel.series.end(), s, [](const StoredSeries* a, const StoredSeries* b) {
+      return compare(a->labels, b->labels) < 0;
+    });
+    sel.series.insert(at, s);
+  }
+  std::vector<const StoredSeries*> series;
+  series.reserve(sel.series.size());
+  for (const StoredSeries* s : sel.series) {
+    if (!s->empty() || s->native_histograms) series.push_back(s);
+  }
   for (const StoredSeries* s : series) {
     if (s->native_histograms) fail_unsupported(kNativeHistogramsUnsupported);
     if (s->start_timestamps) fail_unsupported("start timestamps (@st) are not supported yet");
@@ -72,11 +134,12 @@ const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelect
 }
 
 const Labels* Query::drop_name(const Labels* metric) {
-  if (auto it = dropped_.find(metric); it != dropped_.end()) return it->second;
+  auto& dropped = shared_.dropped;
+  if (auto it = dropped.find(metric); it != dropped.end()) return it->second;
   const Labels* out = metric->has("__name__") || metric->has("__type__") || metric->has("__unit__")
                           ? pool.intern(metric->without_name())
                           : metric;
-  dropped_.emplace(metric, out);
+  dropped.emplace(metric, out);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -51,6 +52,7 @@ class LabelPool {
   LabelPool();
   const Labels* intern(Labels labels);
   const Labels* empty() const { return empty_; }
+  size_t size() const { return store_.size(); }
 
  private:
   std::deque<Labels> store_;
@@ -58,17 +60,42 @@ class LabelPool {
   const Labels* empty_;
 };
 
+// What a query keeps that later queries against the same store may reuse (QueryCache).
+struct SharedState {
+  uint64_t epoch = 0;  // Storage::epoch() the addresses below belong to
+  LabelPool pool;
+  std::unordered_map<const Labels*, const Labels*> dropped;  // drop_name results
+  // A selector's matching series, empty ones included, in label order, as of when the store held
+  // `seen` series (series are only added, so later ones are checked when it holds more).
+  struct Selection {
+    std::vector<Matcher> matchers;
+    std::vector<const StoredSeries*> series;
+    size_t seen = 0;
+  };
+  std::unordered_map<std::string, Selection> selections;  // by matchers, as select_key writes them
+
+  // The cache's state, made ready for `storage`: anything of another store or epoch is dropped.
+  static SharedState& of(QueryCache& cache, const Storage& storage);
+};
+
 // State shared by all evaluators of one query.
 class Query {
  public:
-  Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval);
+  Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval,
+        QueryCache* cache = nullptr);
 
   const Storage& storage;
   const EvalOptions& options;
   const int64_t start;     // the query's start, end and step (start()/end()/range()/step(), @ start())
   const int64_t end;
   const int64_t interval;  // 0 for an instant query
-  LabelPool pool;
+
+ private:
+  std::unique_ptr<SharedState> own_;  // without a cache
+  SharedState& shared_;
+
+ public:
+  LabelPool& pool;
   Annotations annotations;
   int64_t samples = 0;  // points held in memory (the sample limit)
   uint64_t work = 0;
@@ -88,7 +115,6 @@ class Query {
 
  private:
   std::unordered_map<const promql::VectorSelector*, std::vector<const StoredSeries*>> selected_;
-  std::unordered_map<const Labels*, const Labels*> dropped_;
 };
 
 // Where a selector or subquery reads, relative to the step being evaluated.

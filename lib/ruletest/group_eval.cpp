@@ -42,9 +42,12 @@ std::map<std::string, std::string> to_map(const engine::Labels& labels) {
 }  // namespace
 
 // The TSDB's words for a refused sample (storage.ErrOutOfOrderSample, NewDuplicateFloatErr).
-std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v) {
+std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v,
+                                         engine::StoredSeries** written) {
+  if (written) *written = nullptr;
   if (labels.empty()) return "empty labelset: invalid sample";
   engine::StoredSeries& series = storage.series(labels);
+  if (written) *written = &series;
   const double existing = std::bit_cast<double>(series.last_bits);
   auto error = engine::Storage::append(series, t, v);
   if (error && error->starts_with("duplicate sample for timestamp") && t != 0) {
@@ -67,7 +70,7 @@ RuleEvaluator::RuleEvaluator(const std::vector<const GroupDef*>& groups, EvalSet
 std::optional<std::string> RuleEvaluator::query(const engine::Storage& storage, const RuleDef& rule, int64_t t,
                                                 engine::Vector& out) const {
   if (!rule.engine_error.empty()) return rule.engine_error;
-  auto result = engine::evaluate_instant(storage, rule.ast->root(), t, settings_.engine);
+  auto result = engine::evaluate_instant(storage, rule.ast->root(), t, settings_.engine, &cache_);
   if (!result) return result.error().message;
   return to_vector(std::move(result->value), t, out);
 }
@@ -215,10 +218,11 @@ void RuleEvaluator::eval_rule(engine::Storage& storage, const GroupDef& group, R
   std::vector<engine::StoredSeries*> returned;
   returned.reserve(out.size());
   for (const engine::Sample& s : out) {
-    if (auto error = append_sample(storage, s.metric, s.t, s.v)) {
+    engine::StoredSeries* series = nullptr;
+    if (auto error = append_sample(storage, s.metric, s.t, s.v, &series)) {
       rule.last_error = std::move(error);
     } else {
-      returned.push_back(&storage.series(s.metric));
+      returned.push_back(series);
     }
   }
   if (!rule.previous.empty()) {

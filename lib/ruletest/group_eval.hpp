@@ -45,7 +45,9 @@ struct Alert {
 // Appends a sample as the TSDB would, or returns its words for a refused one ("out of order
 // sample", "duplicate sample for timestamp 60000; overrides not allowed: existing 1, new value 2",
 // "empty labelset: invalid sample").
-std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v);
+// `series`, when given, is set to the series written (null for an empty labelset).
+std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v,
+                                         engine::StoredSeries** series = nullptr);
 
 // A rule's evaluation error after a group evaluation: promtool reports it and stops the test group.
 struct RuleError {
@@ -88,6 +90,9 @@ class RuleEvaluator {
 
   std::vector<GroupState> groups_;
   EvalSettings settings_;
+  // The rules' queries run at every step against the same storage (template queries do not use
+  // it: their parsed expressions are gone after each expansion).
+  mutable engine::QueryCache cache_;
   std::unordered_set<const RuleDef*> recorded_;
 };
 
