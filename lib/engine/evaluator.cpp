@@ -143,6 +143,17 @@ const Labels* Query::drop_name(const Labels* metric) {
   return out;
 }
 
+std::unordered_map<const Labels*, const Labels*>& Query::groups_of(std::span<const std::string_view> names,
+                                                                  bool without) {
+  std::string key(1, without ? 'w' : 'b');
+  for (std::string_view n : names) {
+    const auto len = static_cast<uint32_t>(n.size());
+    key.append(reinterpret_cast<const char*>(&len), sizeof len);
+    key.append(n);
+  }
+  return shared_.groupings[key];
+}
+
 int64_t Query::duration_ms(const promql::Node* expr, int64_t literal_ns) const {
   if (expr) {
     auto it = durations_ms.find(expr);
@@ -466,14 +477,21 @@ EMatrix Evaluator::range_eval_impl(std::span<const promql::Node* const> args, co
   std::vector<std::vector<int>> series_ordinals(args.size());
   int num_ordinals = 0;
   if (matching) {
-    std::unordered_map<std::string, int> ordinal_of;
-    std::string sig;
+    // Equal signatures are equal projections onto the matching labels (on: only those; ignoring:
+    // all but those and __name__), which are the label sets an aggregation by/without the same
+    // names groups by: their interned addresses give the ordinals, cached across queries.
+    std::vector<std::string_view> names(matching->labels.begin(), matching->labels.end());
+    std::sort(names.begin(), names.end());
+    auto& projection = q_.groups_of(names, !matching->on);
+    std::unordered_map<const Labels*, int> ordinal_of;
     for (size_t i = 0; i < inputs.size(); ++i) {
       series_ordinals[i].reserve(inputs[i].size());
       for (const ESeries& s : inputs[i]) {
-        sig.clear();
-        append_signature(sig, *s.metric, matching->labels, matching->on, !matching->on);
-        auto [it, fresh] = ordinal_of.emplace(sig, num_ordinals);
+        auto known = projection.find(s.metric);
+        if (known == projection.end()) {
+          known = projection.emplace(s.metric, q_.pool.intern(grouping_labels(*s.metric, names, !matching->on))).first;
+        }
+        auto [it, fresh] = ordinal_of.emplace(known->second, num_ordinals);
         if (fresh) ++num_ordinals;
         series_ordinals[i].push_back(it->second);
       }

@@ -73,6 +73,9 @@ struct SharedState {
     size_t seen = 0;
   };
   std::unordered_map<std::string, Selection> selections;  // by matchers, as select_key writes them
+  // Aggregation groups: grouping (by/without and the names) -> input label set -> the group's
+  // label set (interned, so equal groups have one address).
+  std::unordered_map<std::string, std::unordered_map<const Labels*, const Labels*>> groupings;
 
   // The cache's state, made ready for `storage`: anything of another store or epoch is dropped.
   static SharedState& of(QueryCache& cache, const Storage& storage);
@@ -111,6 +114,8 @@ class Query {
   void charge(uint64_t steps);   // counts work and enforces max_work
   const std::vector<const StoredSeries*>& select(const promql::VectorSelector& vs);
   const Labels* drop_name(const Labels* metric);  // without __name__, __type__, __unit__ (cached)
+  // The cached group label sets of one grouping (`names` sorted), for group_of.
+  std::unordered_map<const Labels*, const Labels*>& groups_of(std::span<const std::string_view> names, bool without);
   int64_t duration_ms(const promql::Node* expr, int64_t literal_ns) const;
 
  private:
@@ -208,6 +213,9 @@ inline int64_t wmul(int64_t a, int64_t b) { return static_cast<int64_t>(static_c
 
 // extendFloats: the window of an anchored or smoothed range selector, bounded by points on mint and maxt.
 std::vector<Point> extend_window(std::span<const Point> w, int64_t mint, int64_t maxt, bool smoothed);
+
+// The labels an aggregation groups by: `grouping` only, or (without) all but those and __name__.
+Labels grouping_labels(const Labels& metric, std::span<const std::string_view> grouping, bool without);
 
 // AtModifierUnsafeFunctions.
 bool is_at_modifier_unsafe_function(std::string_view name);
