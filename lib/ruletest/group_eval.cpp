@@ -12,6 +12,19 @@ namespace mlmon::ruletest {
 
 namespace {
 
+// Bound on RuleState::relabelled: rules whose results keep changing labels start it afresh.
+constexpr size_t kMaxRelabelled = 1 << 14;
+
+const engine::Labels& relabel(
+    std::unordered_map<engine::Labels, engine::Labels, engine::LabelsHash, engine::LabelsEqual>& cache,
+    const engine::Labels& metric, const auto& make) {
+  if (auto it = cache.find(metric); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxRelabelled) cache.clear();
+  return cache.emplace(metric, make()).first->second;
+}
+
+bool has_action(const Template& t) { return t.text.find("{{") != std::string::npos; }
+
 // An alert resolved this long ago is forgotten (rules/alerting.go resolvedRetention).
 constexpr int64_t kResolvedRetentionMs = 15 * 60 * 1000;
 
@@ -62,7 +75,7 @@ RuleEvaluator::RuleEvaluator(const std::vector<const GroupDef*>& groups, EvalSet
   for (const GroupDef* g : groups) {
     GroupState gs;
     gs.def = g;
-    for (const RuleDef& r : g->rules) gs.rules.push_back(RuleState{&r, {}, {}, {}});
+    for (const RuleDef& r : g->rules) gs.rules.push_back(RuleState{&r, {}, {}, {}, {}});
     groups_.push_back(std::move(gs));
   }
 }
@@ -100,19 +113,24 @@ std::optional<std::string> RuleEvaluator::eval_alerting(const engine::Storage& s
   data.external_url = settings_.external_url;
   auto expand = [&](const Template& tmpl) {
     // Text without an action expands to itself: skip the template machinery.
-    if (tmpl.text.find("{{") == std::string::npos) return tmpl.text;
+    if (!has_action(tmpl)) return tmpl.text;
     return gotemplate::field_value(tmpl.parsed->expand(data, context));
   };
 
   std::unordered_map<engine::Labels, Alert, engine::LabelsHash, engine::LabelsEqual> alerts;
   static constexpr std::string_view kName[] = {engine::kMetricName};
   const bool templated = def.templated;
+  const bool fixed_labels = std::none_of(def.label_templates.begin(), def.label_templates.end(), has_action);
   for (const engine::Sample& sample : result) {
     if (templated) data.labels = to_map(sample.metric);
     data.value = sample.v;
-    engine::Labels labels = sample.metric.without(kName);
-    for (const Template& tmpl : def.label_templates) labels = labels.with(tmpl.name, expand(tmpl));
-    labels = labels.with("alertname", def.name);
+    auto make_labels = [&] {
+      engine::Labels labels = sample.metric.without(kName);
+      for (const Template& tmpl : def.label_templates) labels = labels.with(tmpl.name, expand(tmpl));
+      return labels.with("alertname", def.name);
+    };
+    // Label templates without actions give the same labels for the same series at every step.
+    engine::Labels labels = fixed_labels ? relabel(rule.relabelled, sample.metric, make_labels) : make_labels();
     Alert alert;
     for (const Template& tmpl : def.annotation_templates) alert.annotations.emplace_back(tmpl.name, expand(tmpl));
     if (alerts.contains(labels)) return "vector contains metrics with the same labelset after applying alert labels";
@@ -167,12 +185,18 @@ std::optional<std::string> RuleEvaluator::eval_alerting(const engine::Storage& s
       a.keep_firing_since.reset();
     }
     // ALERTS and ALERTS_FOR_STATE: the rule's labels as written, overridden by the alert's.
-    engine::Labels base = def.labels;
-    for (const engine::Label& l : a.labels.items()) base = base.with(l.name, l.value);
-    out.push_back({base.with(engine::kMetricName, "ALERTS").with("alertname", def.name).with("alertstate", state_name(a.state)),
-                   t, 1});
-    out.push_back({base.with(engine::kMetricName, "ALERTS_FOR_STATE").with("alertname", def.name), t,
-                   static_cast<double>(unix_seconds(a.active_at))});
+    if (!a.series_labels) {
+      engine::Labels base = def.labels;
+      for (const engine::Label& l : a.labels.items()) base = base.with(l.name, l.value);
+      const engine::Labels alerts = base.with(engine::kMetricName, "ALERTS").with("alertname", def.name);
+      a.series_labels = std::make_shared<const std::array<engine::Labels, 3>>(std::array<engine::Labels, 3>{
+          alerts.with("alertstate", state_name(AlertState::Pending)),
+          alerts.with("alertstate", state_name(AlertState::Firing)),
+          base.with(engine::kMetricName, "ALERTS_FOR_STATE").with("alertname", def.name)});
+    }
+    const auto& series = *a.series_labels;
+    out.push_back({series[a.state == AlertState::Firing ? 1 : 0], t, 1});
+    out.push_back({series[2], t, static_cast<double>(unix_seconds(a.active_at))});
     it = erase ? rule.active.erase(it) : std::next(it);
   }
   if (group.limit > 0 && active_or_pending > group.limit) {
@@ -199,8 +223,11 @@ void RuleEvaluator::eval_rule(engine::Storage& storage, const GroupDef& group, R
     }
     std::unordered_set<const engine::Labels*, engine::LabelsHash, engine::LabelsEqual> seen;
     for (engine::Sample& s : out) {
-      s.metric = s.metric.with(engine::kMetricName, def.name);
-      for (const engine::Label& l : def.labels.items()) s.metric = s.metric.with(l.name, l.value);
+      s.metric = relabel(rule.relabelled, s.metric, [&] {
+        engine::Labels named = s.metric.with(engine::kMetricName, def.name);
+        for (const engine::Label& l : def.labels.items()) named = named.with(l.name, l.value);
+        return named;
+      });
       s.t = t;
       if (!seen.insert(&s.metric).second) {
         rule.last_error = "vector contains metrics with the same labelset after applying rule labels";

@@ -8,7 +8,9 @@
 // - `query_offset`, `limit` and the group's labels apply; a failing rule keeps its error.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,6 +42,9 @@ struct Alert {
   std::optional<int64_t> fired_at;
   std::optional<int64_t> resolved_at;
   std::optional<int64_t> keep_firing_since;
+  // The label sets of its ALERTS (pending, firing) and ALERTS_FOR_STATE series, made on first use:
+  // an alert's labels do not change while it is active, so neither do these.
+  std::shared_ptr<const std::array<engine::Labels, 3>> series_labels;
 };
 
 // Appends a sample as the TSDB would, or returns its words for a refused one ("out of order
@@ -76,6 +81,10 @@ class RuleEvaluator {
     std::optional<std::string> last_error;
     std::vector<engine::StoredSeries*> previous;  // series written last time (for stale markers)
     std::unordered_map<engine::Labels, Alert, engine::LabelsHash, engine::LabelsEqual> active;
+    // Result label set -> the labels the rule gives it: a recording rule's series (name and rule
+    // labels set), an alerting rule's alert labels when its label templates are plain text. The
+    // same series come back at every step; this saves rebuilding their label sets each time.
+    std::unordered_map<engine::Labels, engine::Labels, engine::LabelsHash, engine::LabelsEqual> relabelled;
   };
   struct GroupState {
     const GroupDef* def = nullptr;
