@@ -154,6 +154,17 @@ std::unordered_map<const Labels*, const Labels*>& Query::groups_of(std::span<con
   return shared_.groupings[key];
 }
 
+const SharedState::Bucket& Query::bucket_of(const Labels* metric) {
+  auto [it, added] = shared_.buckets.emplace(metric, SharedState::Bucket{});
+  if (added) {
+    static constexpr std::string_view kLe[] = {kBucketLabel};
+    if (const auto bound = promql::go::parse_float(metric->get(kBucketLabel))) {
+      it->second = {pool.intern(metric->without(kLe)), *bound, true};
+    }
+  }
+  return it->second;
+}
+
 int64_t Query::duration_ms(const promql::Node* expr, int64_t literal_ns) const {
   if (expr) {
     auto it = durations_ms.find(expr);
@@ -421,22 +432,43 @@ EMatrix Evaluator::eval_unary(const promql::UnaryExpr& u) {
 
 // ---- Helpers ----
 
-bool Evaluator::contains_same_labelset(std::span<const ESample> v) {
-  if (v.size() < 2) return false;
-  std::unordered_set<const Labels*, LabelsHash, LabelsEqual> seen;
-  for (const ESample& s : v) {
-    if (!seen.insert(s.metric).second) return true;
+namespace {
+
+// Whether two of the label sets are equal: their hashes (kept in each set) sorted side by side,
+// and only equal hashes compared by value. Cheaper than a hash set for the few dozen series of a
+// typical step, and allocation-free below 64.
+template <class Range, class Get>
+bool has_equal_labels(const Range& items, Get metric) {
+  const size_t n = items.size();
+  if (n < 2) return false;
+  std::pair<uint64_t, const Labels*> local[64];
+  std::vector<std::pair<uint64_t, const Labels*>> heap;
+  std::pair<uint64_t, const Labels*>* keys = local;
+  if (n > std::size(local)) {
+    heap.resize(n);
+    keys = heap.data();
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Labels* l = metric(items[i]);
+    keys[i] = {l->hash(), l};
+  }
+  std::sort(keys, keys + n, [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i + 1 < n; ++i) {
+    for (size_t j = i + 1; j < n && keys[j].first == keys[i].first; ++j) {
+      if (keys[i].second == keys[j].second || *keys[i].second == *keys[j].second) return true;
+    }
   }
   return false;
 }
 
+}  // namespace
+
+bool Evaluator::contains_same_labelset(std::span<const ESample> v) {
+  return has_equal_labels(v, [](const ESample& s) { return s.metric; });
+}
+
 bool Evaluator::contains_same_labelset(const EMatrix& m) {
-  if (m.size() < 2) return false;
-  std::unordered_set<const Labels*, LabelsHash, LabelsEqual> seen;
-  for (const ESeries& s : m) {
-    if (!seen.insert(s.metric).second) return true;
-  }
-  return false;
+  return has_equal_labels(m, [](const ESeries& s) { return s.metric; });
 }
 
 EMatrix Evaluator::merge_same_labelset(EMatrix m) {

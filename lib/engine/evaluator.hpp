@@ -76,6 +76,13 @@ struct SharedState {
   // Aggregation groups: grouping (by/without and the names) -> input label set -> the group's
   // label set (interned, so equal groups have one address).
   std::unordered_map<std::string, std::unordered_map<const Labels*, const Labels*>> groupings;
+  // Classic histogram buckets: a bucket series' group (its labels without le, interned) and le.
+  struct Bucket {
+    const Labels* group = nullptr;
+    double bound = 0;
+    bool valid = false;  // le present and a float
+  };
+  std::unordered_map<const Labels*, Bucket> buckets;
 
   // The cache's state, made ready for `storage`: anything of another store or epoch is dropped.
   static SharedState& of(QueryCache& cache, const Storage& storage);
@@ -116,6 +123,7 @@ class Query {
   const Labels* drop_name(const Labels* metric);  // without __name__, __type__, __unit__ (cached)
   // The cached group label sets of one grouping (`names` sorted), for group_of.
   std::unordered_map<const Labels*, const Labels*>& groups_of(std::span<const std::string_view> names, bool without);
+  const SharedState::Bucket& bucket_of(const Labels* metric);
   int64_t duration_ms(const promql::Node* expr, int64_t literal_ns) const;
 
  private:
