@@ -45,12 +45,6 @@ std::string grouping_key(const Labels& metric, std::span<const std::string_view>
   return key;
 }
 
-Labels grouping_labels(const Labels& metric, std::span<const std::string_view> grouping, bool without) {
-  if (without) return metric.without(grouping).without(std::span<const std::string_view>(&kMetricName, 1));
-  if (grouping.empty()) return Labels();
-  return metric.keep_only(grouping);
-}
-
 struct Group {
   bool seen = false;
   double value = 0;
@@ -68,6 +62,12 @@ bool topk_less(const ESample& a, const ESample& b) { return std::isnan(a.f) || a
 bool bottomk_less(const ESample& a, const ESample& b) { return std::isnan(a.f) || a.f > b.f; }
 
 }  // namespace
+
+Labels grouping_labels(const Labels& metric, std::span<const std::string_view> grouping, bool without) {
+  if (without) return metric.without(grouping).without(std::span<const std::string_view>(&kMetricName, 1));
+  if (grouping.empty()) return Labels();
+  return metric.keep_only(grouping);
+}
 
 // limit_ratio's sampler: a label set's offset in [0, 1), its Prometheus hash / MaxUint64.
 double ratio_offset_of(const Labels& l) {
@@ -136,15 +136,24 @@ EMatrix Evaluator::eval_aggregate(const promql::AggregateExpr& a) {
   const bool k_op = op == AggregateOp::topk || op == AggregateOp::bottomk || op == AggregateOp::limitk ||
                     op == AggregateOp::limit_ratio;
 
-  // Input series -> group.
-  std::unordered_map<std::string, size_t> group_index;
+  // Input series -> group. Two series share a group exactly when their grouping labels are equal
+  // (the labels a grouping key would be made of), and interned label sets are equal exactly when
+  // their addresses are: the group is found by address, and the mapping outlives the query when
+  // a QueryCache is used.
+  auto& group_labels = q_.groups_of(grouping, a.without);
+  std::unordered_map<const Labels*, size_t> group_index;
   std::vector<size_t> series_group(input.size());
   EMatrix result;
   size_t num_groups = 0;
   for (size_t si = 0; si < input.size(); ++si) {
-    auto [it, fresh] = group_index.emplace(grouping_key(*input[si].metric, grouping, a.without), num_groups);
+    const Labels* metric = input[si].metric;
+    auto known = group_labels.find(metric);
+    if (known == group_labels.end()) {
+      known = group_labels.emplace(metric, q_.pool.intern(grouping_labels(*metric, grouping, a.without))).first;
+    }
+    auto [it, fresh] = group_index.emplace(known->second, num_groups);
     if (fresh) {
-      if (!k_op) result.push_back({q_.pool.intern(grouping_labels(*input[si].metric, grouping, a.without)), {}, false});
+      if (!k_op) result.push_back({known->second, {}, false});
       ++num_groups;
     }
     series_group[si] = it->second;

@@ -220,9 +220,9 @@ EMatrix cleanup(detail::Evaluator& ev, Query& q, EMatrix m) {
 }
 
 Expected<QueryResult> run(const Storage& storage, const Node& root, int64_t start, int64_t end, int64_t interval,
-                          const EvalOptions& options) {
+                          const EvalOptions& options, QueryCache* cache = nullptr) {
   try {
-    Query q(storage, options, start, end, interval);
+    Query q(storage, options, start, end, interval, cache);
     validate_modifiers(root, options);
     resolve_durations(root, q);
     const Node* expr = detail::unparen(&root);
@@ -273,8 +273,12 @@ Expected<QueryResult> run(const Storage& storage, const Node& root, int64_t star
 
 bool is_at_modifier_unsafe(std::string_view function) { return detail::is_at_modifier_unsafe_function(function); }
 
-Expected<QueryResult> evaluate_instant(const Storage& storage, const Node& expr, int64_t t, const EvalOptions& options) {
-  return run(storage, expr, t, t, 0, options);
+QueryCache::QueryCache() = default;
+QueryCache::~QueryCache() = default;
+
+Expected<QueryResult> evaluate_instant(const Storage& storage, const Node& expr, int64_t t, const EvalOptions& options,
+                                       QueryCache* cache) {
+  return run(storage, expr, t, t, 0, options, cache);
 }
 
 Expected<QueryResult> evaluate_range(const Storage& storage, const Node& expr, int64_t start, int64_t end, int64_t step,

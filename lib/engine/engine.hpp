@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -58,9 +59,30 @@ struct QueryResult {
   Annotations annotations;
 };
 
+namespace detail {
+struct SharedState;
+}
+
+// What successive queries against one store may share: series selections (until a series is
+// created), label sets made by evaluation and their name-less versions. A rule group evaluates the
+// same few queries at every step; without it each query would select, copy and hash them anew.
+// Bound to one store (another store or a cleared one starts it afresh); not thread-safe.
+class QueryCache {
+ public:
+  QueryCache();
+  ~QueryCache();
+  QueryCache(const QueryCache&) = delete;
+  QueryCache& operator=(const QueryCache&) = delete;
+
+ private:
+  friend struct detail::SharedState;
+  std::unique_ptr<detail::SharedState> state_;
+};
+
 // An instant query at t (ms). Vector results are in evaluation order, matrix results sorted.
+// With a cache, what earlier queries against the same store computed is reused.
 Expected<QueryResult> evaluate_instant(const Storage& storage, const promql::Node& expr, int64_t t,
-                                       const EvalOptions& options = {});
+                                       const EvalOptions& options = {}, QueryCache* cache = nullptr);
 
 // A range query: steps start, start+step, ... <= end; the result is always a Matrix sorted by labels.
 Expected<QueryResult> evaluate_range(const Storage& storage, const promql::Node& expr, int64_t start, int64_t end,

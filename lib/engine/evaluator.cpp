@@ -44,8 +44,28 @@ const Labels* LabelPool::intern(Labels labels) {
 
 // ---- Query ----
 
-Query::Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval)
-    : storage(storage), options(options), start(start), end(end), interval(interval) {}
+SharedState& SharedState::of(QueryCache& cache, const Storage& storage) {
+  // Label sets made by evaluation are mostly the same at every step; should a query make new ones
+  // each time (label_replace of a changing value), start afresh rather than grow without bound.
+  constexpr size_t kMaxPooled = 1 << 16;
+  auto& state = cache.state_;
+  if (!state || state->epoch != storage.epoch() || state->pool.size() > kMaxPooled) {
+    state = std::make_unique<SharedState>();
+    state->epoch = storage.epoch();
+  }
+  return *state;
+}
+
+Query::Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval,
+             QueryCache* cache)
+    : storage(storage),
+      options(options),
+      start(start),
+      end(end),
+      interval(interval),
+      own_(cache ? nullptr : std::make_unique<SharedState>()),
+      shared_(cache ? SharedState::of(*cache, storage) : *own_),
+      pool(shared_.pool) {}
 
 void Query::add_samples(int64_t n) {
   samples += n;
@@ -59,10 +79,52 @@ void Query::charge(uint64_t steps) {
   if (work > options.max_work || steps > options.max_work) fail("query timed out in expression evaluation");
 }
 
+namespace {
+
+// The selector's matchers as a key: length-prefixed, so no two matcher lists share one.
+void select_key(std::string& key, const promql::VectorSelector& vs) {
+  auto put = [&](std::string_view s) {
+    const auto n = static_cast<uint32_t>(s.size());
+    key.append(reinterpret_cast<const char*>(&n), sizeof n);
+    key.append(s);
+  };
+  put(vs.name);
+  for (const promql::LabelMatcher& m : vs.matchers) {
+    put(m.name);
+    key.push_back(static_cast<char>(m.op));
+    put(m.value);
+  }
+}
+
+}  // namespace
+
 const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelector& vs) {
   if (auto it = selected_.find(&vs); it != selected_.end()) return it->second;
-  const std::vector<Matcher> matchers = matchers_of(vs);
-  auto series = storage.select(matchers);
+  std::string key;
+  select_key(key, vs);
+  auto cached = shared_.selections.find(key);
+  const auto all = storage.all();
+  if (cached == shared_.selections.end()) {
+    SharedState::Selection sel;
+    sel.matchers = matchers_of(vs);
+    sel.series = storage.select_all(sel.matchers);
+    sel.seen = all.size();
+    cached = shared_.selections.emplace(std::move(key), std::move(sel)).first;
+  }
+  SharedState::Selection& sel = cached->second;
+  for (; sel.seen < all.size(); ++sel.seen) {
+    const StoredSeries* s = all[sel.seen].get();
+    if (!Storage::matches(*s, sel.matchers)) continue;
+    auto at = std::upper_bound(sel.series.begin(), sel.series.end(), s, [](const StoredSeries* a, const StoredSeries* b) {
+      return compare(a->labels, b->labels) < 0;
+    });
+    sel.series.insert(at, s);
+  }
+  std::vector<const StoredSeries*> series;
+  series.reserve(sel.series.size());
+  for (const StoredSeries* s : sel.series) {
+    if (!s->empty() || s->native_histograms) series.push_back(s);
+  }
   for (const StoredSeries* s : series) {
     if (s->native_histograms) fail_unsupported(kNativeHistogramsUnsupported);
     if (s->start_timestamps) fail_unsupported("start timestamps (@st) are not supported yet");
@@ -72,12 +134,35 @@ const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelect
 }
 
 const Labels* Query::drop_name(const Labels* metric) {
-  if (auto it = dropped_.find(metric); it != dropped_.end()) return it->second;
+  auto& dropped = shared_.dropped;
+  if (auto it = dropped.find(metric); it != dropped.end()) return it->second;
   const Labels* out = metric->has("__name__") || metric->has("__type__") || metric->has("__unit__")
                           ? pool.intern(metric->without_name())
                           : metric;
-  dropped_.emplace(metric, out);
+  dropped.emplace(metric, out);
   return out;
+}
+
+std::unordered_map<const Labels*, const Labels*>& Query::groups_of(std::span<const std::string_view> names,
+                                                                  bool without) {
+  std::string key(1, without ? 'w' : 'b');
+  for (std::string_view n : names) {
+    const auto len = static_cast<uint32_t>(n.size());
+    key.append(reinterpret_cast<const char*>(&len), sizeof len);
+    key.append(n);
+  }
+  return shared_.groupings[key];
+}
+
+const SharedState::Bucket& Query::bucket_of(const Labels* metric) {
+  auto [it, added] = shared_.buckets.emplace(metric, SharedState::Bucket{});
+  if (added) {
+    static constexpr std::string_view kLe[] = {kBucketLabel};
+    if (const auto bound = promql::go::parse_float(metric->get(kBucketLabel))) {
+      it->second = {pool.intern(metric->without(kLe)), *bound, true};
+    }
+  }
+  return it->second;
 }
 
 int64_t Query::duration_ms(const promql::Node* expr, int64_t literal_ns) const {
@@ -347,22 +432,43 @@ EMatrix Evaluator::eval_unary(const promql::UnaryExpr& u) {
 
 // ---- Helpers ----
 
-bool Evaluator::contains_same_labelset(std::span<const ESample> v) {
-  if (v.size() < 2) return false;
-  std::unordered_set<const Labels*, LabelsHash, LabelsEqual> seen;
-  for (const ESample& s : v) {
-    if (!seen.insert(s.metric).second) return true;
+namespace {
+
+// Whether two of the label sets are equal: their hashes (kept in each set) sorted side by side,
+// and only equal hashes compared by value. Cheaper than a hash set for the few dozen series of a
+// typical step, and allocation-free below 64.
+template <class Range, class Get>
+bool has_equal_labels(const Range& items, Get metric) {
+  const size_t n = items.size();
+  if (n < 2) return false;
+  std::pair<uint64_t, const Labels*> local[64];
+  std::vector<std::pair<uint64_t, const Labels*>> heap;
+  std::pair<uint64_t, const Labels*>* keys = local;
+  if (n > std::size(local)) {
+    heap.resize(n);
+    keys = heap.data();
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Labels* l = metric(items[i]);
+    keys[i] = {l->hash(), l};
+  }
+  std::sort(keys, keys + n, [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 0; i + 1 < n; ++i) {
+    for (size_t j = i + 1; j < n && keys[j].first == keys[i].first; ++j) {
+      if (keys[i].second == keys[j].second || *keys[i].second == *keys[j].second) return true;
+    }
   }
   return false;
 }
 
+}  // namespace
+
+bool Evaluator::contains_same_labelset(std::span<const ESample> v) {
+  return has_equal_labels(v, [](const ESample& s) { return s.metric; });
+}
+
 bool Evaluator::contains_same_labelset(const EMatrix& m) {
-  if (m.size() < 2) return false;
-  std::unordered_set<const Labels*, LabelsHash, LabelsEqual> seen;
-  for (const ESeries& s : m) {
-    if (!seen.insert(s.metric).second) return true;
-  }
-  return false;
+  return has_equal_labels(m, [](const ESeries& s) { return s.metric; });
 }
 
 EMatrix Evaluator::merge_same_labelset(EMatrix m) {
@@ -403,14 +509,21 @@ EMatrix Evaluator::range_eval_impl(std::span<const promql::Node* const> args, co
   std::vector<std::vector<int>> series_ordinals(args.size());
   int num_ordinals = 0;
   if (matching) {
-    std::unordered_map<std::string, int> ordinal_of;
-    std::string sig;
+    // Equal signatures are equal projections onto the matching labels (on: only those; ignoring:
+    // all but those and __name__), which are the label sets an aggregation by/without the same
+    // names groups by: their interned addresses give the ordinals, cached across queries.
+    std::vector<std::string_view> names(matching->labels.begin(), matching->labels.end());
+    std::sort(names.begin(), names.end());
+    auto& projection = q_.groups_of(names, !matching->on);
+    std::unordered_map<const Labels*, int> ordinal_of;
     for (size_t i = 0; i < inputs.size(); ++i) {
       series_ordinals[i].reserve(inputs[i].size());
       for (const ESeries& s : inputs[i]) {
-        sig.clear();
-        append_signature(sig, *s.metric, matching->labels, matching->on, !matching->on);
-        auto [it, fresh] = ordinal_of.emplace(sig, num_ordinals);
+        auto known = projection.find(s.metric);
+        if (known == projection.end()) {
+          known = projection.emplace(s.metric, q_.pool.intern(grouping_labels(*s.metric, names, !matching->on))).first;
+        }
+        auto [it, fresh] = ordinal_of.emplace(known->second, num_ordinals);
         if (fresh) ++num_ordinals;
         series_ordinals[i].push_back(it->second);
       }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -51,6 +52,7 @@ class LabelPool {
   LabelPool();
   const Labels* intern(Labels labels);
   const Labels* empty() const { return empty_; }
+  size_t size() const { return store_.size(); }
 
  private:
   std::deque<Labels> store_;
@@ -58,17 +60,52 @@ class LabelPool {
   const Labels* empty_;
 };
 
+// What a query keeps that later queries against the same store may reuse (QueryCache).
+struct SharedState {
+  uint64_t epoch = 0;  // Storage::epoch() the addresses below belong to
+  LabelPool pool;
+  std::unordered_map<const Labels*, const Labels*> dropped;  // drop_name results
+  // A selector's matching series, empty ones included, in label order, as of when the store held
+  // `seen` series (series are only added, so later ones are checked when it holds more).
+  struct Selection {
+    std::vector<Matcher> matchers;
+    std::vector<const StoredSeries*> series;
+    size_t seen = 0;
+  };
+  std::unordered_map<std::string, Selection> selections;  // by matchers, as select_key writes them
+  // Aggregation groups: grouping (by/without and the names) -> input label set -> the group's
+  // label set (interned, so equal groups have one address).
+  std::unordered_map<std::string, std::unordered_map<const Labels*, const Labels*>> groupings;
+  // Classic histogram buckets: a bucket series' group (its labels without le, interned) and le.
+  struct Bucket {
+    const Labels* group = nullptr;
+    double bound = 0;
+    bool valid = false;  // le present and a float
+  };
+  std::unordered_map<const Labels*, Bucket> buckets;
+
+  // The cache's state, made ready for `storage`: anything of another store or epoch is dropped.
+  static SharedState& of(QueryCache& cache, const Storage& storage);
+};
+
 // State shared by all evaluators of one query.
 class Query {
  public:
-  Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval);
+  Query(const Storage& storage, const EvalOptions& options, int64_t start, int64_t end, int64_t interval,
+        QueryCache* cache = nullptr);
 
   const Storage& storage;
   const EvalOptions& options;
   const int64_t start;     // the query's start, end and step (start()/end()/range()/step(), @ start())
   const int64_t end;
   const int64_t interval;  // 0 for an instant query
-  LabelPool pool;
+
+ private:
+  std::unique_ptr<SharedState> own_;  // without a cache
+  SharedState& shared_;
+
+ public:
+  LabelPool& pool;
   Annotations annotations;
   int64_t samples = 0;  // points held in memory (the sample limit)
   uint64_t work = 0;
@@ -84,11 +121,13 @@ class Query {
   void charge(uint64_t steps);   // counts work and enforces max_work
   const std::vector<const StoredSeries*>& select(const promql::VectorSelector& vs);
   const Labels* drop_name(const Labels* metric);  // without __name__, __type__, __unit__ (cached)
+  // The cached group label sets of one grouping (`names` sorted), for group_of.
+  std::unordered_map<const Labels*, const Labels*>& groups_of(std::span<const std::string_view> names, bool without);
+  const SharedState::Bucket& bucket_of(const Labels* metric);
   int64_t duration_ms(const promql::Node* expr, int64_t literal_ns) const;
 
  private:
   std::unordered_map<const promql::VectorSelector*, std::vector<const StoredSeries*>> selected_;
-  std::unordered_map<const Labels*, const Labels*> dropped_;
 };
 
 // Where a selector or subquery reads, relative to the step being evaluated.
@@ -182,6 +221,9 @@ inline int64_t wmul(int64_t a, int64_t b) { return static_cast<int64_t>(static_c
 
 // extendFloats: the window of an anchored or smoothed range selector, bounded by points on mint and maxt.
 std::vector<Point> extend_window(std::span<const Point> w, int64_t mint, int64_t maxt, bool smoothed);
+
+// The labels an aggregation groups by: `grouping` only, or (without) all but those and __name__.
+Labels grouping_labels(const Labels& metric, std::span<const std::string_view> grouping, bool without);
 
 // AtModifierUnsafeFunctions.
 bool is_at_modifier_unsafe_function(std::string_view name);

@@ -39,9 +39,9 @@ EMatrix Evaluator::eval_histogram_function(const promql::Call& c, const std::vec
     const Labels* metric;
     std::vector<Bucket> buckets;
   };
-  std::unordered_map<std::string, size_t> index;
+  // By the group's interned label set: equal for two series exactly when their labels but le are.
+  std::unordered_map<const Labels*, size_t> index;
   std::vector<Group> groups;
-  std::unordered_map<const Labels*, const Labels*> without_le;
   return range_eval(eval_args, nullptr, [&](StepCall& call) {
     const EVector& in = call.vectors[vec_index];
     if (name == "histogram_quantile" || name == "histogram_fraction") {
@@ -59,9 +59,10 @@ EMatrix Evaluator::eval_histogram_function(const promql::Call& c, const std::vec
     for (Group& g : groups) g.buckets.clear();
     std::vector<size_t> order;
     for (const ESample& s : in) {
-      const std::string_view le = s.metric->get(kBucketLabel);
-      const auto bound = promql::go::parse_float(le);
-      if (!bound) {
+      // The group and bound of a series, kept across steps (and queries with a QueryCache).
+      const SharedState::Bucket& bucket = q_.bucket_of(s.metric);
+      if (!bucket.valid) {
+        const std::string_view le = s.metric->get(kBucketLabel);
         std::string msg = "bucket label \"le\" is missing or has a malformed value of " + go::quote(le);
         if (delayed()) {
           const std::string_view metric_name = s.metric->get(kMetricName);
@@ -70,18 +71,11 @@ EMatrix Evaluator::eval_histogram_function(const promql::Call& c, const std::vec
         q_.warn(std::move(msg));
         continue;
       }
-      std::string key;
-      static constexpr std::string_view kLe[] = {"le"};
-      append_signature(key, *s.metric, kLe, false, false);
-      auto [it, fresh] = index.emplace(std::move(key), groups.size());
-      if (fresh) {
-        auto [cached, added] = without_le.emplace(s.metric, nullptr);
-        if (added) cached->second = q_.pool.intern(s.metric->without(kLe));
-        groups.push_back({cached->second, {}});
-      }
+      auto [it, fresh] = index.emplace(bucket.group, groups.size());
+      if (fresh) groups.push_back({bucket.group, {}});
       Group& g = groups[it->second];
       if (g.buckets.empty()) order.push_back(it->second);
-      g.buckets.push_back({*bound, s.f});
+      g.buckets.push_back({bucket.bound, s.f});
     }
     for (size_t gi : order) {
       Group& g = groups[gi];

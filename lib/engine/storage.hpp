@@ -88,8 +88,15 @@ class Storage {
 
   // Series matching all matchers, ordered by labels. Series without any sample are left out.
   std::vector<const StoredSeries*> select(std::span<const Matcher> matchers) const;
+  // The same including series without any sample (whether a series is empty changes as samples
+  // arrive; which series match does not).
+  std::vector<const StoredSeries*> select_all(std::span<const Matcher> matchers) const;
+  static bool matches(const StoredSeries& s, std::span<const Matcher> matchers);
 
   size_t series_count() const { return series_.size(); }
+  // Unique per store and per clear(): while it stays the same, series keep their addresses and
+  // labels, and all() only grows at its end.
+  uint64_t epoch() const { return epoch_; }
   size_t sample_count() const;
   // Every series, in insertion order.
   std::span<const std::unique_ptr<StoredSeries>> all() const { return series_; }
@@ -102,8 +109,12 @@ class Storage {
   std::unordered_map<const Labels*, uint32_t, LabelsHash, LabelsEqual> by_labels_;
   // name -> value -> ids (ascending).
   std::unordered_map<std::string, std::unordered_map<std::string, std::vector<uint32_t>>> postings_;
-  mutable std::vector<uint32_t> rank_;  // id -> position in label order
+  mutable std::vector<uint32_t> order_;  // ids in label order (the first order_.size() series)
+  mutable std::vector<uint32_t> rank_;   // id -> position in label order
   mutable bool sorted_ = true;
+  uint64_t epoch_ = next_epoch();
+
+  static uint64_t next_epoch();
 };
 
 }  // namespace mlmon::engine

@@ -12,6 +12,19 @@ namespace mlmon::ruletest {
 
 namespace {
 
+// Bound on RuleState::relabelled: rules whose results keep changing labels start it afresh.
+constexpr size_t kMaxRelabelled = 1 << 14;
+
+const engine::Labels& relabel(
+    std::unordered_map<engine::Labels, engine::Labels, engine::LabelsHash, engine::LabelsEqual>& cache,
+    const engine::Labels& metric, const auto& make) {
+  if (auto it = cache.find(metric); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxRelabelled) cache.clear();
+  return cache.emplace(metric, make()).first->second;
+}
+
+bool has_action(const Template& t) { return t.text.find("{{") != std::string::npos; }
+
 // An alert resolved this long ago is forgotten (rules/alerting.go resolvedRetention).
 constexpr int64_t kResolvedRetentionMs = 15 * 60 * 1000;
 
@@ -42,9 +55,12 @@ std::map<std::string, std::string> to_map(const engine::Labels& labels) {
 }  // namespace
 
 // The TSDB's words for a refused sample (storage.ErrOutOfOrderSample, NewDuplicateFloatErr).
-std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v) {
+std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v,
+                                         engine::StoredSeries** written) {
+  if (written) *written = nullptr;
   if (labels.empty()) return "empty labelset: invalid sample";
   engine::StoredSeries& series = storage.series(labels);
+  if (written) *written = &series;
   const double existing = std::bit_cast<double>(series.last_bits);
   auto error = engine::Storage::append(series, t, v);
   if (error && error->starts_with("duplicate sample for timestamp") && t != 0) {
@@ -59,7 +75,7 @@ RuleEvaluator::RuleEvaluator(const std::vector<const GroupDef*>& groups, EvalSet
   for (const GroupDef* g : groups) {
     GroupState gs;
     gs.def = g;
-    for (const RuleDef& r : g->rules) gs.rules.push_back(RuleState{&r, {}, {}, {}});
+    for (const RuleDef& r : g->rules) gs.rules.push_back(RuleState{&r, {}, {}, {}, {}});
     groups_.push_back(std::move(gs));
   }
 }
@@ -67,7 +83,7 @@ RuleEvaluator::RuleEvaluator(const std::vector<const GroupDef*>& groups, EvalSet
 std::optional<std::string> RuleEvaluator::query(const engine::Storage& storage, const RuleDef& rule, int64_t t,
                                                 engine::Vector& out) const {
   if (!rule.engine_error.empty()) return rule.engine_error;
-  auto result = engine::evaluate_instant(storage, rule.ast->root(), t, settings_.engine);
+  auto result = engine::evaluate_instant(storage, rule.ast->root(), t, settings_.engine, &cache_);
   if (!result) return result.error().message;
   return to_vector(std::move(result->value), t, out);
 }
@@ -97,19 +113,24 @@ std::optional<std::string> RuleEvaluator::eval_alerting(const engine::Storage& s
   data.external_url = settings_.external_url;
   auto expand = [&](const Template& tmpl) {
     // Text without an action expands to itself: skip the template machinery.
-    if (tmpl.text.find("{{") == std::string::npos) return tmpl.text;
+    if (!has_action(tmpl)) return tmpl.text;
     return gotemplate::field_value(tmpl.parsed->expand(data, context));
   };
 
   std::unordered_map<engine::Labels, Alert, engine::LabelsHash, engine::LabelsEqual> alerts;
   static constexpr std::string_view kName[] = {engine::kMetricName};
   const bool templated = def.templated;
+  const bool fixed_labels = std::none_of(def.label_templates.begin(), def.label_templates.end(), has_action);
   for (const engine::Sample& sample : result) {
     if (templated) data.labels = to_map(sample.metric);
     data.value = sample.v;
-    engine::Labels labels = sample.metric.without(kName);
-    for (const Template& tmpl : def.label_templates) labels = labels.with(tmpl.name, expand(tmpl));
-    labels = labels.with("alertname", def.name);
+    auto make_labels = [&] {
+      engine::Labels labels = sample.metric.without(kName);
+      for (const Template& tmpl : def.label_templates) labels = labels.with(tmpl.name, expand(tmpl));
+      return labels.with("alertname", def.name);
+    };
+    // Label templates without actions give the same labels for the same series at every step.
+    engine::Labels labels = fixed_labels ? relabel(rule.relabelled, sample.metric, make_labels) : make_labels();
     Alert alert;
     for (const Template& tmpl : def.annotation_templates) alert.annotations.emplace_back(tmpl.name, expand(tmpl));
     if (alerts.contains(labels)) return "vector contains metrics with the same labelset after applying alert labels";
@@ -164,12 +185,18 @@ std::optional<std::string> RuleEvaluator::eval_alerting(const engine::Storage& s
       a.keep_firing_since.reset();
     }
     // ALERTS and ALERTS_FOR_STATE: the rule's labels as written, overridden by the alert's.
-    engine::Labels base = def.labels;
-    for (const engine::Label& l : a.labels.items()) base = base.with(l.name, l.value);
-    out.push_back({base.with(engine::kMetricName, "ALERTS").with("alertname", def.name).with("alertstate", state_name(a.state)),
-                   t, 1});
-    out.push_back({base.with(engine::kMetricName, "ALERTS_FOR_STATE").with("alertname", def.name), t,
-                   static_cast<double>(unix_seconds(a.active_at))});
+    if (!a.series_labels) {
+      engine::Labels base = def.labels;
+      for (const engine::Label& l : a.labels.items()) base = base.with(l.name, l.value);
+      const engine::Labels alerts = base.with(engine::kMetricName, "ALERTS").with("alertname", def.name);
+      a.series_labels = std::make_shared<const std::array<engine::Labels, 3>>(std::array<engine::Labels, 3>{
+          alerts.with("alertstate", state_name(AlertState::Pending)),
+          alerts.with("alertstate", state_name(AlertState::Firing)),
+          base.with(engine::kMetricName, "ALERTS_FOR_STATE").with("alertname", def.name)});
+    }
+    const auto& series = *a.series_labels;
+    out.push_back({series[a.state == AlertState::Firing ? 1 : 0], t, 1});
+    out.push_back({series[2], t, static_cast<double>(unix_seconds(a.active_at))});
     it = erase ? rule.active.erase(it) : std::next(it);
   }
   if (group.limit > 0 && active_or_pending > group.limit) {
@@ -196,8 +223,11 @@ void RuleEvaluator::eval_rule(engine::Storage& storage, const GroupDef& group, R
     }
     std::unordered_set<const engine::Labels*, engine::LabelsHash, engine::LabelsEqual> seen;
     for (engine::Sample& s : out) {
-      s.metric = s.metric.with(engine::kMetricName, def.name);
-      for (const engine::Label& l : def.labels.items()) s.metric = s.metric.with(l.name, l.value);
+      s.metric = relabel(rule.relabelled, s.metric, [&] {
+        engine::Labels named = s.metric.with(engine::kMetricName, def.name);
+        for (const engine::Label& l : def.labels.items()) named = named.with(l.name, l.value);
+        return named;
+      });
       s.t = t;
       if (!seen.insert(&s.metric).second) {
         rule.last_error = "vector contains metrics with the same labelset after applying rule labels";
@@ -215,10 +245,11 @@ void RuleEvaluator::eval_rule(engine::Storage& storage, const GroupDef& group, R
   std::vector<engine::StoredSeries*> returned;
   returned.reserve(out.size());
   for (const engine::Sample& s : out) {
-    if (auto error = append_sample(storage, s.metric, s.t, s.v)) {
+    engine::StoredSeries* series = nullptr;
+    if (auto error = append_sample(storage, s.metric, s.t, s.v, &series)) {
       rule.last_error = std::move(error);
     } else {
-      returned.push_back(&storage.series(s.metric));
+      returned.push_back(series);
     }
   }
   if (!rule.previous.empty()) {

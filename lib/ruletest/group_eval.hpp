@@ -8,7 +8,9 @@
 // - `query_offset`, `limit` and the group's labels apply; a failing rule keeps its error.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,12 +42,17 @@ struct Alert {
   std::optional<int64_t> fired_at;
   std::optional<int64_t> resolved_at;
   std::optional<int64_t> keep_firing_since;
+  // The label sets of its ALERTS (pending, firing) and ALERTS_FOR_STATE series, made on first use:
+  // an alert's labels do not change while it is active, so neither do these.
+  std::shared_ptr<const std::array<engine::Labels, 3>> series_labels;
 };
 
 // Appends a sample as the TSDB would, or returns its words for a refused one ("out of order
 // sample", "duplicate sample for timestamp 60000; overrides not allowed: existing 1, new value 2",
 // "empty labelset: invalid sample").
-std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v);
+// `series`, when given, is set to the series written (null for an empty labelset).
+std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v,
+                                         engine::StoredSeries** series = nullptr);
 
 // A rule's evaluation error after a group evaluation: promtool reports it and stops the test group.
 struct RuleError {
@@ -74,6 +81,10 @@ class RuleEvaluator {
     std::optional<std::string> last_error;
     std::vector<engine::StoredSeries*> previous;  // series written last time (for stale markers)
     std::unordered_map<engine::Labels, Alert, engine::LabelsHash, engine::LabelsEqual> active;
+    // Result label set -> the labels the rule gives it: a recording rule's series (name and rule
+    // labels set), an alerting rule's alert labels when its label templates are plain text. The
+    // same series come back at every step; this saves rebuilding their label sets each time.
+    std::unordered_map<engine::Labels, engine::Labels, engine::LabelsHash, engine::LabelsEqual> relabelled;
   };
   struct GroupState {
     const GroupDef* def = nullptr;
@@ -88,6 +99,9 @@ class RuleEvaluator {
 
   std::vector<GroupState> groups_;
   EvalSettings settings_;
+  // The rules' queries run at every step against the same storage (template queries do not use
+  // it: their parsed expressions are gone after each expansion).
+  mutable engine::QueryCache cache_;
   std::unordered_set<const RuleDef*> recorded_;
 };
 

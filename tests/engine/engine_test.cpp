@@ -230,3 +230,26 @@ TEST_CASE("a store can grow between evaluations (as rule unit tests need)") {
   REQUIRE(b);
   CHECK(std::get<Vector>(b->value).size() == 2);
 }
+
+TEST_CASE("a query cache sees series created after it selected, in label order, and a cleared store afresh") {
+  Storage s = store({{"x{a=\"2\"}", "1 1 1"}, {"y", "5"}});
+  const Query q("sum without () (-x)");
+  QueryCache cache;
+  auto labels_of = [&](int64_t t) {
+    auto r = evaluate_instant(s, q.root(), t, {}, &cache);
+    REQUIRE(r);
+    std::string out;
+    for (const Sample& smp : std::get<Vector>(r->value)) out += smp.metric.to_string() + "=" + std::to_string(smp.v) + " ";
+    return out;
+  };
+  CHECK(labels_of(60'000) == "{a=\"2\"}=-1.000000 ");
+  // A new series sorting before the cached one, and an empty one (not selected until it has a sample).
+  REQUIRE_FALSE(s.append(Labels{{"__name__", "x"}, {"a", "1"}}, 120'000, 3));
+  s.series(Labels{{"__name__", "x"}, {"a", "0"}});
+  CHECK(labels_of(120'000) == "{a=\"1\"}=-3.000000 {a=\"2\"}=-1.000000 ");
+  REQUIRE_FALSE(s.append(Labels{{"__name__", "x"}, {"a", "0"}}, 120'000, 4));
+  CHECK(labels_of(120'000) == "{a=\"0\"}=-4.000000 {a=\"1\"}=-3.000000 {a=\"2\"}=-1.000000 ");
+  s.clear();
+  REQUIRE_FALSE(s.append(Labels{{"__name__", "x"}, {"a", "9"}}, 0, 7));
+  CHECK(labels_of(0) == "{a=\"9\"}=-7.000000 ");
+}
