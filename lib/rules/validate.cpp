@@ -76,6 +76,9 @@ class RuleValidator::Impl {
   void validate_template(const Rule& rule, const Node* value, std::string_view what, const std::string& key,
                          const std::string& context) {
     if (value == nullptr || !value->is_scalar()) return;
+    // Plain text (no "{{") always parses (gotemplate::check says so too): skip building the
+    // template's name for it.
+    if (value->value.find("{{") == std::string::npos) return;
     gotemplate::Options template_options;
     template_options.template_name = gotemplate::alert_template_name(rule.name);
     const auto error = gotemplate::check(value->value, template_options);
