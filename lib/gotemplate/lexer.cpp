@@ -152,9 +152,9 @@ Token Lexer::fail(std::string message, std::size_t offset) {
 }
 
 Token Lexer::next_item() {
-  if (!pending_.empty()) {
-    Token token = std::move(pending_.front());
-    pending_.pop_front();
+  if (pending_) {
+    Token token = std::move(*pending_);
+    pending_.reset();
     return token;
   }
   if (failed_) {
@@ -276,7 +276,7 @@ Token Lexer::lex_inside_action() {
       if (dialect_ == LexerDialect::go1_19) {
         Token paren = make(TokenType::right_paren);
         if (open_parens_.empty()) {
-          pending_.push_back(fail("unexpected right paren " + go::unicode_verb(r), here));
+          pending_.emplace(fail("unexpected right paren " + go::unicode_verb(r), here));
         } else {
           open_parens_.pop_back();
         }

@@ -3,7 +3,7 @@
 // sees exactly the items Go's parser sees and errors come out in the same order.
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,7 +109,9 @@ class Lexer {
   bool failed_ = false;
   std::size_t action_start_ = 0;          // offset of the current action's {{
   std::vector<std::size_t> open_parens_;  // offsets of unclosed '(' in the current action
-  std::deque<Token> pending_;
+  // An error token queued behind the one being returned (at most one: lexing stops at an error).
+  // Not a deque: a deque allocates when constructed, and a lexer is made per template.
+  std::optional<Token> pending_;
   std::size_t line_pos_ = 0;
   std::size_t line_ = 1;
 };

@@ -94,6 +94,7 @@ class Parser {
         tree_(tree == nullptr ? scratch_.get() : tree),
         build_(tree != nullptr) {
     for (const std::string& name : options.functions) extra_functions_.insert(name);
+    vars_.reserve(8 + options.variables.size());  // one allocation for the predeclared ones and a few more
     vars_.push_back({"$", Kind::root});
     if (options.prometheus_alert) {
       // Prometheus prepends {{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}
