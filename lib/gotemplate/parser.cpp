@@ -176,7 +176,7 @@ class Parser {
   [[noreturn]] void unexpected(const Token& token, std::string_view context) {
     if (token.type == TokenType::error) {
       const bool elsewhere = action_line_ != 0 && action_line_ != token.line;
-      fail(token.message, token.error_offset, elsewhere ? action_line_ : 0);
+      fail(std::string(token.message), token.error_offset, elsewhere ? action_line_ : 0);
     }
     fail(fmt::format("unexpected {} in {}", describe(token), context), token.pos);
   }
