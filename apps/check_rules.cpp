@@ -74,11 +74,20 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
     if (file.path != "-") result.text = read_file(file.path);
     if (!result.text) return;
     result.source = std::make_shared<SourceFile>(file.path, std::move(*result.text));
-    result.selection =
-        workspace::select_file(result.source, file.found_in_directory, {workspace::FileKind::RuleFile});
-    if (result.selection.take == workspace::Take::Check) {
-      result.rules = rules::check_rule_source(result.source, options, *config, result.findings);
-    }
+    // Telling a rule file from other YAML reads it as the check does: both are done in one pass,
+    // the check's findings dropped if the file turns out to be of another kind.
+    workspace::StreamedGroups groups;
+    rules::KindGate gate;
+    gate.on_item = [&groups](const yaml::Node& item) { groups.see(item); };
+    gate.proceed = [&](const yaml::Document* skeleton) {
+      const std::initializer_list<workspace::FileKind> wanted = {workspace::FileKind::RuleFile};
+      // Not streamed: classify as ever (it tries the streamed read, then the whole file).
+      result.selection = skeleton != nullptr ? workspace::select_streamed(result.source, file.found_in_directory,
+                                                                          wanted, skeleton, groups)
+                                             : workspace::select_file(result.source, file.found_in_directory, wanted);
+      return result.selection.take == workspace::Take::Check;
+    };
+    result.rules = rules::check_rule_source(result.source, options, *config, result.findings, gate);
   });
 
   Report report;

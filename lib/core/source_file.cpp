@@ -1,6 +1,7 @@
 #include "core/source_file.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace mlmon {
 
@@ -15,8 +16,12 @@ std::size_t utf8_length(std::string_view bytes) {
 SourceFile::SourceFile(std::string path, std::string text)
     : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  // memchr rather than a byte loop: a 10,000-rule file is 4 MB.
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+    ++p;
+    line_starts_.push_back(static_cast<std::size_t>(p - begin));
   }
 }
 

@@ -55,7 +55,7 @@ bool is_keyword(TokenType type) { return type >= TokenType::block; }
 
 std::string describe(const Token& token) {
   if (token.type == TokenType::eof) return "EOF";
-  if (token.type == TokenType::error) return token.message;
+  if (token.type == TokenType::error) return std::string(token.message);
   if (is_keyword(token.type)) {
     std::string keyword = "<";  // built step by step: GCC 12 warns falsely (-Wrestrict) on "<" + s + ">"
     keyword += token.val;
@@ -84,6 +84,11 @@ char32_t Lexer::next() {
     at_eof_ = true;
     return eof_rune;
   }
+  // ASCII, nearly every byte of a template, needs no decoding.
+  if (const auto c = static_cast<unsigned char>(input_[pos_]); c < 0x80) {
+    ++pos_;
+    return c;
+  }
   const auto decoded = unicode::decode(input_, pos_);
   pos_ += decoded.width;
   return decoded.rune;
@@ -97,7 +102,9 @@ char32_t Lexer::peek() {
 
 void Lexer::backup() {
   // Like Go: once the end has been seen, backing up is a no-op.
-  if (!at_eof_ && pos_ > 0) pos_ -= unicode::decode_last(input_, pos_).width;
+  if (at_eof_ || pos_ == 0) return;
+  if (static_cast<unsigned char>(input_[pos_ - 1]) < 0x80) --pos_;  // an ASCII rune: one byte
+  else pos_ -= unicode::decode_last(input_, pos_).width;
 }
 
 bool Lexer::accept(std::string_view valid) {
@@ -145,16 +152,17 @@ Token Lexer::fail(std::string message, std::size_t offset) {
   token.type = TokenType::error;
   token.pos = start_;
   token.line = line_at(start_);
-  token.message = std::move(message);
+  error_message_ = std::move(message);
+  token.message = error_message_;
   token.error_offset = offset;
   failed_ = true;
   return token;
 }
 
 Token Lexer::next_item() {
-  if (!pending_.empty()) {
-    Token token = std::move(pending_.front());
-    pending_.pop_front();
+  if (pending_) {
+    Token token = std::move(*pending_);
+    pending_.reset();
     return token;
   }
   if (failed_) {
@@ -276,7 +284,7 @@ Token Lexer::lex_inside_action() {
       if (dialect_ == LexerDialect::go1_19) {
         Token paren = make(TokenType::right_paren);
         if (open_parens_.empty()) {
-          pending_.push_back(fail("unexpected right paren " + go::unicode_verb(r), here));
+          pending_.emplace(fail("unexpected right paren " + go::unicode_verb(r), here));
         } else {
           open_parens_.pop_back();
         }

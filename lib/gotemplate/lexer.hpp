@@ -3,7 +3,7 @@
 // sees exactly the items Go's parser sees and errors come out in the same order.
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,7 +54,9 @@ struct Token {
   std::size_t pos = 0;    // byte offset of the item, like Go's item.pos
   std::size_t line = 1;   // line of `pos`, like Go's item.line
   std::string_view val;   // the item's text (empty for errors)
-  std::string message;    // error tokens: Go's message
+  // Error tokens: Go's message, held by the lexer (a view: tokens are copied a lot, and only one
+  // error is ever made). Valid while the lexer lives.
+  std::string_view message;
   std::size_t error_offset = 0;  // error tokens: where the problem is (may differ from pos)
 };
 
@@ -69,6 +71,8 @@ enum class LexerDialect : std::uint8_t {
 class Lexer {
  public:
   Lexer(std::string_view input, LexerDialect dialect);
+  Lexer(const Lexer&) = delete;  // tokens view error_message_
+  Lexer& operator=(const Lexer&) = delete;
   Token next_item();
 
  private:
@@ -109,7 +113,10 @@ class Lexer {
   bool failed_ = false;
   std::size_t action_start_ = 0;          // offset of the current action's {{
   std::vector<std::size_t> open_parens_;  // offsets of unclosed '(' in the current action
-  std::deque<Token> pending_;
+  // An error token queued behind the one being returned (at most one: lexing stops at an error).
+  // Not a deque: a deque allocates when constructed, and a lexer is made per template.
+  std::optional<Token> pending_;
+  std::string error_message_;  // what the error token's message views
   std::size_t line_pos_ = 0;
   std::size_t line_ = 1;
 };

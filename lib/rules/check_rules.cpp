@@ -164,13 +164,24 @@ std::size_t check_manifests(const std::vector<yaml::Document>& documents, const 
 
 std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptions& options,
                               const project::Config& config, std::vector<Diagnostic>& out) {
+  return check_rule_source(source, options, config, out, KindGate{});
+}
+
+std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptions& options,
+                              const project::Config& config, std::vector<Diagnostic>& out, const KindGate& gate) {
   const std::size_t first_problem = out.size();
   if (options.stream) {
     // A group at a time: memory holds one group's YAML, not the file's (10,000 rules are 40 MB
     // of nodes). Only for plain block YAML; anything else is read whole below.
     FileCheck check(source, options, config, out);
-    std::optional<yaml::Document> skeleton =
-        yaml::load_streaming(source, "groups", [&check](const yaml::Node& item) { check.add_group(item); });
+    std::optional<yaml::Document> skeleton = yaml::load_streaming(source, "groups", [&](const yaml::Node& item) {
+      if (gate.on_item) gate.on_item(item);
+      check.add_group(item);
+    });
+    if (gate.proceed && !gate.proceed(skeleton ? &*skeleton : nullptr)) {
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(first_problem), out.end());
+      return 0;
+    }
     // A PrometheusRule keeps its groups under `spec:`; a top-level `groups:` is not read there.
     const bool manifest = skeleton && holds_prometheus_rule(*skeleton);
     if (skeleton && !manifest) {
@@ -184,6 +195,8 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
       }
       return check.finish();
     }
+  } else if (gate.proceed && !gate.proceed(nullptr)) {
+    return 0;
   }
   // Start over: what the streamed groups produced would be reported twice.
   out.erase(out.begin() + static_cast<std::ptrdiff_t>(first_problem), out.end());

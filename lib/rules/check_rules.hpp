@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -27,6 +28,19 @@ bool is_lint_check(std::string_view rule_id);
 /// Returns the number of rules found.
 std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptions& options,
                               const project::Config& config, std::vector<Diagnostic>& out);
+
+/// For a caller that must first tell what a file is (check-rules on a directory, where other YAML
+/// is skipped) and would otherwise read it twice: `on_item` sees each item of `groups:` as the
+/// streamed pass reads it, before it is checked; `proceed`, asked once that pass is over with the
+/// document it returned (nullptr when the file could not be streamed, or when options.stream is
+/// false), says whether the file is to be checked. When it says no, the file adds nothing to
+/// `out` and 0 is returned; when yes, the result is check_rule_source()'s.
+struct KindGate {
+  std::function<void(const yaml::Node& item)> on_item;
+  std::function<bool(const yaml::Document* skeleton)> proceed;
+};
+std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptions& options,
+                              const project::Config& config, std::vector<Diagnostic>& out, const KindGate& gate);
 
 /// The rules policy after applying the project config to the defaults.
 RulesPolicy policy_from(const project::Config& config);

@@ -68,22 +68,36 @@ Classified classify_template(const SourceFilePtr& source) {
 
 }  // namespace
 
+void StreamedGroups::see(const yaml::Node& group) {
+  ++count;
+  if (group.is_map() && group.get("rules") != nullptr) with_rules = true;
+}
+
 Classified classify(const SourceFilePtr& source) {
   const std::string& path = source->path();
   if (path.ends_with(".json")) return classify_json(source);
   if (path.ends_with(".tmpl")) return classify_template(source);
 
   // Rule files are read a group at a time, as check-rules reads them: telling what a 10,000-rule
-  // file is must not hold all its groups in memory. When nothing was streamed, the document is
-  // whole; when the fast path cannot stream the file, it is loaded whole.
-  std::size_t streamed = 0;
-  bool group_with_rules = false;
-  std::optional<yaml::Document> skeleton = yaml::load_streaming(source, "groups", [&](const yaml::Node& group) {
-    ++streamed;
-    if (group.is_map() && group.get("rules") != nullptr) group_with_rules = true;
-  });
-  if (!skeleton) streamed = 0;
-  const yaml::Document doc = skeleton ? std::move(*skeleton) : yaml::load(source);
+  // file is must not hold all its groups in memory.
+  StreamedGroups streamed;
+  const std::optional<yaml::Document> skeleton =
+      yaml::load_streaming(source, "groups", [&](const yaml::Node& group) { streamed.see(group); });
+  return classify_streamed(source, skeleton ? &*skeleton : nullptr, streamed);
+}
+
+Classified classify_streamed(const SourceFilePtr& source, const yaml::Document* skeleton,
+                             const StreamedGroups& groups) {
+  const std::string& path = source->path();
+  if (path.ends_with(".json")) return classify_json(source);
+  if (path.ends_with(".tmpl")) return classify_template(source);
+
+  // When nothing was streamed, the document is whole; when the fast path could not stream the
+  // file, it is loaded whole.
+  const std::size_t streamed = skeleton != nullptr ? groups.count : 0;
+  std::optional<yaml::Document> loaded;
+  if (skeleton == nullptr) loaded = yaml::load(source);
+  const yaml::Document& doc = skeleton != nullptr ? *skeleton : *loaded;
   const yaml::Node* root = doc.root;
   if (!doc.ok()) {
     // Broken YAML is given the kind it plainly means, so its own checks report the error.
@@ -100,9 +114,9 @@ Classified classify(const SourceFilePtr& source) {
     }
     return broken;
   }
-  // With its groups streamed, `groups` holds none: what looks_like_rule_file() looks for was seen above.
+  // With its groups streamed, `groups` holds none: what looks_like_rule_file() looks for was seen then.
   const bool rule_file =
-      streamed > 0 ? group_with_rules || rules::is_prometheus_rule(*root) : rules::looks_like_rule_file(root);
+      streamed > 0 ? groups.with_rules || rules::is_prometheus_rule(*root) : rules::looks_like_rule_file(root);
   if (rule_file) return {FileKind::RuleFile, {}};
   if (is_alertmanager_config(root)) return {FileKind::AlertmanagerConfig, {}};
   if (is_rule_tests(root)) return {FileKind::RuleTests, {}};

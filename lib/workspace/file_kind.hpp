@@ -1,9 +1,11 @@
 #pragma once
+#include <cstddef>
 #include <string_view>
 #include <vector>
 
 #include "core/diagnostic.hpp"
 #include "core/source_file.hpp"
+#include "yaml/document.hpp"
 
 namespace mlmon::workspace {
 
@@ -32,6 +34,18 @@ struct Classified {
 /// does not parse is still given the kind it plainly means (`groups:` at the start of a line is
 /// a rule file), so that its own checks report the error precisely.
 Classified classify(const SourceFilePtr& source);
+
+/// What classify() notes of a YAML file's `groups:` items as they stream by.
+struct StreamedGroups {
+  std::size_t count = 0;
+  bool with_rules = false;  ///< an item is a mapping with `rules:`
+  void see(const yaml::Node& group);
+};
+/// classify() for a YAML file that a caller has already read with yaml::load_streaming(source,
+/// "groups", ...) (`streamed` noting its items): `skeleton` is what that returned, nullptr when
+/// the file could not be streamed (then it is read whole here, as classify() does). The same
+/// answer as classify(), without reading a rule file a second time.
+Classified classify_streamed(const SourceFilePtr& source, const yaml::Document* skeleton, const StreamedGroups& streamed);
 
 /// "rule-file", "dashboard", "rule-tests", ...: for machine-readable output.
 std::string_view kind_id(FileKind kind);

@@ -25,6 +25,9 @@ struct Selection {
 /// own checks say where it breaks); a file of no known kind is checked when named, skipped when
 /// found in a directory.
 Selection select_file(const SourceFilePtr& source, bool found_in_directory, std::initializer_list<FileKind> wanted);
+/// The same for a file already read with yaml::load_streaming() (see classify_streamed()).
+Selection select_streamed(const SourceFilePtr& source, bool found_in_directory, std::initializer_list<FileKind> wanted,
+                          const yaml::Document* skeleton, const StreamedGroups& groups);
 
 /// The error for a file named to a command of another kind: "this is a Grafana dashboard, not a
 /// rule file: check it with `mlmon check-dashboards`", on the whole file.

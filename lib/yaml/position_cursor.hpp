@@ -3,6 +3,7 @@
 // SourceFile::position_of counts the characters of the line prefix on every call, which is
 // quadratic for many nodes on one long line (minified flow YAML); this walks forward instead.
 #include <cstddef>
+#include <cstring>
 #include <string_view>
 
 #include "core/source_file.hpp"
@@ -19,16 +20,17 @@ class PositionCursor {
     if (offset < offset_) {
       col_ -= static_cast<int>(utf8_length(text_.substr(offset, offset_ - offset)));
     } else {
-      for (std::size_t i = offset_; i < offset; ++i) {
-        const char c = text_[i];
-        if (c == '\n') {
-          ++line_;
-          col_ = 1;
-          line_start_ = i + 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-          ++col_;
-        }
+      // Line breaks found with memchr, characters counted by utf8_length() (a loop the compiler
+      // vectorizes): every byte of a big file passes here once, and a byte loop was a tenth of
+      // the load.
+      std::size_t from = offset_;
+      while (const void* nl = std::memchr(text_.data() + from, '\n', offset - from)) {
+        ++line_;
+        from = static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) + 1;
+        line_start_ = from;
+        col_ = 1;
       }
+      col_ += static_cast<int>(utf8_length(text_.substr(from, offset - from)));
     }
     offset_ = offset;
     return Position{line_, col_, offset};

@@ -1,5 +1,9 @@
 #include "yaml/source_checks.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <vector>
 
@@ -20,6 +24,29 @@ TextProblem invalid_utf8(std::size_t offset, unsigned char byte) {
 
 }  // namespace
 
+namespace {
+
+/// 16 bytes that are all printable ASCII, tab, LF or CR: nearly all of a YAML file, which the
+/// loop below would otherwise take a byte at a time.
+bool plain_ascii_block(const char* p) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed bytes: 0x20..0x7E are those above 0x1F and below 0x7F (0x80..0xFF are negative).
+  const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  const __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+  return _mm_movemask_epi8(_mm_or_si128(printable, space)) == 0xFFFF;
+#else
+  for (int k = 0; k < 16; ++k) {
+    const auto c = static_cast<unsigned char>(p[k]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x7F) return false;
+  }
+  return true;
+#endif
+}
+
+}  // namespace
+
 std::optional<TextProblem> check_encoding(std::string_view text) {
   const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   if (text.starts_with(std::string_view("\xFE\xFF", 2)) || text.starts_with(std::string_view("\xFF\xFE", 2)) ||
@@ -28,6 +55,8 @@ std::optional<TextProblem> check_encoding(std::string_view text) {
   }
   std::size_t i = 0;
   while (i < text.size()) {
+    while (i + 16 <= text.size() && plain_ascii_block(text.data() + i)) i += 16;
+    if (i >= text.size()) break;
     const unsigned char c = byte(i);
     if (c < 0x80) {
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return control_character(i, c);

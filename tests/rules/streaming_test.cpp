@@ -175,3 +175,29 @@ TEST_CASE("streaming check-rules: findings across groups and a restart halfway")
         test::Lines{"14:16: rules/duplicate: duplicate rule \"Same\": same labels and expression as rule 1 of group "
                     "\"one\" at line 4"});
 }
+
+TEST_CASE("a kind gate sees each streamed group, and a no leaves nothing behind") {
+  const std::string text = "groups:\n  - name: a\n    rules:\n      - alert: A\n        expr: up ==\n  - name: b\n";
+  const auto source = std::make_shared<SourceFile>("t.yml", text);
+  rules::CheckRulesOptions options;
+  std::vector<Diagnostic> plain;
+  const std::size_t plain_rules = rules::check_rule_source(source, options, {}, plain);
+  REQUIRE(!plain.empty());
+  for (const bool yes : {true, false}) {
+    std::size_t items = 0;
+    bool asked = false;
+    rules::KindGate gate;
+    gate.on_item = [&](const yaml::Node&) { ++items; };
+    gate.proceed = [&](const yaml::Document* skeleton) {
+      asked = true;
+      CHECK(skeleton != nullptr);
+      return yes;
+    };
+    std::vector<Diagnostic> found(1);  // what was there before stays
+    const std::size_t n = rules::check_rule_source(source, options, {}, found, gate);
+    CHECK(asked);
+    CHECK(items == 2);
+    CHECK(n == (yes ? plain_rules : 0));
+    CHECK(found.size() == (yes ? plain.size() + 1 : 1));
+  }
+}

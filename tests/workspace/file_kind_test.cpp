@@ -13,7 +13,13 @@ using workspace::FileKind;
 namespace {
 
 FileKind kind_of(const std::string& path, const std::string& text) {
-  return classify(std::make_shared<SourceFile>(path, text)).kind;
+  const auto source = std::make_shared<SourceFile>(path, text);
+  const FileKind kind = classify(source).kind;
+  // check-rules tells the kind from the pass that checks the file: the same answer.
+  workspace::StreamedGroups groups;
+  const auto skeleton = yaml::load_streaming(source, "groups", [&](const yaml::Node& item) { groups.see(item); });
+  CHECK(workspace::classify_streamed(source, skeleton ? &*skeleton : nullptr, groups).kind == kind);
+  return kind;
 }
 
 }  // namespace
@@ -33,6 +39,9 @@ TEST_CASE("files are told by what they hold") {
   CHECK(kind_of("c.yml", "- {labels: {a: b}, receivers: [x]}\n") == FileKind::RouteCases);
   CHECK(kind_of("prometheus.yml", "global: {}\nscrape_configs: []\n") == FileKind::PrometheusConfig);
   CHECK(kind_of("compose.yml", "services: {}\n") == FileKind::Other);
+  CHECK(kind_of("g.yml", "groups:\n  - name: a\n  - name: b\n") == FileKind::Other);  // streamed, none with rules
+  CHECK(kind_of("g.yml", "groups:\n  - name: a\n  - name: b\n    rules: []\n") == FileKind::RuleFile);
+  CHECK(kind_of("g.yml", "groups: [{name: a}]\n") == FileKind::Other);  // not streamed: a flow sequence
   CHECK(kind_of("d.json", "{\"panels\": []}") == FileKind::Dashboard);
   CHECK(kind_of("package.json", "{\"name\": \"x\"}") == FileKind::Other);
   CHECK(kind_of("other.tmpl", "hello\n") == FileKind::Other);

@@ -191,6 +191,9 @@ TEST_CASE("fast path: gives up outside the subset and on anything wrong") {
       "a: \"\\N\"\n", "a: 'x'y\n", "a: \"x\"#c\n", "a: 1\n- b\n", "a: b\nc\n", "a: @x\n", "a: `x`\n",
       "a: %x\n", "a: ,x\n", "a: ? x\n", "a: : x\n", "a: 1\n  b: 2\n", "- a\n  - b\n", "- a\nb: 1\n",
       std::string(2000, 'k') + ": 1\n", "a: >\n  x\n b\n", "a: |\n    deep\n  less\n", "a: 1\n   # c\n",
+      // After more than 16 plain bytes (the check for these takes clean ASCII 16 bytes at a time).
+      "key: " + std::string(30, 'v') + "\r\n", "key: " + std::string(29, 'v') + "\tw\n",
+      "key: " + std::string(27, 'v') + "\xE2\x80\xA8w\n", "key: " + std::string(40, 'v') + "\xEF\xBB\xBF\n",
   };
   for (const std::string& text : refused) {
     CAPTURE(text);

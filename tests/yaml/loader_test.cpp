@@ -357,6 +357,17 @@ TEST_CASE("bad input: binary, invalid UTF-8, UTF-16, truncation") {
   CHECK(problems_of(load_text(std::string("\xFF\xFE" "a\0:\0", 6))) ==
         "1:1: yaml/encoding: UTF-16 and UTF-32 encoded files are not supported\n");
   CHECK(load_text("caf\xC3\xA9: \xE2\x9C\x93\n").ok());
+  // The encoding check takes clean ASCII 16 bytes at a time: a bad byte anywhere in or after
+  // such a block is still found, at its own column.
+  for (const char bad : {'\x01', '\x7F', '\x1F', '\x00'}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string text = "k: " + std::string(40, 'v') + "\n";
+      text[3 + at] = bad;
+      CHECK(problems_of(load_text(text)) ==
+            "1:" + std::to_string(4 + at) + ": yaml/encoding: control characters are not allowed\n");
+    }
+  }
+  CHECK(load_text("k: \"" + std::string(40, 'v') + "\t\r\nw\"\r\n").ok());
 
   // Every prefix of a valid file either loads or fails cleanly.
   const std::string full =
