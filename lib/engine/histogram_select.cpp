@@ -34,7 +34,10 @@ std::optional<Vector> select_with_histograms(const Storage& storage, const promq
                                              int64_t ref, int64_t lookback) {
   const std::vector<Matcher> matchers = matchers_of(vs);
   const auto series = storage.select(matchers);
-  if (std::none_of(series.begin(), series.end(), [](const StoredSeries* s) { return s->native_histograms; })) {
+  // Without histograms, or with start timestamps (which the float evaluator refuses with its own
+  // message), the float evaluator runs.
+  if (std::none_of(series.begin(), series.end(), [](const StoredSeries* s) { return s->native_histograms; }) ||
+      std::any_of(series.begin(), series.end(), [](const StoredSeries* s) { return s->start_timestamps; })) {
     return std::nullopt;
   }
   Vector out;
