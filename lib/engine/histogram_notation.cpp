@@ -388,7 +388,7 @@ std::expected<HistogramItem, HistogramNotationError> parse_histogram_item(std::s
     auto n = repetitions(text, i);
     if (!n) return std::unexpected(n.error());
     pos = i;
-    if (*n >= max_values) {
+    if (*n >= max_values || *n >= kMaxExpandedHistograms) {
       out.too_many = true;
       return out;
     }

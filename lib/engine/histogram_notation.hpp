@@ -31,9 +31,13 @@ struct HistogramNotationError {
 // One `{{...}}` at text[pos]; pos ends just past its `}}`.
 std::expected<FloatHistogram, HistogramNotationError> parse_histogram_desc(std::string_view text, std::size_t& pos);
 
+// The +/- forms make a distinct histogram per value (a hundred bytes or more each, against a
+// float's 16), so their expansion stops sooner than a float series'.
+inline constexpr std::size_t kMaxExpandedHistograms = 1'000'000;
+
 // A histogram item: `values` repeated `repeat` times each (xN gives one value and N+1 repeats; the
 // +/- forms give their expansion). pos ends just past the item. Expansion beyond `max_values`
-// stops with `too_many` set instead (the callers word that limit).
+// (kMaxExpandedHistograms for +/-) stops with `too_many` set instead (the callers word that limit).
 struct HistogramItem {
   std::vector<FloatHistogram> values;
   uint64_t repeat = 1;

@@ -206,3 +206,11 @@ TEST_CASE("anything else that meets a histogram stays unsupported") {
   REQUIRE_FALSE(range);
   CHECK(range.error().unsupported);
 }
+
+TEST_CASE("the +/- expansion stops at kMaxExpandedHistograms distinct values") {
+  std::size_t pos = 0;
+  auto big = parse_histogram_item("{{}}+{{count:1}}x1000000", pos, 10'000'000);
+  REQUIRE(big);
+  CHECK(big->too_many);
+  CHECK(big->values.empty());
+}
