@@ -269,7 +269,8 @@ bool starts_new_counter_chunk(const FloatHistogram& prev, const FloatHistogram& 
   auto went_down = [](const std::map<int32_t, double>& p, const std::map<int32_t, double>& n) {
     for (const auto& [idx, v] : p) {
       auto it = n.find(idx);
-      if (it == n.end() || it->second < v) return true;  // a bucket disappeared or decreased
+      // A bucket that decreased, or disappeared while it held observations (an empty one may go).
+      if (it == n.end() ? v > 0 : it->second < v) return true;
     }
     return false;
   };

@@ -144,6 +144,17 @@ TEST_CASE("stored histograms read back with the TSDB chunk's counter reset hint"
   CHECK(hints == std::vector<CounterResetHint>{unknown, not_reset, unknown, unknown, not_reset, unknown, unknown,
                                                 unknown, gauge, gauge});
   CHECK(s.sample_count() == 12);
+  // Layout changes: a new bucket, or an empty bucket dropped, continue the chunk; a populated
+  // bucket dropped is a reset (as promtool 3.5.3 reads them back).
+  StoredSeries& l = s.series(Labels({{"__name__", "layout"}}));
+  REQUIRE_FALSE(Storage::append_histogram(l, 0, shared("{{count:3 buckets:[3]}}")));
+  REQUIRE_FALSE(Storage::append_histogram(l, 1, shared("{{count:4 buckets:[0 3 1] offset:-1}}")));
+  REQUIRE_FALSE(Storage::append_histogram(l, 2, shared("{{count:4 buckets:[3 1]}}")));
+  REQUIRE_FALSE(Storage::append_histogram(l, 3, shared("{{count:4 buckets:[3]}}")));
+  REQUIRE_FALSE(Storage::append_histogram(l, 4, shared("{{schema:-1 count:4 buckets:[3]}}")));
+  hints.clear();
+  for (const HistogramPoint& p : l.histograms) hints.push_back(p.hint);
+  CHECK(hints == std::vector<CounterResetHint>{unknown, not_reset, not_reset, unknown, unknown});
   // Ordering as for floats; the same histogram again is ignored, another one refused.
   CHECK(Storage::append_histogram(h, 0, a) == "out of order sample");
   CHECK_FALSE(Storage::append_histogram(h, 7'380'000, shared("{{count:1 counter_reset_hint:gauge}}")));
