@@ -1,6 +1,7 @@
 // The query entry points: option checks, Prometheus's preprocessing (duration expressions, step
 // invariance), evaluation, and the final clean-up of delayed __name__ removal.
 #include "engine/engine.hpp"
+#include "engine/histogram_select.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -228,6 +229,15 @@ Expected<QueryResult> run(const Storage& storage, const Node& root, int64_t star
     const Node* expr = detail::unparen(&root);
     if (expr->kind == NodeKind::string_literal) {
       return QueryResult{String{start, std::string(static_cast<const promql::StringLiteral*>(expr)->value)}, {}};
+    }
+    if (options.native_histograms && interval == 0 && expr->kind == NodeKind::vector_selector &&
+        !static_cast<const promql::VectorSelector*>(expr)->smoothed) {
+      const auto& vs = *static_cast<const promql::VectorSelector*>(expr);
+      const detail::Evaluator at_ev(q, start, end, 1, options.force_at_ms.has_value());
+      const int64_t ref = at_ev.time_ref(vs.modifiers).ref(start);
+      if (auto v = detail::select_with_histograms(storage, vs, start, ref, options.lookback_delta_ms)) {
+        return QueryResult{std::move(*v), std::move(q.annotations)};
+      }
     }
     Preprocessor pre(q);
     if (pre.visit(root, false).wrap) q.step_invariant.insert(&root);

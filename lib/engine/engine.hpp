@@ -6,7 +6,8 @@
 //   if (!result) report(result.error().message);   // Prometheus's words
 //   else use(std::get<engine::Vector>(result->value));
 //
-// Native histograms are not evaluated: a query that reads series holding them fails with
+// Native histograms are only returned by a top-level instant vector selector when the caller asks
+// (EvalOptions::native_histograms); any other query that reads series holding them fails with
 // EvalError{kNativeHistogramsUnsupported, unsupported=true}.
 #pragma once
 
@@ -45,6 +46,10 @@ struct EvalOptions {
   // Used by the promqltest runner's extra checks: behave as if every selector and subquery without
   // @ (and not inside a subquery) were written with @ <force_at_ms/1000>.
   std::optional<int64_t> force_at_ms;
+  // An instant query that is a plain vector selector (in parentheses, with offset or @ at most)
+  // returns native histogram samples as Sample::h. Everything else that meets a histogram still
+  // fails with kNativeHistogramsUnsupported. Off by default: callers that set it read Sample::h.
+  bool native_histograms = false;
 };
 
 // Warnings and infos, each the full message ("PromQL warning: ...").

@@ -729,10 +729,14 @@ std::optional<std::string> apply_load(Storage& storage, const LoadCmd& cmd) {
   for (const Labels& l : cmd.start_timestamps) storage.mark_start_timestamps(l);
   for (const SeriesDescription& d : cmd.series) {
     StoredSeries& series = storage.series(d.labels);
+    // Repeats of one histogram value share it.
+    std::vector<std::shared_ptr<const FloatHistogram>> histograms;
+    for (const FloatHistogram& h : d.histograms) histograms.push_back(std::make_shared<const FloatHistogram>(h));
     int64_t t = 0;
     for (const SequenceValue& v : d.values) {
       if (v.histogram) {
-        series.native_histograms = true;
+        // Stored (and validated as the TSDB does); evaluations that read them stay unsupported.
+        if (auto err = Storage::append_histogram(series, t, histograms[v.index])) return *err;
       } else if (!v.omitted) {
         if (auto err = Storage::append(series, t, v.value)) return *err;
       }

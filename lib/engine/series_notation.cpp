@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/go_quote.hpp"
+#include "engine/histogram_notation.hpp"
 #include "engine/value.hpp"
 #include "promql/go_format.hpp"
 
@@ -142,34 +143,6 @@ bool parse_item(std::string_view s, std::vector<SequenceValue>& out, std::string
       return false;
     }
     return push(out, {0, true, false}, n, err);
-  }
-  if (s.starts_with("{{")) {
-    // A native histogram: {{...}}, {{...}}xN, {{...}}+{{...}}xN, {{...}}-{{...}}xN.
-    size_t close = s.find("}}");
-    if (close == std::string_view::npos) {
-      err = "histogram description incomplete";
-      return false;
-    }
-    i = close + 2;
-    if (i == s.size()) return push(out, {0, false, true}, 1, err);
-    if (s[i] == '+' || s[i] == '-') {
-      ++i;
-      close = s.substr(i).starts_with("{{") ? s.find("}}", i) : std::string_view::npos;
-      if (close == std::string_view::npos) {
-        err = "histogram description incomplete";
-        return false;
-      }
-      i = close + 2;
-    }
-    if (i >= s.size() || s[i] != 'x') {
-      err = "unexpected \"" + std::string(s.substr(i)) + "\" after histogram";
-      return false;
-    }
-    ++i;
-    uint64_t n = 0;
-    if (!read_uint(s, i, n, err)) return false;
-    if (n >= kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1, err);
-    return push(out, {0, false, true}, n + 1, err);
   }
   double value = 0;
   if (s.starts_with("stale")) {
@@ -331,23 +304,34 @@ bool parse_metric(std::string_view s, size_t& i, Labels& labels, std::string& er
 
 }  // namespace
 
-Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text) {
+Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text,
+                                                         std::vector<FloatHistogram>* histograms) {
   std::vector<SequenceValue> out;
+  std::vector<FloatHistogram> ignored;
+  std::vector<FloatHistogram>& table = histograms ? *histograms : ignored;
   std::string err;
   size_t i = 0;
   for (;;) {
     skip_spaces(text, i);
     if (i >= text.size()) break;
-    size_t j = i;
     if (text.substr(i).starts_with("{{")) {
-      // A histogram item may contain spaces; it runs to the last "}}" of its form.
-      size_t close = text.find("}}", i);
-      j = close == std::string_view::npos ? text.size() : close + 2;
-      if (j < text.size() && (text[j] == '+' || text[j] == '-') && text.substr(j + 1).starts_with("{{")) {
-        close = text.find("}}", j);
-        j = close == std::string_view::npos ? text.size() : close + 2;
+      // A histogram item may hold spaces inside its braces: its parser finds its end.
+      auto item = parse_histogram_item(text, i, kMaxSeriesValues);
+      if (!item) return error(item.error().message);
+      if (item->too_many || out.size() + item->values.size() * item->repeat > kMaxSeriesValues) {
+        return error("too many values in series (more than " + std::to_string(kMaxSeriesValues) + ")");
       }
+      if (i < text.size() && !is_space(text[i])) {
+        return error("unexpected \"" + std::string(text.substr(i)) + "\" after histogram");
+      }
+      for (FloatHistogram& h : item->values) {
+        const auto index = static_cast<uint32_t>(histograms ? table.size() : 0);
+        if (histograms) table.push_back(std::move(h));
+        out.insert(out.end(), item->repeat, SequenceValue{0, false, true, index});
+      }
+      continue;
     }
+    size_t j = i;
     while (j < text.size() && !is_space(text[j])) ++j;
     if (!parse_item(text.substr(i, j - i), out, err)) return error(err);
     i = j;
@@ -363,7 +347,7 @@ Expected<SeriesDescription> parse_series_description(std::string_view text) {
   if (i < text.size() && !is_space(text[i])) {
     return error("unexpected character after the metric: '" + std::string(1, text[i]) + "'");
   }
-  auto values = parse_series_values(text.substr(i));
+  auto values = parse_series_values(text.substr(i), &d.histograms);
   if (!values) return values.error();
   d.values = std::move(*values);
   return d;

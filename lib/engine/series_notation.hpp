@@ -4,7 +4,7 @@
 //   a       one value               axN      N+1 copies of a
 //   a+bxN   N+1 values a, a+b, ...  a-bxN    the same, subtracting (by repeated addition, as Go)
 //   _       an empty slot           _xN      N empty slots
-//   stale   a stale marker          {{...}}  a native histogram (recognised, not decoded)
+//   stale   a stale marker          {{...}}  a native histogram (histogram_notation.hpp)
 #pragma once
 
 #include <cstddef>
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "engine/error.hpp"
+#include "engine/float_histogram.hpp"
 #include "engine/labels.hpp"
 
 namespace mlmon::engine {
@@ -20,12 +21,14 @@ namespace mlmon::engine {
 struct SequenceValue {
   double value = 0;
   bool omitted = false;
-  bool histogram = false;  // a native histogram, which the engine does not evaluate
+  bool histogram = false;  // a native histogram: histograms[index] of the description
+  uint32_t index = 0;      // (fits the padding: SequenceValue stays 16 bytes)
 };
 
 struct SeriesDescription {
   Labels labels;
   std::vector<SequenceValue> values;
+  std::vector<FloatHistogram> histograms;  // the distinct histogram values, by SequenceValue::index
 };
 
 // Expansion stops with an error beyond this many values on one line (a typo like 1x1e9 would
@@ -33,7 +36,9 @@ struct SeriesDescription {
 inline constexpr size_t kMaxSeriesValues = 10'000'000;
 
 // Values only: "1+2x10 _ stale".
-Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text);
+// With `histograms`, the histogram values are collected there (else only checked).
+Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text,
+                                                         std::vector<FloatHistogram>* histograms = nullptr);
 
 // A metric (`name`, `name{...}` or `{...}`) followed by values.
 Expected<SeriesDescription> parse_series_description(std::string_view text);

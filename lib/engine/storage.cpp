@@ -124,6 +124,48 @@ std::optional<std::string> Storage::append(StoredSeries& s, int64_t t, double v)
   return std::nullopt;
 }
 
+namespace {
+// Bits no float sample is written with: marks a histogram as the series' newest sample, so that a
+// float at the same time is never taken for a repeat of it.
+constexpr uint64_t kHistogramBits = 0x7ff0000000000003ULL;
+// The head block's chunk range (DefaultBlockDuration): a chunk never spans one of its boundaries.
+constexpr int64_t kChunkRangeMs = 2 * 60 * 60 * 1000;
+int64_t range_end(int64_t t) { return (t / kChunkRangeMs) * kChunkRangeMs + kChunkRangeMs; }  // rangeForTimestamp
+}  // namespace
+
+std::optional<std::string> Storage::append_histogram(StoredSeries& s, int64_t t, std::shared_ptr<const FloatHistogram> h) {
+  if (auto invalid = h->validate()) return invalid;  // the head appender validates first
+  const bool prev_histogram = !s.empty() && s.last_bits == kHistogramBits;
+  if (!s.empty()) {
+    if (t < s.last_t) return "out of order sample";
+    if (t == s.last_t) {
+      if (prev_histogram && s.histograms.back().h->identical(*h)) return std::nullopt;
+      return "duplicate sample for timestamp";
+    }
+  }
+  // The hint a query reads back is the TSDB chunk's (chunkenc counterResetHint): gauge in a gauge
+  // chunk, unknown for the first sample of a counter chunk, not_reset for the others. A new chunk
+  // starts after a float or stale sample, at an explicit reset, on a change between gauge and
+  // counter, at a detected counter reset or layout change, and at a chunk range boundary.
+  // (Prometheus also cuts chunks by encoded size, which this store does not model.)
+  const bool gauge = h->hint == CounterResetHint::gauge;
+  bool new_chunk = !prev_histogram || h->hint == CounterResetHint::reset || t >= range_end(s.histogram_chunk_min_t);
+  if (!new_chunk) {
+    const FloatHistogram& prev = *s.histograms.back().h;
+    const bool prev_gauge = prev.hint == CounterResetHint::gauge;
+    new_chunk = prev_gauge != gauge || (!gauge && starts_new_counter_chunk(prev, *h));
+  }
+  if (new_chunk) s.histogram_chunk_min_t = t;
+  const CounterResetHint read = gauge       ? CounterResetHint::gauge
+                                : new_chunk ? CounterResetHint::unknown
+                                            : CounterResetHint::not_reset;
+  s.histograms.push_back({t, std::move(h), read});
+  s.native_histograms = true;
+  s.last_t = t;
+  s.last_bits = kHistogramBits;
+  return std::nullopt;
+}
+
 void Storage::mark_native_histograms(const Labels& labels) { get_or_create(labels).native_histograms = true; }
 
 void Storage::mark_start_timestamps(const Labels& labels) { get_or_create(labels).start_timestamps = true; }
@@ -140,7 +182,7 @@ void Storage::clear() {
 
 size_t Storage::sample_count() const {
   size_t n = 0;
-  for (const auto& s : series_) n += s->points.size() + s->stale.size();
+  for (const auto& s : series_) n += s->points.size() + s->stale.size() + s->histograms.size();
   return n;
 }
 

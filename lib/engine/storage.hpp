@@ -12,11 +12,20 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/float_histogram.hpp"
 #include "engine/labels.hpp"
 #include "engine/matcher.hpp"
 #include "engine/value.hpp"
 
 namespace mlmon::engine {
+
+// A native histogram sample. `hint` is the counter reset hint a query reads back, which Prometheus's
+// TSDB derives from its chunks (see Storage::append_histogram), not the hint written.
+struct HistogramPoint {
+  int64_t t;
+  std::shared_ptr<const FloatHistogram> h;
+  CounterResetHint hint;
+};
 
 struct StoredSeries {
   Labels labels;
@@ -24,11 +33,14 @@ struct StoredSeries {
   std::vector<int64_t> stale;  // timestamps of stale markers, ascending
   int64_t last_t = 0;          // newest timestamp of either kind (valid when !empty())
   uint64_t last_bits = 0;      // its value's bits
-  // Data the engine cannot evaluate; a query that selects such a series fails as unsupported.
+  std::vector<HistogramPoint> histograms;  // native histogram samples, ascending t
+  int64_t histogram_chunk_min_t = 0;       // first sample of the current histogram "chunk"
+  // Data the engine evaluates only in a top-level instant selector (histogram_select.hpp); any
+  // other query that selects such a series fails as unsupported.
   bool native_histograms = false;
   bool start_timestamps = false;
 
-  bool empty() const { return points.empty() && stale.empty(); }
+  bool empty() const { return points.empty() && stale.empty() && histograms.empty(); }
   // Samples with lo < t <= hi.
   std::span<const Point> window(int64_t lo, int64_t hi) const;
   // The sample an instant selector sees at `ref` with the given lookback: the newest sample with
@@ -81,7 +93,10 @@ class Storage {
   // The same for a series looked up once (series() creates it if needed): faster for bulk loads.
   StoredSeries& series(const Labels& labels) { return get_or_create(labels); }
   static std::optional<std::string> append(StoredSeries& series, int64_t t, double v);
-  // Records that the series holds native histogram samples (which this store does not keep).
+  // Appends a native histogram sample, with the same ordering rules as floats.
+  static std::optional<std::string> append_histogram(StoredSeries& series, int64_t t,
+                                                     std::shared_ptr<const FloatHistogram> h);
+  // Records that the series holds native histogram samples.
   void mark_native_histograms(const Labels& labels);
   void mark_start_timestamps(const Labels& labels);
   void clear();

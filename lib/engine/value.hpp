@@ -3,6 +3,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -35,10 +36,14 @@ struct String {
   int64_t t = 0;
   std::string v;
 };
+struct FloatHistogram;
 struct Sample {
   Labels metric;
   int64_t t = 0;
   double v = 0;
+  // A native histogram sample (v is then 0). Only queries run with EvalOptions::native_histograms
+  // return these; every other caller gets floats alone.
+  std::shared_ptr<const FloatHistogram> h = nullptr;
 };
 using Vector = std::vector<Sample>;  // instant vector, in evaluation order
 struct Series {

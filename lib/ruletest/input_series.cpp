@@ -72,8 +72,17 @@ SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t inte
     series.native_histograms = parsed->has_histograms;
     series.source = line.source;
     int64_t t = start_ms;
+    // Repeats of one histogram value share it.
+    std::vector<std::shared_ptr<const engine::FloatHistogram>> shared;
+    for (engine::FloatHistogram& h : parsed->histograms) {
+      shared.push_back(std::make_shared<const engine::FloatHistogram>(std::move(h)));
+    }
     for (const engine::SequenceValue& v : parsed->values) {
-      if (!v.omitted && !v.histogram) series.samples.push_back({t, v.value});
+      if (v.histogram) {
+        series.histograms.push_back({t, shared[v.index]});
+      } else if (!v.omitted) {
+        series.samples.push_back({t, v.value});
+      }
       if (__builtin_add_overflow(t, interval_ms, &t)) {
         const std::string message = "sample times overflow: too many values for the interval";
         out.error = SeriesLoadError{message, message, line.source, line.source_offset};

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/position.hpp"
+#include "engine/float_histogram.hpp"
 #include "engine/labels.hpp"
 #include "engine/value.hpp"
 #include "ruletest/test_file.hpp"
@@ -20,6 +22,11 @@ namespace mlmon::ruletest {
 struct LoadedSeries {
   engine::Labels labels;
   std::vector<engine::Point> samples;  // in time order; stale markers as StaleNaN
+  struct Histogram {
+    int64_t t;
+    std::shared_ptr<const engine::FloatHistogram> h;
+  };
+  std::vector<Histogram> histograms;  // native histogram samples, in time order
   bool native_histograms = false;
   const InputSeries* source = nullptr;
 };

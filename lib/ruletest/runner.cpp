@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <thread>
 #include <ctime>
 #include <map>
@@ -13,6 +14,7 @@
 #include "core/go_quote.hpp"
 #include "core/go_regexp.hpp"
 #include "engine/engine.hpp"
+#include "engine/float_histogram.hpp"
 #include "gotemplate/go_time.hpp"
 #include "promql/duration.hpp"
 #include "promql/error.hpp"
@@ -25,6 +27,15 @@
 #include "ruletest/series_desc.hpp"
 
 namespace mlmon::ruletest {
+
+namespace {
+// Go's %f.
+std::string fixed6(double v) {
+  char buf[400];
+  std::snprintf(buf, sizeof buf, "%f", v);
+  return buf;
+}
+}  // namespace
 
 std::string_view to_string(FailureKind kind) {
   switch (kind) {
@@ -289,8 +300,10 @@ class FileRunner {
       for (const LoadedSeries& s : series_) {
         if (s.native_histograms) storage_.mark_native_histograms(s.labels);
         if (!s.samples.empty()) last_sample_ = std::max(last_sample_.value_or(INT64_MIN), s.samples.back().t);
+        if (!s.histograms.empty()) last_sample_ = std::max(last_sample_.value_or(INT64_MIN), s.histograms.back().t);
       }
       cursors_.assign(series_.size(), 0);
+      histogram_cursors_.assign(series_.size(), 0);
       for (const LoadedSeries& s : series_) handles_.push_back(s.labels.empty() ? nullptr : &storage_.series(s.labels));
       EvalSettings settings;
       settings.engine = engine_options();
@@ -368,14 +381,32 @@ class FileRunner {
     // LazyLoader.appendTill: every input sample up to ts. False when a sample is refused (promtool
     // then skips the rules at this step and reports the refusal).
     bool append_until(int64_t ts) {
+      // promtool appends a step's samples in one storage transaction, which is never committed
+      // when a sample is refused; an invalid histogram stays pending and is refused again at every
+      // later step, so from then on nothing is stored. Checked before anything is appended.
+      for (std::size_t i = 0; i < series_.size(); ++i) {
+        const LoadedSeries& s = series_[i];
+        for (std::size_t hc = histogram_cursors_[i]; hc < s.histograms.size() && s.histograms[hc].t <= ts; ++hc) {
+          if (auto invalid = s.histograms[hc].h->validate()) {
+            add(FailureKind::Series, *invalid, "input series: " + *invalid,
+                s.source != nullptr ? s.source->where.pos : Position{});
+            return false;
+          }
+        }
+      }
       bool ok = true;
       for (std::size_t i = 0; i < series_.size(); ++i) {
         const LoadedSeries& s = series_[i];
         std::size_t& c = cursors_[i];
-        while (c < s.samples.size() && s.samples[c].t <= ts) {
-          auto error = handles_[i] == nullptr
-                           ? std::optional<std::string>("empty labelset: invalid sample")
-                           : engine::Storage::append(*handles_[i], s.samples[c].t, s.samples[c].v);
+        std::size_t& hc = histogram_cursors_[i];
+        // Floats and histograms of the series, merged in time order.
+        for (;;) {
+          const bool histogram = hc < s.histograms.size() && s.histograms[hc].t <= ts &&
+                                 (c >= s.samples.size() || s.histograms[hc].t < s.samples[c].t);
+          if (!histogram && !(c < s.samples.size() && s.samples[c].t <= ts)) break;
+          auto error = handles_[i] == nullptr ? std::optional<std::string>("empty labelset: invalid sample")
+                       : histogram ? engine::Storage::append_histogram(*handles_[i], s.histograms[hc].t, s.histograms[hc].h)
+                                   : engine::Storage::append(*handles_[i], s.samples[c].t, s.samples[c].v);
           if (error) {
             // The sample stays pending: promtool tries it again at the next step.
             add(FailureKind::Series, *error, "input series: " + *error,
@@ -383,7 +414,7 @@ class FileRunner {
             ok = false;
             break;
           }
-          ++c;
+          ++(histogram ? hc : c);
         }
       }
       return ok;
@@ -508,11 +539,15 @@ class FileRunner {
         const Position at = e.expr_at.known() ? e.expr_at.at(*f_.source_, e.expr, parsed.error->begin) : pos;
         return error(promql::format_error(e.expr, *parsed.error), at);
       }
-      auto result = engine::evaluate_instant(storage_, parsed.ast->root(), t, engine_options());
+      // Only here may the query return native histograms: rules still refuse them (group_eval
+      // would store them as floats).
+      engine::EvalOptions options = engine_options();
+      options.native_histograms = true;
+      auto result = engine::evaluate_instant(storage_, parsed.ast->root(), t, options);
       if (!result) return error(result.error().message, pos);
       std::vector<SampleValue> got;
       if (const auto* v = std::get_if<engine::Vector>(&result->value)) {
-        for (const engine::Sample& s : *v) got.push_back({s.metric, s.v, {}});
+        for (const engine::Sample& s : *v) got.push_back({s.metric, s.v, s.h ? s.h->test_expression() : std::string()});
       } else if (const auto* s = std::get_if<engine::Scalar>(&result->value)) {
         got.push_back({engine::Labels(), s->v, {}});
       } else {
@@ -526,12 +561,30 @@ class FileRunner {
                                                   : s.where.pos;
           return error("labels " + go::quote(s.labels) + ": " + format_parse_error(s.labels, labels.error()), at);
         }
+        std::string histogram;
         if (!s.histogram.empty()) {
-          return error("labels " + go::quote(s.labels) + ": expected a native histogram: native histograms are not "
-                       "supported yet",
-                       s.where.pos);
+          // promtool parses "{} " + histogram as a series description and wants one histogram.
+          const std::string desc = "{} " + s.histogram;
+          auto parsed_h = parse_series_desc(desc);
+          std::string message;
+          if (!parsed_h) {
+            message = format_parse_error(desc, parsed_h.error());
+          } else if (parsed_h->values.size() != 1) {
+            message = "expected 1 value, got " + std::to_string(parsed_h->values.size());
+          } else if (!parsed_h->values[0].histogram) {
+            // SequenceValue.String(): "_" or %f.
+            const double v = parsed_h->values[0].value;
+            message = "expected histogram, got " +
+                      (parsed_h->values[0].omitted ? std::string("_")
+                       : std::isnan(v)             ? std::string("NaN")
+                       : std::isinf(v)             ? std::string(v > 0 ? "+Inf" : "-Inf")
+                                                   : fixed6(v));
+          } else {
+            histogram = parsed_h->histograms[parsed_h->values[0].index].test_expression();
+          }
+          if (!message.empty()) return error("labels " + go::quote(s.labels) + ": " + message, s.where.pos);
         }
-        expected.push_back({std::move(*labels), s.value, {}});
+        expected.push_back({std::move(*labels), s.value, std::move(histogram)});
       }
       auto by_labels = [](const SampleValue& a, const SampleValue& b) { return compare(a.labels, b.labels) < 0; };
       std::stable_sort(expected.begin(), expected.end(), by_labels);
@@ -575,6 +628,7 @@ class FileRunner {
     int64_t max_eval_ = 0;
     std::vector<LoadedSeries> series_;
     std::vector<std::size_t> cursors_;
+    std::vector<std::size_t> histogram_cursors_;
     std::vector<engine::StoredSeries*> handles_;  // the storage's series of each input series
     std::optional<int64_t> last_sample_;
     engine::Storage storage_;

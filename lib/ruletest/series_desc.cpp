@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/go_quote.hpp"
+#include "engine/histogram_notation.hpp"
 #include "engine/value.hpp"
 #include "promql/error.hpp"
 #include "promql/go_format.hpp"
@@ -214,6 +215,11 @@ class ValueLexer {
   }
 
   std::string_view text(const VToken& t) const { return in_.substr(t.begin, t.end - t.begin); }
+  std::string_view input() const { return in_; }
+  void seek(std::size_t pos) {
+    pos_ = pos;
+    brace_next_ = false;
+  }
 
  private:
   static bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -271,14 +277,9 @@ class ValueLexer {
     return pos_ >= in_.size() || in_[pos_] == 'x' || !is_alnum(in_[pos_]);
   }
 
-  // {{...}} with its +{{...}} or -{{...}} partner: not decoded, only delimited.
+  // The `{{` of a histogram item, which engine::parse_histogram_item reads from here.
   VToken histogram(std::size_t start) {
-    const std::size_t close = in_.find("}}", pos_ + 2);
-    if (close == std::string_view::npos) {
-      pos_ = in_.size();
-      return {V::Error, Tok::error, start, pos_, "histogram description incomplete unexpected: end of input"};
-    }
-    pos_ = close + 2;
+    pos_ += 2;
     return {V::Histogram, Tok::eof, start, pos_, {}};
   }
 
@@ -387,21 +388,18 @@ class ValuesParser {
       }
       case V::Histogram: {
         out_.has_histograms = true;
-        VToken next = lexer_.next();
-        if (next.kind == V::Add || next.kind == V::Sub) {
-          const VToken partner = lexer_.next();
-          if (partner.kind != V::Histogram) return in_series_values(partner);
-          next = lexer_.next();
-          if (next.kind != V::Times) return in_series_values(next);
+        // The lexer only delimited `{{`...`}}`; the histogram parser reads the item from its start.
+        std::size_t end = t.begin;
+        auto parsed = engine::parse_histogram_item(lexer_.input(), end, engine::kMaxSeriesValues);
+        if (!parsed) return ParseFailure{parsed.error().offset, parsed.error().message};
+        if (parsed->too_many) return push({}, engine::kMaxSeriesValues + 1, t);
+        lexer_.seek(end);
+        for (engine::FloatHistogram& h : parsed->values) {
+          const auto index = static_cast<uint32_t>(out_.histograms.size());
+          out_.histograms.push_back(std::move(h));
+          if (auto e = push({0, false, true, index}, parsed->repeat, t)) return e;
         }
-        if (next.kind != V::Times) {
-          rest = next;
-          return push({0, false, true}, 1, t);
-        }
-        auto n = repetitions();
-        if (!n) return n.error();
-        if (*n >= engine::kMaxSeriesValues) return push({}, engine::kMaxSeriesValues + 1, t);
-        return push({0, false, true}, *n + 1, t);
+        return std::nullopt;
       }
       case V::Word: {
         // series_value: IDENTIFIER, which must be `stale`.

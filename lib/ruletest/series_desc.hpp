@@ -5,7 +5,7 @@
 // Prometheus reports the first error of its yacc parser, and which "unexpected X" message that is
 // depends on the parser state (`... in series values`, `... in label set, expected "="`, or a bare
 // `unexpected "x"` once a complete item has been read); the functions here follow those states.
-// Native histograms (`{{...}}`) are recognised and marked, not decoded.
+// Native histograms (`{{...}}`) are decoded by engine/histogram_notation.hpp.
 #pragma once
 
 #include <cstddef>
@@ -29,6 +29,7 @@ struct ParseFailure {
 struct ParsedSeries {
   engine::Labels labels;
   std::vector<engine::SequenceValue> values;
+  std::vector<engine::FloatHistogram> histograms;  // by SequenceValue::index
   bool has_histograms = false;
 };
 

@@ -265,3 +265,40 @@ eval instant at 1m x
   REQUIRE(r.evals.size() == 1);
   CHECK(r.evals[0].status == Status::passed);
 }
+
+TEST_CASE("histogram load lines are decoded and stored: invalid ones fail the load as the TSDB refuses them") {
+  const auto ok = run(R"(
+load 1m
+  h {{schema:0 sum:3 count:2 buckets:[2]}}+{{sum:1 count:1 buckets:[1]}}x3
+  f 1+1x3
+
+eval instant at 2m f
+  f 3
+
+eval instant at 2m h
+  h {{count:4 sum:5 counter_reset_hint:not_reset buckets:[4]}}
+)");
+  REQUIRE_FALSE(ok.error);
+  REQUIRE(ok.evals.size() == 2);
+  CHECK(ok.evals[0].status == Status::passed);
+  CHECK(ok.evals[1].status == Status::unsupported);
+
+  const auto invalid = run(R"(
+load 1m
+  bad {{buckets:[-1]}}
+
+eval instant at 0 vector(1)
+  {} 1
+)");
+  REQUIRE(invalid.error);
+  CHECK(*invalid.error ==
+        "positive side: bucket number 1 has observation count of -1: histogram has a bucket whose observation count is "
+        "negative");
+
+  const auto duplicate = run(R"(
+load 1m
+  bad {{sum:1 sum:2}}
+)");
+  REQUIRE(duplicate.error);
+  CHECK(duplicate.error->find("duplicate key \"sum\" in histogram") != std::string::npos);
+}

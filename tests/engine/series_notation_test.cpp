@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 
+#include "engine/float_histogram.hpp"
 #include "engine/series_notation.hpp"
 #include "engine/value.hpp"
 
@@ -57,11 +58,18 @@ TEST_CASE("numbers are read like PromQL number tokens: ParseInt base 0, then Par
   CHECK(values("Inf+1x1") == std::vector<double>{INFINITY, INFINITY});
 }
 
-TEST_CASE("native histograms are recognised (not decoded), with their repetitions") {
-  auto v = parse_series_values("{{schema:0 sum:5 count:4 buckets:[1 2 1]}} {{sum:1}}x2 {{count:1}}+{{count:2}}x1");
+TEST_CASE("native histograms are decoded, with their repetitions (repeats share one value)") {
+  std::vector<FloatHistogram> h;
+  auto v = parse_series_values("{{schema:0 sum:5 count:4 buckets:[1 2 1]}} {{sum:1}}x2 {{count:1}}+{{count:2}}x1", &h);
   REQUIRE(v);
   REQUIRE(v->size() == 6);
   for (const SequenceValue& s : *v) CHECK(s.histogram);
+  REQUIRE(h.size() == 4);
+  CHECK((*v)[1].index == 1);
+  CHECK((*v)[3].index == 1);
+  CHECK(h[0].test_expression() == "{{count:4 sum:5 buckets:[1 2 1]}}");
+  CHECK(h[3].test_expression() == "{{count:3}}");
+  CHECK(sizeof(SequenceValue) == 16);
 }
 
 TEST_CASE("malformed values are errors") {
@@ -73,7 +81,9 @@ TEST_CASE("malformed values are errors") {
   CHECK(error_of("1x1.5") == "invalid repetition in series values: strconv.ParseUint: parsing \"1.5\": invalid syntax");
   CHECK(error_of("1m") == "bad number syntax: \"1\"");
   CHECK(error_of("1x99999999999") == "too many values in series (more than 10000000)");
-  CHECK(error_of("{{sum:1") == "histogram description incomplete");
+  CHECK(error_of("{{sum:1") == "histogram description incomplete unexpected: '\uFFFD'");
+  CHECK(error_of("{{sum:1}}y") == "unexpected \"y\" after histogram");
+  CHECK(error_of("{{sum:1}}x99999999999") == "too many values in series (more than 10000000)");
 }
 
 TEST_CASE("series descriptions: metric name, labels, quoted names") {

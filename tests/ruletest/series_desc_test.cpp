@@ -111,12 +111,41 @@ TEST_CASE("series notation: what mlmon refuses where promtool would run out of m
   CHECK(error_of("up 1x100000000").find("too many values in one series") != std::string::npos);
 }
 
-TEST_CASE("series notation: native histograms are recognised, not decoded") {
+TEST_CASE("series notation: native histograms are decoded, {{a}}+{{b}}xN adds as FloatHistogram.Add") {
   auto r = parse_series_desc("h {{schema:1 sum:2 buckets:[1 2]}} {{sum:1}}+{{sum:2}}x2");
   REQUIRE(r);
   CHECK(r->has_histograms);
-  CHECK(r->values.size() == 4);
+  REQUIRE(r->values.size() == 4);
   CHECK(r->values.at(0).histogram);
+  REQUIRE(r->histograms.size() == 4);
+  CHECK(r->histograms[r->values[0].index].test_expression() == "{{schema:1 sum:2 buckets:[1 2]}}");
+  CHECK(r->histograms[r->values[3].index].test_expression() == "{{sum:5}}");
+  // promtool 3.5.3's words and positions for malformed histograms.
+  auto error_of = [](std::string_view text) {
+    auto p = parse_series_desc(text);
+    return p ? std::string("<no error>") : format_parse_error(text, p.error());
+  };
+  CHECK(error_of("h {{sum:1") == "1:10: parse error: histogram description incomplete unexpected: '\uFFFD'");
+  CHECK(error_of("h {{sum:1}") == "1:10: parse error: histogram description incomplete unexpected: '}'");
+  CHECK(error_of("h {{foo:1}}") == "1:5: parse error: bad histogram descriptor found: \"foo\"");
+  CHECK(error_of("h {{sum 1}}") == "1:5: parse error: missing `:` for histogram descriptor");
+  CHECK(error_of("h {{sum:}}") == "1:9: parse error: unexpected \"}}\" in series values");
+  CHECK(error_of("h {{sum:1 sum:2}}") == "1:1: parse error: duplicate key \"sum\" in histogram");
+  CHECK(error_of("h {{schema:1.5}}") ==
+        "1:12: parse error: invalid repetition in series values: strconv.ParseUint: parsing \"1.5\": invalid syntax");
+  CHECK(error_of("h {{buckets:[1,2]}}") == "1:15: parse error: invalid character in buckets description: ','");
+  CHECK(error_of("h {{sum:+1}}") == "1:9: parse error: histogram description incomplete unexpected: '+'");
+  CHECK(error_of("h {{sum:1}}+3x2") == "1:13: parse error: unexpected number \"3\" in series values");
+  CHECK(error_of("h {{ sum:1 }}") == "1:6: parse error: unexpected \"<Item 57370>\" \"sum\" in series values");
+  CHECK(error_of("h {{sum:1 2}}") == "1:11: parse error: unexpected number \"2\" in histogram description, expected "
+                                      "histogram description key, e.g. buckets:[5 10 7]");
+  CHECK(error_of("h {{sum:1count:2}}") == "1:9: parse error: bad number syntax: \"1\"");
+  CHECK(error_of("h {{schema:1 sum:1}}+{{schema:0 sum:2}}x2") ==
+        "1:41: parse error: error combining histograms: cannot merge from schema 0 to 1");
+  CHECK(error_of("h {{sum:1}}x") == "1:13: parse error: unexpected end of input in series values");
+  // Letters other than Inf/NaN inside buckets vanish, as in Prometheus's lexer.
+  CHECK(error_of("h {{buckets:[1 a]}}") == "<no error>");
+  CHECK(error_of("h {{}} {{ }} {{sum:1  count:2 }} {{buckets:[1 2 ] offset:1}}") == "<no error>");
 }
 
 TEST_CASE("metric (exp_samples labels): ParseMetric's errors") {
