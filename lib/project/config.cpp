@@ -228,9 +228,7 @@ Result<Config> load_config(const std::string& explicit_path, const std::string& 
                            std::vector<Diagnostic>& problems) {
   const std::string path = explicit_path.empty() ? find_config(start) : explicit_path;
   if (path.empty()) return Config{};
-  auto text = read_file(path);
-  if (!text) return std::unexpected(text.error());
-  return parse_config(path, *text, problems);
+  return parse_config(path, MLMON_TRY(read_file(path)), problems);
 }
 
 void apply_config(const Config& config, std::vector<Diagnostic>& findings, bool (*is_lint)(std::string_view)) {
