@@ -58,7 +58,12 @@ struct ScriptError {
 };
 
 std::optional<int64_t> parse_duration(std::string_view text, std::string* err) {
-  return promql::parse_duration_ms(text, err);
+  auto ms = promql::parse_duration_ms(text);
+  if (!ms) {
+    if (err) *err = std::move(ms).error().message;
+    return std::nullopt;
+  }
+  return *ms;
 }
 
 // ---- Commands ----

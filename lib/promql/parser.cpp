@@ -521,9 +521,8 @@ const Node* Parser::parse_number_literal() {
     double value = 0;
     const bool is_duration = t.kind == Tok::duration;
     if (is_duration) {
-        std::string err;
-        const auto ns = parse_duration_ns(s, &err);
-        if (!ns) fail(t.begin, t.end, err);
+        const auto ns = parse_duration_ns(s);
+        if (!ns) fail(t.begin, t.end, ns.error().message);
         // time.Duration.Seconds()
         value = static_cast<double>(*ns / 1'000'000'000) +  // NOLINT(bugprone-integer-division): Go's way
                 static_cast<double>(*ns % 1'000'000'000) / 1e9;

@@ -82,8 +82,7 @@ class Decoder {
     const Node* node = map.get(name);
     if (node == nullptr || node->is_null()) return node;
     if (!expect_kind(node, yaml::NodeKind::Scalar, "string")) return nullptr;
-    std::string error;
-    if (!promql::parse_duration_ms(node->value, &error)) report(node, "rules/duration", error);
+    if (auto ms = promql::parse_duration_ms(node->value); !ms) report(node, "rules/duration", ms.error().message);
     return node;
   }
 

@@ -158,8 +158,9 @@ Result<void> plan_for(FileEdit& edit, const Alert& alert, const std::string& dur
   if (current == nullptr) return insert_for(edit, alert, duration);
   const std::string at = fmt::format("{}:{}: {}", alert.file->path(), current->pos.line, alert.name);
   if (current->is_scalar()) {
-    const auto old_ms = promql::parse_duration_ms(current->value, nullptr);
-    if (old_ms && old_ms == promql::parse_duration_ms(duration, nullptr)) {
+    const auto old_ms = promql::parse_duration_ms(current->value);
+    const auto new_ms = promql::parse_duration_ms(duration);
+    if (old_ms && new_ms && *old_ms == *new_ms) {
       edit.unchanged.push_back(fmt::format("{}: for is already {}", at, current->value));
       return {};
     }
