@@ -129,7 +129,10 @@ struct EvalCmd {
 using Command = std::variant<LoadCmd, ClearCmd, EvalCmd>;
 
 // parseNumber: strconv.ParseInt(s, 0, 64), then ParseFloat.
-std::optional<double> parse_number(std::string_view s) { return promql::go::parse_number(s, nullptr); }
+std::optional<double> parse_number(std::string_view s) { 
+  auto v = promql::go::parse_number(s);
+  return v ? std::optional<double>(*v) : std::nullopt;
+}
 
 Expected<SeriesDescription> parse_series(const std::string& line) { return parse_series_description(line); }
 

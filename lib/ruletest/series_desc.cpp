@@ -366,9 +366,8 @@ class ValuesParser {
 
   // number: NUMBER through p.number (ParseInt base 0, then ParseFloat).
   std::expected<double, ParseFailure> number(const VToken& t) {
-    std::string error;
-    const auto v = promql::go::parse_number(lexer_.text(t), &error);
-    if (!v) return std::unexpected(ParseFailure{t.begin, "error parsing number: " + error});
+    const auto v = promql::go::parse_number(lexer_.text(t));
+    if (!v) return std::unexpected(ParseFailure{t.begin, "error parsing number: " + v.error().message});
     return *v;
   }
 

@@ -128,9 +128,8 @@ Result<NumberValue> parse_number_value(std::string_view raw) {
     out.value = static_cast<double>(*ns) / 1e9;
     out.is_duration = true;
   } else {
-    std::string error;
-    const auto value = promql::go::parse_number(body, &error);
-    if (!value) return invalid(error);
+    const auto value = promql::go::parse_number(body);
+    if (!value) return invalid(value.error().message);
     out.value = *value;
   }
   if (negative) out.value = -out.value;
