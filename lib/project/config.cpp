@@ -21,12 +21,8 @@ class ConfigParser {
   ConfigParser(const SourceFile& source, std::vector<Diagnostic>& problems) : source_(source), problems_(problems) {}
 
   void problem(const Node* at, std::string message) {
-    Diagnostic d;
-    d.rule_id = "config/schema";
-    d.file = source_.path();
-    if (at) d.pos = at->pos;
-    d.message = std::move(message);
-    problems_.push_back(std::move(d));
+    problems_.push_back(
+        make_diagnostic(Severity::Error, "config/schema", source_.path(), at ? at->pos : Position{}, std::move(message)));
   }
 
   bool expect(const Node* node, yaml::NodeKind kind, std::string_view what) {
