@@ -43,15 +43,14 @@ class ProjectLinter final : public grafana::DashboardLinter {
 Result<std::unique_ptr<grafana::DashboardLinter>> make_dashboard_linter(const std::string& config_path,
                                                                         const std::string& start, Context& ctx) {
   std::vector<Diagnostic> problems;
-  auto config = workspace::load_project_config(config_path, start, problems);
-  if (!config) return std::unexpected(config.error());
+  auto config = MLMON_TRY(workspace::load_project_config(config_path, start, problems));
   if (!problems.empty()) {
     Report report;
     for (Diagnostic& problem : problems) report.add(std::move(problem));
     render_text(report, ctx.err);
-    return fail("fix " + config->path + " first");
+    return fail("fix " + config.path + " first");
   }
-  return std::unique_ptr<grafana::DashboardLinter>(std::make_unique<ProjectLinter>(std::move(*config)));
+  return std::unique_ptr<grafana::DashboardLinter>(std::make_unique<ProjectLinter>(std::move(config)));
 }
 
 std::unique_ptr<grafana::DashboardComparer> make_dashboard_comparer() {

@@ -34,21 +34,19 @@ Result<std::unique_ptr<GrafanaSession>> open_grafana_session(const GrafanaConnec
   };
   std::string url_text = options.url.empty() ? getenv("GRAFANA_URL").value_or("") : options.url;
   if (url_text.empty()) return fail("no Grafana URL: pass --url or set GRAFANA_URL");
-  auto url = grafana::parse_grafana_url(url_text);
-  if (!url) return std::unexpected(url.error());
-  auto credentials = grafana::load_credentials({options.token_file, getenv}, *url);
-  if (!credentials) return std::unexpected(credentials.error());
-  if (require_credentials && credentials->kind == grafana::Credentials::Kind::None) {
+  auto url = MLMON_TRY(grafana::parse_grafana_url(url_text));
+  auto credentials = MLMON_TRY(grafana::load_credentials({options.token_file, getenv}, url));
+  if (require_credentials && credentials.kind == grafana::Credentials::Kind::None) {
     return fail("no credentials: set GRAFANA_TOKEN or --token-file (a service-account token), or GRAFANA_USER and "
                 "GRAFANA_PASSWORD");
   }
 
   auto session = std::make_unique<GrafanaSession>();
-  session->redactor.add_secret(credentials->token);
-  session->redactor.add_secret(credentials->password);
-  session->redactor.add_secret(credentials->authorization());
-  if (credentials->kind == grafana::Credentials::Kind::Basic) {
-    session->redactor.add_secret(grafana::base64_encode(credentials->user + ":" + credentials->password));
+  session->redactor.add_secret(credentials.token);
+  session->redactor.add_secret(credentials.password);
+  session->redactor.add_secret(credentials.authorization());
+  if (credentials.kind == grafana::Credentials::Kind::Basic) {
+    session->redactor.add_secret(grafana::base64_encode(credentials.user + ":" + credentials.password));
   }
 
   grafana::TransportOptions transport;
@@ -66,8 +64,8 @@ Result<std::unique_ptr<GrafanaSession>> open_grafana_session(const GrafanaConnec
   session->transport = std::make_unique<grafana::CurlTransport>(std::move(transport));
 
   grafana::ClientOptions client;
-  client.url = std::move(*url);
-  client.credentials = std::move(*credentials);
+  client.url = std::move(url);
+  client.credentials = std::move(credentials);
   client.org_id = options.org_id;
   session->client = std::make_unique<grafana::GrafanaClient>(std::move(client), *session->transport, &session->redactor);
   return session;

@@ -55,9 +55,8 @@ Result<std::vector<thresholds::Request>> build_requests(const SetThresholdArgs& 
   }
   std::optional<std::string> for_text;
   if (!args.for_text.empty()) {
-    std::string error;
-    if (!promql::parse_duration_ms(args.for_text, &error)) {
-      return fail("invalid --for " + promql::go::quote(args.for_text) + ": " + error);
+    if (auto ms = promql::parse_duration_ms(args.for_text); !ms) {
+      return fail("invalid --for " + promql::go::quote(args.for_text) + ": " + ms.error().message);
     }
     for_text = args.for_text;
   }

@@ -32,14 +32,7 @@ const Route* route_for_value(const Route& r, const std::string& label, const std
 }
 
 Diagnostic warning(const AlertRuleRef& alert, std::string_view rule, std::string message, std::string hint) {
-  Diagnostic d;
-  d.severity = Severity::Warning;
-  d.rule_id = rule;
-  d.file = alert.file;
-  d.pos = alert.pos;
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  return d;
+  return make_diagnostic(Severity::Warning, rule, alert.file, alert.pos, std::move(message), std::move(hint));
 }
 
 }  // namespace

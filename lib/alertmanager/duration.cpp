@@ -1,6 +1,7 @@
 #include "alertmanager/duration.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <utility>
 
 #include "core/go_quote.hpp"
@@ -131,7 +132,10 @@ std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string
       error = "time: invalid duration " + quoted;
       return std::nullopt;
     }
-    const long double amount = std::stold(std::string(s.substr(0, end)));
+    // strtold, not stold: stold throws on an amount out of range (a thousand digits), which would
+    // escape the checker; overflow is reported below as Go reports it, underflow is 0 as in Go.
+    const std::string digits(s.substr(0, end));
+    const long double amount = std::strtold(digits.c_str(), nullptr);
     s.remove_prefix(end);
     std::size_t u = 0;
     while (u < s.size() && s[u] != '.' && !is_digit(s[u])) ++u;

@@ -72,14 +72,8 @@ bool plain_safe(std::string_view value, bool at_start, bool at_end, bool in_flow
 constexpr std::string_view kRenderedMarker = "# Rendered by mlmon render-alertmanager";
 
 Diagnostic problem(const SourceFile& source, std::size_t offset, std::string_view rule, std::string message, std::string hint = {}) {
-  Diagnostic d;
-  d.severity = Severity::Error;
-  d.rule_id = rule;
-  d.file = source.path();
-  d.pos = source.position_of(offset);
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  return d;
+  return make_diagnostic(Severity::Error, rule, source.path(), source.position_of(offset), std::move(message),
+                         std::move(hint));
 }
 
 }  // namespace

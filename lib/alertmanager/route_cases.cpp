@@ -14,13 +14,7 @@ namespace {
 using yaml::Node;
 
 Diagnostic make(const SourceFilePtr& source, const Node* at, std::string_view rule, std::string message) {
-  Diagnostic d;
-  d.severity = Severity::Error;
-  d.rule_id = rule;
-  d.file = source->path();
-  if (at != nullptr) d.pos = at->pos;
-  d.message = std::move(message);
-  return d;
+  return make_diagnostic(Severity::Error, rule, source->path(), at != nullptr ? at->pos : Position{}, std::move(message));
 }
 
 std::string describe(const RouteCase& c) {

@@ -43,13 +43,7 @@ bool bad_pattern(const std::string& pattern) {
 }
 
 Diagnostic make(Severity severity, std::string_view rule, std::string file, Position pos, std::string message) {
-  Diagnostic d;
-  d.severity = severity;
-  d.rule_id = rule;
-  d.file = std::move(file);
-  d.pos = pos;
-  d.message = std::move(message);
-  return d;
+  return make_diagnostic(severity, rule, std::move(file), pos, std::move(message));
 }
 
 void inline_scan(const yaml::Node* n, int depth, const gotemplate::Options& options, const std::string& file,

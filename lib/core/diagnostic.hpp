@@ -24,4 +24,11 @@ struct Diagnostic {
   std::string hint;     ///< optional: what to do about it
 };
 
+/// The one way to make a finding, in one expression rather than field by field. For a YAML node
+/// pass `node ? node->pos : Position{}` (line 0: about the whole file).
+inline Diagnostic make_diagnostic(Severity severity, std::string_view rule_id, std::string file, Position pos,
+                                  std::string message, std::string hint = {}) {
+  return Diagnostic{severity, std::string(rule_id), std::move(file), pos, std::move(message), std::move(hint)};
+}
+
 }  // namespace mlmon

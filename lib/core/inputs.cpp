@@ -88,7 +88,7 @@ Result<std::vector<InputFile>> expand_input_files(const std::vector<std::string>
     }
     std::error_code ec;
     if (fs::exists(input, ec)) {
-      if (auto added = add_existing(input, extensions, out); !added) return std::unexpected(added.error());
+      MLMON_TRY(add_existing(input, extensions, out));
       continue;
     }
     if (input.find_first_of("*?[") != std::string::npos) {
@@ -100,7 +100,7 @@ Result<std::vector<InputFile>> expand_input_files(const std::vector<std::string>
       if (rc != 0) return fail(input + ": no file matches this pattern");
       // As if the shell had expanded it: each match is an input of its own.
       for (const std::string& match : matched) {
-        if (auto added = add_existing(match, extensions, out); !added) return std::unexpected(added.error());
+        MLMON_TRY(add_existing(match, extensions, out));
       }
       continue;
     }
@@ -111,11 +111,10 @@ Result<std::vector<InputFile>> expand_input_files(const std::vector<std::string>
 
 Result<std::vector<std::string>> expand_inputs(const std::vector<std::string>& inputs,
                                                const std::vector<std::string>& extensions) {
-  auto files = expand_input_files(inputs, extensions);
-  if (!files) return std::unexpected(files.error());
+  auto files = MLMON_TRY(expand_input_files(inputs, extensions));
   std::vector<std::string> paths;
-  paths.reserve(files->size());
-  for (InputFile& f : *files) paths.push_back(std::move(f.path));
+  paths.reserve(files.size());
+  for (InputFile& f : files) paths.push_back(std::move(f.path));
   return paths;
 }
 

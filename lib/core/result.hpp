@@ -1,6 +1,8 @@
 #pragma once
 #include <expected>
 #include <string>
+#include <type_traits>
+#include <utility>
 
 namespace mlmon {
 
@@ -10,9 +12,32 @@ struct Error {
   std::string message;
 };
 
+/// The one way a library function reports a failure: it returns a Result, never an out-parameter
+/// error and never an exception across the library's boundary. Propagate with MLMON_TRY.
 template <class T>
 using Result = std::expected<T, Error>;
 
-inline std::unexpected<Error> fail(std::string message) { return std::unexpected(Error{std::move(message)}); }
+[[nodiscard]] inline std::unexpected<Error> fail(std::string message) {
+  return std::unexpected(Error{std::move(message)});
+}
+
+namespace detail {
+// MLMON_TRY's value: the expected's value moved out, or nothing for std::expected<void, E>.
+template <class T, class E>
+T try_value(std::expected<T, E>&& result) {
+  if constexpr (!std::is_void_v<T>) return std::move(*result);
+}
+}  // namespace detail
 
 }  // namespace mlmon
+
+/// `auto x = MLMON_TRY(f());` — the value of f()'s std::expected, or return its error from the
+/// enclosing function (which returns a std::expected with the same error type). Works for
+/// std::expected<void, E> too, as a statement: `MLMON_TRY(check());`.
+/// A GNU statement expression (g++ and clang both have them): C++ has no `?` operator.
+#define MLMON_TRY(...)                                                                     \
+  ({                                                                                       \
+    auto mlmon_try_result_ = (__VA_ARGS__);                                                \
+    if (!mlmon_try_result_) return std::unexpected(std::move(mlmon_try_result_).error());  \
+    ::mlmon::detail::try_value(std::move(mlmon_try_result_));                              \
+  })

@@ -60,13 +60,7 @@ class Parser {
 
  private:
   void problem(const yaml::Node* at, std::string message) {
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.rule_id = std::string(kRule);
-    d.file = file_.path();
-    d.pos = at->pos;
-    d.message = std::move(message);
-    problems_.push_back(std::move(d));
+    problems_.push_back(make_diagnostic(Severity::Error, kRule, file_.path(), at->pos, std::move(message)));
   }
 
   bool expect(const yaml::Node* node, yaml::NodeKind kind, std::string_view what) {

@@ -15,9 +15,7 @@ Result<const LinterConfig*> LinterConfigCache::for_file(const std::string& path,
   const std::string lint_path = (dir.empty() ? std::string() : dir + "/") + ".lint";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(lint_path, ec)) return nullptr;
-  auto text = read_file(lint_path);
-  if (!text) return std::unexpected(text.error());
-  auto source = std::make_shared<const SourceFile>(lint_path, std::move(*text));
+  auto source = std::make_shared<const SourceFile>(lint_path, MLMON_TRY(read_file(lint_path)));
   report.add_source(source);
   std::vector<Diagnostic> problems;
   it->second = std::make_unique<LinterConfig>(parse_linter_config(source, problems));

@@ -10,14 +10,8 @@ namespace {
 
 Diagnostic load_error(const SourceFile& file, std::string_view rule, std::optional<std::size_t> offset,
                       std::string message, std::string hint = {}) {
-  Diagnostic d;
-  d.severity = Severity::Error;
-  d.rule_id = std::string(rule);
-  d.file = file.path();
-  if (offset) d.pos = file.position_of(*offset);
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  return d;
+  return make_diagnostic(Severity::Error, rule, file.path(), offset ? file.position_of(*offset) : Position{},
+                         std::move(message), std::move(hint));
 }
 
 /// nlohmann's what() is "[json.exception.parse_error.101] parse error at line 1, column 2: <reason>";

@@ -20,7 +20,7 @@ constexpr double kRecentSeconds = 5 * 60;
 
 template <class T>
 Result<T> decode(const Result<json>& data, Result<T> (*decoder)(const json&)) {
-  if (!data) return std::unexpected(data.error());
+  if (!data) return std::unexpected(data.error());  // data is borrowed: MLMON_TRY would copy it
   return decoder(*data);
 }
 
@@ -99,10 +99,9 @@ Result<std::set<std::string>> Live::names_with_series(const std::vector<std::str
     const std::string match = fmt::format("{{__name__=~\"{}\"}}", literal);
     const std::string path =
         fmt::format("/api/v1/label/__name__/values?match[]={}&start={:.3f}", grafana::percent_encode(match), start);
-    auto data = prometheus_->get_prometheus_data(path);
-    if (!data) return std::unexpected(data.error());
-    if (!data->is_array()) return fail("/api/v1/label/__name__/values: the reply's data is not a list");
-    for (const json& name : *data) {
+    const json data = MLMON_TRY(prometheus_->get_prometheus_data(path));
+    if (!data.is_array()) return fail("/api/v1/label/__name__/values: the reply's data is not a list");
+    for (const json& name : data) {
       if (name.is_string()) found.insert(name.get<std::string>());
     }
   }
@@ -110,10 +109,10 @@ Result<std::set<std::string>> Live::names_with_series(const std::vector<std::str
 }
 
 Result<json> Live::query(std::string_view promql) {
-  auto data = prometheus_->get_prometheus_data("/api/v1/query?query=" + grafana::percent_encode(promql));
-  if (!data) return std::unexpected(data.error());
-  auto result = data->find("result");
-  if (!data->is_object() || result == data->end()) return fail("/api/v1/query: the reply has no result");
+  json data = MLMON_TRY(prometheus_->get_prometheus_data("/api/v1/query?query=" + grafana::percent_encode(promql)));
+  if (!data.is_object()) return fail("/api/v1/query: the reply has no result");
+  auto result = data.find("result");
+  if (result == data.end()) return fail("/api/v1/query: the reply has no result");
   return *result;
 }
 

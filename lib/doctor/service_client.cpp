@@ -63,21 +63,19 @@ std::string ServiceClient::describe_failure(std::string_view what, const grafana
 }
 
 Result<std::string> ServiceClient::get_text(std::string_view path_and_query) {
-  auto response = get(path_and_query);
-  if (!response) return std::unexpected(response.error());
-  if (response->status < 200 || response->status > 299) {
-    return fail(describe_failure(fmt::format("GET {}", path_and_query), *response));
+  auto response = MLMON_TRY(get(path_and_query));
+  if (response.status < 200 || response.status > 299) {
+    return fail(describe_failure(fmt::format("GET {}", path_and_query), response));
   }
-  return std::move(response->body);
+  return std::move(response.body);
 }
 
 Result<nlohmann::json> ServiceClient::get_json(std::string_view path_and_query) {
-  auto response = get(path_and_query);
-  if (!response) return std::unexpected(response.error());
+  auto response = MLMON_TRY(get(path_and_query));
   const std::string what = fmt::format("GET {}", path_and_query);
-  if (response->status < 200 || response->status > 299) return fail(describe_failure(what, *response));
+  if (response.status < 200 || response.status > 299) return fail(describe_failure(what, response));
   std::string why;
-  auto parsed = grafana::parse_bounded_json(response->body, &why);
+  auto parsed = grafana::parse_bounded_json(response.body, &why);
   if (!parsed) {
     return fail(scrub(fmt::format("{} {}: the reply is not JSON ({}); is {} really {}?", service_, what,
                                   printable(why, 200), url_.base, service_)));
@@ -86,14 +84,13 @@ Result<nlohmann::json> ServiceClient::get_json(std::string_view path_and_query) 
 }
 
 Result<nlohmann::json> ServiceClient::get_prometheus_data(std::string_view path_and_query) {
-  auto response = get(path_and_query);
-  if (!response) return std::unexpected(response.error());
+  auto response = MLMON_TRY(get(path_and_query));
   const std::string what = fmt::format("GET {}", path_and_query);
   std::string why;
-  auto parsed = grafana::parse_bounded_json(response->body, &why);
+  auto parsed = grafana::parse_bounded_json(response.body, &why);
   const bool envelope = parsed && parsed->is_object() && parsed->contains("status");
-  if (response->status < 200 || response->status > 299 || !envelope) {
-    if (response->status < 200 || response->status > 299) return fail(describe_failure(what, *response));
+  if (response.status < 200 || response.status > 299 || !envelope) {
+    if (response.status < 200 || response.status > 299) return fail(describe_failure(what, response));
     if (!parsed) {
       return fail(scrub(fmt::format("{} {}: the reply is not JSON ({}); is {} really {}?", service_, what,
                                     printable(why, 200), url_.base, service_)));

@@ -63,13 +63,12 @@ Result<void> open_endpoint(const ConnectionOptions& options, Component component
   sources.env_prefix = std::string(env_prefix(component));
   sources.token_file_flag = flag + "-token-file";
   sources.service = std::string(name(component));
-  auto credentials = grafana::load_credentials(sources, *url);
-  if (!credentials) return std::unexpected(credentials.error());
-  session.redactor.add_secret(credentials->token);
-  session.redactor.add_secret(credentials->password);
-  session.redactor.add_secret(credentials->authorization());
-  if (credentials->kind == grafana::Credentials::Kind::Basic) {
-    session.redactor.add_secret(grafana::base64_encode(credentials->user + ":" + credentials->password));
+  auto credentials = MLMON_TRY(grafana::load_credentials(sources, *url));
+  session.redactor.add_secret(credentials.token);
+  session.redactor.add_secret(credentials.password);
+  session.redactor.add_secret(credentials.authorization());
+  if (credentials.kind == grafana::Credentials::Kind::Basic) {
+    session.redactor.add_secret(grafana::base64_encode(credentials.user + ":" + credentials.password));
   }
 
   grafana::TransportOptions transport;
@@ -87,7 +86,7 @@ Result<void> open_endpoint(const ConnectionOptions& options, Component component
   if (component == Component::Grafana) {
     grafana::ClientOptions client;
     client.url = std::move(*url);
-    client.credentials = std::move(*credentials);
+    client.credentials = std::move(credentials);
     client.org_id = options.grafana_org_id;
     client.url_flag = flag;
     client.token_file_flag = flag + "-token-file";
@@ -95,7 +94,7 @@ Result<void> open_endpoint(const ConnectionOptions& options, Component component
         std::make_unique<grafana::GrafanaClient>(std::move(client), *endpoint.transport, &session.redactor);
   } else {
     endpoint.service = std::make_unique<ServiceClient>(std::string(name(component)), std::move(*url),
-                                                       std::move(*credentials), *endpoint.transport, &session.redactor);
+                                                       std::move(credentials), *endpoint.transport, &session.redactor);
   }
   return {};
 }
@@ -141,7 +140,7 @@ Endpoint& Session::endpoint(Component component) {
 Result<std::unique_ptr<Session>> open_session(const ConnectionOptions& options) {
   auto session = std::make_unique<Session>();
   for (Component component : kComponents) {
-    if (auto opened = open_endpoint(options, component, *session); !opened) return std::unexpected(opened.error());
+    MLMON_TRY(open_endpoint(options, component, *session));
   }
   return session;
 }

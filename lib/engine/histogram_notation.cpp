@@ -286,9 +286,8 @@ class DescParser {
       if (!ok_) return std::unexpected(*error_);
     }
     if (t.kind != T::Number) return unexpected(t, any_item);
-    std::string error;
-    const auto v = promql::go::parse_number(text(t), &error);
-    if (!v) return fail(t.begin, "error parsing number: " + error);
+    const auto v = promql::go::parse_number(text(t));
+    if (!v) return fail(t.begin, "error parsing number: " + v.error().message);
     return sign * *v;
   }
 

@@ -58,7 +58,12 @@ struct ScriptError {
 };
 
 std::optional<int64_t> parse_duration(std::string_view text, std::string* err) {
-  return promql::parse_duration_ms(text, err);
+  auto ms = promql::parse_duration_ms(text);
+  if (!ms) {
+    if (err) *err = std::move(ms).error().message;
+    return std::nullopt;
+  }
+  return *ms;
 }
 
 // ---- Commands ----
@@ -124,7 +129,10 @@ struct EvalCmd {
 using Command = std::variant<LoadCmd, ClearCmd, EvalCmd>;
 
 // parseNumber: strconv.ParseInt(s, 0, 64), then ParseFloat.
-std::optional<double> parse_number(std::string_view s) { return promql::go::parse_number(s, nullptr); }
+std::optional<double> parse_number(std::string_view s) { 
+  auto v = promql::go::parse_number(s);
+  return v ? std::optional<double>(*v) : std::nullopt;
+}
 
 Expected<SeriesDescription> parse_series(const std::string& line) { return parse_series_description(line); }
 

@@ -92,10 +92,9 @@ bool read_number(std::string_view s, size_t& i, double& out, std::string& err) {
     err = "bad number syntax: \"" + std::string(s.substr(start, i - start)) + "\"";
     return false;
   }
-  std::string perr;
-  const auto v = promql::go::parse_number(s.substr(start, i - start), &perr);
+  const auto v = promql::go::parse_number(s.substr(start, i - start));
   if (!v) {
-    err = perr;
+    err = v.error().message;
     return false;
   }
   out = *v;

@@ -339,9 +339,8 @@ CallResult call_parse_duration(const CallContext&, std::span<const Value> args) 
   std::string_view text = args[0].as_string();
   const bool negative = !text.empty() && text[0] == '-';
   if (negative) text.remove_prefix(1);
-  std::string message;
-  const std::optional<std::int64_t> ns = promql::parse_duration_ns(text, &message);
-  if (!ns) return error(message);
+  const auto ns = promql::parse_duration_ns(text);
+  if (!ns) return error(ns.error().message);
   const std::int64_t d = negative ? -*ns : *ns;
   return Value::of_float(static_cast<double>(d) / 1e9);
 }

@@ -192,9 +192,8 @@ ApiResult<std::optional<LiveDashboard>> GrafanaClient::get_dashboard(std::string
 
 ApiResult<std::optional<VersionEntry>> GrafanaClient::newest_version(std::string_view uid) {
   std::string path = "/api/dashboards/uid/" + percent_encode(uid) + "/versions?limit=1";
-  auto reply = call("GET", path, nullptr);
-  if (!reply) return std::unexpected(reply.error());
-  const json& body = reply->body;
+  auto reply = MLMON_TRY(call("GET", path, nullptr));
+  const json& body = reply.body;
   const json* entries = nullptr;
   if (body.is_array()) {
     entries = &body;  // before Grafana 11.6
@@ -225,12 +224,11 @@ ApiResult<SaveResult> GrafanaClient::save_dashboard(const SaveRequest& request) 
                {"folderUid", request.folder_uid},
                {"overwrite", request.overwrite},
                {"message", request.message}};
-  auto reply = call("POST", "/api/dashboards/db", &body);
-  if (!reply) return std::unexpected(reply.error());
+  auto reply = MLMON_TRY(call("POST", "/api/dashboards/db", &body));
   SaveResult result;
-  result.uid = string_field(reply->body, "uid", string_field(request.dashboard, "uid"));
-  result.url = printable(string_field(reply->body, "url"), 300);
-  result.version = int_field(reply->body, "version");
+  result.uid = string_field(reply.body, "uid", string_field(request.dashboard, "uid"));
+  result.url = printable(string_field(reply.body, "url"), 300);
+  result.version = int_field(reply.body, "version");
   return result;
 }
 
@@ -252,10 +250,9 @@ ApiResult<void> GrafanaClient::for_each_listed(const std::function<std::string(i
   std::string previous_first;
   for (int page = 1; page <= kMaxPages; ++page) {
     const std::string path = path_for_page(page);
-    auto reply = call("GET", path, nullptr);
-    if (!reply) return std::unexpected(reply.error());
-    if (!reply->body.is_array()) return std::unexpected(bad_reply("GET " + path, fmt::format("not a list of {}s", entry_name)));
-    const json& items = reply->body;
+    auto reply = MLMON_TRY(call("GET", path, nullptr));
+    if (!reply.body.is_array()) return std::unexpected(bad_reply("GET " + path, fmt::format("not a list of {}s", entry_name)));
+    const json& items = reply.body;
     if (!items.empty()) {
       std::string first = string_field(items.front(), "uid");
       if (page > 1 && first == previous_first) break;  // the server ignores `page`
@@ -272,19 +269,17 @@ ApiResult<void> GrafanaClient::for_each_listed(const std::function<std::string(i
 
 ApiResult<std::vector<Folder>> GrafanaClient::list_folders() {
   std::vector<Folder> folders;
-  auto listed = for_each_listed(
+  MLMON_TRY(for_each_listed(
       [&](int page) { return fmt::format("/api/folders?limit={}&page={}", page_size_, page); }, "folder",
-      [&](const json& item) { folders.push_back(Folder{string_field(item, "uid"), string_field(item, "title")}); });
-  if (!listed) return std::unexpected(listed.error());
+      [&](const json& item) { folders.push_back(Folder{string_field(item, "uid"), string_field(item, "title")}); }));
   return folders;
 }
 
 ApiResult<Folder> GrafanaClient::create_folder(std::string_view title, std::string_view uid) {
   json body = {{"title", title}};
   if (!uid.empty()) body["uid"] = uid;
-  auto reply = call("POST", "/api/folders", &body);
-  if (!reply) return std::unexpected(reply.error());
-  Folder folder{string_field(reply->body, "uid", std::string(uid)), string_field(reply->body, "title", std::string(title))};
+  auto reply = MLMON_TRY(call("POST", "/api/folders", &body));
+  Folder folder{string_field(reply.body, "uid", std::string(uid)), string_field(reply.body, "title", std::string(title))};
   if (folder.uid.empty()) return std::unexpected(bad_reply("POST /api/folders", "no \"uid\" for the new folder"));
   return folder;
 }
@@ -296,29 +291,26 @@ ApiResult<std::vector<SearchHit>> GrafanaClient::search_dashboards(std::optional
     if (folder_uid) path += "&folderUIDs=" + percent_encode(*folder_uid);
     return path;
   };
-  auto listed = for_each_listed(path_for_page, "search hit", [&](const json& item) {
+  MLMON_TRY(for_each_listed(path_for_page, "search hit", [&](const json& item) {
     if (string_field(item, "type", "dash-db") != "dash-db") return;
     hits.push_back(SearchHit{string_field(item, "uid"), string_field(item, "title"), string_field(item, "folderUid"),
                              string_field(item, "folderTitle", "General")});
-  });
-  if (!listed) return std::unexpected(listed.error());
+  }));
   return hits;
 }
 
 ApiResult<GrafanaHealth> GrafanaClient::health() {
-  auto reply = call("GET", "/api/health", nullptr);
-  if (!reply) return std::unexpected(reply.error());
-  if (!reply->body.is_object()) return std::unexpected(bad_reply("GET /api/health", "not an object"));
-  return GrafanaHealth{printable(string_field(reply->body, "database"), 60),
-                       printable(string_field(reply->body, "version"), 60)};
+  auto reply = MLMON_TRY(call("GET", "/api/health", nullptr));
+  if (!reply.body.is_object()) return std::unexpected(bad_reply("GET /api/health", "not an object"));
+  return GrafanaHealth{printable(string_field(reply.body, "database"), 60),
+                       printable(string_field(reply.body, "version"), 60)};
 }
 
 ApiResult<std::vector<Datasource>> GrafanaClient::list_datasources() {
-  auto reply = call("GET", "/api/datasources", nullptr);
-  if (!reply) return std::unexpected(reply.error());
-  if (!reply->body.is_array()) return std::unexpected(bad_reply("GET /api/datasources", "not a list of datasources"));
+  auto reply = MLMON_TRY(call("GET", "/api/datasources", nullptr));
+  if (!reply.body.is_array()) return std::unexpected(bad_reply("GET /api/datasources", "not a list of datasources"));
   std::vector<Datasource> datasources;
-  for (const json& item : reply->body) {
+  for (const json& item : reply.body) {
     if (!item.is_object()) return std::unexpected(bad_reply("GET /api/datasources", "an entry is not an object"));
     auto is_default = item.find("isDefault");
     datasources.push_back(Datasource{string_field(item, "uid"), string_field(item, "name"), string_field(item, "type"),

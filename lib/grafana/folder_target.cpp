@@ -43,19 +43,17 @@ ApiResult<ResolvedFolder> resolve_folder(GrafanaClient& client, const FolderTarg
     return ResolvedFolder{"", "General", ResolvedFolder::How::Found};
   }
   if (target.uid) {
-    auto found = client.get_folder(*target.uid);
-    if (!found) return std::unexpected(found.error());
-    if (*found) return ResolvedFolder{(*found)->uid, (*found)->title, ResolvedFolder::How::Found};
+    const auto found = MLMON_TRY(client.get_folder(*target.uid));
+    if (found) return ResolvedFolder{found->uid, found->title, ResolvedFolder::How::Found};
     if (!target.create) return usage_error(fmt::format("folder uid {} does not exist in Grafana (--no-create)", *target.uid));
     return create(client, target.title.value_or(*target.uid), *target.uid, dry_run);
   }
   if (!target.title) return ResolvedFolder{"", "General", ResolvedFolder::How::Found};
 
   const std::string& title = *target.title;
-  auto folders = client.list_folders();
-  if (!folders) return std::unexpected(folders.error());
+  const auto folders = MLMON_TRY(client.list_folders());
   std::vector<const Folder*> exact, folded;
-  for (const Folder& folder : *folders) {
+  for (const Folder& folder : folders) {
     if (folder.title == title) exact.push_back(&folder);
     if (lower(folder.title) == lower(title)) folded.push_back(&folder);
   }

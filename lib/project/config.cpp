@@ -21,12 +21,8 @@ class ConfigParser {
   ConfigParser(const SourceFile& source, std::vector<Diagnostic>& problems) : source_(source), problems_(problems) {}
 
   void problem(const Node* at, std::string message) {
-    Diagnostic d;
-    d.rule_id = "config/schema";
-    d.file = source_.path();
-    if (at) d.pos = at->pos;
-    d.message = std::move(message);
-    problems_.push_back(std::move(d));
+    problems_.push_back(
+        make_diagnostic(Severity::Error, "config/schema", source_.path(), at ? at->pos : Position{}, std::move(message)));
   }
 
   bool expect(const Node* node, yaml::NodeKind kind, std::string_view what) {
@@ -228,9 +224,7 @@ Result<Config> load_config(const std::string& explicit_path, const std::string& 
                            std::vector<Diagnostic>& problems) {
   const std::string path = explicit_path.empty() ? find_config(start) : explicit_path;
   if (path.empty()) return Config{};
-  auto text = read_file(path);
-  if (!text) return std::unexpected(text.error());
-  return parse_config(path, *text, problems);
+  return parse_config(path, MLMON_TRY(read_file(path)), problems);
 }
 
 void apply_config(const Config& config, std::vector<Diagnostic>& findings, bool (*is_lint)(std::string_view)) {

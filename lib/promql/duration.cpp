@@ -37,11 +37,7 @@ std::string quoted(std::string_view s) {
 
 }  // namespace
 
-std::optional<int64_t> parse_duration_ns(std::string_view text, std::string* error, bool legacy_wording) {
-    auto fail = [&](std::string message) -> std::optional<int64_t> {
-        if (error) *error = std::move(message);
-        return std::nullopt;
-    };
+Result<int64_t> parse_duration_ns(std::string_view text, bool legacy_wording) {
     if (text == "0") return 0;
     if (text.empty()) return fail("empty duration string");
     const std::string invalid = "not a valid duration string: " + quoted(text);
@@ -83,10 +79,8 @@ std::optional<int64_t> parse_duration_ns(std::string_view text, std::string* err
     return static_cast<int64_t>(total);
 }
 
-std::optional<int64_t> parse_duration_ms(std::string_view text, std::string* error, bool legacy_wording) {
-    auto ns = parse_duration_ns(text, error, legacy_wording);
-    if (!ns) return std::nullopt;
-    return *ns / static_cast<int64_t>(kMs);
+Result<int64_t> parse_duration_ms(std::string_view text, bool legacy_wording) {
+    return MLMON_TRY(parse_duration_ns(text, legacy_wording)) / static_cast<int64_t>(kMs);
 }
 
 std::string format_duration_ms(int64_t ms) {

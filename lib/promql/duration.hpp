@@ -7,19 +7,21 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.hpp"
+
 namespace mlmon::promql {
 
 // Parses a duration the way model.ParseDuration does (newest prometheus/common): one or more
 // <digits><unit> pairs from largest to smallest unit (y w d h m s ms), or "0".
-// Returns milliseconds, or nullopt with *error set to Prometheus's message:
+// Returns milliseconds, or Prometheus's message as the error:
 //   `empty duration string`, `not a valid duration string: "1.5h"`,
 //   `unknown unit "x" in duration "5x"`, `duration out of range`.
 // With legacy_wording (prometheus/common < 0.42, e.g. promtool 2.42) an unknown unit is reported
 // as `not a valid duration string: "5x"` like every other malformed input.
-std::optional<int64_t> parse_duration_ms(std::string_view text, std::string* error, bool legacy_wording = false);
+[[nodiscard]] Result<int64_t> parse_duration_ms(std::string_view text, bool legacy_wording = false);
 
 // Same, in nanoseconds (time.Duration), which is what the PromQL parser stores.
-std::optional<int64_t> parse_duration_ns(std::string_view text, std::string* error, bool legacy_wording = false);
+[[nodiscard]] Result<int64_t> parse_duration_ns(std::string_view text, bool legacy_wording = false);
 
 // model.Duration.String(): "1h30m", "90d" (years and weeks only when exact), "0s" for zero.
 // Negative values are printed with a leading '-'.

@@ -160,7 +160,7 @@ int parse_float(std::string_view s, double& value) {
 
 }  // namespace
 
-std::optional<double> parse_number(std::string_view s, std::string* error) {
+Result<double> parse_number(std::string_view s) {
     // Fast path for the common "0.95" / "300": plain decimal digits with at most one dot.
     if (!s.empty() && s.size() < 18 && s[0] >= '1' && s[0] <= '9') {
         bool simple = true;
@@ -183,10 +183,7 @@ std::optional<double> parse_number(std::string_view s, std::string* error) {
     double value = 0;
     const int rc = parse_float(s, value);
     if (rc == 0) return value;
-    if (error) {
-        *error = "strconv.ParseFloat: parsing " + quote(s) + (rc == 2 ? ": value out of range" : ": invalid syntax");
-    }
-    return std::nullopt;
+    return fail("strconv.ParseFloat: parsing " + quote(s) + (rc == 2 ? ": value out of range" : ": invalid syntax"));
 }
 
 std::optional<double> parse_float(std::string_view s) {

@@ -521,16 +521,14 @@ const Node* Parser::parse_number_literal() {
     double value = 0;
     const bool is_duration = t.kind == Tok::duration;
     if (is_duration) {
-        std::string err;
-        const auto ns = parse_duration_ns(s, &err);
-        if (!ns) fail(t.begin, t.end, err);
+        const auto ns = parse_duration_ns(s);
+        if (!ns) fail(t.begin, t.end, ns.error().message);
         // time.Duration.Seconds()
         value = static_cast<double>(*ns / 1'000'000'000) +  // NOLINT(bugprone-integer-division): Go's way
                 static_cast<double>(*ns % 1'000'000'000) / 1e9;
     } else {
-        std::string err;
-        const auto v = go::parse_number(s, &err);
-        if (!v) fail(t.begin, t.end, "error parsing number: " + err);
+        const auto v = go::parse_number(s);
+        if (!v) fail(t.begin, t.end, "error parsing number: " + v.error().message);
         value = *v;
     }
     auto* n = make<NumberLiteral>(ValueType::scalar, t.begin, t.end);

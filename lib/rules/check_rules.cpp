@@ -28,12 +28,7 @@ namespace {
 
 /// Says where lint could not look, so that a clean lint of the rest does not read as a clean file.
 Diagnostic lint_skipped(const SourceFile& source, std::string message) {
-  Diagnostic d;
-  d.severity = Severity::Info;
-  d.rule_id = "rules/lint-skipped";
-  d.file = source.path();
-  d.message = std::move(message);
-  return d;
+  return make_diagnostic(Severity::Info, "rules/lint-skipped", source.path(), Position{}, std::move(message));
 }
 
 /// check-rules on one file, fed one group at a time: decoding, Prometheus's validations, and the
@@ -59,14 +54,10 @@ class FileCheck {
       contexts_.push_back(CheckContext{policy_, state.get(), [this, &info](const yaml::Node* at,
                                                                           std::optional<std::size_t> value_offset,
                                                                           std::string message, std::string hint) {
-        Diagnostic d;
-        d.severity = info.default_severity;
-        d.rule_id = std::string(info.id);
-        d.file = source_->path();
-        if (at != nullptr) d.pos = value_offset ? source_->position_of(at->source_offset(*value_offset)) : at->pos;
-        d.message = std::move(message);
-        d.hint = std::move(hint);
-        findings_.push_back(std::move(d));
+        Position pos;
+        if (at != nullptr) pos = value_offset ? source_->position_of(at->source_offset(*value_offset)) : at->pos;
+        findings_.push_back(
+            make_diagnostic(info.default_severity, info.id, source_->path(), pos, std::move(message), std::move(hint)));
       }});
     }
   }

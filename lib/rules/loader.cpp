@@ -27,14 +27,8 @@ class Decoder {
       : options_(options), out_(out), source_(source) {}
 
   void report(const Node* at, std::string rule_id, std::string message, std::string hint = {}) {
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.rule_id = std::move(rule_id);
-    d.file = source_.path();
-    if (at != nullptr) d.pos = at->pos;
-    d.message = std::move(message);
-    d.hint = std::move(hint);
-    out_.push_back(std::move(d));
+    out_.push_back(make_diagnostic(Severity::Error, rule_id, source_.path(), at != nullptr ? at->pos : Position{},
+                                   std::move(message), std::move(hint)));
   }
 
   // Go's yaml: `cannot unmarshal !!seq into string`.
@@ -82,8 +76,7 @@ class Decoder {
     const Node* node = map.get(name);
     if (node == nullptr || node->is_null()) return node;
     if (!expect_kind(node, yaml::NodeKind::Scalar, "string")) return nullptr;
-    std::string error;
-    if (!promql::parse_duration_ms(node->value, &error)) report(node, "rules/duration", error);
+    if (auto ms = promql::parse_duration_ms(node->value); !ms) report(node, "rules/duration", ms.error().message);
     return node;
   }
 
@@ -312,12 +305,8 @@ std::expected<RuleFile, Diagnostic> load_rule_file(SourceFilePtr source, const L
   if (const Diagnostic* error = first_error(document.problems)) return std::unexpected(*error);
   const Node* root = document.root;
   if (root != nullptr && !root->is_null() && !(root->is_map() && (is_prometheus_rule(*root) || root->get("groups")))) {
-    Diagnostic d;
-    d.rule_id = "rules/not-a-rule-file";
-    d.file = source->path();
-    d.pos = root->pos;
-    d.message = "not a rule file: expected `groups:` or a PrometheusRule manifest";
-    return std::unexpected(std::move(d));
+    return std::unexpected(make_diagnostic(Severity::Error, "rules/not-a-rule-file", source->path(), root->pos,
+                                           "not a rule file: expected `groups:` or a PrometheusRule manifest"));
   }
   std::vector<Diagnostic> problems;
   RuleFile file = decode_rule_file(std::move(document), options, problems);

@@ -82,9 +82,9 @@ void compare_durations(const yaml::Node* old_node, const yaml::Node* new_node, s
   const auto a = text_of(old_node);
   const auto b = text_of(new_node);
   auto millis = [&](const std::optional<std::string>& text) -> std::optional<int64_t> {
-    std::string error;
     if (!text) return absent_is_zero ? std::optional<int64_t>(0) : std::nullopt;
-    return promql::parse_duration_ms(*text, &error);
+    auto ms = promql::parse_duration_ms(*text);
+    return ms ? std::optional<int64_t>(*ms) : std::nullopt;
   };
   const auto ma = millis(a);
   const auto mb = millis(b);

@@ -45,15 +45,9 @@ class RuleValidator::Impl {
 
   void report(const Node* at, std::string rule_id, std::string message,
               std::optional<std::size_t> value_offset = std::nullopt) {
-    Diagnostic d;
-    d.severity = Severity::Error;
-    d.rule_id = std::move(rule_id);
-    d.file = source_.path();
-    if (at != nullptr) {
-      d.pos = value_offset ? source_.position_of(at->source_offset(*value_offset)) : at->pos;
-    }
-    d.message = std::move(message);
-    out_.push_back(std::move(d));
+    Position pos;
+    if (at != nullptr) pos = value_offset ? source_.position_of(at->source_offset(*value_offset)) : at->pos;
+    out_.push_back(make_diagnostic(Severity::Error, rule_id, source_.path(), pos, std::move(message)));
   }
 
   /// Where `key: *alias` uses an alias, when `value` (what it resolved to) lies outside `owner`.

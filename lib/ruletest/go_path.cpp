@@ -163,7 +163,7 @@ std::optional<std::string> glob_dir(const std::string& dir, std::string_view pat
 }
 
 std::expected<std::vector<std::string>, std::string> glob_depth(std::string_view pattern, int depth) {
-  if (auto ok = match(pattern, ""); !ok) return std::unexpected(ok.error());
+  MLMON_TRY(match(pattern, ""));
   std::vector<std::string> out;
   if (!has_meta(pattern)) {
     if (lexists(std::string(pattern))) out.emplace_back(pattern);
@@ -183,9 +183,7 @@ std::expected<std::vector<std::string>, std::string> glob_depth(std::string_view
     return out;
   }
   if (directory == pattern || depth > 10000) return std::unexpected(std::string(kBadPattern));
-  auto dirs = glob_depth(directory, depth + 1);
-  if (!dirs) return dirs;
-  for (const std::string& d : *dirs) {
+  for (const std::string& d : MLMON_TRY(glob_depth(directory, depth + 1))) {
     if (auto e = glob_dir(d, file, out)) return std::unexpected(*e);
   }
   return out;

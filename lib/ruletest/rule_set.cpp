@@ -205,7 +205,7 @@ LoadedRules load_rule_files(const std::vector<std::string>& files, const RuleLoa
       g.name = group.name;
       g.pos = group.name_node ? group.name_node->pos : group.node->pos;
       if (group.query_offset != nullptr && !group.query_offset->is_null()) {
-        g.query_offset_ms = promql::parse_duration_ms(group.query_offset->value, nullptr).value_or(0);
+        g.query_offset_ms = promql::parse_duration_ms(group.query_offset->value).value_or(0);
       }
       if (group.limit != nullptr && !group.limit->is_null()) g.limit = yaml::as_int(*group.limit).value_or(0);
       StringMap group_labels;
@@ -225,10 +225,10 @@ LoadedRules load_rule_files(const std::vector<std::string>& files, const RuleLoa
           r.ast = std::shared_ptr<const promql::Ast>(std::move(for_engine.ast));
         }
         if (rule.for_ != nullptr && !rule.for_->is_null()) {
-          r.for_ms = promql::parse_duration_ms(rule.for_->value, nullptr).value_or(0);
+          r.for_ms = promql::parse_duration_ms(rule.for_->value).value_or(0);
         }
         if (rule.keep_firing_for != nullptr && !rule.keep_firing_for->is_null()) {
-          r.keep_firing_for_ms = promql::parse_duration_ms(rule.keep_firing_for->value, nullptr).value_or(0);
+          r.keep_firing_for_ms = promql::parse_duration_ms(rule.keep_firing_for->value).value_or(0);
         }
         StringMap labels = group_labels;
         add_map(rule.labels, labels);

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/go_quote.hpp"
+#include "core/result.hpp"
 #include "engine/histogram_notation.hpp"
 #include "engine/value.hpp"
 #include "promql/error.hpp"
@@ -144,9 +145,8 @@ std::expected<MetricPart, ParseFailure> parse_metric_part(std::string_view input
     out.end = t.begin;
   }
   if (brace) {
-    auto end = parse_label_set(input, lexer, labels);
-    if (!end) return std::unexpected(end.error());
-    out.end = *end;
+    auto end = MLMON_TRY(parse_label_set(input, lexer, labels));
+    out.end = end;
     if (mode == Mode::Metric) {
       t = lexer.next();
       out.after = t;
@@ -367,9 +367,8 @@ class ValuesParser {
 
   // number: NUMBER through p.number (ParseInt base 0, then ParseFloat).
   std::expected<double, ParseFailure> number(const VToken& t) {
-    std::string error;
-    const auto v = promql::go::parse_number(lexer_.text(t), &error);
-    if (!v) return std::unexpected(ParseFailure{t.begin, "error parsing number: " + error});
+    const auto v = promql::go::parse_number(lexer_.text(t));
+    if (!v) return std::unexpected(ParseFailure{t.begin, "error parsing number: " + v.error().message});
     return *v;
   }
 
@@ -468,22 +467,20 @@ class ValuesParser {
 }  // namespace
 
 std::expected<ParsedSeries, ParseFailure> parse_series_desc(std::string_view text) {
-  auto metric = parse_metric_part(text, Mode::SeriesDescription);
-  if (!metric) return std::unexpected(metric.error());
+  auto metric = MLMON_TRY(parse_metric_part(text, Mode::SeriesDescription));
   ParsedSeries out;
-  out.labels = std::move(metric->labels);
-  ValuesParser values(text, metric->end, out);
+  out.labels = std::move(metric.labels);
+  ValuesParser values(text, metric.end, out);
   if (auto e = values.run()) return std::unexpected(*e);
   return out;
 }
 
 std::expected<engine::Labels, ParseFailure> parse_metric(std::string_view text) {
-  auto metric = parse_metric_part(text, Mode::Metric);
-  if (!metric) return std::unexpected(metric.error());
-  const promql::Token& after = *metric->after;
+  auto metric = MLMON_TRY(parse_metric_part(text, Mode::Metric));
+  const promql::Token& after = *metric.after;
   if (after.kind == Tok::error) return failure(after.begin, std::string(after.error));
   if (after.kind != Tok::eof) return failure(after.begin, "unexpected " + describe(text, after));
-  return std::move(metric->labels);
+  return std::move(metric.labels);
 }
 
 std::string format_parse_error(std::string_view text, const ParseFailure& failure, int line_offset) {

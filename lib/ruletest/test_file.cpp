@@ -234,10 +234,9 @@ class Decoder {
     if (node.is_null()) return 0;
     auto text = string(node);
     if (!text) return std::nullopt;
-    std::string error;
-    const auto ms = promql::parse_duration_ms(*text, &error);
+    const auto ms = promql::parse_duration_ms(*text);
     if (!ms) {
-      report(node, error, DecodeProblem::Kind::Fatal);
+      report(node, ms.error().message, DecodeProblem::Kind::Fatal);
       return std::nullopt;
     }
     return *ms;

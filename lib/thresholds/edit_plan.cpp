@@ -55,7 +55,7 @@ Result<void> plan_threshold(FileEdit& edit, const Alert& alert, const Threshold&
     return {};
   }
   const yaml::Node& expr = *alert.rule->expr;
-  if (auto shared = require_unshared(edit, alert, &expr, "expr"); !shared) return shared;
+  MLMON_TRY(require_unshared(edit, alert, &expr, "expr"));
   const bool old_negative = std::signbit(literal.value);
   const bool new_negative = !std::isnan(value.value) && std::signbit(value.value);
   std::string replacement = format_like(literal.text, literal.is_duration, value);
@@ -120,7 +120,7 @@ Result<void> insert_for(FileEdit& edit, const Alert& alert, const std::string& d
   if (expr == nullptr || expr->merged || expr->key->offset < map.offset || expr->key->offset >= map.end) {
     return fail(fmt::format("{}: its expr comes from a YAML merge key; add `for:` by hand", where(alert)));
   }
-  if (auto shared = require_unshared(edit, alert, &map, "rule"); !shared) return shared;
+  MLMON_TRY(require_unshared(edit, alert, &map, "rule"));
   const std::string value = quoted_like_file(edit, duration);
   // The value's end, unless the value is an alias of a node written earlier in the file.
   std::size_t after = expr->key->end;
@@ -158,15 +158,16 @@ Result<void> plan_for(FileEdit& edit, const Alert& alert, const std::string& dur
   if (current == nullptr) return insert_for(edit, alert, duration);
   const std::string at = fmt::format("{}:{}: {}", alert.file->path(), current->pos.line, alert.name);
   if (current->is_scalar()) {
-    const auto old_ms = promql::parse_duration_ms(current->value, nullptr);
-    if (old_ms && old_ms == promql::parse_duration_ms(duration, nullptr)) {
+    const auto old_ms = promql::parse_duration_ms(current->value);
+    const auto new_ms = promql::parse_duration_ms(duration);
+    if (old_ms && new_ms && *old_ms == *new_ms) {
       edit.unchanged.push_back(fmt::format("{}: for is already {}", at, current->value));
       return {};
     }
   } else if (!current->is_null()) {
     return fail(fmt::format("{}: its `for:` is not a duration; fix it by hand first", where(alert)));
   }
-  if (auto shared = require_unshared(edit, alert, current, "for"); !shared) return shared;
+  MLMON_TRY(require_unshared(edit, alert, current, "for"));
   if (current->is_scalar()) {
     const auto range = verbatim_source_range(*current, text_of(edit), 0, current->value.size());
     if (!range) return fail(fmt::format("{}: its `for:` is written with YAML escapes; edit it by hand", where(alert)));
@@ -214,10 +215,10 @@ Result<void> plan_alert_change(FileEdit& edit, const AlertChange& change) {
   const Alert& alert = *change.alert;
   if (change.value) {
     if (change.threshold == nullptr) return fail(fmt::format("{}: no threshold to set", where(alert)));
-    if (auto r = plan_threshold(planned, alert, *change.threshold, *change.value); !r) return r;
+    MLMON_TRY(plan_threshold(planned, alert, *change.threshold, *change.value));
   }
   if (change.for_text) {
-    if (auto r = plan_for(planned, alert, *change.for_text); !r) return r;
+    MLMON_TRY(plan_for(planned, alert, *change.for_text));
   }
   edit = std::move(planned);
   return {};

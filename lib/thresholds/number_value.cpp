@@ -123,15 +123,13 @@ Result<NumberValue> parse_number_value(std::string_view raw) {
   NumberValue out;
   out.text = std::string(text);
   if (token.kind == promql::Tok::duration) {
-    std::string error;
-    const auto ns = promql::parse_duration_ns(body, &error);
-    if (!ns) return invalid(error);
+    const auto ns = promql::parse_duration_ns(body);
+    if (!ns) return invalid(ns.error().message);
     out.value = static_cast<double>(*ns) / 1e9;
     out.is_duration = true;
   } else {
-    std::string error;
-    const auto value = promql::go::parse_number(body, &error);
-    if (!value) return invalid(error);
+    const auto value = promql::go::parse_number(body);
+    if (!value) return invalid(value.error().message);
     out.value = *value;
   }
   if (negative) out.value = -out.value;

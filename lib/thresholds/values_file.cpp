@@ -76,10 +76,9 @@ class ValuesReader {
       if (field == "value") {
         ok &= read_value(key, v, request);
       } else if (field == "for") {
-        std::string error_text;
-        if (!v.is_scalar() || !promql::parse_duration_ms(v.value, &error_text)) {
-          error(&v, fmt::format("alert {}: invalid `for`: {}", key.value,
-                                v.is_scalar() ? error_text : std::string("expected a duration such as 10m")));
+        const auto ms = v.is_scalar() ? promql::parse_duration_ms(v.value) : fail("expected a duration such as 10m");
+        if (!ms) {
+          error(&v, fmt::format("alert {}: invalid `for`: {}", key.value, ms.error().message));
           ok = false;
         } else {
           request.for_text = v.value;

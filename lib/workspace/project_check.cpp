@@ -235,14 +235,13 @@ Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& pa
                                               const std::vector<std::string>& extensions,
                                               const project::Config& config, const std::string& base,
                                               bool named_as_found) {
-  auto files = expand_input_files(paths, extensions);
-  if (!files) return std::unexpected(files.error());
+  auto files = MLMON_TRY(expand_input_files(paths, extensions));
   // `.mlmon.yml` in the working directory has an empty parent: that is ".".
   fs::path root = config.path.empty() ? fs::path(base) : fs::path(config.path).parent_path();
   if (root.empty()) root = ".";
   std::vector<InputFile> kept;
   std::size_t ignored = 0;
-  for (InputFile& file : *files) {
+  for (InputFile& file : files) {
     if (named_as_found && file.path != "-") file.found_in_directory = true;
     if (file.found_in_directory) {
       if (fs::path(file.path).filename() == ".mlmon.yml") continue;

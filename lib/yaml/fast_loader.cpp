@@ -87,13 +87,9 @@ class FastLoader {
     const std::size_t further = read_document(0, doc);
     if (further == kNone) return;
     if (sink_ != nullptr) give_up(further, "a second document");  // load_streaming() leaves problems to load()
-    Diagnostic d;
-    d.severity = Severity::Warning;
-    d.rule_id = std::string(kRuleMultipleDocuments);
-    d.file = doc.source->path();
-    d.pos = doc.source->position_of(further);
-    d.message = std::string(options.multiple_documents_message);
-    doc.problems.push_back(std::move(d));
+    doc.problems.push_back(make_diagnostic(Severity::Warning, kRuleMultipleDocuments, doc.source->path(),
+                                           doc.source->position_of(further),
+                                           std::string(options.multiple_documents_message)));
   }
 
   /// load_all(): every document, one Document each.

@@ -45,14 +45,8 @@ class IgnoreEvents final : public YAML::EventHandler {
 
 Diagnostic make_diagnostic(const Document& doc, Severity severity, std::string_view rule, std::size_t offset,
                            std::string message, std::string hint) {
-  Diagnostic d;
-  d.severity = severity;
-  d.rule_id = std::string(rule);
-  d.file = doc.source->path();
-  d.pos = doc.source->position_of(offset);
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  return d;
+  return mlmon::make_diagnostic(severity, rule, doc.source->path(), doc.source->position_of(offset), std::move(message),
+                                std::move(hint));
 }
 
 /// A problem that ends the load: it replaces whatever was found before (as in Go, a document

@@ -106,25 +106,13 @@ std::size_t TreeBuilder::offset_of(const YAML::Mark& mark) const {
 
 void TreeBuilder::report(Severity severity, std::string_view rule, std::size_t offset, std::string message,
                          std::string hint) {
-  Diagnostic d;
-  d.severity = severity;
-  d.rule_id = std::string(rule);
-  d.file = doc_.source->path();
-  d.pos = doc_.source->position_of(offset);
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  doc_.problems.push_back(std::move(d));
+  doc_.problems.push_back(make_diagnostic(severity, rule, doc_.source->path(), doc_.source->position_of(offset),
+                                          std::move(message), std::move(hint)));
 }
 
 void TreeBuilder::throw_stop(std::string_view rule, std::size_t offset, std::string message, std::string hint) const {
-  Diagnostic d;
-  d.severity = Severity::Error;
-  d.rule_id = std::string(rule);
-  d.file = doc_.source->path();
-  d.pos = doc_.source->position_of(offset);
-  d.message = std::move(message);
-  d.hint = std::move(hint);
-  throw LoadStop{std::move(d)};
+  throw LoadStop{make_diagnostic(Severity::Error, rule, doc_.source->path(), doc_.source->position_of(offset),
+                                 std::move(message), std::move(hint))};
 }
 
 void TreeBuilder::OnDocumentStart(const YAML::Mark& mark) { document_start_ = offset_of(mark); }

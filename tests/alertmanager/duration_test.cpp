@@ -60,3 +60,11 @@ TEST_CASE("Go durations (time.ParseDuration)") {
   CHECK(go_error("") == "time: invalid duration \"\"");
 }
 
+
+TEST_CASE("Go durations: amounts out of long double's range do not throw") {
+  // An overflowing amount is Go's "invalid duration"; one too small to represent is 0.
+  const std::string huge = std::string(5000, '9') + "s";
+  CHECK(go_error(huge) == "time: invalid duration \"" + huge + "\"");
+  std::string error;
+  CHECK(parse_go_duration("0." + std::string(5000, '0') + "1s", error) == 0);
+}

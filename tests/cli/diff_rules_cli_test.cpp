@@ -80,8 +80,7 @@ std::string rewritten(const std::string& path, bool reverse_rules) {
       if (rule->annotations) key("annotations: " + flow_map(rule->annotations));
       if (rule->labels) key("labels: " + flow_map(rule->labels));
       if (rule->for_) {
-        std::string error;
-        const auto ms = mlmon::promql::parse_duration_ms(rule->for_->value, &error);
+        const auto ms = mlmon::promql::parse_duration_ms(rule->for_->value);
         REQUIRE(ms.has_value());
         key("for: " + std::to_string(*ms / 1000) + "s");
       }

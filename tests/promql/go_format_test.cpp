@@ -23,27 +23,24 @@ TEST_CASE("go_format: FormatFloat and %v") {
 }
 
 TEST_CASE("go_format: ParseInt(s, 0, 64) then ParseFloat") {
-    std::string err;
-    CHECK(*go::parse_number("0x1F", &err) == 31);
-    CHECK(*go::parse_number("0755", &err) == 493);
-    CHECK(*go::parse_number("0o17", &err) == 15);
-    CHECK(*go::parse_number("0b101", &err) == 5);
-    CHECK(*go::parse_number("09", &err) == 9);
-    CHECK(*go::parse_number("1_000", &err) == 1000);
-    CHECK(*go::parse_number("1_000.5", &err) == 1000.5);
-    CHECK(*go::parse_number(".5", &err) == 0.5);
-    CHECK(*go::parse_number("5.", &err) == 5);
-    CHECK(*go::parse_number("1e-3", &err) == 0.001);
-    CHECK(std::isinf(*go::parse_number("Inf", &err)));
-    CHECK(std::isinf(*go::parse_number("infinity", &err)));
-    CHECK(std::isnan(*go::parse_number("NAN", &err)));
-    CHECK(*go::parse_number("1e-400", &err) == 0);
-    CHECK(*go::parse_number("99999999999999999999", &err) == 1e20);
-    CHECK(!go::parse_number("1e999", &err));
-    CHECK(err == "strconv.ParseFloat: parsing \"1e999\": value out of range");
-    CHECK(!go::parse_number("0x1e.5", &err));
-    CHECK(err == "strconv.ParseFloat: parsing \"0x1e.5\": invalid syntax");
-    CHECK(!go::parse_number("1__0", &err));
+    CHECK(*go::parse_number("0x1F") == 31);
+    CHECK(*go::parse_number("0755") == 493);
+    CHECK(*go::parse_number("0o17") == 15);
+    CHECK(*go::parse_number("0b101") == 5);
+    CHECK(*go::parse_number("09") == 9);
+    CHECK(*go::parse_number("1_000") == 1000);
+    CHECK(*go::parse_number("1_000.5") == 1000.5);
+    CHECK(*go::parse_number(".5") == 0.5);
+    CHECK(*go::parse_number("5.") == 5);
+    CHECK(*go::parse_number("1e-3") == 0.001);
+    CHECK(std::isinf(*go::parse_number("Inf")));
+    CHECK(std::isinf(*go::parse_number("infinity")));
+    CHECK(std::isnan(*go::parse_number("NAN")));
+    CHECK(*go::parse_number("1e-400") == 0);
+    CHECK(*go::parse_number("99999999999999999999") == 1e20);
+    CHECK(go::parse_number("1e999").error().message == "strconv.ParseFloat: parsing \"1e999\": value out of range");
+    CHECK(go::parse_number("0x1e.5").error().message == "strconv.ParseFloat: parsing \"0x1e.5\": invalid syntax");
+    CHECK(!go::parse_number("1__0"));
 }
 
 TEST_CASE("go_format: Unquote") {

@@ -107,8 +107,7 @@ void check_rule_groups(CheckContext& ctx) {
                          fmt::format("Prometheus runs another version of {}: {}", base_name(file.path()), reload)));
       }
       if (group.interval != nullptr && !group.interval->is_null()) {
-        std::string error;
-        const auto written = promql::parse_duration_ms(group.interval->value, &error);
+        const auto written = promql::parse_duration_ms(group.interval->value);
         if (written && std::llround(live->interval_s * 1000) != *written) {
           ++differing;
           ctx.report.add(

@@ -25,7 +25,7 @@ class AlertFor final : public RuleCheck {
                  "add `for: 5m` (or the time the condition must hold before anyone is paged)");
       return;
     }
-    const auto ms = promql::parse_duration_ms(rule.for_->value, nullptr);
+    const auto ms = promql::parse_duration_ms(rule.for_->value);
     if (ms && *ms == 0) {
       ctx.report(rule.for_, fmt::format("alert \"{}\" has `for: {}`; it fires on the first matching evaluation", rule.name, rule.for_->value),
                  "use a non-zero duration such as 5m");
