@@ -161,7 +161,7 @@ Token Lexer::fail(std::string message, std::size_t offset) {
 
 Token Lexer::next_item() {
   if (pending_) {
-    Token token = std::move(*pending_);
+    Token token = *pending_;
     pending_.reset();
     return token;
   }

@@ -137,12 +137,12 @@ class Parser {
   }
   void backup() { ++peek_count_; }
   void backup2(Token t1) {
-    token_[1] = std::move(t1);
+    token_[1] = t1;
     peek_count_ = 2;
   }
   void backup3(Token t2, Token t1) {
-    token_[1] = std::move(t1);
-    token_[2] = std::move(t2);
+    token_[1] = t1;
+    token_[2] = t2;
     peek_count_ = 3;
   }
   Token peek() {
@@ -201,7 +201,7 @@ class Parser {
             begin_define(delim);
             continue;
           }
-          backup2(std::move(delim));
+          backup2(delim);
         }
       } else if (peek_non_space().type == TokenType::eof) {
         fail("unexpected EOF", frames_.back().opener);
@@ -560,8 +560,8 @@ class Parser {
         }
         fail(fmt::format("too many declarations in {}", context), following.pos);
       }
-      if (after_variable.type == TokenType::space) backup3(std::move(variable), std::move(after_variable));
-      else backup2(std::move(variable));
+      if (after_variable.type == TokenType::space) backup3(variable, after_variable);
+      else backup2(variable);
       return;
     }
   }

@@ -52,7 +52,7 @@ struct Alert {
 // "empty labelset: invalid sample").
 // `series`, when given, is set to the series written (null for an empty labelset).
 std::optional<std::string> append_sample(engine::Storage& storage, const engine::Labels& labels, int64_t t, double v,
-                                         engine::StoredSeries** series = nullptr);
+                                         engine::StoredSeries** written = nullptr);
 
 // A rule's evaluation error after a group evaluation: promtool reports it and stops the test group.
 struct RuleError {

@@ -1,5 +1,6 @@
 #include "ruletest/input_series.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "ruletest/series_desc.hpp"
@@ -90,15 +91,13 @@ SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t inte
       }
     }
     // The same series again replaces the earlier definition.
-    bool replaced = false;
-    for (LoadedSeries& existing : out.series) {
-      if (existing.labels == series.labels) {
-        existing = std::move(series);
-        replaced = true;
-        break;
-      }
+    auto existing = std::find_if(out.series.begin(), out.series.end(),
+                                 [&](const LoadedSeries& s) { return s.labels == series.labels; });
+    if (existing != out.series.end()) {
+      *existing = std::move(series);
+    } else {
+      out.series.push_back(std::move(series));
     }
-    if (!replaced) out.series.push_back(std::move(series));
   }
   return out;
 }

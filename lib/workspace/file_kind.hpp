@@ -45,7 +45,7 @@ struct StreamedGroups {
 /// "groups", ...) (`streamed` noting its items): `skeleton` is what that returned, nullptr when
 /// the file could not be streamed (then it is read whole here, as classify() does). The same
 /// answer as classify(), without reading a rule file a second time.
-Classified classify_streamed(const SourceFilePtr& source, const yaml::Document* skeleton, const StreamedGroups& streamed);
+Classified classify_streamed(const SourceFilePtr& source, const yaml::Document* skeleton, const StreamedGroups& groups);
 
 /// "rule-file", "dashboard", "rule-tests", ...: for machine-readable output.
 std::string_view kind_id(FileKind kind);
