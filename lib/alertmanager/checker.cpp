@@ -255,8 +255,7 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
     case Kind::Url:
     case Kind::SecretUrl: {
       if (kind == Kind::SecretUrl && text == "<secret>") return;
-      ParsedUrl url;
-      if (!parse_alertmanager_url(text, url, error)) report(value, Phase::Decode, ids::kUrl, error);
+      if (auto url = parse_alertmanager_url(text); !url) report(value, Phase::Decode, ids::kUrl, url.error().message);
       return;
     }
     case Kind::SecretTemplateUrl: {
@@ -272,22 +271,20 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
         }
         return;
       }
-      ParsedUrl url;
-      if (!parse_alertmanager_url(text, url, error)) {
-        report(value, Phase::Decode, ids::kUrl, "invalid URL: " + error);
+      if (auto url = parse_alertmanager_url(text); !url) {
+        report(value, Phase::Decode, ids::kUrl, "invalid URL: " + url.error().message);
       }
       return;
     }
     case Kind::CommonUrl: {
-      ParsedUrl url;
-      if (!parse_go_url(text, url, error)) report(value, Phase::Decode, ids::kUrl, error);
+      if (auto url = parse_go_url(text); !url) report(value, Phase::Decode, ids::kUrl, url.error().message);
       return;
     }
     case Kind::HostPort:
-      if (!check_host_port(text, error)) report(value, Phase::Decode, ids::kHostPort, error);
+      if (auto ok = check_host_port(text); !ok) report(value, Phase::Decode, ids::kHostPort, ok.error().message);
       return;
     case Kind::TlsVersion:
-      if (!check_tls_version(text, error)) report(value, Phase::Decode, ids::kTlsConfig, error);
+      if (auto ok = check_tls_version(text); !ok) report(value, Phase::Decode, ids::kTlsConfig, ok.error().message);
       return;
     default:
       (void)key;

@@ -208,9 +208,9 @@ class Linter {
   }
 
   static bool url_has_credentials(const std::string& text) {
-    ParsedUrl url;
-    std::string error;
-    if (!parse_go_url(text, url, error)) return false;
+    const Result<ParsedUrl> parsed = parse_go_url(text);
+    if (!parsed) return false;
+    const ParsedUrl& url = *parsed;
     if (url.has_userinfo_password) return true;
     std::string host = url.host;
     std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
