@@ -227,7 +227,6 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
   }
   const std::string& text = value->value;
   const std::string tag = v2_tag(*value);
-  std::string error;
   switch (kind) {
     case Kind::Bool:
       if (tag != "!!bool") type_error(value, "bool");
@@ -242,15 +241,14 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
       if (tag != "!!int" && tag != "!!float") type_error(value, "float64");
       return;
     case Kind::GoDuration:
-      if (tag != "!!int" && tag != "!!float" && !parse_go_duration(text, error)) type_error(value, "time.Duration");
+      if (tag != "!!int" && tag != "!!float" && !parse_go_duration(text)) type_error(value, "time.Duration");
       return;
     case Kind::TextDuration:
-      if (tag == "!!str" && !parse_go_duration(text, error)) {
-        report(value, Phase::Decode, ids::kDuration, error);
-      }
+      if (tag != "!!str") return;
+      if (auto d = parse_go_duration(text); !d) report(value, Phase::Decode, ids::kDuration, d.error().message);
       return;
     case Kind::ModelDuration:
-      if (!parse_model_duration(text, error)) report(value, Phase::Decode, ids::kDuration, error);
+      if (auto d = parse_model_duration(text); !d) report(value, Phase::Decode, ids::kDuration, d.error().message);
       return;
     case Kind::Url:
     case Kind::SecretUrl: {

@@ -21,8 +21,7 @@ namespace {
 
 bool is_zero_duration(const Node* node) {
   if (node == nullptr || !node->is_scalar()) return false;
-  std::string error;
-  const auto value = parse_model_duration(node->value, error);
+  const auto value = parse_model_duration(node->value);
   return value.has_value() && *value == 0;
 }
 
