@@ -179,9 +179,8 @@ void Checker::decode_regex_map(const yaml::Node* value) {
     if (entry.value->is_map() || entry.value->is_seq()) {
       type_error(entry.value, "string");
     } else if (entry.value->is_scalar()) {
-      std::string error;
-      if (!AnchoredRegex::compile(entry.value->value, error)) {
-        report(entry.value, Phase::Decode, ids::kRegex, std::move(error));
+      if (auto re = AnchoredRegex::compile(entry.value->value); !re) {
+        report(entry.value, Phase::Decode, ids::kRegex, re.error().message);
       }
     }
   }
