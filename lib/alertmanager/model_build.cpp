@@ -20,7 +20,9 @@ Matchers route_matchers(const Node* map, std::string_view match_key, std::string
   if (const Node* match = field_node(map, match_key); match != nullptr && match->is_map()) {
     for (const yaml::Entry& e : match->entries) {
       if (e.value->is_scalar() || e.value->is_null()) {
-        if (auto m = Matcher::make(MatchType::Equal, scalar_text(e.key), scalar_text(e.value))) out.push_back(std::move(*m));
+        if (auto m = Matcher::make(MatchType::Equal, scalar_text(e.key), scalar_text(e.value))) {
+          out.push_back(std::move(*m));
+        }
       }
     }
   }

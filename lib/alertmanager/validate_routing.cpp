@@ -138,7 +138,9 @@ Result<void> parse_range(RangeKind kind, const std::string& raw) {
       if (begin > end) return fail("end month " + month_name(end) + " is before start month " + month_name(begin));
       break;
     case RangeKind::Year:
-      if (begin > end) return fail("end year " + std::to_string(end) + " is before start year " + std::to_string(begin));
+      if (begin > end) {
+        return fail("end year " + std::to_string(end) + " is before start year " + std::to_string(begin));
+      }
       break;
   }
   return {};

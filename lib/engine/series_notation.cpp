@@ -78,13 +78,15 @@ Result<double> read_number(std::string_view s, size_t& i) {
     const std::string_view word = s.substr(i, j - i);
     if (iequals(word, "inf") || iequals(word, "nan")) {
       i = j;
-      return (word[0] | 0x20) == 'i' ? std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
+      return (word[0] | 0x20) == 'i' ? std::numeric_limits<double>::infinity()
+                                     : std::numeric_limits<double>::quiet_NaN();
     }
     return fail("unexpected identifier \"" + std::string(word) + "\" in series values");
   }
   const size_t start = i;
   if (i >= s.size() || !(is_digit(s[i]) || (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])))) {
-    return fail(i >= s.size() ? "unexpected end of series values" : "unexpected character in series values: '" + std::string(1, s[i]) + "'");
+    return fail(i >= s.size() ? "unexpected end of series values"
+                              : "unexpected character in series values: '" + std::string(1, s[i]) + "'");
   }
   if (!scan_number(s, i)) {
     return fail("bad number syntax: \"" + std::string(s.substr(start, i - start)) + "\"");
