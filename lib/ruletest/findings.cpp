@@ -30,16 +30,12 @@ constexpr CheckInfo kChecks[] = {
 };
 
 Diagnostic to_diagnostic(const Failure& f, const std::string& context) {
-  Diagnostic d;
-  d.severity = Severity::Error;
-  d.rule_id = std::string(rule_id(f.kind));
-  d.file = f.file;
-  d.pos = f.pos;
-  d.message = context + f.message;
+  std::string message = context + f.message;
   const std::vector<std::string> diff = readable_diff(f);
-  for (std::size_t i = 0; i < diff.size(); ++i) d.message += (i == 0 ? ": " : "; ") + diff[i];
-  if (f.kind == FailureKind::SilentPass) d.hint = "make the test assert something, or run promtool's way with --compat";
-  return d;
+  for (std::size_t i = 0; i < diff.size(); ++i) message += (i == 0 ? ": " : "; ") + diff[i];
+  std::string hint;
+  if (f.kind == FailureKind::SilentPass) hint = "make the test assert something, or run promtool's way with --compat";
+  return make_diagnostic(Severity::Error, rule_id(f.kind), f.file, f.pos, std::move(message), std::move(hint));
 }
 
 }  // namespace
