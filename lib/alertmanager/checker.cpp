@@ -179,9 +179,8 @@ void Checker::decode_regex_map(const yaml::Node* value) {
     if (entry.value->is_map() || entry.value->is_seq()) {
       type_error(entry.value, "string");
     } else if (entry.value->is_scalar()) {
-      std::string error;
-      if (!AnchoredRegex::compile(entry.value->value, error)) {
-        report(entry.value, Phase::Decode, ids::kRegex, std::move(error));
+      if (auto re = AnchoredRegex::compile(entry.value->value); !re) {
+        report(entry.value, Phase::Decode, ids::kRegex, re.error().message);
       }
     }
   }
@@ -227,7 +226,6 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
   }
   const std::string& text = value->value;
   const std::string tag = v2_tag(*value);
-  std::string error;
   switch (kind) {
     case Kind::Bool:
       if (tag != "!!bool") type_error(value, "bool");
@@ -242,21 +240,19 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
       if (tag != "!!int" && tag != "!!float") type_error(value, "float64");
       return;
     case Kind::GoDuration:
-      if (tag != "!!int" && tag != "!!float" && !parse_go_duration(text, error)) type_error(value, "time.Duration");
+      if (tag != "!!int" && tag != "!!float" && !parse_go_duration(text)) type_error(value, "time.Duration");
       return;
     case Kind::TextDuration:
-      if (tag == "!!str" && !parse_go_duration(text, error)) {
-        report(value, Phase::Decode, ids::kDuration, error);
-      }
+      if (tag != "!!str") return;
+      if (auto d = parse_go_duration(text); !d) report(value, Phase::Decode, ids::kDuration, d.error().message);
       return;
     case Kind::ModelDuration:
-      if (!parse_model_duration(text, error)) report(value, Phase::Decode, ids::kDuration, error);
+      if (auto d = parse_model_duration(text); !d) report(value, Phase::Decode, ids::kDuration, d.error().message);
       return;
     case Kind::Url:
     case Kind::SecretUrl: {
       if (kind == Kind::SecretUrl && text == "<secret>") return;
-      ParsedUrl url;
-      if (!parse_alertmanager_url(text, url, error)) report(value, Phase::Decode, ids::kUrl, error);
+      if (auto url = parse_alertmanager_url(text); !url) report(value, Phase::Decode, ids::kUrl, url.error().message);
       return;
     }
     case Kind::SecretTemplateUrl: {
@@ -272,22 +268,20 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
         }
         return;
       }
-      ParsedUrl url;
-      if (!parse_alertmanager_url(text, url, error)) {
-        report(value, Phase::Decode, ids::kUrl, "invalid URL: " + error);
+      if (auto url = parse_alertmanager_url(text); !url) {
+        report(value, Phase::Decode, ids::kUrl, "invalid URL: " + url.error().message);
       }
       return;
     }
     case Kind::CommonUrl: {
-      ParsedUrl url;
-      if (!parse_go_url(text, url, error)) report(value, Phase::Decode, ids::kUrl, error);
+      if (auto url = parse_go_url(text); !url) report(value, Phase::Decode, ids::kUrl, url.error().message);
       return;
     }
     case Kind::HostPort:
-      if (!check_host_port(text, error)) report(value, Phase::Decode, ids::kHostPort, error);
+      if (auto ok = check_host_port(text); !ok) report(value, Phase::Decode, ids::kHostPort, ok.error().message);
       return;
     case Kind::TlsVersion:
-      if (!check_tls_version(text, error)) report(value, Phase::Decode, ids::kTlsConfig, error);
+      if (auto ok = check_tls_version(text); !ok) report(value, Phase::Decode, ids::kTlsConfig, ok.error().message);
       return;
     default:
       (void)key;

@@ -33,11 +33,10 @@ constexpr std::array<ModelUnit, 7> kModelUnits{{
 
 }  // namespace
 
-std::optional<std::int64_t> parse_model_duration(std::string_view text, std::string& error) {
+Result<std::int64_t> parse_model_duration(std::string_view text) {
   if (text == "0") return 0;
   if (text.empty()) {
-    error = "empty duration string";
-    return std::nullopt;
+    return fail("empty duration string");
   }
   const std::string invalid = "not a valid duration string: " + go::quote(text);
   std::string_view rest = text;
@@ -45,8 +44,7 @@ std::optional<std::int64_t> parse_model_duration(std::string_view text, std::str
   int last_order = 0;
   while (!rest.empty()) {
     if (!is_digit(rest[0])) {
-      error = invalid;
-      return std::nullopt;
+      return fail(invalid);
     }
     std::size_t i = 0;
     std::uint64_t amount = 0;
@@ -57,15 +55,13 @@ std::optional<std::int64_t> parse_model_duration(std::string_view text, std::str
       else amount = amount * 10 + digit;
     }
     if (overflow) {  // strconv.ParseUint fails
-      error = invalid;
-      return std::nullopt;
+      return fail(invalid);
     }
     rest.remove_prefix(i);
     std::size_t u = 0;
     while (u < rest.size() && !is_digit(rest[u])) ++u;
     if (u == 0) {
-      error = invalid;
-      return std::nullopt;
+      return fail(invalid);
     }
     const std::string_view unit_name = rest.substr(0, u);
     rest.remove_prefix(u);
@@ -74,28 +70,24 @@ std::optional<std::int64_t> parse_model_duration(std::string_view text, std::str
       if (candidate.name == unit_name) unit = &candidate;
     }
     if (unit == nullptr) {
-      error = "unknown unit " + go::quote(unit_name) + " in duration " + go::quote(text);
-      return std::nullopt;
+      return fail("unknown unit " + go::quote(unit_name) + " in duration " + go::quote(text));
     }
     if (unit->order <= last_order) {
-      error = invalid;
-      return std::nullopt;
+      return fail(invalid);
     }
     last_order = unit->order;
     if (amount > (1ULL << 63) / unit->nanos) {
-      error = "duration out of range";
-      return std::nullopt;
+      return fail("duration out of range");
     }
     total += amount * unit->nanos;
     if (total > kMaxDuration) {
-      error = "duration out of range";
-      return std::nullopt;
+      return fail("duration out of range");
     }
   }
   return static_cast<std::int64_t>(total);
 }
 
-std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string& error) {
+Result<std::int64_t> parse_go_duration(std::string_view text) {
   const std::string quoted = go::quote(text);
   std::string_view s = text;
   bool negative = false;
@@ -105,8 +97,7 @@ std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string
   }
   if (s == "0") return 0;
   if (s.empty()) {
-    error = "time: invalid duration " + quoted;
-    return std::nullopt;
+    return fail("time: invalid duration " + quoted);
   }
   static const std::pair<std::string_view, std::uint64_t> kUnits[] = {
       {"ns", 1ULL},        {"us", 1000ULL},         {"\xC2\xB5s", 1000ULL}, {"\xCE\xBCs", 1000ULL},
@@ -115,8 +106,7 @@ std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string
   long double total = 0;
   while (!s.empty()) {
     if (s[0] != '.' && !is_digit(s[0])) {
-      error = "time: invalid duration " + quoted;
-      return std::nullopt;
+      return fail("time: invalid duration " + quoted);
     }
     std::size_t i = 0;
     while (i < s.size() && is_digit(s[i])) ++i;
@@ -129,8 +119,7 @@ std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string
       has_digits = has_digits || end > frac;
     }
     if (!has_digits) {
-      error = "time: invalid duration " + quoted;
-      return std::nullopt;
+      return fail("time: invalid duration " + quoted);
     }
     // strtold, not stold: stold throws on an amount out of range (a thousand digits), which would
     // escape the checker; overflow is reported below as Go reports it, underflow is 0 as in Go.
@@ -140,8 +129,7 @@ std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string
     std::size_t u = 0;
     while (u < s.size() && s[u] != '.' && !is_digit(s[u])) ++u;
     if (u == 0) {
-      error = "time: missing unit in duration " + quoted;
-      return std::nullopt;
+      return fail("time: missing unit in duration " + quoted);
     }
     const std::string_view unit_name = s.substr(0, u);
     s.remove_prefix(u);
@@ -150,13 +138,11 @@ std::optional<std::int64_t> parse_go_duration(std::string_view text, std::string
       if (name == unit_name) nanos = value;
     }
     if (nanos == 0) {
-      error = "time: unknown unit " + go::quote(unit_name) + " in duration " + quoted;
-      return std::nullopt;
+      return fail("time: unknown unit " + go::quote(unit_name) + " in duration " + quoted);
     }
     total += amount * static_cast<long double>(nanos);
     if (total > static_cast<long double>(kMaxDuration)) {
-      error = "time: invalid duration " + quoted;
-      return std::nullopt;
+      return fail("time: invalid duration " + quoted);
     }
   }
   const auto value = static_cast<std::int64_t>(total);

@@ -45,14 +45,8 @@ class Linter {
 
  private:
   void warn(const Node* at, std::string_view rule, std::string message, std::string hint = {}) {
-    Diagnostic d;
-    d.severity = Severity::Warning;
-    d.rule_id = rule;
-    d.file = loaded_.document.source->path();
-    if (at != nullptr) d.pos = at->pos;
-    d.message = std::move(message);
-    d.hint = std::move(hint);
-    out_.push_back(std::move(d));
+    out_.push_back(make_diagnostic(Severity::Warning, rule, loaded_.document.source->path(),
+                                   at != nullptr ? at->pos : Position{}, std::move(message), std::move(hint)));
   }
 
   static std::string line_of(const Node* n) { return n != nullptr ? std::to_string(n->pos.line) : "?"; }
@@ -208,9 +202,9 @@ class Linter {
   }
 
   static bool url_has_credentials(const std::string& text) {
-    ParsedUrl url;
-    std::string error;
-    if (!parse_go_url(text, url, error)) return false;
+    const Result<ParsedUrl> parsed = parse_go_url(text);
+    if (!parsed) return false;
+    const ParsedUrl& url = *parsed;
     if (url.has_userinfo_password) return true;
     std::string host = url.host;
     std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -260,14 +254,10 @@ class Linter {
     if (n->is_scalar()) {
       if (loaded_.is_rendered_value(n)) return;  // not written in the config
       for (const EnvReference& ref : find_env_references(n->value)) {
-        Diagnostic d;
-        d.severity = Severity::Warning;
-        d.rule_id = ids::kUnexpandedEnv;
-        d.file = loaded_.document.source->path();
-        d.pos = n->source_position(ref.offset);
-        d.message = "Alertmanager does not expand environment variables: ${" + ref.name + "} is used literally";
-        d.hint = "render the file first: mlmon render-alertmanager TEMPLATE -o alertmanager.yml";
-        out_.push_back(std::move(d));
+        out_.push_back(make_diagnostic(
+            Severity::Warning, ids::kUnexpandedEnv, loaded_.document.source->path(), n->source_position(ref.offset),
+            "Alertmanager does not expand environment variables: ${" + ref.name + "} is used literally",
+            "render the file first: mlmon render-alertmanager TEMPLATE -o alertmanager.yml"));
       }
       return;
     }

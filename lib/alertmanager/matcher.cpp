@@ -39,16 +39,15 @@ std::string_view to_string(MatchType type) {
   return "=";
 }
 
-bool Matcher::make(MatchType type, std::string name, std::string value, Matcher& out, std::string& error) {
-  out = Matcher{};
+Result<Matcher> Matcher::make(MatchType type, std::string name, std::string value) {
+  Matcher out;
   out.type = type;
   out.name = std::move(name);
   out.value = std::move(value);
   if (type == MatchType::Regexp || type == MatchType::NotRegexp) {
-    out.regex = AnchoredRegex::compile(out.value, error);
-    if (!out.regex) return false;
+    out.regex = MLMON_TRY(AnchoredRegex::compile(out.value));
   }
-  return true;
+  return out;
 }
 
 bool Matcher::matches(std::string_view label_value) const {

@@ -96,9 +96,12 @@ MatchersParse parse_matcher_classic(std::string_view input) {
     result.error = "matcher value contains unescaped double quote: " + raw_text;
     return result;
   }
-  Matcher m;
-  if (!Matcher::make(type, name, std::move(value), m, result.error)) return result;
-  result.matchers.push_back(std::move(m));
+  auto m = Matcher::make(type, name, std::move(value));
+  if (!m) {
+    result.error = m.error().message;
+    return result;
+  }
+  result.matchers.push_back(std::move(*m));
   return result;
 }
 

@@ -296,13 +296,12 @@ class Parser {
             error = span(t) + ": " + t.value + ": invalid input";
             return false;
           }
-          Matcher m;
-          std::string regex_error;
-          if (!Matcher::make(type, std::move(name), std::move(value), m, regex_error)) {
-            error = "failed to create matcher: " + regex_error;
+          auto m = Matcher::make(type, std::move(name), std::move(value));
+          if (!m) {
+            error = "failed to create matcher: " + m.error().message;
             return false;
           }
-          matchers_.push_back(std::move(m));
+          matchers_.push_back(std::move(*m));
           state = State::EndOfMatcher;
           break;
         }

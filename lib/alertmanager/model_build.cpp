@@ -17,22 +17,20 @@ using yaml::Node;
 Matchers route_matchers(const Node* map, std::string_view match_key, std::string_view match_re_key,
                         std::string_view matchers_key) {
   Matchers out;
-  std::string error;
   if (const Node* match = field_node(map, match_key); match != nullptr && match->is_map()) {
     for (const yaml::Entry& e : match->entries) {
-      Matcher m;
       if (e.value->is_scalar() || e.value->is_null()) {
-        Matcher::make(MatchType::Equal, scalar_text(e.key), scalar_text(e.value), m, error);
-        out.push_back(std::move(m));
+        if (auto m = Matcher::make(MatchType::Equal, scalar_text(e.key), scalar_text(e.value))) {
+          out.push_back(std::move(*m));
+        }
       }
     }
   }
   if (const Node* match_re = field_node(map, match_re_key); match_re != nullptr && match_re->is_map()) {
     for (const yaml::Entry& e : match_re->entries) {
       if (!e.value->is_scalar()) continue;
-      Matcher m;
-      if (Matcher::make(MatchType::Regexp, scalar_text(e.key), "^(?:" + e.value->value + ")$", m, error)) {
-        out.push_back(std::move(m));
+      if (auto m = Matcher::make(MatchType::Regexp, scalar_text(e.key), "^(?:" + e.value->value + ")$")) {
+        out.push_back(std::move(*m));
       }
     }
   }

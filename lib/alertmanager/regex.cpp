@@ -70,14 +70,11 @@ struct StringHash {
 };
 
 /// A compiled regex, or the error compiling it gave.
-struct Compiled {
-  std::shared_ptr<const AnchoredRegex> regex;
-  std::string error;
-};
+using Compiled = Result<std::shared_ptr<const AnchoredRegex>>;
 
 }  // namespace
 
-std::shared_ptr<const AnchoredRegex> AnchoredRegex::compile(std::string_view pattern, std::string& error) {
+Result<std::shared_ptr<const AnchoredRegex>> AnchoredRegex::compile(std::string_view pattern) {
   // Configs repeat the same few patterns (and the fallback matcher parser reads each matcher
   // twice): compiling once per thread is most of what loading a large config costs otherwise.
   // The cache is bounded by starting over when it gets large; regexes are immutable and shared.
@@ -85,29 +82,24 @@ std::shared_ptr<const AnchoredRegex> AnchoredRegex::compile(std::string_view pat
   auto it = cache.find(pattern);
   if (it == cache.end()) {
     if (cache.size() >= 4096) cache.clear();
-    Compiled compiled;
-    compiled.regex = compile_uncached(pattern, compiled.error);
-    it = cache.emplace(std::string(pattern), std::move(compiled)).first;
+    it = cache.emplace(std::string(pattern), compile_uncached(pattern)).first;
   }
-  if (!it->second.regex) error = it->second.error;
-  return it->second.regex;
+  return it->second;
 }
 
-std::shared_ptr<const AnchoredRegex> AnchoredRegex::compile_uncached(std::string_view pattern, std::string& error) {
+Result<std::shared_ptr<const AnchoredRegex>> AnchoredRegex::compile_uncached(std::string_view pattern) {
   if (surely_valid(pattern)) {
     return std::shared_ptr<const AnchoredRegex>(new AnchoredRegex(std::string(pattern), nullptr));
   }
   const std::string anchored = anchor(pattern);
   if (std::string go_error = go_regexp::go_only_error(pattern); !go_error.empty()) {
-    error = std::move(go_error);
-    return nullptr;
+    return fail(std::move(go_error));
   }
   auto re = std::make_unique<re2::RE2>(go_regexp::to_re2(anchored), regex_options());
   if (!re->ok()) {
     // Go quotes the whole (anchored) expression for unbalanced parentheses.
     const bool whole = re->error_code() == RE2::ErrorMissingParen || re->error_code() == RE2::ErrorUnexpectedParen;
-    error = go_regexp::error_message(*re, whole ? anchored : re->error_arg(), pattern);
-    return nullptr;
+    return fail(go_regexp::error_message(*re, whole ? anchored : re->error_arg(), pattern));
   }
   return std::shared_ptr<const AnchoredRegex>(new AnchoredRegex(std::string(pattern), std::move(re)));
 }

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.hpp"
+
 namespace re2 {
 class RE2;
 }
@@ -14,10 +16,10 @@ namespace mlmon::alertmanager {
 /// value: `^(?:pattern)$`, in Go's RE2 syntax, matched in linear time.
 class AnchoredRegex {
  public:
-  /// nullptr on a syntax error; `error` then holds Go's wording, e.g.
+  /// On a syntax error, the error in Go's wording, e.g.
   /// "error parsing regexp: missing closing ): `^(?:(foo)$`". The same pattern gives the same
   /// regex again (cached per thread).
-  static std::shared_ptr<const AnchoredRegex> compile(std::string_view pattern, std::string& error);
+  [[nodiscard]] static Result<std::shared_ptr<const AnchoredRegex>> compile(std::string_view pattern);
 
   ~AnchoredRegex();
   AnchoredRegex(const AnchoredRegex&) = delete;
@@ -34,7 +36,7 @@ class AnchoredRegex {
 
  private:
   AnchoredRegex(std::string pattern, std::unique_ptr<re2::RE2> re);
-  static std::shared_ptr<const AnchoredRegex> compile_uncached(std::string_view pattern, std::string& error);
+  [[nodiscard]] static Result<std::shared_ptr<const AnchoredRegex>> compile_uncached(std::string_view pattern);
   const re2::RE2& re() const;
   std::string pattern_;
   mutable std::once_flag compiled_;  ///< re_ is set once, by the loader or by the first match

@@ -20,10 +20,7 @@ Diagnostic make(const SourceFilePtr& source, const Node* at, std::string_view ru
 std::string describe(const RouteCase& c) {
   Matchers ms;
   for (const auto& [name, value] : c.labels) {
-    Matcher m;
-    std::string ignored;
-    Matcher::make(MatchType::Equal, name, value, m, ignored);
-    ms.push_back(std::move(m));
+    if (auto m = Matcher::make(MatchType::Equal, name, value)) ms.push_back(std::move(*m));
   }
   return c.name.empty() ? to_string(ms) : c.name + " " + to_string(ms);
 }

@@ -14,6 +14,7 @@
 #include "alertmanager/node_util.hpp"
 #include "alertmanager/validators.hpp"
 #include "core/go_quote.hpp"
+#include "core/result.hpp"
 
 namespace mlmon::alertmanager::validators {
 
@@ -21,8 +22,7 @@ namespace {
 
 bool is_zero_duration(const Node* node) {
   if (node == nullptr || !node->is_scalar()) return false;
-  std::string error;
-  const auto value = parse_model_duration(node->value, error);
+  const auto value = parse_model_duration(node->value);
   return value.has_value() && *value == 0;
 }
 
@@ -75,99 +75,83 @@ std::string month_name(int month) {
 }
 
 // Go's strconv.Atoi, with its error text.
-bool atoi(const std::string& text, int& out, std::string& error) {
+Result<int> atoi(const std::string& text) {
   std::size_t i = 0;
   bool negative = false;
   if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative = text[i++] == '-';
-  if (i == text.size()) {
-    error = "strconv.Atoi: parsing " + go::quote(text) + ": invalid syntax";
-    return false;
-  }
+  if (i == text.size()) return fail("strconv.Atoi: parsing " + go::quote(text) + ": invalid syntax");
   long long value = 0;
   for (; i < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9') {
-      error = "strconv.Atoi: parsing " + go::quote(text) + ": invalid syntax";
-      return false;
-    }
+    if (text[i] < '0' || text[i] > '9') return fail("strconv.Atoi: parsing " + go::quote(text) + ": invalid syntax");
     value = value * 10 + (text[i] - '0');
-    if (value > (1LL << 62)) {
-      error = "strconv.Atoi: parsing " + go::quote(text) + ": value out of range";
-      return false;
-    }
+    if (value > (1LL << 62)) return fail("strconv.Atoi: parsing " + go::quote(text) + ": value out of range");
   }
-  out = static_cast<int>(std::clamp<long long>(negative ? -value : value, -(1LL << 30), 1LL << 30));
-  return true;
+  return static_cast<int>(std::clamp<long long>(negative ? -value : value, -(1LL << 30), 1LL << 30));
 }
 
 enum class RangeKind { Weekday, DayOfMonth, Month, Year };
 
-bool member(RangeKind kind, const std::string& text, int& out, std::string& error) {
+Result<int> member(RangeKind kind, const std::string& text) {
   switch (kind) {
     case RangeKind::Weekday:
-      out = weekday_index(text);
-      if (out < 0) error = text + " is not a valid weekday";
-      return out >= 0;
+      if (const int day = weekday_index(text); day >= 0) return day;
+      return fail(text + " is not a valid weekday");
     case RangeKind::Month:
-      out = month_index(text);
-      if (out >= 0) return true;
-      if (atoi(text, out, error)) return true;
-      error = text + " is not a valid month";
-      return false;
+      if (const int month = month_index(text); month >= 0) return month;
+      if (auto number = atoi(text)) return *number;
+      return fail(text + " is not a valid month");
     default:
-      return atoi(text, out, error);
+      return atoi(text);
   }
 }
 
 // timeinterval's stringableRangeFromString plus each range type's checks.
-bool parse_range(RangeKind kind, const std::string& raw, std::string& error) {
+Result<void> parse_range(RangeKind kind, const std::string& raw) {
   const std::string in = lower(raw);
   int begin = 0;
   int end = 0;
   if (in.find(':') != std::string::npos) {
     const std::size_t colon = in.find(':');
-    if (in.find(':', colon + 1) != std::string::npos) {
-      error = "couldn't parse range " + in + ", invalid format";
-      return false;
-    }
-    if (!member(kind, in.substr(0, colon), begin, error) || !member(kind, in.substr(colon + 1), end, error)) {
-      return false;
-    }
+    if (in.find(':', colon + 1) != std::string::npos) return fail("couldn't parse range " + in + ", invalid format");
+    begin = MLMON_TRY(member(kind, in.substr(0, colon)));
+    end = MLMON_TRY(member(kind, in.substr(colon + 1)));
   } else {
-    if (!member(kind, in, begin, error)) return false;
+    begin = MLMON_TRY(member(kind, in));
     end = begin;
   }
   switch (kind) {
     case RangeKind::Weekday:
-      if (begin > end) error = "start day cannot be before end day";
+      if (begin > end) return fail("start day cannot be before end day");
       break;
     case RangeKind::DayOfMonth:
       if (begin == 0 || begin < -31 || begin > 31) {
-        error = std::to_string(begin) + " is not a valid day of the month: out of range";
+        return fail(std::to_string(begin) + " is not a valid day of the month: out of range");
       } else if (end == 0 || end < -31 || end > 31) {
-        error = std::to_string(end) + " is not a valid day of the month: out of range";
+        return fail(std::to_string(end) + " is not a valid day of the month: out of range");
       } else if (begin < 0 && end > 0) {
-        error = "end day must be negative if start day is negative";
+        return fail("end day must be negative if start day is negative");
       } else if ((begin < 0 ? 28 + begin : begin) > (end < 0 ? 28 + end : end)) {
-        error = "end day " + std::to_string(end) + " is always before start day " + std::to_string(begin);
+        return fail("end day " + std::to_string(end) + " is always before start day " + std::to_string(begin));
       }
       break;
     case RangeKind::Month:
-      if (begin > end) error = "end month " + month_name(end) + " is before start month " + month_name(begin);
+      if (begin > end) return fail("end month " + month_name(end) + " is before start month " + month_name(begin));
       break;
     case RangeKind::Year:
-      if (begin > end) error = "end year " + std::to_string(end) + " is before start year " + std::to_string(begin);
+      if (begin > end) {
+        return fail("end year " + std::to_string(end) + " is before start year " + std::to_string(begin));
+      }
       break;
   }
-  return error.empty();
+  return {};
 }
 
 void check_ranges(Checker& ck, const Node* list, RangeKind kind) {
   if (list == nullptr || !list->is_seq()) return;
   for (const Node* item : list->items) {
     if (!item->is_scalar() && !item->is_null()) continue;
-    std::string error;
-    if (!parse_range(kind, scalar_text(item), error)) {
-      ck.report(item, Phase::Decode, ids::kTimeInterval, error);
+    if (auto ok = parse_range(kind, scalar_text(item)); !ok) {
+      ck.report(item, Phase::Decode, ids::kTimeInterval, ok.error().message);
     }
   }
 }

@@ -76,14 +76,11 @@ std::string check_host(std::string_view host) {
 
 }  // namespace
 
-bool parse_go_url(std::string_view text, ParsedUrl& out, std::string& error) {
-  out = ParsedUrl{};
-  auto fail = [&](std::string why) {
-    error = "parse " + go::quote(text) + ": " + why;
-    return false;
-  };
+Result<ParsedUrl> parse_go_url(std::string_view text) {
+  ParsedUrl out;
+  auto bad = [&](std::string why) { return fail("parse " + go::quote(text) + ": " + why); };
   for (char c : text) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return fail("net/url: invalid control character in URL");
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return bad("net/url: invalid control character in URL");
   }
   std::string_view rest = text.substr(0, text.find('#'));
   // Scheme: letters, then letters, digits, + - .; a leading ':' is an error.
@@ -95,7 +92,7 @@ bool parse_go_url(std::string_view text, ParsedUrl& out, std::string& error) {
       continue;
     }
     if (c == ':') {
-      if (i == 0) return fail("missing protocol scheme");
+      if (i == 0) return bad("missing protocol scheme");
       for (char s : rest.substr(0, i)) out.scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(s)));
       rest.remove_prefix(i + 1);
     }
@@ -108,12 +105,12 @@ bool parse_go_url(std::string_view text, ParsedUrl& out, std::string& error) {
   if (!rest.starts_with("/")) {
     if (!out.scheme.empty()) {
       out.path = std::string(rest);  // opaque
-      return true;
+      return out;
     }
     const std::size_t colon = rest.find(':');
     const std::size_t slash = rest.find('/');
     if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) {
-      return fail("first path segment in URL cannot contain colon");
+      return bad("first path segment in URL cannot contain colon");
     }
   }
   if ((!out.scheme.empty() || !rest.starts_with("///")) && rest.starts_with("//")) {
@@ -126,65 +123,56 @@ bool parse_go_url(std::string_view text, ParsedUrl& out, std::string& error) {
       out.has_userinfo_password = userinfo.find(':') != std::string_view::npos;
       for (char c : userinfo) {
         if (!(std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("-._:~!$&'()*+,;=%@").find(c) != std::string_view::npos)) {
-          return fail("net/url: invalid userinfo");
+          return bad("net/url: invalid userinfo");
         }
       }
       authority.remove_prefix(at + 1);
     }
-    if (std::string why = check_host(authority); !why.empty()) return fail(why);
+    if (std::string why = check_host(authority); !why.empty()) return bad(why);
     out.host = std::string(authority);
   }
-  if (std::string why = check_escapes(rest); !why.empty()) return fail(why);
+  if (std::string why = check_escapes(rest); !why.empty()) return bad(why);
   out.path = std::string(rest);
-  return true;
+  return out;
 }
 
-bool parse_alertmanager_url(std::string_view text, ParsedUrl& out, std::string& error) {
-  if (!parse_go_url(text, out, error)) return false;
+Result<ParsedUrl> parse_alertmanager_url(std::string_view text) {
+  ParsedUrl out = MLMON_TRY(parse_go_url(text));
   if (out.scheme != "http" && out.scheme != "https") {
-    error = "unsupported scheme " + go::quote(out.scheme) + " for URL";
-    return false;
+    return fail("unsupported scheme " + go::quote(out.scheme) + " for URL");
   }
-  if (out.host.empty()) {
-    error = "missing host for URL";
-    return false;
-  }
-  return true;
+  if (out.host.empty()) return fail("missing host for URL");
+  return out;
 }
 
-bool check_host_port(std::string_view text, std::string& error) {
-  if (text.empty()) return true;
-  auto fail = [&](std::string_view why) {
-    error = "address " + std::string(text) + ": " + std::string(why);
-    return false;
-  };
+Result<void> check_host_port(std::string_view text) {
+  if (text.empty()) return {};
+  auto bad = [&](std::string_view why) { return fail("address " + std::string(text) + ": " + std::string(why)); };
   const std::size_t i = text.rfind(':');
-  if (i == std::string_view::npos) return fail("missing port in address");
+  if (i == std::string_view::npos) return bad("missing port in address");
   std::size_t j = 0;
   std::size_t k = 0;
   if (text[0] == '[') {
     const std::size_t end = text.find(']');
-    if (end == std::string_view::npos) return fail("missing ']' in address");
-    if (end + 1 == text.size()) return fail("missing port in address");
-    if (end + 1 != i) return fail(text[end + 1] == ':' ? "too many colons in address" : "missing port in address");
+    if (end == std::string_view::npos) return bad("missing ']' in address");
+    if (end + 1 == text.size()) return bad("missing port in address");
+    if (end + 1 != i) return bad(text[end + 1] == ':' ? "too many colons in address" : "missing port in address");
     j = 1;
     k = end + 1;
   } else if (text.substr(0, i).find(':') != std::string_view::npos) {
-    return fail("too many colons in address");
+    return bad("too many colons in address");
   }
-  if (text.substr(j).find('[') != std::string_view::npos) return fail("unexpected '[' in address");
-  if (text.substr(k).find(']') != std::string_view::npos) return fail("unexpected ']' in address");
+  if (text.substr(j).find('[') != std::string_view::npos) return bad("unexpected '[' in address");
+  if (text.substr(k).find(']') != std::string_view::npos) return bad("unexpected ']' in address");
   if (i + 1 == text.size()) {
-    error = "address " + go::quote(text) + ": port cannot be empty";
-    return false;
+    return fail("address " + go::quote(text) + ": port cannot be empty");
   }
-  return true;
+  return {};
 }
 
-bool check_tls_version(std::string_view text, std::string& error) {
-  if (text == "TLS10" || text == "TLS11" || text == "TLS12" || text == "TLS13") return true;
-  error = "unknown TLS version: " + std::string(text);
-  return false;
+Result<void> check_tls_version(std::string_view text) {
+  if (text == "TLS10" || text == "TLS11" || text == "TLS12" || text == "TLS13") return {};
+  return fail("unknown TLS version: " + std::string(text));
 }
 
 }  // namespace mlmon::alertmanager

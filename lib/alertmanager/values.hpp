@@ -3,6 +3,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.hpp"
+
 namespace mlmon::alertmanager {
 
 struct ParsedUrl {
@@ -13,14 +15,14 @@ struct ParsedUrl {
   bool has_userinfo_password = false;
 };
 
-/// Go's net/url.Parse, for the checks config loading depends on. On failure `error` is e.g.
+/// Go's net/url.Parse, for the checks config loading depends on. The error is e.g.
 /// `parse "::x": missing protocol scheme`.
-bool parse_go_url(std::string_view text, ParsedUrl& out, std::string& error);
+[[nodiscard]] Result<ParsedUrl> parse_go_url(std::string_view text);
 /// Alertmanager's URL type: url.Parse, then "unsupported scheme \"ftp\" for URL" / "missing host for URL".
-bool parse_alertmanager_url(std::string_view text, ParsedUrl& out, std::string& error);
+[[nodiscard]] Result<ParsedUrl> parse_alertmanager_url(std::string_view text);
 /// Alertmanager's HostPort: "" is fine; otherwise net.SplitHostPort and a non-empty port.
-bool check_host_port(std::string_view text, std::string& error);
+[[nodiscard]] Result<void> check_host_port(std::string_view text);
 /// prometheus/common TLSVersion: TLS10, TLS11, TLS12, TLS13.
-bool check_tls_version(std::string_view text, std::string& error);
+[[nodiscard]] Result<void> check_tls_version(std::string_view text);
 
 }  // namespace mlmon::alertmanager

@@ -95,9 +95,8 @@ class Comparer {
     if (live_value == git->value) return;
     // Durations and numbers may be spelt differently (1h vs 60m): equal values are no change.
     if (live_value) {
-      std::string e1, e2;
-      auto a = alertmanager::parse_model_duration(git->value, e1);
-      auto b = alertmanager::parse_model_duration(*live_value, e2);
+      auto a = alertmanager::parse_model_duration(git->value);
+      auto b = alertmanager::parse_model_duration(*live_value);
       if (a && b && *a == *b) return;
     }
     add(git, fmt::format("{}: {} in git, {} in Alertmanager", where, show(git->value), show(live_value)));
@@ -111,8 +110,8 @@ class Comparer {
 
   static std::optional<std::int64_t> duration_of(const Node* node) {
     if (node == nullptr || !node->is_scalar()) return std::nullopt;
-    std::string error;
-    return alertmanager::parse_model_duration(node->value, error);
+    const auto value = alertmanager::parse_model_duration(node->value);
+    return value ? std::optional(*value) : std::nullopt;
   }
 
   static Timers timers_of(const Route& route, const Timers* parent) {

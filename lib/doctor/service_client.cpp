@@ -74,11 +74,10 @@ Result<nlohmann::json> ServiceClient::get_json(std::string_view path_and_query) 
   auto response = MLMON_TRY(get(path_and_query));
   const std::string what = fmt::format("GET {}", path_and_query);
   if (response.status < 200 || response.status > 299) return fail(describe_failure(what, response));
-  std::string why;
-  auto parsed = grafana::parse_bounded_json(response.body, &why);
+  auto parsed = grafana::parse_bounded_json(response.body);
   if (!parsed) {
     return fail(scrub(fmt::format("{} {}: the reply is not JSON ({}); is {} really {}?", service_, what,
-                                  printable(why, 200), url_.base, service_)));
+                                  printable(parsed.error().message, 200), url_.base, service_)));
   }
   return std::move(*parsed);
 }
@@ -86,14 +85,13 @@ Result<nlohmann::json> ServiceClient::get_json(std::string_view path_and_query) 
 Result<nlohmann::json> ServiceClient::get_prometheus_data(std::string_view path_and_query) {
   auto response = MLMON_TRY(get(path_and_query));
   const std::string what = fmt::format("GET {}", path_and_query);
-  std::string why;
-  auto parsed = grafana::parse_bounded_json(response.body, &why);
+  auto parsed = grafana::parse_bounded_json(response.body);
   const bool envelope = parsed && parsed->is_object() && parsed->contains("status");
   if (response.status < 200 || response.status > 299 || !envelope) {
     if (response.status < 200 || response.status > 299) return fail(describe_failure(what, response));
     if (!parsed) {
       return fail(scrub(fmt::format("{} {}: the reply is not JSON ({}); is {} really {}?", service_, what,
-                                    printable(why, 200), url_.base, service_)));
+                                    printable(parsed.error().message, 200), url_.base, service_)));
     }
     return fail(scrub(fmt::format("{} {}: the reply is not Prometheus's API envelope; is {} really {}?", service_, what,
                                   url_.base, service_)));

@@ -57,15 +57,6 @@ struct ScriptError {
   std::string message;
 };
 
-std::optional<int64_t> parse_duration(std::string_view text, std::string* err) {
-  auto ms = promql::parse_duration_ms(text);
-  if (!ms) {
-    if (err) *err = std::move(ms).error().message;
-    return std::nullopt;
-  }
-  return *ms;
-}
-
 // ---- Commands ----
 
 struct Matcher {
@@ -149,9 +140,10 @@ std::optional<ScriptError> parse_load(const std::vector<std::string>& lines, siz
   }
   cmd.line = static_cast<int>(i) + 1;
   cmd.with_nhcb = with_nhcb == "with_nhcb";
-  std::string err;
-  auto gap = parse_duration(step, &err);
-  if (!gap) return ScriptError{static_cast<int>(i), "invalid step definition " + go::quote(step) + ": " + err};
+  auto gap = promql::parse_duration_ms(step);
+  if (!gap) {
+    return ScriptError{static_cast<int>(i), "invalid step definition " + go::quote(step) + ": " + gap.error().message};
+  }
   cmd.gap = *gap;
   std::optional<Labels> pending_st;
   while (i + 1 < lines.size()) {
@@ -214,21 +206,20 @@ std::optional<ScriptError> parse_eval(const std::vector<std::string>& lines, siz
   auto format_err = [&](const std::string& msg) {
     return ScriptError{static_cast<int>(i), "error in eval " + expr + " (line " + std::to_string(i + 1) + "): " + msg};
   };
-  std::string err;
   if (instant) {
-    auto t = parse_duration(at, &err);
-    if (!t) return format_err("invalid timestamp definition " + go::quote(at) + ": " + err);
+    auto t = promql::parse_duration_ms(at);
+    if (!t) return format_err("invalid timestamp definition " + go::quote(at) + ": " + t.error().message);
     cmd.start = cmd.eval_time = *t;
   } else {
-    auto f = parse_duration(from, &err);
-    if (!f) return format_err("invalid start timestamp definition " + go::quote(from) + ": " + err);
-    auto t = parse_duration(to, &err);
-    if (!t) return format_err("invalid end timestamp definition " + go::quote(to) + ": " + err);
+    auto f = promql::parse_duration_ms(from);
+    if (!f) return format_err("invalid start timestamp definition " + go::quote(from) + ": " + f.error().message);
+    auto t = promql::parse_duration_ms(to);
+    if (!t) return format_err("invalid end timestamp definition " + go::quote(to) + ": " + t.error().message);
     if (*t < *f) {
       return format_err("invalid test definition, end timestamp (" + to + ") is before start timestamp (" + from + ")");
     }
-    auto s = parse_duration(step, &err);
-    if (!s) return format_err("invalid step definition " + go::quote(step) + ": " + err);
+    auto s = promql::parse_duration_ms(step);
+    if (!s) return format_err("invalid step definition " + go::quote(step) + ": " + s.error().message);
     cmd.is_range = true;
     cmd.start = *f;
     cmd.end = *t;
@@ -264,15 +255,15 @@ std::optional<ScriptError> parse_eval(const std::vector<std::string>& lines, siz
       if (!re2::RE2::FullMatch(def, pattern(kPatExpectRange), &rf, &rt, &rs)) {
         return format_err("invalid range vector definition " + go::quote(def));
       }
-      auto f = parse_duration(rf, &err);
-      if (!f) return format_err("invalid start timestamp definition " + go::quote(rf) + ": " + err);
-      auto t = parse_duration(rt, &err);
-      if (!t) return format_err("invalid end timestamp definition " + go::quote(rt) + ": " + err);
+      auto f = promql::parse_duration_ms(rf);
+      if (!f) return format_err("invalid start timestamp definition " + go::quote(rf) + ": " + f.error().message);
+      auto t = promql::parse_duration_ms(rt);
+      if (!t) return format_err("invalid end timestamp definition " + go::quote(rt) + ": " + t.error().message);
       if (*t < *f) {
         return format_err("invalid test definition, end timestamp (" + rt + ") is before start timestamp (" + rf + ")");
       }
-      auto s = parse_duration(rs, &err);
-      if (!s) return format_err("invalid step definition " + go::quote(rs) + ": " + err);
+      auto s = promql::parse_duration_ms(rs);
+      if (!s) return format_err("invalid step definition " + go::quote(rs) + ": " + s.error().message);
       expect_range_vector = true;
       cmd.start = *f;
       cmd.end = *t;

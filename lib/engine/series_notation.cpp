@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "core/go_quote.hpp"
+#include "core/result.hpp"
 #include "engine/histogram_notation.hpp"
 #include "engine/value.hpp"
 #include "promql/go_format.hpp"
@@ -70,86 +71,75 @@ bool scan_number(std::string_view s, size_t& i) {
 }
 
 // One NUMBER token (a number, Inf or NaN) at s[i].
-bool read_number(std::string_view s, size_t& i, double& out, std::string& err) {
+Result<double> read_number(std::string_view s, size_t& i) {
   if (i < s.size() && is_alpha(s[i])) {
     size_t j = i;
     while (j < s.size() && (is_alnum(s[j]) || s[j] == ':')) ++j;
     const std::string_view word = s.substr(i, j - i);
     if (iequals(word, "inf") || iequals(word, "nan")) {
-      out = (word[0] | 0x20) == 'i' ? std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
       i = j;
-      return true;
+      return (word[0] | 0x20) == 'i' ? std::numeric_limits<double>::infinity()
+                                     : std::numeric_limits<double>::quiet_NaN();
     }
-    err = "unexpected identifier \"" + std::string(word) + "\" in series values";
-    return false;
+    return fail("unexpected identifier \"" + std::string(word) + "\" in series values");
   }
   const size_t start = i;
   if (i >= s.size() || !(is_digit(s[i]) || (s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])))) {
-    err = i >= s.size() ? "unexpected end of series values" : "unexpected character in series values: '" + std::string(1, s[i]) + "'";
-    return false;
+    return fail(i >= s.size() ? "unexpected end of series values"
+                              : "unexpected character in series values: '" + std::string(1, s[i]) + "'");
   }
   if (!scan_number(s, i)) {
-    err = "bad number syntax: \"" + std::string(s.substr(start, i - start)) + "\"";
-    return false;
+    return fail("bad number syntax: \"" + std::string(s.substr(start, i - start)) + "\"");
   }
   const auto v = promql::go::parse_number(s.substr(start, i - start));
-  if (!v) {
-    err = v.error().message;
-    return false;
-  }
-  out = *v;
-  return true;
+  if (!v) return fail(v.error().message);
+  return *v;
 }
 
-bool read_uint(std::string_view s, size_t& i, uint64_t& out, std::string& err) {
+Result<uint64_t> read_uint(std::string_view s, size_t& i) {
   const size_t start = i;
-  double ignored = 0;
-  if (!read_number(s, i, ignored, err)) return false;
+  MLMON_TRY(read_number(s, i));
   const std::string_view text = s.substr(start, i - start);
+  uint64_t out = 0;
   auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   if (ec != std::errc() || p != text.data() + text.size()) {
-    err = "invalid repetition in series values: strconv.ParseUint: parsing " + go::quote(text) +
-          (ec == std::errc::result_out_of_range ? ": value out of range" : ": invalid syntax");
-    return false;
+    return fail("invalid repetition in series values: strconv.ParseUint: parsing " + go::quote(text) +
+                (ec == std::errc::result_out_of_range ? ": value out of range" : ": invalid syntax"));
   }
-  return true;
+  return out;
 }
 
-bool push(std::vector<SequenceValue>& out, SequenceValue v, uint64_t copies, std::string& err) {
+Result<void> push(std::vector<SequenceValue>& out, SequenceValue v, uint64_t copies) {
   if (copies > kMaxSeriesValues || out.size() + copies > kMaxSeriesValues) {
-    err = "too many values in series (more than " + std::to_string(kMaxSeriesValues) + ")";
-    return false;
+    return fail("too many values in series (more than " + std::to_string(kMaxSeriesValues) + ")");
   }
   out.insert(out.end(), copies, v);
-  return true;
+  return {};
 }
 
 // One item of a value sequence (no spaces inside, except within {{...}}).
-bool parse_item(std::string_view s, std::vector<SequenceValue>& out, std::string& err) {
+Result<void> parse_item(std::string_view s, std::vector<SequenceValue>& out) {
   size_t i = 0;
   if (s[0] == '_') {
     i = 1;
-    if (i == s.size()) return push(out, {0, true, false}, 1, err);
+    if (i == s.size()) return push(out, {0, true, false}, 1);
     if (s[i] != 'x') {
-      err = "unexpected \"" + std::string(s) + "\" in series values";
-      return false;
+      return fail("unexpected \"" + std::string(s) + "\" in series values");
     }
     ++i;
     uint64_t n = 0;
-    if (!read_uint(s, i, n, err)) return false;
+    n = MLMON_TRY(read_uint(s, i));
     if (i != s.size()) {
-      err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values";
-      return false;
+      return fail("unexpected \"" + std::string(s.substr(i)) + "\" in series values");
     }
-    return push(out, {0, true, false}, n, err);
+    return push(out, {0, true, false}, n);
   }
   double value = 0;
   if (s.starts_with("stale")) {
     size_t j = 0;
     while (j < s.size() && (is_alnum(s[j]) || s[j] == ':')) ++j;
     if (j != 5) {
-      err = "unexpected identifier \"" + std::string(s.substr(0, j)) + "\" in series values";
-      return false;
+      return fail("unexpected identifier \"" + std::string(s.substr(0, j)) + "\" in series values");
     }
     value = stale_nan();
     i = 5;
@@ -159,52 +149,48 @@ bool parse_item(std::string_view s, std::vector<SequenceValue>& out, std::string
       sign = s[0] == '-' ? -1 : 1;
       ++i;
     }
-    if (!read_number(s, i, value, err)) return false;
+    value = MLMON_TRY(read_number(s, i));
     value *= sign;
   }
-  if (i == s.size()) return push(out, {value, false, false}, 1, err);
+  if (i == s.size()) return push(out, {value, false, false}, 1);
   if (s[i] == 'x') {
     ++i;
     uint64_t n = 0;
-    if (!read_uint(s, i, n, err)) return false;
+    n = MLMON_TRY(read_uint(s, i));
     if (i != s.size()) {
-      err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values";
-      return false;
+      return fail("unexpected \"" + std::string(s.substr(i)) + "\" in series values");
     }
-    if (n >= kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1, err);
-    return push(out, {value, false, false}, n + 1, err);
+    if (n >= kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1);
+    return push(out, {value, false, false}, n + 1);
   }
   if (s[i] == '+' || s[i] == '-') {
     const double sign = s[i] == '-' ? -1 : 1;
     ++i;
     double delta = 0;
-    if (!read_number(s, i, delta, err)) return false;
+    delta = MLMON_TRY(read_number(s, i));
     delta *= sign;
     if (i >= s.size() || s[i] != 'x') {
-      err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values, expected \"x\"";
-      return false;
+      return fail("unexpected \"" + std::string(s.substr(i)) + "\" in series values, expected \"x\"");
     }
     ++i;
     uint64_t n = 0;
-    if (!read_uint(s, i, n, err)) return false;
+    n = MLMON_TRY(read_uint(s, i));
     if (i != s.size()) {
-      err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values";
-      return false;
+      return fail("unexpected \"" + std::string(s.substr(i)) + "\" in series values");
     }
-    if (n >= kMaxSeriesValues || out.size() + n + 1 > kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1, err);
+    if (n >= kMaxSeriesValues || out.size() + n + 1 > kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1);
     // Repeated addition, as the Go parser does (not value + k*delta).
     for (uint64_t k = 0; k <= n; ++k) {
       out.push_back({value, false, false});
       value += delta;
     }
-    return true;
+    return {};
   }
-  err = "unexpected \"" + std::string(s.substr(i)) + "\" in series values";
-  return false;
+  return fail("unexpected \"" + std::string(s.substr(i)) + "\" in series values");
 }
 
 // Reads a quoted string (", ' or `) at s[i].
-bool read_string(std::string_view s, size_t& i, std::string& out, std::string& err) {
+Result<std::string> read_string(std::string_view s, size_t& i) {
   const char q = s[i];
   size_t j = i + 1;
   while (j < s.size() && s[j] != q) {
@@ -212,15 +198,14 @@ bool read_string(std::string_view s, size_t& i, std::string& out, std::string& e
     ++j;
   }
   if (j >= s.size()) {
-    err = "unterminated quoted string";
-    return false;
+    return fail("unterminated quoted string");
   }
+  std::string out;
   if (!go::unquote(s.substr(i, j + 1 - i), out, go::LiteralRules::promql)) {
-    err = "invalid syntax in quoted string " + std::string(s.substr(i, j + 1 - i));
-    return false;
+    return fail("invalid syntax in quoted string " + std::string(s.substr(i, j + 1 - i)));
   }
   i = j + 1;
-  return true;
+  return out;
 }
 
 void skip_spaces(std::string_view s, size_t& i) {
@@ -228,7 +213,7 @@ void skip_spaces(std::string_view s, size_t& i) {
 }
 
 // The metric at the start of s; i ends after it.
-bool parse_metric(std::string_view s, size_t& i, Labels& labels, std::string& err) {
+Result<Labels> parse_metric(std::string_view s, size_t& i) {
   std::vector<Label> out;
   std::string name;
   skip_spaces(s, i);
@@ -242,8 +227,7 @@ bool parse_metric(std::string_view s, size_t& i, Labels& labels, std::string& er
     for (;;) {
       skip_spaces(s, i);
       if (i >= s.size()) {
-        err = "unexpected end of input inside braces";
-        return false;
+        return fail("unexpected end of input inside braces");
       }
       if (s[i] == '}') {
         ++i;
@@ -252,32 +236,29 @@ bool parse_metric(std::string_view s, size_t& i, Labels& labels, std::string& er
       std::string lname;
       bool quoted = false;
       if (s[i] == '"' || s[i] == '\'' || s[i] == '`') {
-        if (!read_string(s, i, lname, err)) return false;
+        lname = MLMON_TRY(read_string(s, i));
         quoted = true;
       } else if (is_alpha(s[i])) {
         const size_t start = i;
         while (i < s.size() && is_alnum(s[i])) ++i;
         lname = std::string(s.substr(start, i - start));
       } else {
-        err = "unexpected character inside braces: '" + std::string(1, s[i]) + "'";
-        return false;
+        return fail("unexpected character inside braces: '" + std::string(1, s[i]) + "'");
       }
       skip_spaces(s, i);
       if (quoted && i < s.size() && (s[i] == ',' || s[i] == '}')) {
         name = lname;  // {"metric.name"}
       } else {
         if (i >= s.size() || s[i] != '=') {
-          err = "unexpected character in label set, expected \"=\"";
-          return false;
+          return fail("unexpected character in label set, expected \"=\"");
         }
         ++i;
         skip_spaces(s, i);
         std::string value;
         if (i >= s.size() || (s[i] != '"' && s[i] != '\'' && s[i] != '`')) {
-          err = "unexpected character in label set, expected string";
-          return false;
+          return fail("unexpected character in label set, expected string");
         }
-        if (!read_string(s, i, value, err)) return false;
+        value = MLMON_TRY(read_string(s, i));
         if (!value.empty()) out.push_back({std::move(lname), std::move(value)});
       }
       skip_spaces(s, i);
@@ -289,16 +270,13 @@ bool parse_metric(std::string_view s, size_t& i, Labels& labels, std::string& er
         ++i;
         break;
       }
-      err = "unexpected character in label set, expected \",\" or \"}\"";
-      return false;
+      return fail("unexpected character in label set, expected \",\" or \"}\"");
     }
   } else if (name.empty()) {
-    err = "expected a metric name or label set";
-    return false;
+    return fail("expected a metric name or label set");
   }
   if (!name.empty()) out.push_back({std::string(kMetricName), std::move(name)});
-  labels = Labels(std::move(out));
-  return true;
+  return Labels(std::move(out));
 }
 
 }  // namespace
@@ -308,7 +286,6 @@ Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text,
   std::vector<SequenceValue> out;
   std::vector<FloatHistogram> ignored;
   std::vector<FloatHistogram>& table = histograms ? *histograms : ignored;
-  std::string err;
   size_t i = 0;
   for (;;) {
     skip_spaces(text, i);
@@ -332,7 +309,7 @@ Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text,
     }
     size_t j = i;
     while (j < text.size() && !is_space(text[j])) ++j;
-    if (!parse_item(text.substr(i, j - i), out, err)) return error(err);
+    if (auto item = parse_item(text.substr(i, j - i), out); !item) return error(item.error().message);
     i = j;
   }
   return out;
@@ -340,9 +317,10 @@ Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text,
 
 Expected<SeriesDescription> parse_series_description(std::string_view text) {
   SeriesDescription d;
-  std::string err;
   size_t i = 0;
-  if (!parse_metric(text, i, d.labels, err)) return error(err);
+  auto labels = parse_metric(text, i);
+  if (!labels) return error(labels.error().message);
+  d.labels = std::move(*labels);
   if (i < text.size() && !is_space(text[i])) {
     return error("unexpected character after the metric: '" + std::string(1, text[i]) + "'");
   }
@@ -353,13 +331,12 @@ Expected<SeriesDescription> parse_series_description(std::string_view text) {
 }
 
 Expected<Labels> parse_series_labels(std::string_view text) {
-  Labels labels;
-  std::string err;
   size_t i = 0;
-  if (!parse_metric(text, i, labels, err)) return error(err);
+  auto labels = parse_metric(text, i);
+  if (!labels) return error(labels.error().message);
   skip_spaces(text, i);
   if (i != text.size()) return error("unexpected \"" + std::string(text.substr(i)) + "\" after the metric");
-  return labels;
+  return std::move(*labels);
 }
 
 }  // namespace mlmon::engine

@@ -32,21 +32,17 @@ int nesting_depth(std::string_view text, int limit) {
 
 }  // namespace
 
-std::optional<nlohmann::json> parse_bounded_json(std::string_view text, std::string* why) {
+Result<nlohmann::json> parse_bounded_json(std::string_view text) {
   if (nesting_depth(text, kMaxJsonDepth) > kMaxJsonDepth) {
-    if (why) *why = fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth);
-    return std::nullopt;
+    return fail(fmt::format("JSON nested deeper than {} levels", kMaxJsonDepth));
   }
   try {
     return nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::exception& e) {
-    if (why) {
-      std::string message = e.what();
-      // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> from "parse error"
-      std::size_t start = message.find("] ");
-      *why = start == std::string::npos ? message : message.substr(start + 2);
-    }
-    return std::nullopt;
+    std::string message = e.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> from "parse error"
+    std::size_t start = message.find("] ");
+    return fail(start == std::string::npos ? message : message.substr(start + 2));
   }
 }
 

@@ -64,8 +64,7 @@ ApiError GrafanaClient::bad_reply(std::string_view what, std::string_view why) c
 ApiError GrafanaClient::error_from_reply(std::string_view what, const HttpResponse& response) const {
   ApiError error;
   error.http_status = response.status;
-  std::string why;
-  if (auto body = parse_bounded_json(response.body, &why); body && body->is_object()) {
+  if (auto body = parse_bounded_json(response.body); body && body->is_object()) {
     error.message = printable(string_field(*body, "message"));
     error.status = printable(string_field(*body, "status"), 60);
   } else if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) {
@@ -158,9 +157,9 @@ ApiResult<GrafanaClient::Reply> GrafanaClient::call(std::string_view method, std
   Reply reply;
   reply.status = response->status;
   if (response->body.find_first_not_of(" \t\r\n") == std::string::npos) return reply;
-  std::string why;
-  auto parsed = parse_bounded_json(response->body, &why);
+  auto parsed = parse_bounded_json(response->body);
   if (!parsed) {
+    std::string why = std::move(parsed).error().message;
     if (looks_like_html(*response)) why = "an HTML page instead of JSON (a proxy or a login page answered?)";
     return std::unexpected(bad_reply(what, fmt::format("{} {}", status_text(response->status), printable(why))));
   }

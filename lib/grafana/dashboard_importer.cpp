@@ -67,10 +67,9 @@ bool DashboardImporter::prepare(const std::string& path, const ImportOptions& op
     prepared.error = text.error().message;
     return false;
   }
-  std::string why;
-  auto parsed = parse_bounded_json(*text, &why);
+  auto parsed = parse_bounded_json(*text);
   if (!parsed) {
-    prepared.error = fmt::format("not valid JSON: {}", why);
+    prepared.error = fmt::format("not valid JSON: {}", parsed.error().message);
     return false;
   }
   json document = std::move(*parsed);

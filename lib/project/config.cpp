@@ -153,13 +153,8 @@ std::vector<Diagnostic> check_ids(const Config& config, const checks::Catalog& c
     if (id == "*") return;
     std::string why = catalog.why_not_configurable(id);
     if (why.empty()) return;
-    Diagnostic d;
-    d.rule_id = "config/unknown-check";
-    d.file = config.path;
-    d.pos = pos;
-    d.message = std::move(why);
-    d.hint = "`mlmon checks` lists every check id";
-    out.push_back(std::move(d));
+    out.push_back(make_diagnostic(Severity::Error, "config/unknown-check", config.path, pos, std::move(why),
+                                  "`mlmon checks` lists every check id"));
   };
   for (const auto& [id, setting] : config.checks) check(id, setting.pos);
   for (const Exclusion& ex : config.exclude) check(ex.check, ex.check_pos);

@@ -66,14 +66,11 @@ void InlineSuppressions::check_id(std::string_view id, std::size_t offset) {
   std::vector<std::string> lint_ids;
   for (const auto& check : rule_checks()) lint_ids.emplace_back(check->info().id);
   const std::vector<std::string> close = closest_names(id, lint_ids, 1);
-  Diagnostic d;
-  d.rule_id = "config/unknown-check";
-  d.file = source_.path();
-  d.pos = source_.position_of(offset);
-  d.message = fmt::format("\"{}\" is not a lint check of rule files, so this comment silences nothing", id);
-  if (!close.empty()) d.message += fmt::format("; did you mean \"{}\"?", close.front());
-  d.hint = "only lint checks can be silenced (Prometheus's own validations cannot); `mlmon checks` lists them";
-  problems_.push_back(std::move(d));
+  std::string message = fmt::format("\"{}\" is not a lint check of rule files, so this comment silences nothing", id);
+  if (!close.empty()) message += fmt::format("; did you mean \"{}\"?", close.front());
+  problems_.push_back(make_diagnostic(
+      Severity::Error, "config/unknown-check", source_.path(), source_.position_of(offset), std::move(message),
+      "only lint checks can be silenced (Prometheus's own validations cannot); `mlmon checks` lists them"));
 }
 
 void InlineSuppressions::apply(std::vector<Diagnostic>& findings, bool (*is_lint)(std::string_view)) const {

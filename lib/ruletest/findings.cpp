@@ -10,39 +10,51 @@ using checks::CheckInfo;
 using checks::CheckKind;
 
 constexpr CheckInfo kChecks[] = {
-    {"test-rules/decode", "a promtool test file decodes as promtool decodes it (no unknown field, no bad duration)",
+    {ids::kDecode, "a promtool test file decodes as promtool decodes it (no unknown field, no bad duration)",
      Severity::Error, CheckKind::Validation},
-    {"test-rules/config", "a test file's settings hold (group_eval_order names each group once, every alert test has "
+    {ids::kConfig, "a test file's settings hold (group_eval_order names each group once, every alert test has "
      "an alertname, rule_files patterns are well-formed)", Severity::Error, CheckKind::Validation},
-    {"test-rules/rule-file", "the rule files a test file loads load", Severity::Error, CheckKind::Validation},
-    {"test-rules/series", "every input series parses and loads", Severity::Error, CheckKind::Validation},
-    {"test-rules/rule-eval", "every rule evaluates without error during the test", Severity::Error,
+    {ids::kRuleFile, "the rule files a test file loads load", Severity::Error, CheckKind::Validation},
+    {ids::kSeries, "every input series parses and loads", Severity::Error, CheckKind::Validation},
+    {ids::kRuleEval, "every rule evaluates without error during the test", Severity::Error,
      CheckKind::Validation},
-    {"test-rules/alert", "alert tests: the firing alerts are the expected ones", Severity::Error,
+    {ids::kAlert, "alert tests: the firing alerts are the expected ones", Severity::Error,
      CheckKind::Validation},
-    {"test-rules/expr", "PromQL tests: the query returns the expected samples", Severity::Error, CheckKind::Validation},
-    {"test-rules/expr-error", "PromQL tests: the query and the expected labels parse and evaluate", Severity::Error,
+    {ids::kExpr, "PromQL tests: the query returns the expected samples", Severity::Error, CheckKind::Validation},
+    {ids::kExprError, "PromQL tests: the query and the expected labels parse and evaluate", Severity::Error,
      CheckKind::Validation},
-    {"test-rules/silent-pass", "no test passes whatever the rules do (unknown alertname, rule_files matching nothing, "
+    {ids::kSilentPass, "no test passes whatever the rules do (unknown alertname, rule_files matching nothing, "
      "nothing expected after all input ended)", Severity::Error, CheckKind::Validation},
-    {"test-rules/limit", "a test group needs at most 1,000,000 rule evaluations", Severity::Error,
+    {ids::kLimit, "a test group needs at most 1,000,000 rule evaluations", Severity::Error,
      CheckKind::Validation},
 };
 
 Diagnostic to_diagnostic(const Failure& f, const std::string& context) {
-  Diagnostic d;
-  d.severity = Severity::Error;
-  d.rule_id = "test-rules/" + std::string(to_string(f.kind));
-  d.file = f.file;
-  d.pos = f.pos;
-  d.message = context + f.message;
+  std::string message = context + f.message;
   const std::vector<std::string> diff = readable_diff(f);
-  for (std::size_t i = 0; i < diff.size(); ++i) d.message += (i == 0 ? ": " : "; ") + diff[i];
-  if (f.kind == FailureKind::SilentPass) d.hint = "make the test assert something, or run promtool's way with --compat";
-  return d;
+  for (std::size_t i = 0; i < diff.size(); ++i) message += (i == 0 ? ": " : "; ") + diff[i];
+  std::string hint;
+  if (f.kind == FailureKind::SilentPass) hint = "make the test assert something, or run promtool's way with --compat";
+  return make_diagnostic(Severity::Error, rule_id(f.kind), f.file, f.pos, std::move(message), std::move(hint));
 }
 
 }  // namespace
+
+std::string_view rule_id(FailureKind kind) {
+  switch (kind) {
+    case FailureKind::Decode: return ids::kDecode;
+    case FailureKind::Config: return ids::kConfig;
+    case FailureKind::RuleFile: return ids::kRuleFile;
+    case FailureKind::Series: return ids::kSeries;
+    case FailureKind::RuleEval: return ids::kRuleEval;
+    case FailureKind::Alert: return ids::kAlert;
+    case FailureKind::Expr: return ids::kExpr;
+    case FailureKind::ExprError: return ids::kExprError;
+    case FailureKind::SilentPass: return ids::kSilentPass;
+    case FailureKind::Limit: return ids::kLimit;
+  }
+  return "test-rules/failure";
+}
 
 std::vector<Diagnostic> findings(const FileResult& result) {
   std::vector<Diagnostic> out;

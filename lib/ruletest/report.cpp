@@ -4,6 +4,7 @@
 
 #include "promql/duration.hpp"
 #include "ruletest/failure_diff.hpp"
+#include "ruletest/findings.hpp"
 
 namespace mlmon::ruletest {
 
@@ -147,7 +148,7 @@ std::string text_report(const std::vector<FileResult>& results) {
   auto line = [&](const Failure& f, const std::string& context) {
     out += f.file;
     if (f.pos.known()) out += ":" + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.col);
-    out += ": error: " + f.message + context + " [test-rules/" + std::string(to_string(f.kind)) + "]\n";
+    out += ": error: " + f.message + context + " [" + std::string(rule_id(f.kind)) + "]\n";
     for (const std::string& d : readable_diff(f)) out += "    " + d + "\n";
     for (const Diagnostic& d : f.details) {
       out += "    " + d.file;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "ruletest/findings.hpp"
 #include "ruletest/go_path.hpp"
 #include "promql/duration.hpp"
 #include "promql/parser.hpp"
@@ -137,7 +138,7 @@ LoadedRules load_rule_files(const std::vector<std::string>& files, const RuleLoa
     auto text = gopath::read_file(file);
     if (!text) {
       out.promtool_errors.push_back(file + ": " + text.error().message);
-      out.findings.push_back({Severity::Error, "test-rules/rule-file", file, {}, text.error().message, {}});
+      out.findings.push_back({Severity::Error, std::string(ids::kRuleFile), file, {}, text.error().message, {}});
       return out;
     }
     auto source = std::make_shared<SourceFile>(file, std::move(*text));

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/result.hpp"
 #include "promql/parser.hpp"
 #include "rules/loader.hpp"
 #include "yaml/document.hpp"
@@ -13,16 +14,13 @@ namespace mlmon::thresholds {
 
 namespace {
 
-std::shared_ptr<const promql::Ast> parse_expr(const std::string& text, std::string& error) {
+Result<std::shared_ptr<const promql::Ast>> parse_expr(const std::string& text) {
   promql::ParseOptions options;
   // Listing thresholds should work whatever features the server enables.
   options.features = promql::Features::all();
   options.validate_regex = false;
   promql::ParseResult result = promql::parse(text, options);
-  if (result.error) {
-    error = promql::format_error(text, *result.error);
-    return nullptr;
-  }
+  if (result.error) return fail(promql::format_error(text, *result.error));
   return std::shared_ptr<const promql::Ast>(std::move(result.ast));
 }
 
@@ -45,8 +43,12 @@ Alert describe_alert(const RuleSource& file, const rules::Group& group, const ru
     alert.expr_error = "no expr";
     return alert;
   }
-  alert.ast = parse_expr(rule.expr->value, alert.expr_error);
-  if (!alert.ast) return alert;
+  auto ast = parse_expr(rule.expr->value);
+  if (!ast) {
+    alert.expr_error = std::move(ast).error().message;
+    return alert;
+  }
+  alert.ast = std::move(*ast);
   for (const ThresholdSite& site : find_thresholds(alert.ast->root())) {
     Threshold t;
     t.index = alert.thresholds.size();

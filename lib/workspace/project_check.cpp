@@ -177,17 +177,14 @@ class ProjectChecker {
       for (const Diagnostic& d : cases.problems) result_.report.add(d);
       if (!cases.ok()) continue;
       if (loaded_configs.size() != 1) {
-        Diagnostic d;
-        d.severity = Severity::Info;
-        d.rule_id = alertmanager::ids::kRouteCases;
-        d.file = source->path();
-        d.message = loaded_configs.empty()
-                        ? "routing cases not run: no Alertmanager config found to route them through"
-                        : fmt::format("routing cases not run: {} Alertmanager configs found, and the cases do not "
-                                      "say which one they are for",
-                                      loaded_configs.size());
-        d.hint = "run them with `mlmon routes test CONFIG --cases " + source->path() + "`";
-        result_.report.add(std::move(d));
+        result_.report.add(make_diagnostic(
+            Severity::Info, alertmanager::ids::kRouteCases, source->path(), Position{},
+            loaded_configs.empty()
+                ? "routing cases not run: no Alertmanager config found to route them through"
+                : fmt::format("routing cases not run: {} Alertmanager configs found, and the cases do not "
+                              "say which one they are for",
+                              loaded_configs.size()),
+            "run them with `mlmon routes test CONFIG --cases " + source->path() + "`"));
         continue;
       }
       const alertmanager::LoadedConfig& loaded = loaded_configs.front();

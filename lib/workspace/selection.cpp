@@ -27,14 +27,11 @@ Selection select_streamed(const SourceFilePtr& source, bool found_in_directory, 
 }
 
 Diagnostic wrong_kind(const SourceFile& source, FileKind is, std::string_view wanted_noun, std::string_view rule_id) {
-  Diagnostic d;
-  d.rule_id = std::string(rule_id);
-  d.file = source.path();
-  d.message = "this is " + std::string(describe(is)) + ", not " + std::string(wanted_noun);
+  std::string message = "this is " + std::string(describe(is)) + ", not " + std::string(wanted_noun);
   if (const std::string_view command = command_for(is); !command.empty()) {
-    d.message += ": check it with `mlmon " + std::string(command) + "`";
+    message += ": check it with `mlmon " + std::string(command) + "`";
   }
-  return d;
+  return make_diagnostic(Severity::Error, rule_id, source.path(), Position{}, std::move(message));
 }
 
 }  // namespace mlmon::workspace
