@@ -14,7 +14,8 @@ CMAKE_FLAGS ?=
 
 PREFIX    ?= /usr/local
 
-.PHONY: all deps test-deps build build-mlmon run test unit-test asan-test bench fuzz differential install deb deb-test clean
+.PHONY: all deps test-deps build build-mlmon run test unit-test asan-test bench fuzz differential format format-check \
+        tidy tidy-changed install deb deb-test clean
 
 all: build
 
@@ -86,6 +87,22 @@ fuzz:
 	scripts/fuzz-seeds.py --rule-files fuzz-corpus-set-threshold $(CORPUS)/rules rules tests/thresholds \
 	  tests/cli/fixtures
 	$(FUZZ_DIR)/tests/thresholds/fuzz_set_threshold $(FUZZ_RUN) -max_len=65536 fuzz-corpus-set-threshold
+
+# The code style: `format` rewrites every C++ file as .clang-format says, `format-check` lists the
+# ones that differ (make test runs it). clang-format-19, pinned.
+format:
+	scripts/format.sh
+
+format-check:
+	scripts/format.sh --check
+
+# The curated clang-tidy checks (.clang-tidy): `tidy` on every file of lib/ and apps/ (make test
+# runs it), `tidy-changed` on those changed since origin/main, or since BASE.
+tidy: $(BUILD_DIR)/CMakeCache.txt
+	scripts/tidy.sh --all
+
+tidy-changed: $(BUILD_DIR)/CMakeCache.txt
+	scripts/tidy.sh $(BASE)
 
 # The binary, man pages and completions under PREFIX (default /usr/local).
 install: build

@@ -7,7 +7,7 @@ build_pkgs=(g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev nlohmann-json
             doctest-dev libcurl4-openssl-dev libcpp-httplib-dev libre2-dev libssl-dev)
 # Oracles and real servers for the integration tests; optional for `make run`.
 test_pkgs=(prometheus prometheus-alertmanager curl jq python3 python3-jsonschema zsh fish pre-commit git
-           dpkg-dev debootstrap)
+           dpkg-dev debootstrap clang-format-19 clang-tidy-19)
 # clang 19 (the libraries use std::expected, which bookworm's clang 14 lacks) and libFuzzer in
 # libclang-rt; python3 writes the seed corpora.
 fuzz_pkgs=(clang-19 libclang-rt-19-dev python3)

@@ -3,7 +3,8 @@
 # files with --all; else since the merge base with origin/main when there is one, else HEAD~1).
 # clang-tidy 19 (Debian's clang-tidy-19): bookworm's clang-tidy 14 cannot read libstdc++ 12's
 # <expected>. The compilation database is the Release build's, with GCC-only flags left out.
-# usage: scripts/tidy.sh [--all | BASE] (BUILD_DIR, default build). Exit 0 clean, 1 findings.
+# usage: scripts/tidy.sh [--all | BASE] (BUILD_DIR, default build). Exit 0 clean, 1 findings,
+# 2 tool or compilation database missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
@@ -26,4 +27,5 @@ trap 'rm -rf "$db"' EXIT
 sed -e 's/-Wno-restrict//g' "$build_dir/compile_commands.json" >"$db/compile_commands.json"
 echo "tidy.sh: ${#files[@]} files"
 # libstdc++ 12 calls get_temporary_buffer in C++23 mode, which clang marks deprecated: not ours.
-printf '%s\n' "${files[@]}" | xargs -P "$(nproc)" -n 4 "$tidy" -p "$db" --quiet --extra-arg=-Wno-deprecated-declarations
+printf '%s\n' "${files[@]}" | xargs -P "$(nproc)" -n 4 "$tidy" -p "$db" --quiet --extra-arg=-Wno-deprecated-declarations ||
+  { echo "tidy.sh: clang-tidy found the problems above (checks: .clang-tidy)"; exit 1; }
