@@ -80,7 +80,9 @@ std::optional<AlertmanagerInput> read_alertmanager_input(const std::string& path
   return load_alertmanager_input(source, select_config(source, false), command, options, ctx);
 }
 
-std::string config_directory(const alertmanager::LoadedConfig& loaded) { return alertmanager::config_directory(loaded); }
+std::string config_directory(const alertmanager::LoadedConfig& loaded) {
+  return alertmanager::config_directory(loaded);
+}
 
 void report_alertmanager(const alertmanager::LoadedConfig& loaded, bool lint, Report& report) {
   std::vector<Diagnostic> findings = alertmanager::config_findings(loaded, lint);

@@ -73,7 +73,8 @@ std::string summary_line(const workspace::ProjectCheck& result, bool verbose) {
     line += ", " + count_of(tests, FileKind::RuleTests);
   }
   if (!result.skipped.empty()) {
-    line += " (" + plural(result.skipped.size(), "other file") + (verbose ? " skipped)" : " skipped; --verbose lists them)");
+    line += " (" + plural(result.skipped.size(), "other file") +
+            (verbose ? " skipped)" : " skipped; --verbose lists them)");
   }
   const std::size_t errors = result.report.count(Severity::Error);
   const std::size_t warnings = result.report.count(Severity::Warning) - errors;

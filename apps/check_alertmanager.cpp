@@ -176,7 +176,8 @@ bool read_alert_rules(const CheckAlertmanagerArgs& args, std::vector<alertmanage
   if (!args.quiet && !skipped.empty()) {
     if (args.verbose) {
       for (const auto& s : skipped) {
-        ctx.err << "mlmon check-alertmanager: --rules: skipped " << s.path << ": " << workspace::describe(s.kind) << "\n";
+        ctx.err << "mlmon check-alertmanager: --rules: skipped " << s.path << ": " << workspace::describe(s.kind)
+                << "\n";
       }
     }
     ctx.err << "mlmon check-alertmanager: --rules: " << plural(read, "rule file") << " read ("
@@ -233,8 +234,8 @@ int run_check_alertmanager(const CheckAlertmanagerArgs& args, Context& ctx) {
 
 void setup_check_alertmanager(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<CheckAlertmanagerArgs>();
-  auto* sub = app.add_subcommand("check-alertmanager",
-                                 "Validate Alertmanager configs as Alertmanager does (every problem at once), plus lints");
+  auto* sub = app.add_subcommand(
+      "check-alertmanager", "Validate Alertmanager configs as Alertmanager does (every problem at once), plus lints");
   sub->add_option("configs", args->configs,
                   "Alertmanager config files, *.tmpl config templates (rendered in memory), or directories (searched "
                   "for both)")

@@ -5,12 +5,12 @@
 #include "core/inputs.hpp"
 #include "dashboards/lint.hpp"
 #include "dashboards/linter_config_cache.hpp"
-#include "workspace/dashboard_policy.hpp"
-#include "workspace/project_check.hpp"
-#include "workspace/selection.hpp"
 #include "output_options.hpp"
 #include "project_config.hpp"
 #include "read_input.hpp"
+#include "workspace/dashboard_policy.hpp"
+#include "workspace/project_check.hpp"
+#include "workspace/selection.hpp"
 
 namespace mlmon::cli {
 
@@ -83,11 +83,13 @@ int run_check_dashboards(const CheckDashboardsArgs& args, Context& ctx) {
 
 void setup_check_dashboards(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<CheckDashboardsArgs>();
-  auto* sub = app.add_subcommand("check-dashboards", "Lint Grafana dashboards: structure, datasources, variables, PromQL");
+  auto* sub =
+      app.add_subcommand("check-dashboards", "Lint Grafana dashboards: structure, datasources, variables, PromQL");
   sub->add_option("paths", args->paths, "Dashboard files, directories (recursive *.json), globs, or - for stdin")
       ->required();
   add_output_options(*sub, args->output);
-  sub->add_option("--config", args->config_path, "Project config (default: .mlmon.yml found walking up from the first path)");
+  sub->add_option("--config", args->config_path,
+                  "Project config (default: .mlmon.yml found walking up from the first path)");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
   sub->add_flag("--skip-other-kinds", args->skip_other_kinds,
                 "Skip named files of another kind (and ignore: ones) as if found in a directory: for pre-commit");

@@ -1,3 +1,5 @@
+#include "rules/check_rules.hpp"
+
 #include <filesystem>
 #include <memory>
 
@@ -6,9 +8,8 @@
 #include "core/file_io.hpp"
 #include "core/inputs.hpp"
 #include "output_options.hpp"
-#include "read_input.hpp"
 #include "project_config.hpp"
-#include "rules/check_rules.hpp"
+#include "read_input.hpp"
 #include "workspace/parallel.hpp"
 #include "workspace/project_check.hpp"
 #include "workspace/selection.hpp"
@@ -34,7 +35,8 @@ struct CheckRulesArgs {
 int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   rules::CheckRulesOptions options;
   options.load.ignore_unknown_fields = args.ignore_unknown_fields;
-  options.validate.names = args.name_validation == "legacy" ? rules::NameValidation::Legacy : rules::NameValidation::Utf8;
+  options.validate.names =
+      args.name_validation == "legacy" ? rules::NameValidation::Legacy : rules::NameValidation::Utf8;
   options.lint = !args.no_lint;
   std::string unknown;
   auto features = promql::Features::from_flags(args.features, &unknown);
@@ -110,8 +112,7 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
     ++checked;
     report.add_source(result.source);
     if (result.selection.take == workspace::Take::WrongKind) {
-      report.add(
-          workspace::wrong_kind(*result.source, result.selection.kind, "a rule file", "rules/not-a-rule-file"));
+      report.add(workspace::wrong_kind(*result.source, result.selection.kind, "a rule file", "rules/not-a-rule-file"));
       continue;
     }
     rules += result.rules;
@@ -136,15 +137,19 @@ void setup_check_rules(CLI::App& app, Context& ctx) {
                   "Rule files, directories (recursive *.yml, *.yaml: the rule files among them), globs, or - for stdin")
       ->required();
   add_output_options(*sub, args->output);
-  sub->add_option("--config", args->config_path, "Project config (default: .mlmon.yml found walking up from the first path)");
+  sub->add_option("--config", args->config_path,
+                  "Project config (default: .mlmon.yml found walking up from the first path)");
   sub->add_option("--enable-feature", args->features,
                   "PromQL features, as Prometheus's flag: promql-experimental-functions, promql-duration-expr, "
                   "promql-extended-range-selectors, promql-binop-fill-modifiers")
-      ->delimiter(',')->allow_extra_args(false);
-  sub->add_option("--name-validation", args->name_validation, "Label and metric name rules: utf8 (Prometheus 3) or legacy")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  sub->add_option("--name-validation", args->name_validation,
+                  "Label and metric name rules: utf8 (Prometheus 3) or legacy")
       ->check(CLI::IsMember({"utf8", "legacy"}))
       ->capture_default_str();
-  sub->add_flag("--ignore-unknown-fields", args->ignore_unknown_fields, "Accept fields Prometheus does not know (as promtool's flag)");
+  sub->add_flag("--ignore-unknown-fields", args->ignore_unknown_fields,
+                "Accept fields Prometheus does not know (as promtool's flag)");
   sub->add_flag("--no-lint", args->no_lint, "Only Prometheus's own validations, no policy checks");
   sub->add_flag("-q,--quiet", args->quiet, "No summary line on stderr");
   sub->add_flag("--skip-other-kinds", args->skip_other_kinds,

@@ -13,9 +13,7 @@ namespace mlmon::cli {
 
 namespace {
 
-std::string_view kind_name(checks::CheckKind kind) {
-  return kind == checks::CheckKind::Lint ? "lint" : "validation";
-}
+std::string_view kind_name(checks::CheckKind kind) { return kind == checks::CheckKind::Lint ? "lint" : "validation"; }
 
 void print_text(Context& ctx) {
   const auto all = workspace::catalog().all();
@@ -70,7 +68,8 @@ int print_one(const std::string& id, const std::string& format, Context& ctx) {
                    .dump(2)
             << '\n';
   } else {
-    ctx.out << info->id << "\n  severity: " << to_string(info->default_severity) << "\n  kind: " << kind_name(info->kind)
+    ctx.out << info->id << "\n  severity: " << to_string(info->default_severity)
+            << "\n  kind: " << kind_name(info->kind)
             << (info->kind == checks::CheckKind::Lint ? " (configurable in .mlmon.yml)" : " (always runs)")
             << "\n  finds: " << info->summary << "\n";
   }

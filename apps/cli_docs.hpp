@@ -9,9 +9,9 @@
 namespace mlmon::cli {
 
 struct OptionDoc {
-  std::vector<std::string> names;   ///< "-q", "--quiet"; a positional's name ("paths")
+  std::vector<std::string> names;  ///< "-q", "--quiet"; a positional's name ("paths")
   bool positional = false;
-  bool takes_value = false;         ///< --format TEXT, not a flag
+  bool takes_value = false;  ///< --format TEXT, not a flag
   bool required = false;
   bool repeatable = false;          ///< takes several values (paths...)
   std::string value_name;           ///< "TEXT", "INT"
@@ -20,10 +20,10 @@ struct OptionDoc {
 };
 
 struct CommandDoc {
-  std::string path;         ///< "routes test"; "" for mlmon
-  std::string name;         ///< "test"; "mlmon"
+  std::string path;  ///< "routes test"; "" for mlmon
+  std::string name;  ///< "test"; "mlmon"
   std::string description;
-  std::string footer;       ///< exit codes and examples, as --help shows them
+  std::string footer;              ///< exit codes and examples, as --help shows them
   std::vector<OptionDoc> options;  ///< help flags included
   std::vector<CommandDoc> subcommands;
 };

@@ -47,8 +47,8 @@ std::string bash_script(const CommandDoc& root) {
       if (o.positional) {
         // Enumerated values, else files (rule files, configs, dashboards, directories).
         const auto values = completion_values(c, o);
-        out << "_mlmon_positional[" << shell_quote(key(c)) << "]=" << shell_quote(values.empty() ? "@files" : join(values))
-            << "\n";
+        out << "_mlmon_positional[" << shell_quote(key(c))
+            << "]=" << shell_quote(values.empty() ? "@files" : join(values)) << "\n";
         continue;
       }
       for (const std::string& n : o.names) {
@@ -153,7 +153,8 @@ std::string fish_script(const CommandDoc& root) {
     for (const OptionDoc& o : c.options) {
       const auto values = completion_values(c, o);
       if (o.positional) {
-        if (!values.empty()) out << "complete -c mlmon -n " << shell_quote(condition) << " -x -a " << shell_quote(join(values)) << "\n";
+        if (!values.empty())
+          out << "complete -c mlmon -n " << shell_quote(condition) << " -x -a " << shell_quote(join(values)) << "\n";
         else out << "complete -c mlmon -n " << shell_quote(condition) << " -F\n";
         continue;
       }

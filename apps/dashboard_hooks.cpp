@@ -4,9 +4,9 @@
 #include "dashboards/lint.hpp"
 #include "dashboards/linter_config_cache.hpp"
 #include "grafana/semantic_comparer.hpp"
+#include "project/config.hpp"
 #include "workspace/dashboard_policy.hpp"
 #include "workspace/project_config.hpp"
-#include "project/config.hpp"
 
 namespace mlmon::cli {
 
@@ -36,7 +36,6 @@ class ProjectLinter final : public grafana::DashboardLinter {
   dashboards::LintOptions options_;
   mutable dashboards::LinterConfigCache linter_configs_;  // lint() is const for the importer; this only caches files
 };
-
 
 }  // namespace
 

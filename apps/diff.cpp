@@ -82,7 +82,7 @@ constexpr Differ kDiffers[] = {
 int run_diff(const DiffArgs& args, Context& ctx) {
   auto old_text = read_input(args.old_path, ctx);
   auto new_text = args.new_path == "-" && args.old_path == "-" ? fail("only one of OLD and NEW can be -")
-                                                                : read_input(args.new_path, ctx);
+                                                               : read_input(args.new_path, ctx);
   for (const auto* text : {&old_text, &new_text}) {
     if (!*text) {
       ctx.err << "mlmon diff: " << text->error().message << "\n";

@@ -1,5 +1,7 @@
 // mlmon doctor [DIR]: the monitoring guide's setup checks and troubleshooting against the running
 // stack, compared with the repository at DIR. Parses the flags and prints; lib/doctor does the work.
+#include "doctor/doctor.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -7,7 +9,6 @@
 
 #include "commands.hpp"
 #include "core/exit_codes.hpp"
-#include "doctor/doctor.hpp"
 #include "doctor/render.hpp"
 #include "output_options.hpp"
 #include "project_config.hpp"

@@ -37,8 +37,9 @@ Result<std::unique_ptr<GrafanaSession>> open_grafana_session(const GrafanaConnec
   auto url = MLMON_TRY(grafana::parse_grafana_url(url_text));
   auto credentials = MLMON_TRY(grafana::load_credentials({options.token_file, getenv}, url));
   if (require_credentials && credentials.kind == grafana::Credentials::Kind::None) {
-    return fail("no credentials: set GRAFANA_TOKEN or --token-file (a service-account token), or GRAFANA_USER and "
-                "GRAFANA_PASSWORD");
+    return fail(
+        "no credentials: set GRAFANA_TOKEN or --token-file (a service-account token), or GRAFANA_USER and "
+        "GRAFANA_PASSWORD");
   }
 
   auto session = std::make_unique<GrafanaSession>();
@@ -67,7 +68,8 @@ Result<std::unique_ptr<GrafanaSession>> open_grafana_session(const GrafanaConnec
   client.url = std::move(url);
   client.credentials = std::move(credentials);
   client.org_id = options.org_id;
-  session->client = std::make_unique<grafana::GrafanaClient>(std::move(client), *session->transport, &session->redactor);
+  session->client =
+      std::make_unique<grafana::GrafanaClient>(std::move(client), *session->transport, &session->redactor);
   return session;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
+#include <CLI/CLI.hpp>
+
 #include <memory>
 #include <optional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "context.hpp"
 #include "core/result.hpp"

@@ -34,7 +34,8 @@ int run_import_dashboard(const ImportDashboardOptions& options, Context& ctx) {
   for (const std::string& mapping : options.datasources) {
     std::size_t equals = mapping.find('=');
     if (equals == 0 || equals == std::string::npos || equals + 1 == mapping.size()) {
-      ctx.err << "mlmon import-dashboard: --datasource " << mapping << ": expected NAME=UID, e.g. DS_PROMETHEUS=P1809F7CD0C75ACF3\n";
+      ctx.err << "mlmon import-dashboard: --datasource " << mapping
+              << ": expected NAME=UID, e.g. DS_PROMETHEUS=P1809F7CD0C75ACF3\n";
       return kExitUsage;
     }
     import.inputs[mapping.substr(0, equals)] = mapping.substr(equals + 1);
@@ -87,7 +88,8 @@ void setup_import_dashboard(CLI::App& app, Context& ctx) {
   sub->add_option("paths", options->paths, "Dashboard JSON files or directories (searched for *.json)")->required();
   sub->add_option("--folder", options->folder_title,
                   "Folder title; created when missing (default: new dashboards go to General, existing ones stay)");
-  sub->add_option("--folder-uid", options->folder_uid, "Folder uid; created when missing (titled --folder, else the uid)");
+  sub->add_option("--folder-uid", options->folder_uid,
+                  "Folder uid; created when missing (titled --folder, else the uid)");
   sub->add_flag("--no-create", options->no_create, "Fail instead of creating a missing folder");
   sub->add_option("--message", options->message,
                   "Version message (default: \"mlmon: <file> @ <git commit>\"); always starts with \"mlmon:\"");

@@ -81,8 +81,8 @@ std::string man_page(const CommandDoc& command, const std::string& version) {
   if (!command.subcommands.empty()) {
     out << ".SH COMMANDS\n";
     for (const CommandDoc& sub : command.subcommands) {
-      out << ".TP\n.B " << roff(sub.name) << "\n" << roff(sub.description) << " (see \\fB" << roff(page_name(sub))
-          << "\\fR(1))\n";
+      out << ".TP\n.B " << roff(sub.name) << "\n"
+          << roff(sub.description) << " (see \\fB" << roff(page_name(sub)) << "\\fR(1))\n";
     }
   }
   out << ".SH OPTIONS\n";
@@ -92,11 +92,16 @@ std::string man_page(const CommandDoc& command, const std::string& version) {
     for (const std::string& n : o.names) names += (names.empty() ? "" : ", ") + ("\\fB" + roff(n) + "\\fR");
     out << names;
     if (o.takes_value && !o.positional) {
-      out << " \\fI" << roff(o.values.empty() ? o.value_name : "{" + [&] {
-        std::string v;
-        for (const std::string& x : o.values) v += (v.empty() ? "" : ",") + x;
-        return v;
-      }() + "}") << "\\fR";
+      out << " \\fI"
+          << roff(o.values.empty() ? o.value_name
+                                   : "{" +
+                                         [&] {
+                                           std::string v;
+                                           for (const std::string& x : o.values) v += (v.empty() ? "" : ",") + x;
+                                           return v;
+                                         }() +
+                                         "}")
+          << "\\fR";
     }
     out << "\n" << roff(o.description) << "\n";
   }
@@ -104,7 +109,8 @@ std::string man_page(const CommandDoc& command, const std::string& version) {
   out << ".SH SEE ALSO\n";
   if (command.path.empty()) {
     std::string list;
-    for (const CommandDoc& sub : command.subcommands) list += (list.empty() ? "" : ", ") + ("\\fB" + roff(page_name(sub)) + "\\fR(1)");
+    for (const CommandDoc& sub : command.subcommands)
+      list += (list.empty() ? "" : ", ") + ("\\fB" + roff(page_name(sub)) + "\\fR(1)");
     out << list << "\n";
   } else {
     out << "\\fBmlmon\\fR(1)\n";

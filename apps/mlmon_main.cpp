@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "examples.hpp"
 #include "core/closest_names.hpp"
 #include "core/exit_codes.hpp"
 #include "debug_yaml.hpp"
+#include "examples.hpp"
 
 namespace mlmon::cli {
 
@@ -87,7 +87,7 @@ int print_help(const CLI::App& app, const std::vector<std::string>& words, Conte
   }
   // App::help() would follow the subcommands parsed so far, which include `help` itself.
   ctx.out << sub->get_formatter()->make_help(sub, sub == &app ? "mlmon" : "mlmon " + command_path(sub),
-                                            CLI::AppFormatMode::Normal);
+                                             CLI::AppFormatMode::Normal);
   return kExitOk;
 }
 

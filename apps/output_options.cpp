@@ -1,7 +1,7 @@
 #include "output_options.hpp"
 
-#include "core/exit_codes.hpp"
 #include "commands.hpp"
+#include "core/exit_codes.hpp"
 #include "core/render.hpp"
 #include "workspace/catalog.hpp"
 
@@ -44,7 +44,8 @@ void print_summary(const Report& report, std::string_view what, std::size_t skip
   const std::size_t errors = report.count(Severity::Error);
   const std::size_t warnings = report.count(Severity::Warning) - errors;
   ctx.err << what << " checked";
-  if (skipped > 0) ctx.err << " (" << plural(skipped, "other file") << " skipped" << (verbose ? ")" : "; --verbose lists them)");
+  if (skipped > 0)
+    ctx.err << " (" << plural(skipped, "other file") << " skipped" << (verbose ? ")" : "; --verbose lists them)");
   ctx.err << ": " << plural(errors, "error") << ", " << plural(warnings, "warning") << "\n";
 }
 

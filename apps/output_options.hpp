@@ -1,9 +1,9 @@
 #pragma once
+#include <CLI/CLI.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
-
-#include <CLI/CLI.hpp>
 
 #include "context.hpp"
 #include "core/render.hpp"

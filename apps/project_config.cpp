@@ -19,7 +19,8 @@ std::optional<project::Config> load_project_config(std::string_view command, con
   }
   if (!problems.empty()) {
     Report report;
-    if (auto text = read_file(config->path)) report.add_source(std::make_shared<SourceFile>(config->path, std::move(*text)));
+    if (auto text = read_file(config->path))
+      report.add_source(std::make_shared<SourceFile>(config->path, std::move(*text)));
     for (Diagnostic& d : problems) report.add(std::move(d));
     finish_report(report, output, ctx);
     ctx.err << "mlmon " << command << ": fix " << config->path << " first\n";

@@ -5,8 +5,8 @@
 
 #include "commands.hpp"
 #include "core/exit_codes.hpp"
-#include "core/json_output.hpp"
 #include "core/file_io.hpp"
+#include "core/json_output.hpp"
 #include "engine/promqltest.hpp"
 #include "promql/parser.hpp"
 #include "promql/printer.hpp"
@@ -187,28 +187,37 @@ void setup_promql(CLI::App& app, Context& ctx) {
   promql->require_subcommand(1);
 
   auto check_args = std::make_shared<PromqlArgs>();
-  auto* check = promql->add_subcommand("check", "Check expressions: prints ok or Prometheus's error for each, in order");
+  auto* check =
+      promql->add_subcommand("check", "Check expressions: prints ok or Prometheus's error for each, in order");
   check->add_option("exprs", check_args->exprs, "Expressions; without any, one expression per line of stdin");
-  check->add_option("--format", check_args->format,
-                    "Output format: text, or json (JSON lines: {\"expr\",\"ok\",\"error\",\"line\",\"col\"})")
+  check
+      ->add_option("--format", check_args->format,
+                   "Output format: text, or json (JSON lines: {\"expr\",\"ok\",\"error\",\"line\",\"col\"})")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   check->add_flag("--json", check_args->json, "Same as --format=json");
-  check->add_option("--enable-feature", check_args->features, "PromQL features, as Prometheus's flag")->delimiter(',')->allow_extra_args(false);
+  check->add_option("--enable-feature", check_args->features, "PromQL features, as Prometheus's flag")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   check->footer("Exit codes: 0 all valid, 1 some invalid, 2 usage error.");
   check->callback([check_args, &ctx] { ctx.exit_code = run_check(*check_args, ctx, ctx.in); });
 
   auto format_args = std::make_shared<PromqlArgs>();
   auto* format = promql->add_subcommand("format", "Print expressions in Prometheus's canonical form");
   format->add_option("exprs", format_args->exprs, "Expressions")->required();
-  format->add_option("--enable-feature", format_args->features, "PromQL features, as Prometheus's flag")->delimiter(',')->allow_extra_args(false);
+  format->add_option("--enable-feature", format_args->features, "PromQL features, as Prometheus's flag")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   format->footer("Exit codes: 0 formatted, 1 some expression is invalid, 2 usage error.");
   format->callback([format_args, &ctx] { ctx.exit_code = run_format(*format_args, ctx); });
 
   auto test_args = std::make_shared<TestArgs>();
-  auto* test = promql->add_subcommand("test", "Run Prometheus engine-test scripts (promqltest format) on mlmon's engine");
+  auto* test =
+      promql->add_subcommand("test", "Run Prometheus engine-test scripts (promqltest format) on mlmon's engine");
   test->add_option("files", test_args->files, "Test files (.test)")->required();
-  test->add_option("--enable-feature", test_args->features, "PromQL features, as Prometheus's flag")->delimiter(',')->allow_extra_args(false);
+  test->add_option("--enable-feature", test_args->features, "PromQL features, as Prometheus's flag")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   test->add_option("--format", test_args->format, "text or json")->capture_default_str();
   test->add_flag("--fail-on-unsupported", test_args->fail_on_unsupported, "Count unsupported evals as failures");
   test->add_flag("--show-unsupported", test_args->show_unsupported, "List unsupported evals and why");

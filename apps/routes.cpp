@@ -121,7 +121,8 @@ constexpr const char* kTemplateNote =
 }  // namespace
 
 void setup_routes(CLI::App& app, Context& ctx) {
-  auto* routes = app.add_subcommand("routes", "Show the routing tree of an Alertmanager config, or test where alerts go");
+  auto* routes =
+      app.add_subcommand("routes", "Show the routing tree of an Alertmanager config, or test where alerts go");
   routes->require_subcommand(1);
 
   auto show = std::make_shared<RoutesArgs>();
@@ -137,8 +138,9 @@ void setup_routes(CLI::App& app, Context& ctx) {
       "test", "Print the receivers of an alert with the given labels, as `amtool config routes test` does");
   test_cmd->add_option("config", test->config, "Alertmanager config file, or *.tmpl config template")->required();
   test_cmd->add_option("labels", test->labels, "Alert labels as name=value");
-  test_cmd->add_option("--verify-receivers,--verify.receivers", test->verify_receivers,
-                       "Expected receivers, comma-separated and in order; exit 1 when they differ")
+  test_cmd
+      ->add_option("--verify-receivers,--verify.receivers", test->verify_receivers,
+                   "Expected receivers, comma-separated and in order; exit 1 when they differ")
       ->each([test](const std::string&) { test->verify_set = true; });
   test_cmd->add_flag("--tree", test->tree, "Also print the matching routes as a tree");
   test_cmd->add_option("--cases", test->cases,

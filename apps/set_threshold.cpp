@@ -68,7 +68,8 @@ Result<std::vector<thresholds::Request>> build_requests(const SetThresholdArgs& 
     auto text = read_file(args.values_file);
     if (!text) return fail(text.error().message);
     std::vector<std::string> errors;
-    auto requests = thresholds::parse_values_file(std::make_shared<SourceFile>(args.values_file, std::move(*text)), errors);
+    auto requests =
+        thresholds::parse_values_file(std::make_shared<SourceFile>(args.values_file, std::move(*text)), errors);
     if (!errors.empty()) {
       std::string joined;
       for (const std::string& e : errors) joined += (joined.empty() ? "" : "\n") + e;
@@ -76,7 +77,8 @@ Result<std::vector<thresholds::Request>> build_requests(const SetThresholdArgs& 
     }
     for (auto& request : requests) {
       if (!selector.group.empty() && request.selector.group.empty()) request.selector.group = selector.group;
-      if (!selector.resource.empty() && request.selector.resource.empty()) request.selector.resource = selector.resource;
+      if (!selector.resource.empty() && request.selector.resource.empty())
+        request.selector.resource = selector.resource;
       if (!selector.file.empty() && request.selector.file.empty()) request.selector.file = selector.file;
       request.selector.labels.insert(request.selector.labels.begin(), selector.labels.begin(), selector.labels.end());
     }
@@ -98,7 +100,8 @@ Result<std::vector<thresholds::Request>> build_requests(const SetThresholdArgs& 
       first_path = 2;
     } else if (!for_text) {
       return fail(value.error().message);
-    } else if (!std::filesystem::exists(positionals[1], ec) && positionals[1].find_first_of("*?[") == std::string::npos) {
+    } else if (!std::filesystem::exists(positionals[1], ec) &&
+               positionals[1].find_first_of("*?[") == std::string::npos) {
       // With --for, VALUE may be left out; this is neither a number nor a path.
       return fail(value.error().message + " (and it is not a path either)");
     }
@@ -191,16 +194,19 @@ void setup_set_threshold(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<SetThresholdArgs>();
   auto* sub = app.add_subcommand("set-threshold", "Change an alert's threshold (and for:) in place, byte-exact");
   sub->add_option("ALERT", args->alert, "Alert name");
-  sub->add_option("VALUE", args->value, "New threshold, a PromQL number: 0.25, 1e5, 100000 (may be left out with --for)");
+  sub->add_option("VALUE", args->value,
+                  "New threshold, a PromQL number: 0.25, 1e5, 100000 (may be left out with --for)");
   sub->add_option("PATHS", args->paths, "Rule files or PrometheusRule manifests, directories, globs (default: rules/)");
-  sub->add_option("--for", args->for_text, "Also (or only) set the alert's for: duration, e.g. 10m; added after expr if absent");
+  sub->add_option("--for", args->for_text,
+                  "Also (or only) set the alert's for: duration, e.g. 10m; added after expr if absent");
   sub->add_option("--group", args->group, "Only the alert in this rule group");
   sub->add_option("--resource", args->resource,
                   "Only the alert in the PrometheusRule with this metadata.name (manifests with several)");
   sub->add_option("--file", args->file, "Only the alert in this file (searched alone when no PATHS are given)");
   sub->add_option("--label", args->labels, "Only the alert with this label value, NAME=VALUE (repeatable)")
       ->allow_extra_args(false);
-  sub->add_option("--index", args->index, "Which threshold, when the alert has several (0, 1, ... as `mlmon thresholds` lists)")
+  sub->add_option("--index", args->index,
+                  "Which threshold, when the alert has several (0, 1, ... as `mlmon thresholds` lists)")
       ->check(CLI::NonNegativeNumber);
   sub->add_option("--values", args->values_file,
                   "Apply a YAML map {Alert: VALUE} or {Alert: {value, for, index}} to all files, all or nothing");

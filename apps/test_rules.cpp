@@ -86,7 +86,8 @@ std::optional<std::vector<std::string>> test_files(const TestRulesArgs& args, co
         return std::nullopt;
       }
       auto source = std::make_shared<SourceFile>(input.path, std::move(*text));
-      if (workspace::select_file(source, true, {workspace::FileKind::RuleTests}).take != workspace::Take::Check) continue;
+      if (workspace::select_file(source, true, {workspace::FileKind::RuleTests}).take != workspace::Take::Check)
+        continue;
     }
     files.push_back(input.path);
   }
@@ -143,7 +144,8 @@ int run_test_rules(const TestRulesArgs& args, Context& ctx) {
 
   const unsigned jobs = args.jobs != 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Threads left over when there are fewer files than jobs run a file's test groups at once.
-  options.group_jobs = std::max(1u, jobs / std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files->size()))));
+  options.group_jobs =
+      std::max(1u, jobs / std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(files->size()))));
   const std::vector<ruletest::FileResult> results = run_all(*files, options, jobs);
 
   bool failed = false;
@@ -152,7 +154,8 @@ int run_test_rules(const TestRulesArgs& args, Context& ctx) {
   if (args.coverage || args.min_coverage >= 0) coverage = ruletest::aggregate_coverage(results);
 
   if (args.format == "json") {
-    ctx.out << ruletest::json_report(results, coverage).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+    ctx.out << ruletest::json_report(results, coverage)
+                   .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
             << "\n";
   } else if (args.format == "text") {
     ctx.out << ruletest::text_report(results);
@@ -196,8 +199,8 @@ int run_test_rules(const TestRulesArgs& args, Context& ctx) {
 
 void setup_test_rules(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<TestRulesArgs>();
-  auto* sub = app.add_subcommand("test-rules",
-                                 "Run promtool's rule unit tests (promtool test rules) on mlmon's PromQL engine");
+  auto* sub =
+      app.add_subcommand("test-rules", "Run promtool's rule unit tests (promtool test rules) on mlmon's PromQL engine");
   sub->add_option("paths", args->paths,
                   "Test files, directories (the promtool test files among their *.yml, *.yaml) or globs")
       ->required();
@@ -222,14 +225,16 @@ void setup_test_rules(CLI::App& app, Context& ctx) {
                 "Pass what promtool passes: an unknown alertname expecting no alerts, a rule_files pattern "
                 "matching nothing, an eval_time after all input expecting nothing");
   sub->add_flag("--coverage", args->coverage, "Print which rules of the loaded rule files no test asserted");
-  sub->add_option("--min-coverage", args->min_coverage, "Fail when fewer than this percentage of the rules are asserted")
+  sub->add_option("--min-coverage", args->min_coverage,
+                  "Fail when fewer than this percentage of the rules are asserted")
       ->check(CLI::Range(0.0, 100.0));
   sub->add_option("-j,--jobs", args->jobs, "Test files run at once (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
   sub->add_option("--config", args->config_path,
                   "Project config (default: .mlmon.yml found walking up from the first path)");
-  sub->footer("Exit codes: 0 every test passed, 1 a test failed (or coverage below --min-coverage), "
-              "2 usage error (bad flag, no such file, unreadable input).");
+  sub->footer(
+      "Exit codes: 0 every test passed, 1 a test failed (or coverage below --min-coverage), "
+      "2 usage error (bad flag, no such file, unreadable input).");
   sub->callback([args, &ctx] { ctx.exit_code = run_test_rules(*args, ctx); });
 }
 

@@ -19,8 +19,8 @@ struct ThresholdsArgs {
 };
 
 int run_thresholds(const ThresholdsArgs& args, Context& ctx) {
-  auto files = expand_input_files(args.paths.empty() ? std::vector<std::string>{"rules/"} : args.paths,
-                                  {".yml", ".yaml"});
+  auto files =
+      expand_input_files(args.paths.empty() ? std::vector<std::string>{"rules/"} : args.paths, {".yml", ".yaml"});
   if (!files) {
     ctx.err << "mlmon thresholds: " << files.error().message << "\n";
     return kExitUsage;
@@ -61,7 +61,8 @@ int run_thresholds(const ThresholdsArgs& args, Context& ctx) {
 void setup_thresholds(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ThresholdsArgs>();
   auto* sub = app.add_subcommand("thresholds", "List every alert's thresholds: comparison, value, for, severity");
-  sub->add_option("paths", args->paths, "Rule files or PrometheusRule manifests, directories, globs, - for stdin (default: rules/)");
+  sub->add_option("paths", args->paths,
+                  "Rule files or PrometheusRule manifests, directories, globs, - for stdin (default: rules/)");
   sub->add_option("--format", args->format, "Output format: text (a table) or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -18,7 +18,7 @@ namespace {
 using schema::Kind;
 
 constexpr std::size_t kMaxVisits = 4'000'000;  // aliases can multiply a small file's work
-constexpr int kMaxDepth = 1000;  // above what the YAML loader accepts; a guard, not a rule
+constexpr int kMaxDepth = 1000;                // above what the YAML loader accepts; a guard, not a rule
 
 bool is_secret_kind(Kind kind) {
   return kind == Kind::Secret || kind == Kind::SecretUrl || kind == Kind::SecretTemplateUrl;
@@ -26,8 +26,8 @@ bool is_secret_kind(Kind kind) {
 
 }  // namespace
 
-void Checker::report(const yaml::Node* at, Phase phase, std::string_view rule, std::string message,
-                     Severity severity, std::string hint) {
+void Checker::report(const yaml::Node* at, Phase phase, std::string_view rule, std::string message, Severity severity,
+                     std::string hint) {
   Finding f;
   f.phase = phase;
   f.diagnostic.severity = severity;
@@ -71,7 +71,8 @@ void Checker::report_duplicate_keys(const std::vector<Diagnostic>& duplicates) {
     const std::pair<const yaml::Node*, std::string_view>* owner = nullptr;
     for (const auto& candidate : decoded_maps_) {
       const yaml::Node* n = candidate.first;
-      if (n->offset <= offset && offset < n->end && (owner == nullptr || n->end - n->offset < owner->first->end - owner->first->offset)) {
+      if (n->offset <= offset && offset < n->end &&
+          (owner == nullptr || n->end - n->offset < owner->first->end - owner->first->offset)) {
         owner = &candidate;
       }
     }
@@ -80,7 +81,8 @@ void Checker::report_duplicate_keys(const std::vector<Diagnostic>& duplicates) {
     while (key_end < text.size() && text[key_end] != ':' && text[key_end] != '\n') ++key_end;
     std::string key = text.substr(offset, key_end - offset);
     while (!key.empty() && key.back() == ' ') key.pop_back();
-    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') && key.back() == key.front()) key = key.substr(1, key.size() - 2);
+    if (key.size() >= 2 && (key.front() == '"' || key.front() == '\'') && key.back() == key.front())
+      key = key.substr(1, key.size() - 2);
     Finding f;
     f.diagnostic = d;
     f.phase = Phase::Strict;
@@ -114,7 +116,9 @@ void Checker::decode_struct(const yaml::Node* node, const schema::Struct& type, 
     if (entry.key == nullptr || !entry.key->is_scalar()) continue;
     const std::string& name = entry.key->value;
     if (!seen.insert(name).second) {
-      if (!entry.merged) strict_error(entry.key, ids::kDuplicateField, "field " + name + " already set in type " + std::string(type.go_name));
+      if (!entry.merged)
+        strict_error(entry.key, ids::kDuplicateField,
+                     "field " + name + " already set in type " + std::string(type.go_name));
       continue;
     }
     const schema::Field* field = type.find(name);
@@ -161,11 +165,13 @@ void Checker::decode_string_map(const yaml::Node* value, std::string_view go_typ
       continue;
     }
     if (!seen.insert(entry.key->value).second) {
-      if (!entry.merged) strict_error(entry.key, ids::kDuplicateField, "key " + go::quote(entry.key->value) + " already set in map");
+      if (!entry.merged)
+        strict_error(entry.key, ids::kDuplicateField, "key " + go::quote(entry.key->value) + " already set in map");
       continue;
     }
     if (entry.value->is_map() || entry.value->is_seq()) type_error(entry.value, "string");
-    else if (secret_values && entry.value->is_scalar()) out_.secrets.push_back({entry.key->value, entry.key, entry.value, false});
+    else if (secret_values && entry.value->is_scalar())
+      out_.secrets.push_back({entry.key->value, entry.key, entry.value, false});
   }
 }
 
@@ -283,9 +289,7 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
     case Kind::TlsVersion:
       if (auto ok = check_tls_version(text); !ok) report(value, Phase::Decode, ids::kTlsConfig, ok.error().message);
       return;
-    default:
-      (void)key;
-      return;
+    default: (void)key; return;
   }
 }
 
@@ -358,9 +362,7 @@ void Checker::decode_field(const yaml::Node* key, const yaml::Node* value, const
         decode_struct(value, field.type(), depth, in_http_config);
       }
       return;
-    default:
-      decode_leaf(key, value, field);
-      return;
+    default: decode_leaf(key, value, field); return;
   }
 }
 

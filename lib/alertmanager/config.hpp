@@ -32,8 +32,8 @@ struct Route {
 };
 
 struct Integration {
-  std::string kind;                 ///< "slack_configs", "webhook_configs", ...
-  const yaml::Node* node = nullptr; ///< the list item
+  std::string kind;                  ///< "slack_configs", "webhook_configs", ...
+  const yaml::Node* node = nullptr;  ///< the list item
 };
 
 struct Receiver {

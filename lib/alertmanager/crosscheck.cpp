@@ -61,21 +61,22 @@ std::vector<Diagnostic> crosscheck_alert_routing(const Config& config, const std
     }
     if (all_blackholes) {
       out.push_back(warning(alert, ids::kUnroutedAlert,
-                            "alert " + alert.name + " reaches no receiver that notifies anyone: " +
-                                join_receivers(receivers) + (receivers.size() == 1 ? " has" : " have") +
-                                " no integrations",
+                            "alert " + alert.name +
+                                " reaches no receiver that notifies anyone: " + join_receivers(receivers) +
+                                (receivers.size() == 1 ? " has" : " have") + " no integrations",
                             "route it to a receiver with an integration, or drop the rule if nobody needs it"));
       continue;
     }
     const auto severity = labels.find("severity");
     if (routes.size() == 1 && routes.front() == &config.route && severity != labels.end()) {
       if (const Route* r = route_for_value(config.route, "severity", severity->second, 0)) {
-        out.push_back(warning(
-            alert, ids::kDefaultRouteOnly,
-            "alert " + alert.name + " (severity=" + severity->second + ") only reaches the root receiver " +
-                config.route.effective_receiver + ", although routes exist for this severity",
-            "the route " + to_string(r->matchers) + (r->node ? " (Alertmanager config line " + std::to_string(r->node->pos.line) + ")" : "") +
-                " (or its parent) does not match the alert's other labels"));
+        out.push_back(
+            warning(alert, ids::kDefaultRouteOnly,
+                    "alert " + alert.name + " (severity=" + severity->second + ") only reaches the root receiver " +
+                        config.route.effective_receiver + ", although routes exist for this severity",
+                    "the route " + to_string(r->matchers) +
+                        (r->node ? " (Alertmanager config line " + std::to_string(r->node->pos.line) + ")" : "") +
+                        " (or its parent) does not match the alert's other labels"));
       }
     }
   }

@@ -100,8 +100,8 @@ Result<std::int64_t> parse_go_duration(std::string_view text) {
     return fail("time: invalid duration " + quoted);
   }
   static const std::pair<std::string_view, std::uint64_t> kUnits[] = {
-      {"ns", 1ULL},        {"us", 1000ULL},         {"\xC2\xB5s", 1000ULL}, {"\xCE\xBCs", 1000ULL},
-      {"ms", 1000000ULL},  {"s", 1000000000ULL},    {"m", 60000000000ULL},  {"h", 3600000000000ULL},
+      {"ns", 1ULL},       {"us", 1000ULL},      {"\xC2\xB5s", 1000ULL}, {"\xCE\xBCs", 1000ULL},
+      {"ms", 1000000ULL}, {"s", 1000000000ULL}, {"m", 60000000000ULL},  {"h", 3600000000000ULL},
   };
   long double total = 0;
   while (!s.empty()) {

@@ -62,7 +62,8 @@ bool plain_safe(std::string_view value, bool at_start, bool at_end, bool in_flow
   if (value.find_first_of("\n\r\t") != std::string_view::npos) return false;
   if (value.find(": ") != std::string_view::npos || value.find(" #") != std::string_view::npos) return false;
   if (at_end && (value.back() == ' ' || value.back() == ':')) return false;
-  if (at_start && (value.front() == ' ' || std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) != std::string_view::npos)) {
+  if (at_start && (value.front() == ' ' ||
+                   std::string_view("-?:,[]{}#&*!|>'\"%@`").find(value.front()) != std::string_view::npos)) {
     return false;
   }
   if (in_flow && value.find_first_of(",[]{}") != std::string_view::npos) return false;
@@ -71,7 +72,8 @@ bool plain_safe(std::string_view value, bool at_start, bool at_end, bool in_flow
 
 constexpr std::string_view kRenderedMarker = "# Rendered by mlmon render-alertmanager";
 
-Diagnostic problem(const SourceFile& source, std::size_t offset, std::string_view rule, std::string message, std::string hint = {}) {
+Diagnostic problem(const SourceFile& source, std::size_t offset, std::string_view rule, std::string message,
+                   std::string hint = {}) {
   return make_diagnostic(Severity::Error, rule, source.path(), source.position_of(offset), std::move(message),
                          std::move(hint));
 }
@@ -79,7 +81,8 @@ Diagnostic problem(const SourceFile& source, std::size_t offset, std::string_vie
 }  // namespace
 
 bool RenderedTemplate::ok() const {
-  return std::none_of(problems.begin(), problems.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  return std::none_of(problems.begin(), problems.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
 std::size_t RenderedTemplate::count(ValueSource source) const {
@@ -131,7 +134,8 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
   std::vector<Scalar> scalars;
   std::set<const Node*> seen;
   collect(doc.root, false, 0, scalars, seen);
-  std::sort(scalars.begin(), scalars.end(), [](const Scalar& a, const Scalar& b) { return a.node->offset < b.node->offset; });
+  std::sort(scalars.begin(), scalars.end(),
+            [](const Scalar& a, const Scalar& b) { return a.node->offset < b.node->offset; });
 
   const std::string& text = source.text();
   std::size_t copied = 0;
@@ -148,7 +152,8 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
       escape.length = 1;
       events.push_back(escape);
     }
-    std::sort(events.begin(), events.end(), [](const EnvReference& a, const EnvReference& b) { return a.offset < b.offset; });
+    std::sort(events.begin(), events.end(),
+              [](const EnvReference& a, const EnvReference& b) { return a.offset < b.offset; });
     for (const EnvReference& ref : events) {
       const std::size_t at = begin + ref.offset;
       if (at < copied) continue;
@@ -183,10 +188,10 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
         chosen = *placeholder;
         result.sources[ref.name] = ValueSource::Placeholder;
       } else {
-        result.problems.push_back(problem(
-            source, at, ids::kEnvMissing,
-            "required variable " + ref.name + (value.has_value() ? " is empty" : " is not set"),
-            "export " + ref.name + ", or write ${" + ref.name + ":-default} to make it optional"));
+        result.problems.push_back(
+            problem(source, at, ids::kEnvMissing,
+                    "required variable " + ref.name + (value.has_value() ? " is empty" : " is not set"),
+                    "export " + ref.name + ", or write ${" + ref.name + ":-default} to make it optional"));
         const bool listed = std::any_of(result.missing.begin(), result.missing.end(),
                                         [&](const MissingVariable& m) { return m.name == ref.name; });
         if (!listed) result.missing.push_back({ref.name, value.has_value()});
@@ -197,9 +202,10 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
         case yaml::ScalarStyle::DoubleQuoted: written = escape_double_quoted(chosen); break;
         case yaml::ScalarStyle::SingleQuoted:
           if (chosen.find_first_of("\n\r") != std::string::npos) {
-            result.problems.push_back(problem(source, at, ids::kEnvUnsafe,
-                                              "the value of " + ref.name + " has a line break, which a single-quoted YAML value cannot hold",
-                                              "use double quotes around " + ref_text + " in the template"));
+            result.problems.push_back(
+                problem(source, at, ids::kEnvUnsafe,
+                        "the value of " + ref.name + " has a line break, which a single-quoted YAML value cannot hold",
+                        "use double quotes around " + ref_text + " in the template"));
             continue;
           }
           for (const char c : chosen) written += c == '\'' ? std::string("''") : std::string(1, c);
@@ -221,9 +227,10 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
           const bool at_start = ref.offset == 0;
           const bool at_end = ref.offset + ref.length == raw.size();
           if (!plain_safe(chosen, at_start, at_end, node.in_flow)) {
-            result.problems.push_back(problem(source, at, ids::kEnvUnsafe,
-                                              "the value of " + ref.name + " would change the YAML structure in an unquoted value",
-                                              "quote the reference in the template: \"" + ref_text + "\""));
+            result.problems.push_back(
+                problem(source, at, ids::kEnvUnsafe,
+                        "the value of " + ref.name + " would change the YAML structure in an unquoted value",
+                        "quote the reference in the template: \"" + ref_text + "\""));
             continue;
           }
           written = chosen;

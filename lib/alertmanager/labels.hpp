@@ -16,5 +16,4 @@ bool is_classic_label_name(std::string_view name);
 bool is_utf8_label_name(std::string_view name);
 bool is_valid_utf8(std::string_view text);
 
-
 }  // namespace mlmon::alertmanager

@@ -78,8 +78,8 @@ class Linter {
                                "sends a notification"
                              : "Alertmanager reads it relative to its own working directory, and only when it sends a "
                                "notification; checked here against the config file's directory";
-      warn(f.value, ids::kMissingFile, f.field + ": file " + go::quote(resolved.lexically_normal().string()) + " does not exist",
-           std::move(hint));
+      warn(f.value, ids::kMissingFile,
+           f.field + ": file " + go::quote(resolved.lexically_normal().string()) + " does not exist", std::move(hint));
     }
   }
 
@@ -134,11 +134,12 @@ class Linter {
       for (std::size_t i = 0; i < j; ++i) {
         const Route& earlier = route.routes[i];
         if (earlier.continue_matching || !covers(earlier.matchers, later.matchers)) continue;
-        const std::string what = earlier.matchers.empty() ? "matches every alert" : "matches every alert this one matches";
+        const std::string what =
+            earlier.matchers.empty() ? "matches every alert" : "matches every alert this one matches";
         warn(later.node, ids::kShadowedRoute,
              "this route can never match: the route at line " + line_of(earlier.node) + " (" +
-                 (earlier.matchers.empty() ? std::string("default-route") : to_string(earlier.matchers)) + ") " +
-                 what + " and has no 'continue: true'",
+                 (earlier.matchers.empty() ? std::string("default-route") : to_string(earlier.matchers)) + ") " + what +
+                 " and has no 'continue: true'",
              "move this route before it, or add 'continue: true' to the earlier route");
         break;
       }
@@ -159,7 +160,9 @@ class Linter {
     return {};
   }
 
-  static bool same_set(const Matchers& a, const Matchers& b) { return covers(a, b) && covers(b, a) && a.size() == b.size(); }
+  static bool same_set(const Matchers& a, const Matchers& b) {
+    return covers(a, b) && covers(b, a) && a.size() == b.size();
+  }
 
   void inhibit_rules() {
     for (const InhibitRule& rule : loaded_.config.inhibit_rules) {
@@ -189,8 +192,9 @@ class Linter {
             for (const Matcher& m : *other) {
               if (m.name != label || m.matches(eq.value)) continue;
               warn(rule.node, kRule,
-                   "inhibit rule can never fire: 'equal' requires the same " + label + " on source and target, but the " +
-                       side_name + " needs " + eq.to_string() + " and the " + other_name + " " + m.to_string(),
+                   "inhibit rule can never fire: 'equal' requires the same " + label +
+                       " on source and target, but the " + side_name + " needs " + eq.to_string() + " and the " +
+                       other_name + " " + m.to_string(),
                    "remove " + go::quote(label) + " from 'equal'");
               reported = true;
               break;
@@ -213,8 +217,9 @@ class Linter {
         host.ends_with("logic.azure.com") || host == "api.telegram.org") {
       return url.path.size() > 1 || !url.query.empty();
     }
-    static constexpr std::array<std::string_view, 12> kKeys{"token", "key", "secret", "sig", "signature", "password",
-                                                            "passwd", "auth", "apikey", "api_key", "access_token", "code"};
+    static constexpr std::array<std::string_view, 12> kKeys{"token",     "key",      "secret",       "sig",
+                                                            "signature", "password", "passwd",       "auth",
+                                                            "apikey",    "api_key",  "access_token", "code"};
     std::string query = url.query;
     std::transform(query.begin(), query.end(), query.begin(), [](unsigned char c) { return std::tolower(c); });
     std::size_t start = 0;
@@ -235,7 +240,8 @@ class Linter {
     for (const SecretValue& s : loaded_.secrets) {
       if (s.value == nullptr || !s.value->is_scalar()) continue;
       const std::string& v = s.value->value;
-      if (v.empty() || v == "<secret>" || v.find("${") != std::string::npos || v.find("{{") != std::string::npos) continue;
+      if (v.empty() || v == "<secret>" || v.find("${") != std::string::npos || v.find("{{") != std::string::npos)
+        continue;
       if (loaded_.is_rendered_value(s.value)) continue;  // rendered from the environment or a default on purpose
       if (s.is_url && !url_has_credentials(v)) continue;
       const std::string what = s.is_url ? "a URL with credentials" : "a secret";

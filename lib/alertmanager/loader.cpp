@@ -70,7 +70,8 @@ std::string LoadedConfig::amtool_error() const {
     }
     return nullptr;
   };
-  if (const Finding* f = first(Phase::Syntax)) return "yaml: line " + std::to_string(f->diagnostic.pos.line) + ": " + f->diagnostic.message;
+  if (const Finding* f = first(Phase::Syntax))
+    return "yaml: line " + std::to_string(f->diagnostic.pos.line) + ": " + f->diagnostic.message;
   if (const Finding* f = first(Phase::Decode)) return f->diagnostic.message;
   std::string strict;
   for (const Finding& f : findings) {
@@ -138,7 +139,8 @@ LoadedConfig load_config(SourceFilePtr source, LoadOptions options) {
     }
     Finding f;
     f.diagnostic = d;
-    const bool stops = d.rule_id == yaml::kRuleSyntax || d.rule_id == yaml::kRuleEncoding || d.rule_id == yaml::kRuleAlias;
+    const bool stops =
+        d.rule_id == yaml::kRuleSyntax || d.rule_id == yaml::kRuleEncoding || d.rule_id == yaml::kRuleAlias;
     f.phase = stops ? Phase::Syntax : d.rule_id == yaml::kRuleMerge ? Phase::Decode : Phase::Extra;
     loaded.findings.push_back(std::move(f));
   }

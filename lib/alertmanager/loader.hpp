@@ -29,7 +29,7 @@ struct Finding {
 
 /// A value Alertmanager treats as a secret (never printed by mlmon).
 struct SecretValue {
-  std::string field;                 ///< "smtp_auth_password", "api_url", ...
+  std::string field;  ///< "smtp_auth_password", "api_url", ...
   const yaml::Node* key = nullptr;
   const yaml::Node* value = nullptr;
   bool is_url = false;
@@ -40,7 +40,8 @@ struct SecretValue {
 struct FileReference {
   std::string field;
   const yaml::Node* value = nullptr;
-  bool resolved_against_config_dir = false;  ///< http_config files and templates; the rest are relative to Alertmanager's working directory
+  bool resolved_against_config_dir =
+      false;  ///< http_config files and templates; the rest are relative to Alertmanager's working directory
   bool is_template_glob = false;
 };
 

@@ -122,7 +122,8 @@ MatchersParse parse_matcher(std::string_view input) {
   }
   MatchersParse utf8 = parse_matchers_utf8(input);
   if (utf8.ok() && utf8.matchers.size() != 1) {
-    utf8.error = utf8.matchers.empty() ? "no matchers" : "expected 1 matcher, found " + std::to_string(utf8.matchers.size());
+    utf8.error =
+        utf8.matchers.empty() ? "no matchers" : "expected 1 matcher, found " + std::to_string(utf8.matchers.size());
     utf8.matchers.clear();
   }
   // The classic single-matcher parser reads the whole input as one matcher: `a=b,c=d` is a="b,c=d".

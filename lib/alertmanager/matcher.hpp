@@ -26,9 +26,7 @@ struct Matcher {
   /// Alertmanager's String(): `name="value"`, name and value quoted as Go quotes when the name
   /// holds a character the UTF-8 parser reserves.
   std::string to_string() const;
-  bool same_as(const Matcher& other) const {
-    return type == other.type && name == other.name && value == other.value;
-  }
+  bool same_as(const Matcher& other) const { return type == other.type && name == other.name && value == other.value; }
 };
 
 using Matchers = std::vector<Matcher>;

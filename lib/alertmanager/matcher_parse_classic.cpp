@@ -128,11 +128,8 @@ MatchersParse parse_matchers_classic(std::string_view input) {
         if (!escaped) inside_quotes = !inside_quotes;
         else escaped = false;
         break;
-      case '\\':
-        escaped = !escaped;
-        break;
-      default:
-        escaped = false;
+      case '\\': escaped = !escaped; break;
+      default: escaped = false;
     }
     token += c;
   }

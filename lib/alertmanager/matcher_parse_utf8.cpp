@@ -15,10 +15,17 @@ namespace mlmon::alertmanager {
 bool is_reserved_in_matchers(char32_t r) {
   if (unicode::is_space(r)) return true;
   switch (r) {
-    case '{': case '}': case '!': case '=': case '~': case ',': case '\\': case '"': case '\'': case '`':
-      return true;
-    default:
-      return false;
+    case '{':
+    case '}':
+    case '!':
+    case '=':
+    case '~':
+    case ',':
+    case '\\':
+    case '"':
+    case '\'':
+    case '`': return true;
+    default: return false;
   }
 }
 

@@ -119,7 +119,8 @@ void build_model(Checker& ck, const Node& root, Config& out) {
       out.inhibit_rules.push_back(std::move(rule));
     }
   }
-  for (const auto& [section, deprecated] : {std::pair{"mute_time_intervals", true}, std::pair{"time_intervals", false}}) {
+  for (const auto& [section, deprecated] :
+       {std::pair{"mute_time_intervals", true}, std::pair{"time_intervals", false}}) {
     const Node* list = field_node(&root, section);
     if (list == nullptr || !list->is_seq()) continue;
     for (const Node* t : list->items) {

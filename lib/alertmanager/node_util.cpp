@@ -4,7 +4,6 @@
 
 namespace mlmon::alertmanager {
 
-
 const yaml::Node* field_node(const yaml::Node* map, std::string_view key) {
   if (map == nullptr || !map->is_map()) return nullptr;
   return map->get(key);

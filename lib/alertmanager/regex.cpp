@@ -33,7 +33,9 @@ bool surely_valid(std::string_view pattern) {
   enum class Last { Start, Atom, Quantifier, Lazy } last = Last::Start;
   for (const char c : pattern) {
     switch (c) {
-      case '*': case '+': case '?':
+      case '*':
+      case '+':
+      case '?':
         if (last == Last::Atom) {
           last = Last::Quantifier;
         } else if (c == '?' && last == Last::Quantifier) {
@@ -42,13 +44,22 @@ bool surely_valid(std::string_view pattern) {
           return false;
         }
         break;
-      case '(': ++depth; last = Last::Start; break;
+      case '(':
+        ++depth;
+        last = Last::Start;
+        break;
       case ')':
         if (--depth < 0) return false;
         last = Last::Atom;
         break;
       case '|': last = Last::Start; break;
-      case '\\': case '[': case ']': case '{': case '}': case '^': case '$': return false;
+      case '\\':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '^':
+      case '$': return false;
       default:
         if (c < 0x20 || c > 0x7E) return false;
         last = Last::Atom;

@@ -14,7 +14,8 @@ namespace {
 using yaml::Node;
 
 Diagnostic make(const SourceFilePtr& source, const Node* at, std::string_view rule, std::string message) {
-  return make_diagnostic(Severity::Error, rule, source->path(), at != nullptr ? at->pos : Position{}, std::move(message));
+  return make_diagnostic(Severity::Error, rule, source->path(), at != nullptr ? at->pos : Position{},
+                         std::move(message));
 }
 
 std::string describe(const RouteCase& c) {
@@ -38,18 +39,19 @@ RouteCaseFile load_route_cases(SourceFilePtr source) {
   file.problems = file.document.problems;
   const Node* root = file.document.root;
   if (root == nullptr) {
-    if (file.document.ok()) file.problems.push_back(make(source, nullptr, ids::kRouteCases, "no routing cases in the file"));
+    if (file.document.ok())
+      file.problems.push_back(make(source, nullptr, ids::kRouteCases, "no routing cases in the file"));
     return file;
   }
   if (!root->is_seq()) {
-    file.problems.push_back(make(source, root, ids::kRouteCases,
-                                 "routing cases must be a list of {labels: {...}, receivers: [...]}"));
+    file.problems.push_back(
+        make(source, root, ids::kRouteCases, "routing cases must be a list of {labels: {...}, receivers: [...]}"));
     return file;
   }
   for (const Node* item : root->items) {
     if (!item->is_map()) {
-      file.problems.push_back(make(source, item, ids::kRouteCases,
-                                   "a routing case must be a mapping with labels and receivers"));
+      file.problems.push_back(
+          make(source, item, ids::kRouteCases, "a routing case must be a mapping with labels and receivers"));
       continue;
     }
     RouteCase c;
@@ -75,7 +77,8 @@ RouteCaseFile load_route_cases(SourceFilePtr source) {
         c.labels[e.key->value] = scalar_text(e.value);
       }
     } else if (is_present(labels)) {
-      file.problems.push_back(make(source, labels, ids::kRouteCases, "labels must be a mapping of label names to values"));
+      file.problems.push_back(
+          make(source, labels, ids::kRouteCases, "labels must be a mapping of label names to values"));
       valid = false;
     }
     const Node* receivers = field_node(item, "receivers");
@@ -106,9 +109,9 @@ std::vector<Diagnostic> run_route_cases(const RouteCaseFile& cases, const Route&
   for (const RouteCase& c : cases.cases) {
     const std::vector<std::string> got = route_receivers(root, c.labels);
     if (got == c.receivers) continue;
-    out.push_back(make(cases.document.source, c.node, ids::kRouteCases,
-                       describe(c) + ": expected receivers " + join_receivers(c.receivers) + ", got " +
-                           join_receivers(got)));
+    out.push_back(
+        make(cases.document.source, c.node, ids::kRouteCases,
+             describe(c) + ": expected receivers " + join_receivers(c.receivers) + ", got " + join_receivers(got)));
   }
   return out;
 }

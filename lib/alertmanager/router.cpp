@@ -56,9 +56,7 @@ std::vector<std::string> route_receivers(const Route& root, const LabelSet& labe
   return out;
 }
 
-std::string routes_show_text(const Route& root) {
-  return "Routing tree:\n" + print_tree({show_node(root)}) + "\n";
-}
+std::string routes_show_text(const Route& root) { return "Routing tree:\n" + print_tree({show_node(root)}) + "\n"; }
 
 std::string matching_tree_text(const Route& root, const LabelSet& labels) {
   return "Matching routes:\n" + print_tree({matching_node(root, labels)}) + "\n\n";

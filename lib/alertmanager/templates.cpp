@@ -18,11 +18,11 @@ namespace {
 gotemplate::Options alertmanager_options() {
   gotemplate::Options options;
   options.prometheus_alert = false;
-  options.functions = {"toUpper",  "toLower",  "title",       "trimSpace",   "join",         "match",
-                       "safeHtml", "safeUrl",  "urlUnescape", "reReplaceAll", "stringSlice", "routeLabels",
-                       "date",     "tz",       "now",         "since",       "humanizeDuration", "toDate",
-                       "mustToDate", "toJson", "base64encode", "base64decode", "list",        "append",
-                       "dict"};
+  options.functions = {"toUpper",      "toLower",          "title",   "trimSpace",   "join",
+                       "match",        "safeHtml",         "safeUrl", "urlUnescape", "reReplaceAll",
+                       "stringSlice",  "routeLabels",      "date",    "tz",          "now",
+                       "since",        "humanizeDuration", "toDate",  "mustToDate",  "toJson",
+                       "base64encode", "base64decode",     "list",    "append",      "dict"};
   return options;
 }
 

@@ -57,12 +57,13 @@ void check_global_conflicts(Checker& ck, const Global& g) {
   conflict("slack_api_url", g.pointer_set("slack_api_url"));
   const bool app_token = g.text_set("slack_app_token") || g.text_set("slack_app_token_file");
   const bool api_url = g.pointer_set("slack_api_url") || g.text_set("slack_api_url_file");
-  const std::string app_url = g.pointer_set("slack_app_url") ? g.text("slack_app_url")
-                                                             : std::string("https://slack.com/api/chat.postMessage");
+  const std::string app_url =
+      g.pointer_set("slack_app_url") ? g.text("slack_app_url") : std::string("https://slack.com/api/chat.postMessage");
   if (app_token && api_url && !(g.pointer_set("slack_api_url") && g.text("slack_api_url") == app_url)) {
-    ck.report(g.key("slack_app_token") ? g.key("slack_app_token") : g.key("slack_app_token_file"), Phase::Config,
-              ids::kGlobal,
-              "at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured");
+    ck.report(
+        g.key("slack_app_token") ? g.key("slack_app_token") : g.key("slack_app_token_file"), Phase::Config,
+        ids::kGlobal,
+        "at most one of slack_app_token/slack_app_token_file & slack_api_url/slack_api_url_file must be configured");
   }
   conflict("opsgenie_api_key", g.text_set("opsgenie_api_key"));
   conflict("victorops_api_key", g.text_set("victorops_api_key"));
@@ -81,8 +82,8 @@ void check_integration(Checker& ck, const Global& g, std::string_view kind, cons
   auto fail = [&](const std::string& message) { ck.report(item, Phase::Config, ids::kIntegration, message); };
   const std::string name(kind.substr(0, kind.size() - std::string_view("_configs").size()));
   // A null entry: Alertmanager reports it for most integrations and reads it as {} for the rest.
-  const bool empty_ok = kind == "slack_configs" || kind == "opsgenie_configs" || kind == "wechat_configs" ||
-                        kind == "rocketchat_configs";
+  const bool empty_ok =
+      kind == "slack_configs" || kind == "opsgenie_configs" || kind == "wechat_configs" || kind == "rocketchat_configs";
   if (item->is_null() && !empty_ok) {
     fail("missing " + name + " config");
     return;
@@ -168,7 +169,8 @@ void check_route_receivers(Checker& ck, const Node* route, const std::set<std::s
   const Node* receiver = field_node(route, "receiver");
   const std::string name = scalar_text(receiver);
   if (!name.empty() && !names.contains(name)) {
-    ck.report(receiver, Phase::Config, ids::kUndefinedReceiver, "undefined receiver " + go::quote(name) + " used in route");
+    ck.report(receiver, Phase::Config, ids::kUndefinedReceiver,
+              "undefined receiver " + go::quote(name) + " used in route");
   }
 }
 
@@ -240,8 +242,8 @@ void check_config(Checker& ck, const Node& root) {
   check_route_receivers(ck, route, receiver_names, 0);
 
   std::set<std::string, std::less<>> interval_names;
-  for (const auto& [section, prefix] : {std::pair{"mute_time_intervals", "mute time interval "},
-                                        std::pair{"time_intervals", "time interval "}}) {
+  for (const auto& [section, prefix] :
+       {std::pair{"mute_time_intervals", "mute time interval "}, std::pair{"time_intervals", "time interval "}}) {
     const Node* list = field_node(&root, section);
     if (list == nullptr || !list->is_seq()) continue;
     for (const Node* t : list->items) {

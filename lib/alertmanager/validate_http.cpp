@@ -64,7 +64,8 @@ void http_config(Checker& ck, const Node& h) {
     }
   }
   if (is_present(oauth2)) {
-    if (is_present(basic)) ck.fail(oauth2, rule, "at most one of basic_auth, oauth2 & authorization must be configured");
+    if (is_present(basic))
+      ck.fail(oauth2, rule, "at most one of basic_auth, oauth2 & authorization must be configured");
     if (!has_text(oauth2, "client_id")) ck.fail(oauth2, rule, "oauth2 client_id must be configured");
     if (!has_text(oauth2, "token_url")) ck.fail(oauth2, rule, "oauth2 token_url must be configured");
     if (count_set(oauth2, {"client_secret", "client_secret_file", "client_secret_ref"}) > 1) {
@@ -80,10 +81,12 @@ void http_config(Checker& ck, const Node& h) {
             "if proxy_connect_header is configured, proxy_url or proxy_from_environment must also be configured");
   }
   if (from_env && proxy_url) {
-    ck.fail(field_node(&h, "proxy_url"), rule, "if proxy_from_environment is configured, proxy_url must not be configured");
+    ck.fail(field_node(&h, "proxy_url"), rule,
+            "if proxy_from_environment is configured, proxy_url must not be configured");
   }
   if (from_env && has_text(&h, "no_proxy")) {
-    ck.fail(field_node(&h, "no_proxy"), rule, "if proxy_from_environment is configured, no_proxy must not be configured");
+    ck.fail(field_node(&h, "no_proxy"), rule,
+            "if proxy_from_environment is configured, no_proxy must not be configured");
   }
   if (!is_present(field_node(&h, "proxy_url")) && has_text(&h, "no_proxy")) {
     ck.fail(field_node(&h, "no_proxy"), rule, "if no_proxy is configured, proxy_url must also be configured");
@@ -92,11 +95,13 @@ void http_config(Checker& ck, const Node& h) {
 
 void tls_config(Checker& ck, const Node& t) {
   const std::string_view rule = ids::kTlsConfig;
-  if (count_set(&t, {"ca", "ca_file", "ca_ref"}) > 1) ck.fail(&t, rule, "at most one of ca, ca_file & ca_ref must be configured");
+  if (count_set(&t, {"ca", "ca_file", "ca_ref"}) > 1)
+    ck.fail(&t, rule, "at most one of ca, ca_file & ca_ref must be configured");
   if (count_set(&t, {"cert", "cert_file", "cert_ref"}) > 1) {
     ck.fail(&t, rule, "at most one of cert, cert_file & cert_ref must be configured");
   }
-  if (count_set(&t, {"key", "key_file", "key_ref"}) > 1) ck.fail(&t, rule, "at most one of key and key_file must be configured");
+  if (count_set(&t, {"key", "key_file", "key_ref"}) > 1)
+    ck.fail(&t, rule, "at most one of key and key_file must be configured");
   const bool cert = count_set(&t, {"cert", "cert_file", "cert_ref"}) > 0;
   const bool key = count_set(&t, {"key", "key_file", "key_ref"}) > 0;
   if (cert && !key) {

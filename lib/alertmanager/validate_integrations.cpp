@@ -22,7 +22,8 @@ const Node* at(const Node& map, std::string_view key) {
   return n != nullptr ? n : &map;
 }
 
-void at_most_one(Checker& ck, const Node& c, std::string_view inline_key, std::string_view file_key, bool inline_is_pointer) {
+void at_most_one(Checker& ck, const Node& c, std::string_view inline_key, std::string_view file_key,
+                 bool inline_is_pointer) {
   const bool inline_set = inline_is_pointer ? is_present(field_node(&c, inline_key)) : has_text(&c, inline_key);
   if (inline_set && has_text(&c, file_key)) {
     ck.fail(at(c, inline_key), kRule,
@@ -39,13 +40,15 @@ bool has_authorization(const Node* http) {
 // Go's textproto.CanonicalMIMEHeaderKey.
 std::string canonical_header(const std::string& key) {
   for (unsigned char c : key) {
-    const bool token = std::isalnum(c) != 0 || std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    const bool token = std::isalnum(c) != 0 ||
+                       std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
     if (!token) return key;
   }
   std::string out = key;
   bool upper = true;
   for (char& c : out) {
-    c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c)) : std::tolower(static_cast<unsigned char>(c)));
+    c = static_cast<char>(upper ? std::toupper(static_cast<unsigned char>(c))
+                                : std::tolower(static_cast<unsigned char>(c)));
     upper = c == '-';
   }
   return out;
@@ -85,7 +88,8 @@ void email(Checker& ck, const Node& c) {
       ck.fail(threading, kRule, "conflicting configuration: threading.enabled conflicts with custom References header");
     }
     if (headers.contains("In-Reply-To")) {
-      ck.fail(threading, kRule, "conflicting configuration: threading.enabled conflicts with custom In-Reply-To header");
+      ck.fail(threading, kRule,
+              "conflicting configuration: threading.enabled conflicts with custom In-Reply-To header");
     }
     const std::string by_date = text_of(threading, "thread_by_date");
     if (by_date != "none" && by_date != "daily") {
@@ -104,11 +108,13 @@ void incidentio(Checker& ck, const Node& c) {
   }
   const Node* http = field_node(&c, "http_config");
   if (is_present(http) && has_authorization(http) && (token || token_file)) {
-    ck.fail(&c, kRule, "cannot specify alert_source_token or alert_source_token_file when using http_config.authorization");
+    ck.fail(&c, kRule,
+            "cannot specify alert_source_token or alert_source_token_file when using http_config.authorization");
   }
   if (is_present(http) && !has_authorization(http) && !token && !token_file) {
-    ck.fail(&c, kRule,
-            "at least one of alert_source_token, alert_source_token_file or http_config.authorization must be configured");
+    ck.fail(
+        &c, kRule,
+        "at least one of alert_source_token, alert_source_token_file or http_config.authorization must be configured");
   }
 }
 
@@ -140,15 +146,18 @@ void opsgenie(Checker& ck, const Node& c) {
   for (const Node* r : responders->items) {
     std::string type = text_of(r, "type");
     const bool templated = type.find("{{") != std::string::npos;
-    if (!templated) std::transform(type.begin(), type.end(), type.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    if (!templated)
+      std::transform(type.begin(), type.end(), type.begin(), [](unsigned char ch) { return std::tolower(ch); });
     // Go prints the struct with %v: {id name username type}.
     const std::string shown =
         "{" + text_of(r, "id") + " " + text_of(r, "name") + " " + text_of(r, "username") + " " + type + "}";
     if (!has_text(r, "id") && !has_text(r, "username") && !has_text(r, "name")) {
-      ck.fail(r, kRule, "opsGenieConfig responder " + shown + " has to have at least one of id, username or name specified");
+      ck.fail(r, kRule,
+              "opsGenieConfig responder " + shown + " has to have at least one of id, username or name specified");
       continue;
     }
-    if (!templated && type != "team" && type != "teams" && type != "user" && type != "escalation" && type != "schedule") {
+    if (!templated && type != "team" && type != "teams" && type != "user" && type != "escalation" &&
+        type != "schedule") {
       ck.fail(r, kRule,
               "opsGenieConfig responder " + shown +
                   " type does not match valid options ^(team|teams|user|escalation|schedule)$");
@@ -178,7 +187,8 @@ void pushover(Checker& ck, const Node& c) {
   const bool token = has_text(&c, "token");
   const bool token_file = has_text(&c, "token_file");
   if (!user && !user_file) ck.fail(&c, kRule, "one of user_key or user_key_file must be configured");
-  if (user && user_file) ck.fail(at(c, "user_key"), kRule, "at most one of user_key & user_key_file must be configured");
+  if (user && user_file)
+    ck.fail(at(c, "user_key"), kRule, "at most one of user_key & user_key_file must be configured");
   if (!token && !token_file) ck.fail(&c, kRule, "one of token or token_file must be configured");
   if (token && token_file) ck.fail(at(c, "token"), kRule, "at most one of token & token_file must be configured");
   if (is_true(field_node(&c, "html")) && is_true(field_node(&c, "monospace"))) {
@@ -196,15 +206,18 @@ void slack(Checker& ck, const Node& c) {
   const bool api_url_file = has_text(&c, "api_url_file");
   const bool token = has_text(&c, "app_token");
   const bool token_file = has_text(&c, "app_token_file");
-  if (api_url && api_url_file) ck.fail(at(c, "api_url"), kRule, "at most one of api_url & api_url_file must be configured");
-  if (token && token_file) ck.fail(at(c, "app_token"), kRule, "at most one of app_token & app_token_file must be configured");
+  if (api_url && api_url_file)
+    ck.fail(at(c, "api_url"), kRule, "at most one of api_url & api_url_file must be configured");
+  if (token && token_file)
+    ck.fail(at(c, "app_token"), kRule, "at most one of app_token & app_token_file must be configured");
   if ((api_url || api_url_file) && (token || token_file)) {
     ck.fail(&c, kRule, "at most one of api_url/api_url_file & app_token/app_token_file must be configured");
   }
   const bool bot_api = text_of(&c, "api_url") == "https://slack.com/api/chat.postMessage";
   if (is_true(field_node(&c, "update_message")) && !bot_api) {
     ck.fail(at(c, "update_message"), kRule,
-            "update_message can only be used with bot tokens. api_url must be set to https://slack.com/api/chat.postMessage");
+            "update_message can only be used with bot tokens. api_url must be set to "
+            "https://slack.com/api/chat.postMessage");
   }
   if (is_true(field_node(&c, "post_updates_to_thread")) && !bot_api) {
     ck.fail(at(c, "post_updates_to_thread"), kRule,
@@ -246,7 +259,8 @@ void telegram(Checker& ck, const Node& c) {
   const bool chat_id = !chat.empty() && chat != "0";
   const bool chat_file = has_text(&c, "chat_id_file");
   if (!chat_id && !chat_file) ck.fail(&c, kRule, "missing chat_id or chat_id_file on telegram_config");
-  if (chat_id && chat_file) ck.fail(at(c, "chat_id"), kRule, "at most one of chat_id & chat_id_file must be configured");
+  if (chat_id && chat_file)
+    ck.fail(at(c, "chat_id"), kRule, "at most one of chat_id & chat_id_file must be configured");
   const Node* mode = field_node(&c, "parse_mode");
   const std::string parse_mode = mode == nullptr ? "HTML" : scalar_text(mode);
   if (!parse_mode.empty() && parse_mode != "Markdown" && parse_mode != "MarkdownV2" && parse_mode != "HTML") {

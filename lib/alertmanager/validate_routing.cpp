@@ -100,8 +100,7 @@ Result<int> member(RangeKind kind, const std::string& text) {
       if (const int month = month_index(text); month >= 0) return month;
       if (auto number = atoi(text)) return *number;
       return fail(text + " is not a valid month");
-    default:
-      return atoi(text);
+    default: return atoi(text);
   }
 }
 
@@ -203,8 +202,7 @@ void route(Checker& ck, const Node& r) {
       }
     }
     if (all && !names.empty()) {
-      ck.fail(group_by, ids::kGroupBy,
-              "cannot have wildcard group_by (`...`) and other labels at the same time");
+      ck.fail(group_by, ids::kGroupBy, "cannot have wildcard group_by (`...`) and other labels at the same time");
     }
     std::set<std::string, std::less<>> seen;
     for (const Node* item : names) {
@@ -222,8 +220,7 @@ void route(Checker& ck, const Node& r) {
   if (const Node* labels = field_node(&r, "labels"); labels != nullptr && labels->is_map()) {
     for (const yaml::Entry& e : labels->entries) {
       if (!is_utf8_label_name(scalar_text(e.key))) {
-        ck.fail(e.key, ids::kLabelName,
-                "invalid label name " + go::quote(scalar_text(e.key)) + " in route labels");
+        ck.fail(e.key, ids::kLabelName, "invalid label name " + go::quote(scalar_text(e.key)) + " in route labels");
       }
     }
   }
@@ -311,13 +308,11 @@ void time_range(Checker& ck, const Node& t) {
   int start_minutes = 0;
   int end_minutes = 0;
   if (!parse_clock(start, start_minutes)) {
-    ck.fail(field_node(&t, "start_time"), ids::kTimeInterval,
-            "couldn't parse timestamp " + start + ", invalid format");
+    ck.fail(field_node(&t, "start_time"), ids::kTimeInterval, "couldn't parse timestamp " + start + ", invalid format");
     return;
   }
   if (!parse_clock(end, end_minutes)) {
-    ck.fail(field_node(&t, "end_time"), ids::kTimeInterval,
-            "couldn't parse timestamp " + end + ", invalid format");
+    ck.fail(field_node(&t, "end_time"), ids::kTimeInterval, "couldn't parse timestamp " + end + ", invalid format");
     return;
   }
   if (start_minutes >= end_minutes) {

@@ -15,11 +15,28 @@ bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; 
 bool host_char_ok(char c) {
   if (std::isalnum(static_cast<unsigned char>(c)) != 0) return true;
   switch (c) {
-    case '-': case '.': case '_': case '~': case '!': case '$': case '&': case '\'': case '(': case ')':
-    case '*': case '+': case ',': case ';': case '=': case ':': case '[': case ']': case '<': case '>': case '"':
-      return true;
-    default:
-      return false;
+    case '-':
+    case '.':
+    case '_':
+    case '~':
+    case '!':
+    case '$':
+    case '&':
+    case '\'':
+    case '(':
+    case ')':
+    case '*':
+    case '+':
+    case ',':
+    case ';':
+    case '=':
+    case ':':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '"': return true;
+    default: return false;
   }
 }
 
@@ -122,7 +139,8 @@ Result<ParsedUrl> parse_go_url(std::string_view text) {
       const std::string_view userinfo = authority.substr(0, at);
       out.has_userinfo_password = userinfo.find(':') != std::string_view::npos;
       for (char c : userinfo) {
-        if (!(std::isalnum(static_cast<unsigned char>(c)) != 0 || std::string_view("-._:~!$&'()*+,;=%@").find(c) != std::string_view::npos)) {
+        if (!(std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+              std::string_view("-._:~!$&'()*+,;=%@").find(c) != std::string_view::npos)) {
           return bad("net/url: invalid userinfo");
         }
       }

@@ -25,9 +25,10 @@ const CheckInfo* Catalog::find(std::string_view id) const {
 std::string Catalog::why_not_configurable(std::string_view id) const {
   if (const CheckInfo* info = find(id)) {
     if (info->kind == CheckKind::Lint) return {};
-    return fmt::format("check \"{}\" is a validation (what the server itself refuses): it always runs and cannot "
-                       "be turned off, re-graded or excluded",
-                       id);
+    return fmt::format(
+        "check \"{}\" is a validation (what the server itself refuses): it always runs and cannot "
+        "be turned off, re-graded or excluded",
+        id);
   }
   std::vector<std::string> ids;
   ids.reserve(checks_.size());

@@ -59,9 +59,9 @@ std::vector<std::string> closest_names(std::string_view wanted, const std::vecto
     std::size_t score = edit_distance(wanted, name, cap);
     if (score > cap) {
       const std::string name_lower = to_lower(name);
-      const bool contains = std::min(name.size(), wanted.size()) >= 4 &&
-                            (name_lower.find(wanted_lower) != std::string::npos ||
-                             wanted_lower.find(name_lower) != std::string::npos);
+      const bool contains =
+          std::min(name.size(), wanted.size()) >= 4 &&
+          (name_lower.find(wanted_lower) != std::string::npos || wanted_lower.find(name_lower) != std::string::npos);
       if (!contains) continue;
       score = cap + 1;
     }

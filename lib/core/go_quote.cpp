@@ -81,7 +81,14 @@ bool unquote_escape(std::string_view body, std::size_t& i, char escape, char quo
       if (out != nullptr) unicode::append_utf8(*out, r);
       return true;
     }
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
       // Exactly three octal digits, the first being `escape`.
       if (body.size() - i < 2) return false;
       unsigned byte = static_cast<unsigned>(escape - '0');
@@ -95,8 +102,7 @@ bool unquote_escape(std::string_view body, std::size_t& i, char escape, char quo
       if (out != nullptr) out->push_back(static_cast<char>(byte));
       return true;
     }
-    default:
-      return false;
+    default: return false;
   }
   if (out != nullptr) out->push_back(value);
   return true;

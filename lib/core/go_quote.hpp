@@ -21,9 +21,9 @@ std::string unicode_verb(char32_t r);
 
 /// Which string literals unquote takes.
 enum class LiteralRules : std::uint8_t {
-  go,       ///< strconv.Unquote's strings: "..." and `...` (carriage returns dropped from `...`);
-            ///< not its one-character '...' rune literals
-  promql,   ///< Prometheus's strutil.Unquote: also '...' strings; `...` kept byte for byte
+  go,      ///< strconv.Unquote's strings: "..." and `...` (carriage returns dropped from `...`);
+           ///< not its one-character '...' rune literals
+  promql,  ///< Prometheus's strutil.Unquote: also '...' strings; `...` kept byte for byte
 };
 
 /// The value of a quoted string literal, into `out`; false means Go's "invalid syntax". In a

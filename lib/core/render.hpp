@@ -1,10 +1,10 @@
 #pragma once
 #include <functional>
 #include <optional>
-#include <string>
-#include <vector>
 #include <ostream>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/report.hpp"
 
@@ -16,8 +16,8 @@ std::optional<OutputFormat> parse_output_format(std::string_view);
 std::vector<std::string> output_format_names();
 
 struct TextStyle {
-  bool color = false;        ///< ANSI colours (a TTY, or --color=always)
-  bool show_source = true;   ///< the source line and a caret under the column
+  bool color = false;       ///< ANSI colours (a TTY, or --color=always)
+  bool show_source = true;  ///< the source line and a caret under the column
 };
 
 /// What the machine-readable formats say about a rule id besides the findings (SARIF's rules).

@@ -15,7 +15,8 @@ std::string escape_data(std::string_view text) {
   std::string visible;
   for (std::size_t start = 0; start <= text.size();) {
     const std::size_t brk = text.find_first_of("\r\n", start);
-    visible += escape_controls(text.substr(start, brk == std::string_view::npos ? std::string_view::npos : brk - start));
+    visible +=
+        escape_controls(text.substr(start, brk == std::string_view::npos ? std::string_view::npos : brk - start));
     if (brk == std::string_view::npos) break;
     visible += text[brk];
     start = brk + 1;

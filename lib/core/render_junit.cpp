@@ -16,7 +16,8 @@ std::string xml_escape(std::string_view text) {
   std::string visible;
   for (std::size_t start = 0;;) {
     const std::size_t brk = text.find('\n', start);
-    visible += escape_controls(text.substr(start, brk == std::string_view::npos ? std::string_view::npos : brk - start));
+    visible +=
+        escape_controls(text.substr(start, brk == std::string_view::npos ? std::string_view::npos : brk - start));
     if (brk == std::string_view::npos) break;
     visible += '\n';
     start = brk + 1;

@@ -62,22 +62,22 @@ void render_sarif(const Report& report, std::ostream& out, const RenderOptions& 
     // A finding about a whole file is shown on its first line: GitHub needs a startLine.
     Json region{{"startLine", d.pos.known() ? d.pos.line : 1}};
     if (d.pos.known() && d.pos.col > 0) region["startColumn"] = d.pos.col;
-    results.push_back({{"ruleId", id},
-                       {"ruleIndex", rule_index[id]},
-                       {"level", level_of(d.severity)},
-                       {"message", {{"text", text}}},
-                       {"locations",
-                        Json::array({{{"physicalLocation",
-                                       {{"artifactLocation", {{"uri", uri_reference(d.file)}}}, {"region", region}}}}})}});
+    results.push_back(
+        {{"ruleId", id},
+         {"ruleIndex", rule_index[id]},
+         {"level", level_of(d.severity)},
+         {"message", {{"text", text}}},
+         {"locations",
+          Json::array({{{"physicalLocation",
+                         {{"artifactLocation", {{"uri", uri_reference(d.file)}}}, {"region", region}}}}})}});
   }
-  const Json driver{{"name", "mlmon"},
-                    {"version", options.tool_version},
-                    {"rules", std::move(rules)}};
-  const Json doc{{"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
-                 {"version", "2.1.0"},
-                 {"runs", Json::array({{{"tool", {{"driver", driver}}},
-                                        {"columnKind", "unicodeCodePoints"},
-                                        {"results", std::move(results)}}})}};
+  const Json driver{{"name", "mlmon"}, {"version", options.tool_version}, {"rules", std::move(rules)}};
+  const Json doc{
+      {"$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       Json::array(
+           {{{"tool", {{"driver", driver}}}, {"columnKind", "unicodeCodePoints"}, {"results", std::move(results)}}})}};
   out << dump_for_output(doc, 2) << '\n';
 }
 

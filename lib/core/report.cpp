@@ -22,9 +22,7 @@ bool parse_severity(std::string_view text, Severity& out) {
   return true;
 }
 
-static auto sort_key(const Diagnostic& d) {
-  return std::tie(d.file, d.pos.line, d.pos.col, d.rule_id, d.message);
-}
+static auto sort_key(const Diagnostic& d) { return std::tie(d.file, d.pos.line, d.pos.col, d.rule_id, d.message); }
 
 std::vector<Diagnostic> Report::sorted() const {
   std::vector<Diagnostic> out = diagnostics_;

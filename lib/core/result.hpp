@@ -35,9 +35,9 @@ T try_value(std::expected<T, E>&& result) {
 /// enclosing function (which returns a std::expected with the same error type). Works for
 /// std::expected<void, E> too, as a statement: `MLMON_TRY(check());`.
 /// A GNU statement expression (g++ and clang both have them): C++ has no `?` operator.
-#define MLMON_TRY(...)                                                                     \
-  ({                                                                                       \
-    auto mlmon_try_result_ = (__VA_ARGS__);                                                \
-    if (!mlmon_try_result_) return std::unexpected(std::move(mlmon_try_result_).error());  \
-    ::mlmon::detail::try_value(std::move(mlmon_try_result_));                              \
+#define MLMON_TRY(...)                                                                    \
+  ({                                                                                      \
+    auto mlmon_try_result_ = (__VA_ARGS__);                                               \
+    if (!mlmon_try_result_) return std::unexpected(std::move(mlmon_try_result_).error()); \
+    ::mlmon::detail::try_value(std::move(mlmon_try_result_));                             \
   })

@@ -13,13 +13,13 @@ std::size_t utf8_length(std::string_view bytes) {
   return n;
 }
 
-SourceFile::SourceFile(std::string path, std::string text)
-    : path_(std::move(path)), text_(std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
   line_starts_.push_back(0);
   // memchr rather than a byte loop: a 10,000-rule file is 4 MB.
   const char* const begin = text_.data();
   const char* const end = begin + text_.size();
-  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+  for (const char* p = begin;
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
     ++p;
     line_starts_.push_back(static_cast<std::size_t>(p - begin));
   }

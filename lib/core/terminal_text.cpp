@@ -14,7 +14,8 @@ bool needs_escape(char32_t r) {
 namespace {
 
 std::string escape_of(char32_t r) {
-  return r <= 0x7F ? fmt::format("\\x{:02x}", static_cast<unsigned>(r)) : fmt::format("\\u{:04x}", static_cast<unsigned>(r));
+  return r <= 0x7F ? fmt::format("\\x{:02x}", static_cast<unsigned>(r))
+                   : fmt::format("\\u{:04x}", static_cast<unsigned>(r));
 }
 
 }  // namespace

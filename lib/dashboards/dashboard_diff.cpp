@@ -1,11 +1,11 @@
 #include "dashboards/dashboard_diff.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "dashboards/json_util.hpp"
 #include "dashboards/loader.hpp"
@@ -119,8 +119,8 @@ class FieldDiffer {
 
  private:
   void add(const std::string& path, const Json* a, const Json* b) {
-    out_.push_back(FieldChange{path, a ? std::optional(dump(*a)) : std::nullopt,
-                               b ? std::optional(dump(*b)) : std::nullopt});
+    out_.push_back(
+        FieldChange{path, a ? std::optional(dump(*a)) : std::nullopt, b ? std::optional(dump(*b)) : std::nullopt});
   }
 
   void compare_arrays(const Json& a, const Json& b, const std::string& path, const std::string& key, int depth) {

@@ -1,8 +1,8 @@
 #include "dashboards/datasources.hpp"
 
-#include <set>
-
 #include <nlohmann/json.hpp>
+
+#include <set>
 
 #include "dashboards/variable_refs.hpp"
 

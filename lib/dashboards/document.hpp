@@ -1,8 +1,8 @@
 #pragma once
+#include <nlohmann/json_fwd.hpp>
+
 #include <memory>
 #include <string_view>
-
-#include <nlohmann/json_fwd.hpp>
 
 #include "core/position.hpp"
 #include "core/source_file.hpp"

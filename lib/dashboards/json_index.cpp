@@ -60,7 +60,8 @@ Escape read_escape(std::string_view text, std::size_t i) {
       if (unit >= 0xD800 && unit <= 0xDBFF) {
         const long low = read_u_escape(text, i + 6);
         if (low >= 0xDC00 && low <= 0xDFFF) {
-          cp = 0x10000 + ((static_cast<unsigned long>(unit) - 0xD800) << 10) + (static_cast<unsigned long>(low) - 0xDC00);
+          cp = 0x10000 + ((static_cast<unsigned long>(unit) - 0xD800) << 10) +
+               (static_cast<unsigned long>(low) - 0xDC00);
           e.length = 12;
         }
       }

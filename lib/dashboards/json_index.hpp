@@ -1,9 +1,9 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <cstdint>
 #include <vector>
 
 namespace mlmon::dashboards {

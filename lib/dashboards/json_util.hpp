@@ -1,10 +1,10 @@
 #pragma once
 // Small helpers over nlohmann::json for the dashboards module's .cpp files (includes the full
 // nlohmann header: do not include from public headers).
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "dashboards/document.hpp"
 

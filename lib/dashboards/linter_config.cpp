@@ -1,9 +1,9 @@
 #include "dashboards/linter_config.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "dashboards/checks/check.hpp"
 #include "yaml/document.hpp"
@@ -75,8 +75,8 @@ class Parser {
       const std::string_view check = linter_rule_check(e.key->value);
       std::vector<LinterConfig::Entry> entries;
       if (!e.value->is_null() && expect(e.value, yaml::NodeKind::Mapping, "a mapping with reason and entries")) {
-        if (const yaml::Node* list = e.value->get("entries"); list && !list->is_null() &&
-            expect(list, yaml::NodeKind::Sequence, "a list of entries")) {
+        if (const yaml::Node* list = e.value->get("entries");
+            list && !list->is_null() && expect(list, yaml::NodeKind::Sequence, "a list of entries")) {
           for (const yaml::Node* item : list->items) {
             if (expect(item, yaml::NodeKind::Mapping, "an entry {dashboard, panel, targetIdx, reason}")) {
               entries.push_back(entry(*item));

@@ -30,8 +30,8 @@ namespace mlmon::dashboards {
 /// rules mlmon has no equivalent for are ignored.
 struct LinterConfig {
   struct Entry {
-    std::string dashboard;  ///< dashboard title ("" = any)
-    std::string panel;      ///< panel title ("" = any)
+    std::string dashboard;                    ///< dashboard title ("" = any)
+    std::string panel;                        ///< panel title ("" = any)
     std::optional<std::size_t> target_index;  ///< `targetIdx`: 0-based query index
   };
   /// Per mlmon check id; an empty list means the whole check.

@@ -254,8 +254,7 @@ std::expected<Dashboard, Diagnostic> load_dashboard(SourceFilePtr file) {
     *root = Json::parse(text);
   } catch (const Json::parse_error& e) {
     const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    return std::unexpected(
-        load_error(*file, kRuleJson, offset, "invalid JSON: " + parse_error_reason(e.what())));
+    return std::unexpected(load_error(*file, kRuleJson, offset, "invalid JSON: " + parse_error_reason(e.what())));
   } catch (const Json::exception& e) {
     return std::unexpected(load_error(*file, kRuleJson, std::nullopt, std::string("invalid JSON: ") + e.what()));
   }
@@ -293,9 +292,10 @@ std::expected<Dashboard, Diagnostic> load_dashboard(SourceFilePtr file) {
     dashboard.shape = DashboardShape::Exported;
   }
   if (!looks_like_dashboard(*object)) {
-    return std::unexpected(load_error(*file, kRuleNotADashboard, index.nearest_offset(dashboard.root),
-                                      "not a Grafana dashboard: no \"panels\", \"rows\" or \"title\"",
-                                      "a dashboard is an object with \"title\" and \"panels\" (or {\"dashboard\": {...}})"));
+    return std::unexpected(
+        load_error(*file, kRuleNotADashboard, index.nearest_offset(dashboard.root),
+                   "not a Grafana dashboard: no \"panels\", \"rows\" or \"title\"",
+                   "a dashboard is an object with \"title\" and \"panels\" (or {\"dashboard\": {...}})"));
   }
 
   dashboard.json = object;

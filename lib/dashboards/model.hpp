@@ -60,7 +60,7 @@ struct Panel {
   std::string type;
   std::optional<std::string> title;  ///< when `title` is a string
   bool is_row = false;
-  bool collapsed = false;  ///< a row that holds its children in `panels[]`
+  bool collapsed = false;          ///< a row that holds its children in `panels[]`
   std::optional<std::size_t> row;  ///< index (in Dashboard::panels) of the row holding this panel
   bool legacy = false;             ///< from a schema < 16 `rows[]` entry (no gridPos, `span`)
   std::optional<GridPos> grid_pos;
@@ -79,7 +79,7 @@ struct Variable {
   std::string pointer;
   const Json* json = nullptr;
   std::string name;
-  std::string type;  ///< query, custom, constant, datasource, interval, textbox, adhoc, ...
+  std::string type;   ///< query, custom, constant, datasource, interval, textbox, adhoc, ...
   std::string query;  ///< `query` as text (`query.query` when it is an object)
   bool multi = false;
   bool include_all = false;

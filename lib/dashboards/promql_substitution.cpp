@@ -112,8 +112,7 @@ class LexState {
 std::string builtin_value(const VariableRef& ref, Slot slot) {
   const std::string& name = ref.name;
   if (name == "__from" || name == "__to") {
-    return ref.format.find("seconds") != std::string::npos || slot == Slot::Timestamp ? "1700000000"
-                                                                                       : "1700000000000";
+    return ref.format.find("seconds") != std::string::npos || slot == Slot::Timestamp ? "1700000000" : "1700000000000";
   }
   if (name.ends_with("_ms")) return "300000";
   if (name == "__range_s") return "3600";
@@ -185,8 +184,7 @@ Substitution substitute_for_promql(std::string_view expr, const Dashboard& dashb
   };
   for (const VariableRef& ref : find_variable_refs(expr)) {
     copy_until(ref.begin);
-    const std::string value =
-        replacement(ref, expr.substr(ref.begin, ref.end - ref.begin), lex.slot(), dashboard);
+    const std::string value = replacement(ref, expr.substr(ref.begin, ref.end - ref.begin), lex.slot(), dashboard);
     out.pieces.push_back({out.text.size(), value.size(), ref.begin, ref.end - ref.begin, true});
     out.text += value;
     lex.feed(value);

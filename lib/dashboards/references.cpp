@@ -1,8 +1,8 @@
 #include "dashboards/references.hpp"
 
-#include <map>
-
 #include <nlohmann/json.hpp>
+
+#include <map>
 
 #include "dashboards/loader.hpp"
 
@@ -27,8 +27,8 @@ class Collector {
 
  private:
   struct Where {
-    bool dashboard_object = false;  // the dashboard object itself
-    bool datasource = false;        // inside a "datasource" member
+    bool dashboard_object = false;       // the dashboard object itself
+    bool datasource = false;             // inside a "datasource" member
     const Variable* variable = nullptr;  // inside this variable's definition
   };
   /// One step of the path to the current value; pointers are only spelled out when needed.

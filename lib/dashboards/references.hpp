@@ -9,9 +9,9 @@ namespace mlmon::dashboards {
 
 /// A variable reference somewhere in the dashboard.
 struct VariableUse {
-  std::string pointer;         ///< the string value that contains it
-  VariableRef ref;             ///< byte range inside that string
-  bool in_datasource = false;  ///< part of a datasource reference ("datasource" or its "uid")
+  std::string pointer;                 ///< the string value that contains it
+  VariableRef ref;                     ///< byte range inside that string
+  bool in_datasource = false;          ///< part of a datasource reference ("datasource" or its "uid")
   bool in_definition_of_self = false;  ///< inside the definition of the variable it names
 };
 

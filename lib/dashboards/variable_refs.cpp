@@ -4,9 +4,7 @@ namespace mlmon::dashboards {
 
 namespace {
 
-bool is_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+bool is_word(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'; }
 
 std::size_t word_end(std::string_view text, std::size_t i) {
   while (i < text.size() && is_word(text[i])) ++i;

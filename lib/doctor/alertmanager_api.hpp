@@ -1,10 +1,10 @@
 #pragma once
 // What doctor reads from Alertmanager's API v2 (api/v2/openapi.yaml).
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.hpp"
 #include "doctor/prometheus_api.hpp"

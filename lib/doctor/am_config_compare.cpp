@@ -1,11 +1,11 @@
 #include "doctor/am_config_compare.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "alertmanager/duration.hpp"
 #include "core/go_quote.hpp"

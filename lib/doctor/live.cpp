@@ -1,9 +1,9 @@
 #include "doctor/live.hpp"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "grafana/grafana_url.hpp"
 

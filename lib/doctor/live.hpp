@@ -1,14 +1,14 @@
 #pragma once
 // What the running stack says, fetched once per run: each endpoint is asked at most once, and a
 // check that needs an answer another check already got reuses it.
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "alertmanager/loader.hpp"
 #include "core/result.hpp"

@@ -1,8 +1,8 @@
 #include "doctor/needs.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "dashboards/queries.hpp"
 #include "promql/parser.hpp"

@@ -2,12 +2,12 @@
 // What doctor reads from Prometheus's HTTP API (web/api/v1/api.go), decoded from the `data` of
 // each reply. Decoders are lenient about members they do not need and strict about the shape of
 // those they do: a reply of another shape is an Error naming the endpoint.
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.hpp"
 

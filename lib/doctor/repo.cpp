@@ -55,20 +55,15 @@ Repo load_repo(const std::vector<InputFile>& files) {
         repo.dashboards.push_back(RepoDashboard{std::move(*loaded)});
         break;
       }
-      case FileKind::AlertmanagerConfig:
-        repo.alertmanager_configs.push_back({source, false});
-        break;
-      case FileKind::AlertmanagerTemplate:
-        repo.alertmanager_configs.push_back({source, true});
-        break;
+      case FileKind::AlertmanagerConfig: repo.alertmanager_configs.push_back({source, false}); break;
+      case FileKind::AlertmanagerTemplate: repo.alertmanager_configs.push_back({source, true}); break;
       case FileKind::Unparsable:
         for (const Diagnostic& d : classified.problems) {
           repo.problems.push_back(not_compared(path, d.pos, "this file", d.message));
           break;
         }
         break;
-      default:
-        break;
+      default: break;
     }
   }
   return repo;

@@ -1,11 +1,11 @@
 #include "doctor/rule_compare.hpp"
 
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <memory>
 #include <string>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "core/go_quote.hpp"
 #include "doctor/time_text.hpp"

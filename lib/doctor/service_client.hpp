@@ -1,8 +1,8 @@
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.hpp"
 #include "core/terminal_text.hpp"  // printable(): server text in messages

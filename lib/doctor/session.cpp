@@ -11,24 +11,18 @@ namespace {
 
 std::string_view env_prefix(Component component) {
   switch (component) {
-    case Component::Prometheus:
-      return "PROMETHEUS";
-    case Component::Alertmanager:
-      return "ALERTMANAGER";
-    case Component::Grafana:
-      return "GRAFANA";
+    case Component::Prometheus: return "PROMETHEUS";
+    case Component::Alertmanager: return "ALERTMANAGER";
+    case Component::Grafana: return "GRAFANA";
   }
   return "";
 }
 
 const EndpointOptions& options_of(const ConnectionOptions& options, Component component) {
   switch (component) {
-    case Component::Prometheus:
-      return options.prometheus;
-    case Component::Alertmanager:
-      return options.alertmanager;
-    case Component::Grafana:
-      return options.grafana;
+    case Component::Prometheus: return options.prometheus;
+    case Component::Alertmanager: return options.alertmanager;
+    case Component::Grafana: return options.grafana;
   }
   return options.prometheus;
 }
@@ -103,36 +97,27 @@ Result<void> open_endpoint(const ConnectionOptions& options, Component component
 
 std::string_view default_url(Component component) {
   switch (component) {
-    case Component::Prometheus:
-      return "http://localhost:9090";
-    case Component::Alertmanager:
-      return "http://localhost:9093";
-    case Component::Grafana:
-      return "http://localhost:3000";
+    case Component::Prometheus: return "http://localhost:9090";
+    case Component::Alertmanager: return "http://localhost:9093";
+    case Component::Grafana: return "http://localhost:3000";
   }
   return "";
 }
 
 std::string_view url_variable(Component component) {
   switch (component) {
-    case Component::Prometheus:
-      return "PROMETHEUS_URL";
-    case Component::Alertmanager:
-      return "ALERTMANAGER_URL";
-    case Component::Grafana:
-      return "GRAFANA_URL";
+    case Component::Prometheus: return "PROMETHEUS_URL";
+    case Component::Alertmanager: return "ALERTMANAGER_URL";
+    case Component::Grafana: return "GRAFANA_URL";
   }
   return "";
 }
 
 Endpoint& Session::endpoint(Component component) {
   switch (component) {
-    case Component::Prometheus:
-      return prometheus;
-    case Component::Alertmanager:
-      return alertmanager;
-    case Component::Grafana:
-      return grafana;
+    case Component::Prometheus: return prometheus;
+    case Component::Alertmanager: return alertmanager;
+    case Component::Grafana: return grafana;
   }
   return prometheus;
 }

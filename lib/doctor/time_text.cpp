@@ -1,9 +1,9 @@
 #include "doctor/time_text.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdint>
-
-#include <fmt/format.h>
 
 namespace mlmon::doctor {
 

@@ -18,7 +18,7 @@ using promql::AggregateOp;
 
 namespace {
 
-constexpr double kMaxInt64 = 9223372036854774784.0;   // largest float below 2^63
+constexpr double kMaxInt64 = 9223372036854774784.0;  // largest float below 2^63
 constexpr double kMinInt64 = -9223372036854775808.0;
 
 // The aggregation parameter (k, q, ratio) per step (fParams in value.go).
@@ -190,8 +190,7 @@ EMatrix Evaluator::eval_aggregate(const promql::AggregateExpr& a) {
       if (params.max > 1) q_.warn("quantile value should be between 0 and 1, got " + format_g(params.max));
       if (params.min < 0) q_.warn("quantile value should be between 0 and 1, got " + format_g(params.min));
       break;
-    default:
-      break;
+    default: break;
   }
 
   std::vector<size_t> cursor(input.size(), 0);
@@ -255,15 +254,9 @@ EMatrix Evaluator::eval_aggregate(const promql::AggregateExpr& a) {
             case AggregateOp::limit_ratio:
               if (add_ratio(s)) go_heap_push(g.heap, s, topk_less);
               break;
-            case AggregateOp::limitk:
-              g.heap.push_back(s);
-              break;
-            case AggregateOp::topk:
-              go_heap_push(g.heap, s, topk_less);
-              break;
-            default:
-              go_heap_push(g.heap, s, bottomk_less);
-              break;
+            case AggregateOp::limitk: g.heap.push_back(s); break;
+            case AggregateOp::topk: go_heap_push(g.heap, s, topk_less); break;
+            default: go_heap_push(g.heap, s, bottomk_less); break;
           }
           // limitk completes a group at its k-th element (checked on later elements only).
           continue;
@@ -341,25 +334,16 @@ EMatrix Evaluator::eval_aggregate(const promql::AggregateExpr& a) {
         g.drop_name = input[si].drop_name;
         switch (op) {
           case AggregateOp::stdvar:
-          case AggregateOp::stddev:
-            g.value = std::isnan(f) || std::isinf(f) ? go_nan() : 0;
-            break;
-          case AggregateOp::quantile:
-            g.values.assign(1, f);
-            break;
-          case AggregateOp::group:
-            g.value = 1;
-            break;
-          default:
-            break;
+          case AggregateOp::stddev: g.value = std::isnan(f) || std::isinf(f) ? go_nan() : 0; break;
+          case AggregateOp::quantile: g.values.assign(1, f); break;
+          case AggregateOp::group: g.value = 1; break;
+          default: break;
         }
         continue;
       }
       if (input[si].drop_name) g.drop_name = true;
       switch (op) {
-        case AggregateOp::sum:
-          kahan_inc(f, g.value, g.kahan);
-          break;
+        case AggregateOp::sum: kahan_inc(f, g.value, g.kahan); break;
         case AggregateOp::avg: {
           g.count++;
           if (!g.incremental) {
@@ -390,9 +374,7 @@ EMatrix Evaluator::eval_aggregate(const promql::AggregateExpr& a) {
         case AggregateOp::min:
           if (g.value > f || std::isnan(g.value)) g.value = f;
           break;
-        case AggregateOp::count:
-          g.count++;
-          break;
+        case AggregateOp::count: g.count++; break;
         case AggregateOp::stdvar:
         case AggregateOp::stddev: {
           g.count++;
@@ -401,11 +383,8 @@ EMatrix Evaluator::eval_aggregate(const promql::AggregateExpr& a) {
           g.value += delta * (f - g.mean);
           break;
         }
-        case AggregateOp::quantile:
-          g.values.push_back(f);
-          break;
-        default:
-          break;
+        case AggregateOp::quantile: g.values.push_back(f); break;
+        default: break;
       }
     }
     for (size_t gi = 0; gi < groups.size(); ++gi) {
@@ -413,26 +392,13 @@ EMatrix Evaluator::eval_aggregate(const promql::AggregateExpr& a) {
       if (!g.seen) continue;
       double v = g.value;
       switch (op) {
-        case AggregateOp::avg:
-          v = g.incremental ? g.mean + g.kahan : g.value / g.count + g.kahan / g.count;
-          break;
-        case AggregateOp::count:
-          v = g.count;
-          break;
-        case AggregateOp::stdvar:
-          v = g.value / g.count;
-          break;
-        case AggregateOp::stddev:
-          v = std::sqrt(g.value / g.count);
-          break;
-        case AggregateOp::quantile:
-          v = quantile(fparam, g.values);
-          break;
-        case AggregateOp::sum:
-          v = g.value + g.kahan;
-          break;
-        default:
-          break;
+        case AggregateOp::avg: v = g.incremental ? g.mean + g.kahan : g.value / g.count + g.kahan / g.count; break;
+        case AggregateOp::count: v = g.count; break;
+        case AggregateOp::stdvar: v = g.value / g.count; break;
+        case AggregateOp::stddev: v = std::sqrt(g.value / g.count); break;
+        case AggregateOp::quantile: v = quantile(fparam, g.values); break;
+        case AggregateOp::sum: v = g.value + g.kahan; break;
+        default: break;
       }
       result[gi].points.push_back({ts, v});
       result[gi].drop_name = g.drop_name;

@@ -22,10 +22,8 @@ bool changes_metric_schema(BinaryOp op) {
     case BinaryOp::div:
     case BinaryOp::pow:
     case BinaryOp::mod:
-    case BinaryOp::atan2:
-      return true;
-    default:
-      return false;
+    case BinaryOp::atan2: return true;
+    default: return false;
   }
 }
 
@@ -51,12 +49,10 @@ ElemResult elem_binop(BinaryOp op, double l, double r) {
     case BinaryOp::gte: return {l, l >= r, false};
     case BinaryOp::lte: return {l, l <= r, false};
     case BinaryOp::trim_upper:
-    case BinaryOp::trim_lower:
-      return {0, false, true};
+    case BinaryOp::trim_lower: return {0, false, true};
     case BinaryOp::land:
     case BinaryOp::lor:
-    case BinaryOp::lunless:
-      break;
+    case BinaryOp::lunless: break;
   }
   return {0, false, false};
 }
@@ -213,7 +209,8 @@ class VectorBinop {
     } else {
       auto& inserted = matched_many_[o];
       for (const Labels* x : inserted) {
-        if (x == metric || *x == *metric) fail("multiple matches for labels: grouping labels must ensure unique matches");
+        if (x == metric || *x == *metric)
+          fail("multiple matches for labels: grouping labels must ensure unique matches");
       }
       inserted.push_back(metric);
     }

@@ -10,8 +10,10 @@ namespace {
 constexpr uint64_t kAbsoluteYears = 292277022400ULL;
 constexpr uint64_t kMarchThruDecember = 306;
 constexpr int64_t kUnixToInternal = (1969LL * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) * 86400;
-constexpr int64_t kInternalToAbsolute = static_cast<int64_t>((kAbsoluteYears / 400 * 146097 + kMarchThruDecember) * 86400);
-constexpr uint64_t kUnixToAbsolute = static_cast<uint64_t>(kUnixToInternal) + static_cast<uint64_t>(kInternalToAbsolute);
+constexpr int64_t kInternalToAbsolute =
+    static_cast<int64_t>((kAbsoluteYears / 400 * 146097 + kMarchThruDecember) * 86400);
+constexpr uint64_t kUnixToAbsolute =
+    static_cast<uint64_t>(kUnixToInternal) + static_cast<uint64_t>(kInternalToAbsolute);
 
 struct Split {
   uint64_t century;

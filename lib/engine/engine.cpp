@@ -1,15 +1,15 @@
 // The query entry points: option checks, Prometheus's preprocessing (duration expressions, step
 // invariance), evaluation, and the final clean-up of delayed __name__ removal.
 #include "engine/engine.hpp"
-#include "engine/histogram_select.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
-
 #include "engine/evaluator.hpp"
 #include "engine/go_math.hpp"
+#include "engine/histogram_select.hpp"
 
 namespace mlmon::engine {
 
@@ -47,32 +47,22 @@ double duration_value(const Node& n, const Query& q) {
   const double lhs = d.lhs ? duration_value(*d.lhs, q) : 0;
   const double rhs = d.rhs ? duration_value(*d.rhs, q) : 0;
   switch (d.op) {
-    case promql::DurationOp::step:
-      return static_cast<double>(q.interval) / 1000;
-    case promql::DurationOp::range:
-      return static_cast<double>(detail::wsub(q.end, q.start)) / 1000;
-    case promql::DurationOp::min_of:
-      return go_min(lhs, rhs);
-    case promql::DurationOp::max_of:
-      return go_max(lhs, rhs);
-    case promql::DurationOp::add:
-      return lhs + rhs;
-    case promql::DurationOp::plus:
-      return rhs;
-    case promql::DurationOp::sub:
-      return lhs - rhs;
-    case promql::DurationOp::negate:
-      return -rhs;
-    case promql::DurationOp::mul:
-      return lhs * rhs;
+    case promql::DurationOp::step: return static_cast<double>(q.interval) / 1000;
+    case promql::DurationOp::range: return static_cast<double>(detail::wsub(q.end, q.start)) / 1000;
+    case promql::DurationOp::min_of: return go_min(lhs, rhs);
+    case promql::DurationOp::max_of: return go_max(lhs, rhs);
+    case promql::DurationOp::add: return lhs + rhs;
+    case promql::DurationOp::plus: return rhs;
+    case promql::DurationOp::sub: return lhs - rhs;
+    case promql::DurationOp::negate: return -rhs;
+    case promql::DurationOp::mul: return lhs * rhs;
     case promql::DurationOp::div:
       if (rhs == 0) detail::fail(position_prefix(n) + "division by zero");
       return lhs / rhs;
     case promql::DurationOp::mod:
       if (rhs == 0) detail::fail(position_prefix(n) + "modulo by zero");
       return std::fmod(lhs, rhs);
-    case promql::DurationOp::pow:
-      return go_pow(lhs, rhs);
+    case promql::DurationOp::pow: return go_pow(lhs, rhs);
   }
   detail::fail("unexpected duration expression operator");
 }
@@ -111,8 +101,7 @@ void resolve_durations(const Node& n, Query& q) {
       resolve_durations(*s.expr, q);
       return;
     }
-    case NodeKind::duration_expr:
-      return;
+    case NodeKind::duration_expr: return;
     default:
       promql::for_each_child(n, [&](const Node& c) {
         if (c.kind != NodeKind::duration_expr) resolve_durations(c, q);
@@ -193,14 +182,11 @@ class Preprocessor {
         }
         return {false, false};
       }
-      case NodeKind::paren:
-        return visit(*static_cast<const promql::ParenExpr&>(n).expr, in_subquery);
-      case NodeKind::unary:
-        return visit(*static_cast<const promql::UnaryExpr&>(n).expr, in_subquery);
+      case NodeKind::paren: return visit(*static_cast<const promql::ParenExpr&>(n).expr, in_subquery);
+      case NodeKind::unary: return visit(*static_cast<const promql::UnaryExpr&>(n).expr, in_subquery);
       case NodeKind::string_literal:
       case NodeKind::number_literal:
-      case NodeKind::duration_expr:
-        return {true, false};
+      case NodeKind::duration_expr: return {true, false};
     }
     return {false, false};
   }
@@ -252,7 +238,8 @@ Expected<QueryResult> run(const Storage& storage, const Node& root, int64_t star
       Matrix out;
       out.reserve(m.size());
       for (ESeries& s : m) out.push_back({*s.metric, std::move(s.points)});
-      std::sort(out.begin(), out.end(), [](const Series& a, const Series& b) { return compare(a.metric, b.metric) < 0; });
+      std::sort(out.begin(), out.end(),
+                [](const Series& a, const Series& b) { return compare(a.metric, b.metric) < 0; });
       return out;
     };
     if (interval != 0) {
@@ -263,9 +250,7 @@ Expected<QueryResult> run(const Storage& storage, const Node& root, int64_t star
       case promql::ValueType::scalar:
         result.value = Scalar{start, m.empty() || m[0].points.empty() ? go_nan() : m[0].points[0].v};
         break;
-      case promql::ValueType::matrix:
-        result.value = to_matrix();
-        break;
+      case promql::ValueType::matrix: result.value = to_matrix(); break;
       default: {
         Vector v;
         v.reserve(m.size());
@@ -293,7 +278,8 @@ Expected<QueryResult> evaluate_instant(const Storage& storage, const Node& expr,
 
 Expected<QueryResult> evaluate_range(const Storage& storage, const Node& expr, int64_t start, int64_t end, int64_t step,
                                      const EvalOptions& options) {
-  if (step <= 0) return EvalError{"zero or negative query resolution step widths are not accepted. Try a positive integer"};
+  if (step <= 0)
+    return EvalError{"zero or negative query resolution step widths are not accepted. Try a positive integer"};
   if (end < start) return EvalError{"end timestamp must not be before start time"};
   if (options.max_points_per_series > 0 &&
       (static_cast<__int128>(end) - start) / step > options.max_points_per_series) {

@@ -1,11 +1,11 @@
 #include "engine/evaluator.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "engine/go_math.hpp"
 #include "promql/go_format.hpp"
@@ -115,9 +115,9 @@ const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelect
   for (; sel.seen < all.size(); ++sel.seen) {
     const StoredSeries* s = all[sel.seen].get();
     if (!Storage::matches(*s, sel.matchers)) continue;
-    auto at = std::upper_bound(sel.series.begin(), sel.series.end(), s, [](const StoredSeries* a, const StoredSeries* b) {
-      return compare(a->labels, b->labels) < 0;
-    });
+    auto at = std::upper_bound(
+        sel.series.begin(), sel.series.end(), s,
+        [](const StoredSeries* a, const StoredSeries* b) { return compare(a->labels, b->labels) < 0; });
     sel.series.insert(at, s);
   }
   std::vector<const StoredSeries*> series;
@@ -144,7 +144,7 @@ const Labels* Query::drop_name(const Labels* metric) {
 }
 
 std::unordered_map<const Labels*, const Labels*>& Query::groups_of(std::span<const std::string_view> names,
-                                                                  bool without) {
+                                                                   bool without) {
   std::string key(1, without ? 'w' : 'b');
   for (std::string_view n : names) {
     const auto len = static_cast<uint32_t>(n.size());
@@ -216,28 +216,19 @@ EMatrix Evaluator::eval(const promql::Node& node) {
 EMatrix Evaluator::eval_inner(const promql::Node& node) {
   q_.charge(1);
   switch (node.kind) {
-    case NodeKind::paren:
-      return eval(*static_cast<const promql::ParenExpr&>(node).expr);
-    case NodeKind::number_literal:
-      return eval_number(static_cast<const promql::NumberLiteral&>(node).value);
-    case NodeKind::vector_selector:
-      return eval_vector_selector(static_cast<const promql::VectorSelector&>(node));
+    case NodeKind::paren: return eval(*static_cast<const promql::ParenExpr&>(node).expr);
+    case NodeKind::number_literal: return eval_number(static_cast<const promql::NumberLiteral&>(node).value);
+    case NodeKind::vector_selector: return eval_vector_selector(static_cast<const promql::VectorSelector&>(node));
     case NodeKind::matrix_selector:
       if (!instant()) fail("cannot do range evaluation of matrix selector");
       return eval_matrix_selector(static_cast<const promql::MatrixSelector&>(node));
-    case NodeKind::subquery:
-      return eval_subquery(static_cast<const promql::Subquery&>(node));
-    case NodeKind::call:
-      return eval_call(static_cast<const promql::Call&>(node));
-    case NodeKind::aggregate:
-      return eval_aggregate(static_cast<const promql::AggregateExpr&>(node));
-    case NodeKind::binary:
-      return eval_binary(static_cast<const promql::BinaryExpr&>(node));
-    case NodeKind::unary:
-      return eval_unary(static_cast<const promql::UnaryExpr&>(node));
+    case NodeKind::subquery: return eval_subquery(static_cast<const promql::Subquery&>(node));
+    case NodeKind::call: return eval_call(static_cast<const promql::Call&>(node));
+    case NodeKind::aggregate: return eval_aggregate(static_cast<const promql::AggregateExpr&>(node));
+    case NodeKind::binary: return eval_binary(static_cast<const promql::BinaryExpr&>(node));
+    case NodeKind::unary: return eval_unary(static_cast<const promql::UnaryExpr&>(node));
     case NodeKind::string_literal:
-    case NodeKind::duration_expr:
-      break;
+    case NodeKind::duration_expr: break;
   }
   fail("unexpected expression in evaluation");
 }
@@ -394,7 +385,8 @@ EMatrix Evaluator::eval_subquery(const promql::Subquery& sq, TimeRef* ref_out, i
   if (sub_end >= sub_start) {
     // Work grows with the inner steps; stop runaway subqueries before evaluating them.
     const __int128 inner = (static_cast<__int128>(sub_end) - sub_start) / step + 1;
-    q_.charge(inner > static_cast<__int128>(q_.options.max_work) ? q_.options.max_work + 1 : static_cast<uint64_t>(inner));
+    q_.charge(inner > static_cast<__int128>(q_.options.max_work) ? q_.options.max_work + 1
+                                                                 : static_cast<uint64_t>(inner));
   }
   Evaluator child(q_, sub_start, sub_end, step, false);
   return child.eval(*sq.expr);

@@ -96,7 +96,7 @@ class Query {
 
   const Storage& storage;
   const EvalOptions& options;
-  const int64_t start;     // the query's start, end and step (start()/end()/range()/step(), @ start())
+  const int64_t start;  // the query's start, end and step (start()/end()/range()/step(), @ start())
   const int64_t end;
   const int64_t interval;  // 0 for an instant query
 
@@ -117,8 +117,8 @@ class Query {
 
   void warn(std::string message) { annotations.warnings.insert("PromQL warning: " + std::move(message)); }
   void info(std::string message) { annotations.infos.insert("PromQL info: " + std::move(message)); }
-  void add_samples(int64_t n);   // counts points and enforces max_samples
-  void charge(uint64_t steps);   // counts work and enforces max_work
+  void add_samples(int64_t n);  // counts points and enforces max_samples
+  void charge(uint64_t steps);  // counts work and enforces max_work
   const std::vector<const StoredSeries*>& select(const promql::VectorSelector& vs);
   const Labels* drop_name(const Labels* metric);  // without __name__, __type__, __unit__ (cached)
   // The cached group label sets of one grouping (`names` sorted), for group_of.
@@ -210,14 +210,19 @@ template <class Fn>
 EMatrix Evaluator::range_eval(std::span<const promql::Node* const> args, const promql::VectorMatching* matching,
                               Fn&& fn) {
   return range_eval_impl(
-      args, matching, [](void* ctx, StepCall& call) { (*static_cast<std::remove_reference_t<Fn>*>(ctx))(call); },
-      &fn);
+      args, matching, [](void* ctx, StepCall& call) { (*static_cast<std::remove_reference_t<Fn>*>(ctx))(call); }, &fn);
 }
 
 // Go's wrapping int64 arithmetic (C++ overflow is undefined).
-inline int64_t wadd(int64_t a, int64_t b) { return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b)); }
-inline int64_t wsub(int64_t a, int64_t b) { return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b)); }
-inline int64_t wmul(int64_t a, int64_t b) { return static_cast<int64_t>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b)); }
+inline int64_t wadd(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+inline int64_t wsub(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
+}
+inline int64_t wmul(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
+}
 
 // extendFloats: the window of an anchored or smoothed range selector, bounded by points on mint and maxt.
 std::vector<Point> extend_window(std::span<const Point> w, int64_t mint, int64_t maxt, bool smoothed);

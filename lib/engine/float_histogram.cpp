@@ -59,7 +59,8 @@ CounterResetHint combined_hint(CounterResetHint h, CounterResetHint other) {
 
 std::expected<FloatHistogram, std::string> combine(const FloatHistogram& a, const FloatHistogram& b, double sign) {
   if (a.uses_custom_buckets() != b.uses_custom_buckets()) {
-    return std::unexpected("cannot apply this operation on histograms with a mix of exponential and custom bucket schemas");
+    return std::unexpected(
+        "cannot apply this operation on histograms with a mix of exponential and custom bucket schemas");
   }
   if (a.uses_custom_buckets() && a.custom_values != b.custom_values) {
     return std::unexpected("histograms with different custom bucket bounds are not supported by mlmon");
@@ -73,8 +74,9 @@ std::expected<FloatHistogram, std::string> combine(const FloatHistogram& a, cons
   h.count += sign * b.count;
   h.sum += sign * b.sum;
   const int32_t schema = h.uses_custom_buckets() ? h.schema : std::min(a.schema, b.schema);
-  auto merge = [&](const std::vector<HistogramSpan>& as, const std::vector<double>& ab, const std::vector<HistogramSpan>& bs,
-                   const std::vector<double>& bb, std::vector<HistogramSpan>& out_spans, std::vector<double>& out_buckets) {
+  auto merge = [&](const std::vector<HistogramSpan>& as, const std::vector<double>& ab,
+                   const std::vector<HistogramSpan>& bs, const std::vector<double>& bb,
+                   std::vector<HistogramSpan>& out_spans, std::vector<double>& out_buckets) {
     std::map<int32_t, double> m = reduce(expand(as, ab), a.schema, schema);
     for (const auto& [idx, v] : reduce(expand(bs, bb), b.schema, schema)) {
       auto [it, inserted] = m.try_emplace(idx, sign * v);
@@ -82,7 +84,8 @@ std::expected<FloatHistogram, std::string> combine(const FloatHistogram& a, cons
     }
     collapse(m, out_spans, out_buckets);
   };
-  merge(a.positive_spans, a.positive_buckets, b.positive_spans, b.positive_buckets, h.positive_spans, h.positive_buckets);
+  merge(a.positive_spans, a.positive_buckets, b.positive_spans, b.positive_buckets, h.positive_spans,
+        h.positive_buckets);
   if (!h.uses_custom_buckets()) {
     merge(a.negative_spans, a.negative_buckets, b.negative_spans, b.negative_buckets, h.negative_spans,
           h.negative_buckets);
@@ -181,7 +184,8 @@ std::optional<std::string> check_spans(const std::vector<HistogramSpan>& spans, 
     need += spans[n].length;
   }
   if (need != buckets) {
-    return "spans need " + std::to_string(need) + " buckets, have " + std::to_string(buckets) + " buckets: " + kSpansMismatch;
+    return "spans need " + std::to_string(need) + " buckets, have " + std::to_string(buckets) +
+           " buckets: " + kSpansMismatch;
   }
   return std::nullopt;
 }
@@ -190,15 +194,16 @@ std::optional<std::string> check_spans(const std::vector<HistogramSpan>& spans, 
 std::optional<std::string> check_buckets(const std::vector<double>& buckets) {
   for (size_t i = 0; i < buckets.size(); ++i) {
     if (buckets[i] < 0) {
-      return "bucket number " + std::to_string(i + 1) + " has observation count of " + g(buckets[i]) + ": " + kNegativeBucket;
+      return "bucket number " + std::to_string(i + 1) + " has observation count of " + g(buckets[i]) + ": " +
+             kNegativeBucket;
     }
   }
   return std::nullopt;
 }
 
 // checkHistogramCustomBounds.
-std::optional<std::string> check_custom_bounds(const std::vector<double>& bounds, const std::vector<HistogramSpan>& spans,
-                                               size_t buckets) {
+std::optional<std::string> check_custom_bounds(const std::vector<double>& bounds,
+                                               const std::vector<HistogramSpan>& spans, size_t buckets) {
   double prev = -std::numeric_limits<double>::infinity();
   for (size_t i = 0; i < bounds.size(); ++i) {
     if (std::isnan(bounds[i])) return "histogram custom bounds must not be NaN";
@@ -222,11 +227,13 @@ std::optional<std::string> check_custom_bounds(const std::vector<double>& bounds
     total += static_cast<int64_t>(spans[n].length) + spans[n].offset;
   }
   if (need != buckets) {
-    return "spans need " + std::to_string(need) + " buckets, have " + std::to_string(buckets) + " buckets: " + kSpansMismatch;
+    return "spans need " + std::to_string(need) + " buckets, have " + std::to_string(buckets) +
+           " buckets: " + kSpansMismatch;
   }
   if (static_cast<int64_t>(bounds.size()) + 1 < total) {
-    return "only " + std::to_string(bounds.size()) + " custom bounds defined which is insufficient to cover total span length of " +
-           std::to_string(total) + ": histogram custom bounds are too few";
+    return "only " + std::to_string(bounds.size()) +
+           " custom bounds defined which is insufficient to cover total span length of " + std::to_string(total) +
+           ": histogram custom bounds are too few";
   }
   return std::nullopt;
 }
@@ -235,7 +242,8 @@ std::optional<std::string> check_custom_bounds(const std::vector<double>& bounds
 
 std::optional<std::string> FloatHistogram::validate() const {
   if (uses_custom_buckets()) {
-    if (auto e = check_custom_bounds(custom_values, positive_spans, positive_buckets.size())) return "custom buckets: " + *e;
+    if (auto e = check_custom_bounds(custom_values, positive_spans, positive_buckets.size()))
+      return "custom buckets: " + *e;
     if (zero_count != 0) return "custom buckets: must have zero count of 0";
     if (zero_threshold != 0) return "custom buckets: must have zero threshold of 0";
     if (!negative_spans.empty()) return "custom buckets: must not have negative spans";
@@ -248,14 +256,17 @@ std::optional<std::string> FloatHistogram::validate() const {
     if (!custom_values.empty()) return "histogram with exponential schema must not have custom bounds";
   } else {
     return "histogram has an invalid schema, which must be between -4 and 8 for exponential buckets, or -53 for custom "
-           "buckets, got schema " + std::to_string(schema);
+           "buckets, got schema " +
+           std::to_string(schema);
   }
   if (count < 0) return "observation count is  " + g(count) + ": histogram's observation count is negative";
   if (auto e = check_buckets(positive_buckets)) return "positive side: " + *e;
   return std::nullopt;
 }
 
-std::expected<FloatHistogram, std::string> add(const FloatHistogram& a, const FloatHistogram& b) { return combine(a, b, 1); }
+std::expected<FloatHistogram, std::string> add(const FloatHistogram& a, const FloatHistogram& b) {
+  return combine(a, b, 1);
+}
 std::expected<FloatHistogram, std::string> sub(const FloatHistogram& a, const FloatHistogram& b) {
   return combine(a, b, -1);
 }
@@ -274,8 +285,10 @@ bool starts_new_counter_chunk(const FloatHistogram& prev, const FloatHistogram& 
     }
     return false;
   };
-  return went_down(expand(prev.positive_spans, prev.positive_buckets), expand(next.positive_spans, next.positive_buckets)) ||
-         went_down(expand(prev.negative_spans, prev.negative_buckets), expand(next.negative_spans, next.negative_buckets));
+  return went_down(expand(prev.positive_spans, prev.positive_buckets),
+                   expand(next.positive_spans, next.positive_buckets)) ||
+         went_down(expand(prev.negative_spans, prev.negative_buckets),
+                   expand(next.negative_spans, next.negative_buckets));
 }
 
 }  // namespace mlmon::engine

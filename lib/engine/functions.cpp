@@ -69,11 +69,11 @@ struct MathFunction {
 };
 
 constexpr MathFunction kMathFunctions[] = {
-    {"abs", go_abs},     {"acos", go_acos},   {"acosh", go_acosh}, {"asin", go_asin},   {"asinh", go_asinh},
-    {"atan", go_atan},   {"atanh", go_atanh}, {"ceil", go_ceil},   {"cos", go_cos},     {"cosh", go_cosh},
-    {"deg", go_deg},     {"exp", go_exp},     {"floor", go_floor}, {"ln", go_ln},       {"log10", go_log10},
-    {"log2", go_log2},   {"rad", go_rad},     {"sgn", go_sgn},     {"sin", go_sin},     {"sinh", go_sinh},
-    {"sqrt", go_sqrt},   {"tan", go_tan},     {"tanh", go_tanh},
+    {"abs", go_abs},   {"acos", go_acos},   {"acosh", go_acosh}, {"asin", go_asin}, {"asinh", go_asinh},
+    {"atan", go_atan}, {"atanh", go_atanh}, {"ceil", go_ceil},   {"cos", go_cos},   {"cosh", go_cosh},
+    {"deg", go_deg},   {"exp", go_exp},     {"floor", go_floor}, {"ln", go_ln},     {"log10", go_log10},
+    {"log2", go_log2}, {"rad", go_rad},     {"sgn", go_sgn},     {"sin", go_sin},   {"sinh", go_sinh},
+    {"sqrt", go_sqrt}, {"tan", go_tan},     {"tanh", go_tanh},
 };
 
 MathFn find_math_function(std::string_view name) {
@@ -239,8 +239,9 @@ EMatrix Evaluator::eval_vector_function(const promql::Call& c, const std::vector
     return range_eval(eval_args, nullptr, [](StepCall&) {});
   }
   if (name == "vector") {
-    return range_eval(eval_args, nullptr,
-                      [&](StepCall& call) { call.out.push_back({q_.pool.empty(), call.vectors[0][0].f, call.ts, false}); });
+    return range_eval(eval_args, nullptr, [&](StepCall& call) {
+      call.out.push_back({q_.pool.empty(), call.vectors[0][0].f, call.ts, false});
+    });
   }
   if (name == "scalar") {
     return range_eval(eval_args, nullptr, [&](StepCall& call) {

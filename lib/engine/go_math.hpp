@@ -10,7 +10,9 @@
 namespace mlmon::engine {
 
 inline double go_nan() { return std::numeric_limits<double>::quiet_NaN(); }
-inline double go_inf(int sign) { return sign >= 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity(); }
+inline double go_inf(int sign) {
+  return sign >= 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+}
 
 // math.Max: +Inf wins over NaN, NaN over everything else, +0 over -0.
 inline double go_max(double x, double y) {

@@ -82,8 +82,7 @@ EMatrix Evaluator::eval_histogram_function(const promql::Call& c, const std::vec
       const Labels* metric = delayed() ? g.metric : q_.drop_name(g.metric);
       if (name == "histogram_fraction") {
         std::vector<Bucket> b = g.buckets;
-        call.out.push_back(
-            {metric, bucket_fraction(call.vectors[0][0].f, call.vectors[1][0].f, b), call.ts, true});
+        call.out.push_back({metric, bucket_fraction(call.vectors[0][0].f, call.vectors[1][0].f, b), call.ts, true});
         continue;
       }
       for (double q : qs) {

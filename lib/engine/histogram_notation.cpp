@@ -40,10 +40,17 @@ struct Tok {
 
 // The generated parser's token numbers of the descriptor keys and hints (Prometheus v3.14).
 int key_item(std::string_view k) {
-  static const std::pair<std::string_view, int> kItems[] = {
-      {"sum", 57370},       {"count", 57371},     {"schema", 57372},     {"offset", 57373},
-      {"n_offset", 57374},  {"buckets", 57375},   {"n_buckets", 57376},  {"z_bucket", 57377},
-      {"z_bucket_w", 57378}, {"custom_values", 57379}, {"counter_reset_hint", 57380}};
+  static const std::pair<std::string_view, int> kItems[] = {{"sum", 57370},
+                                                            {"count", 57371},
+                                                            {"schema", 57372},
+                                                            {"offset", 57373},
+                                                            {"n_offset", 57374},
+                                                            {"buckets", 57375},
+                                                            {"n_buckets", 57376},
+                                                            {"z_bucket", 57377},
+                                                            {"z_bucket_w", 57378},
+                                                            {"custom_values", 57379},
+                                                            {"counter_reset_hint", 57380}};
   for (const auto& [name, item] : kItems) {
     if (name == k) return item;
   }
@@ -123,7 +130,8 @@ class DescParser {
     }
     // buildHistogramBucketsAndSpans: one span per side, at its offset.
     if (!buckets.empty()) h.positive_spans = {{static_cast<int32_t>(offset), static_cast<uint32_t>(buckets.size())}};
-    if (!n_buckets.empty()) h.negative_spans = {{static_cast<int32_t>(n_offset), static_cast<uint32_t>(n_buckets.size())}};
+    if (!n_buckets.empty())
+      h.negative_spans = {{static_cast<int32_t>(n_offset), static_cast<uint32_t>(n_buckets.size())}};
     h.positive_buckets = std::move(buckets);
     h.negative_buckets = std::move(n_buckets);
     pos = i_;
@@ -360,7 +368,7 @@ std::expected<FloatHistogram, HistogramNotationError> parse_histogram_desc(std::
 }
 
 std::expected<HistogramItem, HistogramNotationError> parse_histogram_item(std::string_view text, std::size_t& pos,
-                                                                         std::size_t max_values) {
+                                                                          std::size_t max_values) {
   std::size_t i = pos;
   auto base = parse_histogram_desc(text, i);
   if (!base) return std::unexpected(base.error());
@@ -397,8 +405,8 @@ std::expected<HistogramItem, HistogramNotationError> parse_histogram_item(std::s
     for (uint64_t k = 1; k <= *n; ++k) {
       const FloatHistogram& cur = out.values.back();
       if (cur.schema > inc->schema) {
-        return fail(count_at, "error combining histograms: cannot merge from schema " + std::to_string(inc->schema) + " to " +
-                           std::to_string(cur.schema));
+        return fail(count_at, "error combining histograms: cannot merge from schema " + std::to_string(inc->schema) +
+                                  " to " + std::to_string(cur.schema));
       }
       auto next = plus ? add(cur, *inc) : sub(cur, *inc);
       if (!next) return fail(count_at, next.error());

@@ -44,6 +44,6 @@ struct HistogramItem {
   bool too_many = false;
 };
 std::expected<HistogramItem, HistogramNotationError> parse_histogram_item(std::string_view text, std::size_t& pos,
-                                                                         std::size_t max_values);
+                                                                          std::size_t max_values);
 
 }  // namespace mlmon::engine

@@ -263,7 +263,8 @@ EMatrix Evaluator::eval_info(const std::vector<const Node*>& args) {
   }
   std::vector<std::string> info_sigs;
   for (const ESeries& s : info) info_sigs.push_back(info_signature(s.metric->get(kMetricName), *s.metric));
-  const bool any_required = std::any_of(data_labels.begin(), data_labels.end(), [](const Matcher& m) { return !m.matches(""); });
+  const bool any_required =
+      std::any_of(data_labels.begin(), data_labels.end(), [](const Matcher& m) { return !m.matches(""); });
 
   const int64_t n = steps();
   std::vector<size_t> base_cursor(base.size(), 0);

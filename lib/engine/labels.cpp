@@ -10,9 +10,7 @@ namespace mlmon::engine {
 
 namespace {
 
-bool is_metadata_label(std::string_view name) {
-  return name == "__name__" || name == "__type__" || name == "__unit__";
-}
+bool is_metadata_label(std::string_view name) { return name == "__name__" || name == "__type__" || name == "__unit__"; }
 
 bool contains(std::span<const std::string_view> names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();

@@ -40,14 +40,10 @@ Matcher::Matcher(std::string name, promql::MatchOp op, std::string value)
 
 bool Matcher::matches(std::string_view v) const {
   switch (op_) {
-    case promql::MatchOp::equal:
-      return v == value_;
-    case promql::MatchOp::not_equal:
-      return v != value_;
-    case promql::MatchOp::regex:
-      return re_ && re2::RE2::PartialMatch(v, *re_);
-    case promql::MatchOp::not_regex:
-      return !(re_ && re2::RE2::PartialMatch(v, *re_));
+    case promql::MatchOp::equal: return v == value_;
+    case promql::MatchOp::not_equal: return v != value_;
+    case promql::MatchOp::regex: return re_ && re2::RE2::PartialMatch(v, *re_);
+    case promql::MatchOp::not_regex: return !(re_ && re2::RE2::PartialMatch(v, *re_));
   }
   return false;
 }

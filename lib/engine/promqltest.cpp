@@ -1,5 +1,6 @@
 #include "engine/promqltest.hpp"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <memory>
 #include <unordered_map>
 #include <variant>
-
-#include <fmt/format.h>
 
 #include "core/go_quote.hpp"
 #include "core/go_regexp.hpp"
@@ -37,7 +36,8 @@ const re2::RE2& pattern(const char* text) {
 }
 constexpr const char* kPatLoad = R"(^load(?:_(with_nhcb))?\s+(.+?)$)";
 constexpr const char* kPatEvalInstant = R"(^eval(?:_(fail|warn|ordered|info))?\s+instant\s+(?:at\s+(.+?))?\s+(.+)$)";
-constexpr const char* kPatEvalRange = R"(^eval(?:_(fail|warn|info))?\s+range\s+from\s+(.+)\s+to\s+(.+)\s+step\s+(.+?)\s+(.+)$)";
+constexpr const char* kPatEvalRange =
+    R"(^eval(?:_(fail|warn|info))?\s+range\s+from\s+(.+)\s+to\s+(.+)\s+step\s+(.+?)\s+(.+)$)";
 constexpr const char* kPatExpect = R"(^expect\s+(ordered|fail|warn|no_warn|info|no_info)(?:\s+(regex|msg):(.+))?$)";
 constexpr const char* kPatExpectRange = R"(^expect range vector\s+from\s+(.+)\s+to\s+(.+)\s+step\s+(.+)$)";
 constexpr const char* kPatQueryContext = R"((start|end|range|step)\(\))";
@@ -120,7 +120,7 @@ struct EvalCmd {
 using Command = std::variant<LoadCmd, ClearCmd, EvalCmd>;
 
 // parseNumber: strconv.ParseInt(s, 0, 64), then ParseFloat.
-std::optional<double> parse_number(std::string_view s) { 
+std::optional<double> parse_number(std::string_view s) {
   auto v = promql::go::parse_number(s);
   return v ? std::optional<double>(*v) : std::nullopt;
 }
@@ -185,9 +185,10 @@ std::optional<ScriptError> parse_eval(const std::vector<std::string>& lines, siz
   const bool instant = re2::RE2::FullMatch(line, pattern(kPatEvalInstant), &mod, &at, &expr);
   const bool range = !instant && re2::RE2::FullMatch(line, pattern(kPatEvalRange), &mod, &from, &to, &step, &expr);
   if (!instant && !range) {
-    return ScriptError{static_cast<int>(i),
-                       "invalid evaluation command. Must be either 'eval[_fail|_warn|_ordered] instant [at "
-                       "<offset:duration>] <query>' or 'eval[_fail|_warn] range from <from> to <to> step <step> <query>'"};
+    return ScriptError{
+        static_cast<int>(i),
+        "invalid evaluation command. Must be either 'eval[_fail|_warn|_ordered] instant [at "
+        "<offset:duration>] <query>' or 'eval[_fail|_warn] range from <from> to <to> step <step> <query>'"};
   }
   cmd.line = static_cast<int>(i) + 1;
   cmd.text = line;
@@ -283,8 +284,9 @@ std::optional<ScriptError> parse_eval(const std::vector<std::string>& lines, siz
       rest.remove_prefix(14);
       std::string value;
       if (rest.empty() || !go::unquote(rest, value, go::LiteralRules::go)) {
-        return format_err(rest.empty() ? "expected string literal not valid - a quoted string literal is required"
-                                       : "expected string literal not valid - check that the string is correctly quoted");
+        return format_err(rest.empty()
+                              ? "expected string literal not valid - a quoted string literal is required"
+                              : "expected string literal not valid - check that the string is correctly quoted");
       }
       cmd.has_expected_string = true;
       cmd.expected_string = value;
@@ -376,7 +378,8 @@ std::vector<std::string> render(const Value& value, const EvalCmd& cmd) {
             line += " _";
           }
         }
-        for (; p < s.points.size(); ++p) line += " " + format_value(s.points[p].v) + "@" + std::to_string(s.points[p].t);
+        for (; p < s.points.size(); ++p)
+          line += " " + format_value(s.points[p].v) + "@" + std::to_string(s.points[p].t);
       } else {
         for (const Point& pt : s.points) line += " " + format_value(pt.v) + "@" + std::to_string(pt.t);
       }
@@ -421,7 +424,8 @@ Outcome check_annotations(const EvalCmd& cmd, const std::string& expr, const Ann
   if (cmd.warn && annos.warnings.empty()) {
     return "expected warnings evaluating query " + go::quote(expr) + " but got none";
   }
-  if (cmd.info && annos.infos.empty()) return "expected info annotations evaluating query " + go::quote(expr) + " but got none";
+  if (cmd.info && annos.infos.empty())
+    return "expected info annotations evaluating query " + go::quote(expr) + " but got none";
   auto all = [&]() {
     std::string s = "[";
     bool first = true;
@@ -478,8 +482,8 @@ Outcome compare_result(const EvalCmd& cmd, const Value& value) {
     for (size_t i = 0; i + 1 < m->size(); ++i) {
       if (engine::compare((*m)[i].metric, (*m)[i + 1].metric) > 0) {
         return "matrix results should always be sorted by labels, but matrix is not sorted: series at index " +
-               std::to_string(i + 1) + " with labels " + (*m)[i + 1].metric.to_string() + " sorts before series at index " +
-               std::to_string(i) + " with labels " + (*m)[i].metric.to_string();
+               std::to_string(i + 1) + " with labels " + (*m)[i + 1].metric.to_string() +
+               " sorts before series at index " + std::to_string(i) + " with labels " + (*m)[i].metric.to_string();
       }
     }
     size_t seen = 0;
@@ -788,7 +792,8 @@ std::string_view to_string(Status s) {
 }
 
 size_t FileResult::count(Status s) const {
-  return static_cast<size_t>(std::count_if(evals.begin(), evals.end(), [&](const EvalResult& e) { return e.status == s; }));
+  return static_cast<size_t>(
+      std::count_if(evals.begin(), evals.end(), [&](const EvalResult& e) { return e.status == s; }));
 }
 
 FileResult run_script(std::string_view script, const Options& options) {
@@ -827,7 +832,8 @@ FileResult run_script(std::string_view script, const Options& options) {
     const std::string& l = lines[i];
     if (l.empty()) continue;
     std::string word = l.substr(0, l.find_first_of(" \t"));
-    std::transform(word.begin(), word.end(), word.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(word.begin(), word.end(), word.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     std::optional<ScriptError> err;
     if (word == "clear") {
       commands.emplace_back(ClearCmd{});

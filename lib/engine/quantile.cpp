@@ -53,7 +53,8 @@ double quantile(double phi, std::vector<double>& values) {
   if (values.empty() || std::isnan(phi)) return go_nan();
   if (phi < 0) return go_inf(-1);
   if (phi > 1) return go_inf(1);
-  std::sort(values.begin(), values.end(), [](double a, double b) { return (std::isnan(a) && !std::isnan(b)) || a < b; });
+  std::sort(values.begin(), values.end(),
+            [](double a, double b) { return (std::isnan(a) && !std::isnan(b)) || a < b; });
   const auto n = static_cast<double>(values.size());
   const double rank = phi * (n - 1);
   const double lower = std::max(0.0, std::floor(rank));

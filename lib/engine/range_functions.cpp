@@ -69,11 +69,12 @@ bool extended_rate(const Window& x, bool counter, bool rate, double& out) {
   if (x.smoothed) last = search(last, [&](size_t i) { return f[i].t >= x.range_end; });
   if (f[last].t <= x.range_start) return false;
   if (x.smoothed && f[first].t > x.range_end) return false;
-  const double left =
-      x.smoothed && f[first].t < x.range_start ? interpolate(f[first], f[first + 1], x.range_start, counter) : f[first].v;
-  const double right =
-      x.smoothed && last > 0 && f[last].t > x.range_end ? interpolate(f[last - 1], f[last], x.range_end, counter)
-                                                        : f[last].v;
+  const double left = x.smoothed && f[first].t < x.range_start
+                          ? interpolate(f[first], f[first + 1], x.range_start, counter)
+                          : f[first].v;
+  const double right = x.smoothed && last > 0 && f[last].t > x.range_end
+                           ? interpolate(f[last - 1], f[last], x.range_end, counter)
+                           : f[last].v;
   double result = right - left;
   if (counter) {
     ptrdiff_t lo = static_cast<ptrdiff_t>(first);
@@ -154,7 +155,8 @@ bool first_index(const Window& x, size_t& first) {
   first = 0;
   if (!x.anchored) return true;
   const auto f = x.w;
-  const ptrdiff_t last_le = static_cast<ptrdiff_t>(search(f.size(), [&](size_t i) { return f[i].t > x.range_start; })) - 1;
+  const ptrdiff_t last_le =
+      static_cast<ptrdiff_t>(search(f.size(), [&](size_t i) { return f[i].t > x.range_start; })) - 1;
   if (last_le + 1 >= static_cast<ptrdiff_t>(f.size())) return false;
   first = last_le < 0 ? 0 : static_cast<size_t>(last_le);
   return true;
@@ -525,7 +527,8 @@ EMatrix Evaluator::eval_range_function(const promql::Call& c, const std::vector<
   for (size_t si = 0; si < num_series; ++si) {
     hold_window(0);
     q_.charge(static_cast<uint64_t>(n));
-    WindowCursor cursor(stored ? std::span<const Point>((*stored)[si]->points) : std::span<const Point>(sub[si].points));
+    WindowCursor cursor(stored ? std::span<const Point>((*stored)[si]->points)
+                               : std::span<const Point>(sub[si].points));
     const Labels* labels = stored ? &(*stored)[si]->labels : sub[si].metric;
     const bool input_drop = stored ? false : sub[si].drop_name;
     const bool series_drop = drop || input_drop;
@@ -557,7 +560,8 @@ EMatrix Evaluator::eval_range_function(const promql::Call& c, const std::vector<
       if (name == "rate" || name == "increase") {
         const std::string_view metric_name = labels->get(kMetricName);
         auto ends = [&](std::string_view suffix) {
-          return metric_name.size() >= suffix.size() && metric_name.substr(metric_name.size() - suffix.size()) == suffix;
+          return metric_name.size() >= suffix.size() &&
+                 metric_name.substr(metric_name.size() - suffix.size()) == suffix;
         };
         if (!metric_name.empty() && !ends("_total") && !ends("_sum") && !ends("_count") && !ends("_bucket")) {
           q_.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: " +

@@ -63,8 +63,7 @@ bool scan_number(std::string_view s, size_t& i) {
       if (accept("._eE") || i >= s.size()) return false;
       continue;
     }
-    while (accept(kDigits)) {
-    }
+    while (accept(kDigits)) {}
   }
   if (i == start) return false;
   return i >= s.size() || s[i] == 'x' || !is_alnum(s[i]);

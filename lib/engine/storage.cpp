@@ -133,7 +133,8 @@ constexpr int64_t kChunkRangeMs = 2 * 60 * 60 * 1000;
 int64_t range_end(int64_t t) { return (t / kChunkRangeMs) * kChunkRangeMs + kChunkRangeMs; }  // rangeForTimestamp
 }  // namespace
 
-std::optional<std::string> Storage::append_histogram(StoredSeries& s, int64_t t, std::shared_ptr<const FloatHistogram> h) {
+std::optional<std::string> Storage::append_histogram(StoredSeries& s, int64_t t,
+                                                     std::shared_ptr<const FloatHistogram> h) {
   if (auto invalid = h->validate()) return invalid;  // the head appender validates first
   const bool prev_histogram = !s.empty() && s.last_bits == kHistogramBits;
   if (!s.empty()) {
@@ -195,7 +196,8 @@ void Storage::sort_if_needed() const {
   const auto old_size = static_cast<uint32_t>(order_.size());
   const auto new_size = static_cast<uint32_t>(series_.size());
   if (new_size - old_size <= 8) {
-    for (uint32_t id = old_size; id < new_size; ++id) order_.insert(std::upper_bound(order_.begin(), order_.end(), id, less), id);
+    for (uint32_t id = old_size; id < new_size; ++id)
+      order_.insert(std::upper_bound(order_.begin(), order_.end(), id, less), id);
   } else {
     order_.resize(new_size);
     std::iota(order_.begin() + old_size, order_.end(), old_size);

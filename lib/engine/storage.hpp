@@ -29,10 +29,10 @@ struct HistogramPoint {
 
 struct StoredSeries {
   Labels labels;
-  std::vector<Point> points;   // float samples, no stale markers, ascending t
-  std::vector<int64_t> stale;  // timestamps of stale markers, ascending
-  int64_t last_t = 0;          // newest timestamp of either kind (valid when !empty())
-  uint64_t last_bits = 0;      // its value's bits
+  std::vector<Point> points;               // float samples, no stale markers, ascending t
+  std::vector<int64_t> stale;              // timestamps of stale markers, ascending
+  int64_t last_t = 0;                      // newest timestamp of either kind (valid when !empty())
+  uint64_t last_bits = 0;                  // its value's bits
   std::vector<HistogramPoint> histograms;  // native histogram samples, ascending t
   int64_t histogram_chunk_min_t = 0;       // first sample of the current histogram "chunk"
   // Data the engine evaluates only in a top-level instant selector (histogram_select.hpp); any

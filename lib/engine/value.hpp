@@ -16,7 +16,9 @@ namespace mlmon::engine {
 struct Point {
   int64_t t;  // milliseconds since the epoch
   double v;
-  bool operator==(const Point& o) const { return t == o.t && std::bit_cast<uint64_t>(v) == std::bit_cast<uint64_t>(o.v); }
+  bool operator==(const Point& o) const {
+    return t == o.t && std::bit_cast<uint64_t>(v) == std::bit_cast<uint64_t>(o.v);
+  }
 };
 static_assert(sizeof(Point) == 16);
 

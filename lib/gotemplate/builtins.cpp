@@ -1,9 +1,9 @@
 // text/template's builtin functions (funcs.go): comparison, indexing, slicing, length, printing
 // and escaping, with Go's error texts.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "core/unicode.hpp"
 #include "gotemplate/callable.hpp"
@@ -38,7 +38,13 @@ std::string html_escape(std::string_view s) {
 
 bool js_is_special(char32_t r) {
   switch (r) {
-    case '\\': case '\'': case '"': case '<': case '>': case '&': case '=': return true;
+    case '\\':
+    case '\'':
+    case '"':
+    case '<':
+    case '>':
+    case '&':
+    case '=': return true;
     default: return r < ' ' || r >= 0x80;
   }
 }
@@ -118,7 +124,8 @@ CallResult call_index(const CallContext&, std::span<const Value> args) {
     if (ind.is_nil) return error("index of nil pointer");
     item = ind.value;
     switch (item.kind()) {
-      case Kind::string: case Kind::slice: {
+      case Kind::string:
+      case Kind::slice: {
         const std::size_t len = length(item);
         auto x = index_arg(index, len);
         if (!x) return error(x.error());
@@ -231,7 +238,8 @@ BasicKind basic_kind(const Value& v) {
 
 bool comparable(Type type) {
   switch (kind_of(type)) {
-    case Kind::map: case Kind::slice: return false;
+    case Kind::map:
+    case Kind::slice: return false;
     case Kind::struct_: return type == time;  // the others hold maps
     default: return true;
   }
@@ -240,7 +248,9 @@ bool comparable(Type type) {
 bool same_object(const Value& a, const Value& b) {
   if (a.type != b.type) return false;
   switch (a.type) {
-    case sample_ptr: case time_ptr: case duration_ptr: return a.pointer() == b.pointer();
+    case sample_ptr:
+    case time_ptr:
+    case duration_ptr: return a.pointer() == b.pointer();
     case time: return a.as_time() == b.as_time();
     default: return false;
   }
@@ -321,7 +331,8 @@ std::expected<bool, std::string> less(const Value& raw1, const Value& raw2) {
     return error(incompatible(arg1, arg2));
   }
   switch (k1) {
-    case BasicKind::bool_: case BasicKind::complex_: return error("invalid type for comparison");
+    case BasicKind::bool_:
+    case BasicKind::complex_: return error("invalid type for comparison");
     case BasicKind::float_: return arg1.as_float() < arg2.as_float();
     case BasicKind::int_: return arg1.as_int() < arg2.as_int();
     case BasicKind::string: return arg1.as_string() < arg2.as_string();

@@ -1,12 +1,12 @@
 #include "gotemplate/exec.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <exception>
 #include <optional>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "core/go_quote.hpp"
 #include "gotemplate/big_stack.hpp"
@@ -143,9 +143,7 @@ class Executor {
       case NodeType::field: return eval_field_node(dot, first, args, final);
       case NodeType::chain: return eval_chain_node(dot, first, args, final);
       case NodeType::identifier: return eval_function(dot, first, at_command(cmd), args, final);
-      case NodeType::pipe:
-        not_a_function(args, final);
-        return eval_pipeline(dot, first.pipe);
+      case NodeType::pipe: not_a_function(args, final); return eval_pipeline(dot, first.pipe);
       case NodeType::variable: return eval_variable_node(dot, first, args, final);
       default: break;
     }
@@ -368,7 +366,10 @@ class Executor {
 
   static bool can_be_nil(Type type) {
     switch (kind_of(type)) {
-      case Kind::interface_: case Kind::map: case Kind::pointer: case Kind::slice: return true;
+      case Kind::interface_:
+      case Kind::map:
+      case Kind::pointer:
+      case Kind::slice: return true;
       case Kind::struct_: return type == Type::reflect_value;
       default: return false;
     }
@@ -523,13 +524,15 @@ class Executor {
     const Value val = indirect(eval_pipeline(dot, item.pipe)).value;
     frame.mark = vars_.size();
     switch (val.kind()) {
-      case Kind::int_: case Kind::uint_:
+      case Kind::int_:
+      case Kind::uint_:
         if (item.pipe->decls.size() > 1)
           errorf(fmt::format("can't use {} to iterate over more than one variable", go::sprint_value(val)));
         if (val.kind() == Kind::int_) frame.count = val.as_int() > 0 ? static_cast<std::size_t>(val.as_int()) : 0;
         else frame.count = static_cast<std::size_t>(val.as_uint());
         break;
-      case Kind::slice: case Kind::map:
+      case Kind::slice:
+      case Kind::map:
         frame.count = length(val);
         if (val.type == Type::string_map && val.as_string_map()) {
           for (const auto& entry : *val.as_string_map()) frame.keys.push_back(entry.first);
@@ -630,7 +633,8 @@ class Executor {
         if (item.pipe->decls.empty()) print_value(item, val);
         return;
       }
-      case ItemType::if_: case ItemType::with: walk_if_or_with(item, dot); return;
+      case ItemType::if_:
+      case ItemType::with: walk_if_or_with(item, dot); return;
       case ItemType::range: begin_range(item, dot); return;
       case ItemType::template_: walk_template(item, dot); return;
       case ItemType::break_: {

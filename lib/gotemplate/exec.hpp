@@ -15,8 +15,8 @@ namespace mlmon::gotemplate {
 // Limits Go does not have, against templates that would run for hours or fill memory
 // ({{ range 1000000000000 }}); exceeding one is an execution error naming the limit.
 struct ExecLimits {
-  std::size_t max_steps = 20'000'000;     // statements executed
-  std::size_t max_output = 64 << 20;      // bytes of output
+  std::size_t max_steps = 20'000'000;  // statements executed
+  std::size_t max_output = 64 << 20;   // bytes of output
 };
 
 // Template.Execute of tree.name with `data` as dot. The error is Go's text, e.g.

@@ -1,12 +1,12 @@
 #include "gotemplate/go_fmt.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <map>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "core/go_quote.hpp"
 #include "core/unicode.hpp"
@@ -378,8 +378,10 @@ class Printer {
       case Type::bool_: fmt_bool(arg.as_bool(), verb); return;
       case Type::float64: fmt_float(arg.as_float(), verb); return;
       case Type::complex128: fmt_complex(arg.as_complex(), verb); return;
-      case Type::int_: case Type::int64: fmt_integer(static_cast<std::uint64_t>(arg.as_int()), true, verb); return;
-      case Type::uint8: case Type::uint64: fmt_integer(arg.as_uint(), false, verb); return;
+      case Type::int_:
+      case Type::int64: fmt_integer(static_cast<std::uint64_t>(arg.as_int()), true, verb); return;
+      case Type::uint8:
+      case Type::uint64: fmt_integer(arg.as_uint(), false, verb); return;
       case Type::string: fmt_string(arg.as_string(), verb); return;
       default: break;
     }
@@ -692,7 +694,8 @@ class Printer {
         break;
       case 'd': fmt_integer_base(v, 10, is_signed, verb, lower_digits); break;
       case 'b': fmt_integer_base(v, 2, is_signed, verb, lower_digits); break;
-      case 'o': case 'O': fmt_integer_base(v, 8, is_signed, verb, lower_digits); break;
+      case 'o':
+      case 'O': fmt_integer_base(v, 8, is_signed, verb, lower_digits); break;
       case 'x': fmt_integer_base(v, 16, is_signed, verb, lower_digits); break;
       case 'X': fmt_integer_base(v, 16, is_signed, verb, upper_digits); break;
       case 'c': fmt_c(v); break;
@@ -708,8 +711,14 @@ class Printer {
   void fmt_float(double v, char32_t verb) {
     switch (verb) {
       case 'v': fmt_float_raw(v, 'g', -1); break;
-      case 'b': case 'g': case 'G': case 'x': case 'X': fmt_float_raw(v, verb, -1); break;
-      case 'f': case 'e': case 'E': fmt_float_raw(v, verb, 6); break;
+      case 'b':
+      case 'g':
+      case 'G':
+      case 'x':
+      case 'X': fmt_float_raw(v, verb, -1); break;
+      case 'f':
+      case 'e':
+      case 'E': fmt_float_raw(v, verb, 6); break;
       case 'F': fmt_float_raw(v, 'f', 6); break;
       default: bad_verb(verb);
     }
@@ -717,7 +726,16 @@ class Printer {
 
   void fmt_complex(std::complex<double> v, char32_t verb) {
     switch (verb) {
-      case 'v': case 'b': case 'g': case 'G': case 'x': case 'X': case 'f': case 'F': case 'e': case 'E': {
+      case 'v':
+      case 'b':
+      case 'g':
+      case 'G':
+      case 'x':
+      case 'X':
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E': {
         const bool old_plus = f_.plus;
         buf += '(';
         fmt_float(v.real(), verb);
@@ -749,7 +767,9 @@ class Printer {
   std::uint64_t address_of(const Value& v) {
     const void* key = nullptr;
     switch (v.type) {
-      case Type::sample_ptr: case Type::time_ptr: case Type::duration_ptr: key = v.pointer(); break;
+      case Type::sample_ptr:
+      case Type::time_ptr:
+      case Type::duration_ptr: key = v.pointer(); break;
       case Type::string_map: key = v.as_string_map().get(); break;
       case Type::any_map: key = v.as_any_map().get(); break;
       case Type::query_result:
@@ -764,10 +784,10 @@ class Printer {
 
   void fmt_pointer(const Value& value, char32_t verb) {
     switch (value.kind()) {
-      case Kind::map: case Kind::pointer: case Kind::slice: break;
-      default:
-        bad_verb(verb);
-        return;
+      case Kind::map:
+      case Kind::pointer:
+      case Kind::slice: break;
+      default: bad_verb(verb); return;
     }
     const std::uint64_t u = address_of(value);
     switch (verb) {
@@ -786,7 +806,11 @@ class Printer {
         }
         break;
       case 'p': fmt_0x64(u, !f_.sharp); break;
-      case 'b': case 'o': case 'd': case 'x': case 'X': fmt_integer(u, false, verb); break;
+      case 'b':
+      case 'o':
+      case 'd':
+      case 'x':
+      case 'X': fmt_integer(u, false, verb); break;
       default: bad_verb(verb);
     }
   }
@@ -808,8 +832,10 @@ class Printer {
     }
     if (verb != 'v' && verb != 's' && verb != 'x' && verb != 'X' && verb != 'q') return false;
     switch (arg.type) {
-      case Type::time: case Type::time_ptr: fmt_string(time_string(arg.as_time()), verb); return true;
-      case Type::duration: case Type::duration_ptr: fmt_string(duration_string(arg.as_int()), verb); return true;
+      case Type::time:
+      case Type::time_ptr: fmt_string(time_string(arg.as_time()), verb); return true;
+      case Type::duration:
+      case Type::duration_ptr: fmt_string(duration_string(arg.as_int()), verb); return true;
       case Type::month: fmt_string(month_string(arg.as_int()), verb); return true;
       case Type::weekday: fmt_string(weekday_string(arg.as_int()), verb); return true;
       default: return false;
@@ -1066,9 +1092,11 @@ std::string format_float(double v, char format, int precision) {
   std::string out;
   const int nd = static_cast<int>(digits.d.size());
   switch (format) {
-    case 'e': case 'E': append_e(out, negative, digits, prec, format); break;
+    case 'e':
+    case 'E': append_e(out, negative, digits, prec, format); break;
     case 'f': append_f(out, negative, digits, prec); break;
-    case 'g': case 'G': {
+    case 'g':
+    case 'G': {
       int eprec = prec;
       if (eprec > nd && nd >= digits.dp) eprec = nd;
       if (shortest) eprec = 6;
@@ -1082,9 +1110,7 @@ std::string format_float(double v, char format, int precision) {
       append_f(out, negative, digits, std::max(prec - digits.dp, 0));
       break;
     }
-    default:
-      out = "%";
-      out += format;
+    default: out = "%"; out += format;
   }
   return out;
 }

@@ -89,7 +89,6 @@ void expand(std::string& dst, std::string_view tmpl, const re2::RE2& re, const s
   dst += tmpl;
 }
 
-
 }  // namespace
 
 std::variant<std::shared_ptr<const re2::RE2>, std::string> compile_regexp(std::string_view pattern) {

@@ -1,5 +1,7 @@
 #include "gotemplate/go_strconv.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdint>
 #include <limits>
@@ -7,8 +9,6 @@
 
 #include "core/go_number.hpp"
 #include "core/unicode.hpp"
-
-#include <fmt/format.h>
 
 namespace mlmon::gotemplate::go {
 
@@ -26,16 +26,28 @@ bool parse_uint_ok(std::string_view s, std::uint64_t* out = nullptr) {
   const std::string_view whole = s;
   unsigned base = 10;
   if (s[0] == '0') {
-    if (s.size() >= 3 && lower(s[1]) == 'b') { base = 2; s.remove_prefix(2); }
-    else if (s.size() >= 3 && lower(s[1]) == 'o') { base = 8; s.remove_prefix(2); }
-    else if (s.size() >= 3 && lower(s[1]) == 'x') { base = 16; s.remove_prefix(2); }
-    else { base = 8; s.remove_prefix(1); }
+    if (s.size() >= 3 && lower(s[1]) == 'b') {
+      base = 2;
+      s.remove_prefix(2);
+    } else if (s.size() >= 3 && lower(s[1]) == 'o') {
+      base = 8;
+      s.remove_prefix(2);
+    } else if (s.size() >= 3 && lower(s[1]) == 'x') {
+      base = 16;
+      s.remove_prefix(2);
+    } else {
+      base = 8;
+      s.remove_prefix(1);
+    }
   }
   bool underscores = false;
   std::uint64_t n = 0;
   for (char c : s) {
     unsigned digit = 0;
-    if (c == '_') { underscores = true; continue; }
+    if (c == '_') {
+      underscores = true;
+      continue;
+    }
     if (is_decimal(c)) digit = static_cast<unsigned>(c - '0');
     else if (lower(c) >= 'a' && lower(c) <= 'z') digit = static_cast<unsigned>(lower(c) - 'a' + 10);
     else return false;
@@ -114,7 +126,10 @@ FloatResult parse_float(std::string_view s, double* value = nullptr) {
   bool saw_significant = false;
   for (; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '_') { underscores = true; continue; }
+    if (c == '_') {
+      underscores = true;
+      continue;
+    }
     if (c == '.') {
       if (saw_dot) break;
       saw_dot = true;
@@ -142,7 +157,10 @@ FloatResult parse_float(std::string_view s, double* value = nullptr) {
     }
     if (i >= s.size() || !is_decimal(s[i])) return FloatResult::syntax;
     for (; i < s.size() && (is_decimal(s[i]) || s[i] == '_'); ++i) {
-      if (s[i] == '_') { underscores = true; continue; }
+      if (s[i] == '_') {
+        underscores = true;
+        continue;
+      }
       if (exponent < 1'000'000) exponent = exponent * 10 + (s[i] - '0');
     }
     if (exp_negative) exponent = -exponent;

@@ -1,9 +1,9 @@
 #include "gotemplate/go_time.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <limits>
-
-#include <fmt/format.h>
 
 namespace mlmon::gotemplate::go {
 
@@ -44,10 +44,42 @@ void append_int(std::string& out, std::int64_t x, int width) {
 }
 
 enum class Std {
-  none, long_month, month, num_month, zero_month, long_weekday, weekday, day, under_day, zero_day, under_year_day,
-  zero_year_day, hour, hour12, zero_hour12, minute, zero_minute, second, zero_second, long_year, year, pm_upper,
-  pm_lower, tz, iso8601_tz, iso8601_seconds_tz, iso8601_short_tz, iso8601_colon_tz, iso8601_colon_seconds_tz, num_tz,
-  num_seconds_tz, num_short_tz, num_colon_tz, num_colon_seconds_tz, frac_second0, frac_second9,
+  none,
+  long_month,
+  month,
+  num_month,
+  zero_month,
+  long_weekday,
+  weekday,
+  day,
+  under_day,
+  zero_day,
+  under_year_day,
+  zero_year_day,
+  hour,
+  hour12,
+  zero_hour12,
+  minute,
+  zero_minute,
+  second,
+  zero_second,
+  long_year,
+  year,
+  pm_upper,
+  pm_lower,
+  tz,
+  iso8601_tz,
+  iso8601_seconds_tz,
+  iso8601_short_tz,
+  iso8601_colon_tz,
+  iso8601_colon_seconds_tz,
+  num_tz,
+  num_seconds_tz,
+  num_short_tz,
+  num_colon_tz,
+  num_colon_seconds_tz,
+  frac_second0,
+  frac_second9,
 };
 
 struct Chunk {
@@ -127,7 +159,8 @@ Chunk next_chunk(std::string_view layout) {
         if (rest.starts_with("Z07:00")) return at(i, Std::iso8601_colon_tz, 6);
         if (rest.starts_with("Z07")) return at(i, Std::iso8601_short_tz, 3);
         break;
-      case '.': case ',':
+      case '.':
+      case ',':
         // A run of 0s or 9s after '.' or ',' is a fractional second when no digit follows it.
         if (rest.size() >= 2 && (rest[1] == '0' || rest[1] == '9')) {
           const char digit = rest[1];
@@ -268,10 +301,11 @@ std::string format(const Time& t, std::string_view layout) {
       case Std::pm_upper: out += c.hour >= 12 ? "PM" : "AM"; break;
       case Std::pm_lower: out += c.hour >= 12 ? "pm" : "am"; break;
       // UTC: the ISO 8601 forms print "Z", the numeric ones a zero offset.
-      case Std::iso8601_tz: case Std::iso8601_seconds_tz: case Std::iso8601_short_tz: case Std::iso8601_colon_tz:
-      case Std::iso8601_colon_seconds_tz:
-        out += 'Z';
-        break;
+      case Std::iso8601_tz:
+      case Std::iso8601_seconds_tz:
+      case Std::iso8601_short_tz:
+      case Std::iso8601_colon_tz:
+      case Std::iso8601_colon_seconds_tz: out += 'Z'; break;
       case Std::num_tz: out += "+0000"; break;
       case Std::num_seconds_tz: out += "+000000"; break;
       case Std::num_short_tz: out += "+00"; break;

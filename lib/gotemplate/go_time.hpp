@@ -18,8 +18,8 @@ inline constexpr std::int64_t nanos_per_second = 1'000'000'000;
 // The calendar fields of a time in UTC.
 struct Civil {
   std::int64_t year = 1970;
-  int month = 1;    // 1..12
-  int day = 1;      // 1..31
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
   int hour = 0;
   int minute = 0;
   int second = 0;

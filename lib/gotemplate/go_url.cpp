@@ -106,7 +106,7 @@ std::optional<HostPort> split_host_port(std::string_view hostport) {
     const std::size_t end = hostport.find(']');
     if (end == std::string_view::npos) return std::nullopt;
     if (end + 1 == hostport.size()) return std::nullopt;  // missing port
-    if (end + 1 != i) return std::nullopt;               // too many colons, or no colon after ']'
+    if (end + 1 != i) return std::nullopt;                // too many colons, or no colon after ']'
     result.host = hostport.substr(1, end - 1);
     j = 1;
     k = end + 1;

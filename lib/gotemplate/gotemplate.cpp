@@ -1,8 +1,8 @@
 #include "gotemplate/gotemplate.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "gotemplate/parser.hpp"
 
@@ -31,7 +31,8 @@ std::string format_go_error(std::string_view template_name, std::string_view tex
   std::size_t line = error.line;
   if (line == 0) {
     const std::size_t end = std::min(error.offset, text.size());
-    line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+    line =
+        1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
   }
   return fmt::format("template: {}:{}: {}", template_name, line, error.go_message(template_name));
 }

@@ -2,8 +2,8 @@
 
 #include <utility>
 
-#include "gotemplate/go_strconv.hpp"
 #include "core/unicode.hpp"
+#include "gotemplate/go_strconv.hpp"
 
 namespace mlmon::gotemplate {
 
@@ -20,8 +20,12 @@ constexpr std::string_view space_chars = " \t\r\n";
 bool is_space(char32_t r) { return r == ' ' || r == '\t' || r == '\r' || r == '\n'; }
 bool is_alphanumeric(char32_t r) { return r == '_' || (r != eof_rune && unicode::is_letter_or_digit(r)); }
 
-bool has_left_trim_marker(std::string_view s) { return s.size() >= 2 && s[0] == '-' && is_space(static_cast<unsigned char>(s[1])); }
-bool has_right_trim_marker(std::string_view s) { return s.size() >= 2 && is_space(static_cast<unsigned char>(s[0])) && s[1] == '-'; }
+bool has_left_trim_marker(std::string_view s) {
+  return s.size() >= 2 && s[0] == '-' && is_space(static_cast<unsigned char>(s[1]));
+}
+bool has_right_trim_marker(std::string_view s) {
+  return s.size() >= 2 && is_space(static_cast<unsigned char>(s[0])) && s[1] == '-';
+}
 
 std::size_t right_trim_length(std::string_view s) {
   const auto last = s.find_last_not_of(space_chars);
@@ -33,14 +37,23 @@ std::size_t left_trim_length(std::string_view s) {
   return first == std::string_view::npos ? s.size() : first;
 }
 
-std::string_view tail(std::string_view s, std::size_t pos) { return pos >= s.size() ? std::string_view{} : s.substr(pos); }
+std::string_view tail(std::string_view s, std::size_t pos) {
+  return pos >= s.size() ? std::string_view{} : s.substr(pos);
+}
 
 TokenType keyword_or_identifier(std::string_view word) {
   static constexpr std::pair<std::string_view, TokenType> keywords[] = {
-      {"block", TokenType::block}, {"break", TokenType::break_},   {"continue", TokenType::continue_},
-      {"define", TokenType::define}, {"else", TokenType::else_},   {"end", TokenType::end},
-      {"if", TokenType::if_},      {"range", TokenType::range},    {"nil", TokenType::nil},
-      {"template", TokenType::template_}, {"with", TokenType::with},
+      {"block", TokenType::block},
+      {"break", TokenType::break_},
+      {"continue", TokenType::continue_},
+      {"define", TokenType::define},
+      {"else", TokenType::else_},
+      {"end", TokenType::end},
+      {"if", TokenType::if_},
+      {"range", TokenType::range},
+      {"nil", TokenType::nil},
+      {"template", TokenType::template_},
+      {"with", TokenType::with},
   };
   for (const auto& [name, type] : keywords) {
     if (word == name) return type;
@@ -115,18 +128,21 @@ bool Lexer::accept(std::string_view valid) {
 }
 
 void Lexer::accept_run(std::string_view valid) {
-  while (accept(valid)) {
-  }
+  while (accept(valid)) {}
 }
 
 bool Lexer::at_terminator() {
   const char32_t r = peek();
   if (is_space(r)) return true;
   switch (r) {
-    case eof_rune: case '.': case ',': case '|': case ':': case ')': case '(':
-      return true;
-    default:
-      return tail(input_, pos_).starts_with(right_delim);
+    case eof_rune:
+    case '.':
+    case ',':
+    case '|':
+    case ':':
+    case ')':
+    case '(': return true;
+    default: return tail(input_, pos_).starts_with(right_delim);
   }
 }
 
@@ -254,22 +270,17 @@ Token Lexer::lex_inside_action() {
     return lex_space();
   }
   switch (r) {
-    case '=':
-      return make(TokenType::assign);
+    case '=': return make(TokenType::assign);
     case ':':
       if (next() != '=') return fail("expected :=", here);
       return make(TokenType::declare);
-    case '|':
-      return make(TokenType::pipe);
-    case '"':
-      return lex_quote();
-    case '`':
-      return lex_raw_quote();
+    case '|': return make(TokenType::pipe);
+    case '"': return lex_quote();
+    case '`': return lex_raw_quote();
     case '$':
       if (at_terminator()) return make(TokenType::variable);  // just "$"
       return lex_field_or_variable(TokenType::variable);
-    case '\'':
-      return lex_char();
+    case '\'': return lex_char();
     case '.':
       // ".Field" unless a digit follows, in which case it is a number like ".5".
       if (pos_ < input_.size() && (input_[pos_] < '0' || input_[pos_] > '9')) {
@@ -277,9 +288,7 @@ Token Lexer::lex_inside_action() {
       }
       backup();
       return lex_number();
-    case '(':
-      open_parens_.push_back(here);
-      return make(TokenType::left_paren);
+    case '(': open_parens_.push_back(here); return make(TokenType::left_paren);
     case ')':
       if (dialect_ == LexerDialect::go1_19) {
         Token paren = make(TokenType::right_paren);
@@ -293,8 +302,7 @@ Token Lexer::lex_inside_action() {
       if (open_parens_.empty()) return fail("unexpected right paren", here);
       open_parens_.pop_back();
       return make(TokenType::right_paren);
-    default:
-      break;
+    default: break;
   }
   if (r == '+' || r == '-' || (r >= '0' && r <= '9')) {
     backup();
@@ -315,7 +323,8 @@ Token Lexer::lex_space() {
     ++spaces;
   }
   // A trim-marked closing delimiter starts with a space: leave that space to the delimiter.
-  if (has_right_trim_marker(tail(input_, pos_ - 1)) && tail(input_, pos_ - 1 + trim_marker_len).starts_with(right_delim)) {
+  if (has_right_trim_marker(tail(input_, pos_ - 1)) &&
+      tail(input_, pos_ - 1 + trim_marker_len).starts_with(right_delim)) {
     backup();
     if (spaces == 1) return lex_right_delim();
   }

@@ -25,12 +25,12 @@ enum class TokenType : std::uint8_t {
   left_paren,
   number,
   pipe,
-  raw_string,  // `...`
+  raw_string,   // `...`
   right_delim,  // }}
   right_paren,
   space,
-  string,  // "..."
-  text,    // text between actions
+  string,    // "..."
+  text,      // text between actions
   variable,  // $, $name
   // Keywords; Go prints them as <name>.
   block,
@@ -51,9 +51,9 @@ bool is_keyword(TokenType type);
 
 struct Token {
   TokenType type = TokenType::eof;
-  std::size_t pos = 0;    // byte offset of the item, like Go's item.pos
-  std::size_t line = 1;   // line of `pos`, like Go's item.line
-  std::string_view val;   // the item's text (empty for errors)
+  std::size_t pos = 0;   // byte offset of the item, like Go's item.pos
+  std::size_t line = 1;  // line of `pos`, like Go's item.line
+  std::string_view val;  // the item's text (empty for errors)
   // Error tokens: Go's message, held by the lexer (a view: tokens are copied a lot, and only one
   // error is ever made). Valid while the lexer lives.
   std::string_view message;

@@ -207,8 +207,10 @@ const Callable* find(const std::array<Callable, N>& methods, std::string_view na
 
 const Callable* find_method(Type receiver, std::string_view name) {
   switch (receiver) {
-    case time: case time_ptr: return find(time_methods, name);
-    case duration: case duration_ptr: return find(duration_methods, name);
+    case time:
+    case time_ptr: return find(time_methods, name);
+    case duration:
+    case duration_ptr: return find(duration_methods, name);
     case month: return name == "String" ? &month_string_method : nullptr;
     case weekday: return name == "String" ? &weekday_string_method : nullptr;
     default: return nullptr;

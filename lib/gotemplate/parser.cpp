@@ -1,5 +1,7 @@
 #include "gotemplate/parser.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <deque>
 #include <initializer_list>
@@ -10,12 +12,10 @@
 #include <unordered_set>
 #include <utility>
 
-#include <fmt/format.h>
-
+#include "core/unicode.hpp"
 #include "gotemplate/functions.hpp"
 #include "gotemplate/go_strconv.hpp"
 #include "gotemplate/lexer.hpp"
-#include "core/unicode.hpp"
 
 namespace mlmon::gotemplate {
 
@@ -41,11 +41,11 @@ struct Frame {
   std::size_t opener = 0;     // offset of the {{ that opened it
   std::size_t vars_mark = 0;  // variables declared from here on go out of scope at {{end}}
   bool in_else = false;
-  bool chained = false;        // {{else if}} / {{else with}}: its {{end}} also ends the frame below
-  bool non_empty = false;      // Go's !IsEmptyTree, for define/block/top
-  Kind dot = Kind::root;       // what '.' is in the list being parsed
-  Kind outer_dot = Kind::root; // what '.' is in the {{else}} branch
-  bool dollar_is_root = true;  // '$' is the alert data (not inside define/block bodies)
+  bool chained = false;         // {{else if}} / {{else with}}: its {{end}} also ends the frame below
+  bool non_empty = false;       // Go's !IsEmptyTree, for define/block/top
+  Kind dot = Kind::root;        // what '.' is in the list being parsed
+  Kind outer_dot = Kind::root;  // what '.' is in the {{else}} branch
+  bool dollar_is_root = true;   // '$' is the alert data (not inside define/block bodies)
   // define/block bodies are separate trees in Go: the enclosing tree's state comes back at {{end}}.
   std::string name;
   std::size_t name_pos = 0;
@@ -66,7 +66,8 @@ struct ParseFailure {
 bool is_blank(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto decoded = unicode::decode(text, i);
-    if (!unicode::is_space(decoded.rune) || (decoded.width == 1 && decoded.rune == unicode::replacement_char)) return false;
+    if (!unicode::is_space(decoded.rune) || (decoded.width == 1 && decoded.rune == unicode::replacement_char))
+      return false;
     i += decoded.width;
   }
   return true;
@@ -74,12 +75,19 @@ bool is_blank(std::string_view text) {
 
 bool starts_operand(TokenType type) {
   switch (type) {
-    case TokenType::boolean: case TokenType::char_constant: case TokenType::complex: case TokenType::dot:
-    case TokenType::field: case TokenType::identifier: case TokenType::number: case TokenType::nil:
-    case TokenType::raw_string: case TokenType::string: case TokenType::variable: case TokenType::left_paren:
-      return true;
-    default:
-      return false;
+    case TokenType::boolean:
+    case TokenType::char_constant:
+    case TokenType::complex:
+    case TokenType::dot:
+    case TokenType::field:
+    case TokenType::identifier:
+    case TokenType::number:
+    case TokenType::nil:
+    case TokenType::raw_string:
+    case TokenType::string:
+    case TokenType::variable:
+    case TokenType::left_paren: return true;
+    default: return false;
   }
 }
 
@@ -169,7 +177,8 @@ class Parser {
     fail_on_line(std::move(message), offset, last_line_, action_line);
   }
 
-  [[noreturn]] void fail_on_line(std::string message, std::size_t offset, std::size_t line, std::size_t action_line = 0) {
+  [[noreturn]] void fail_on_line(std::string message, std::size_t offset, std::size_t line,
+                                 std::size_t action_line = 0) {
     throw ParseFailure{Error{offset, std::move(message), line, action_line}};
   }
 
@@ -236,8 +245,7 @@ class Parser {
         action_line_ = token.line;
         action(token);
         return;
-      default:
-        unexpected(token, "input");
+      default: unexpected(token, "input");
     }
   }
 
@@ -306,7 +314,8 @@ class Parser {
   void else_control(const Token& delim) {
     const TokenType following = peek_non_space().type;
     // "{{else if ...}}" and "{{else with ...}}" (newest Go) leave the keyword pending.
-    const bool chains = following == TokenType::if_ || (following == TokenType::with && options_.flavor == Flavor::latest);
+    const bool chains =
+        following == TokenType::if_ || (following == TokenType::with && options_.flavor == Flavor::latest);
     if (!chains) expect(TokenType::right_delim, "else");
     Frame& frame = frames_.back();
     switch (frame.kind) {
@@ -501,17 +510,11 @@ class Parser {
           if (node != nullptr) level.command->args.push_back(with_fields(node));
           Token token = next();
           switch (token.type) {
-            case TokenType::space:
-              level.state = Level::State::operand;
-              continue;
+            case TokenType::space: level.state = Level::State::operand; continue;
             case TokenType::right_delim:
-            case TokenType::right_paren:
-              backup();
-              break;
-            case TokenType::pipe:
-              break;
-            default:
-              unexpected(token, "operand");
+            case TokenType::right_paren: backup(); break;
+            case TokenType::pipe: break;
+            default: unexpected(token, "operand");
           }
           if (level.command->args.empty()) fail("empty command", level.command->pos);
           level.pipe->cmds.push_back(level.command);
@@ -576,10 +579,13 @@ class Parser {
     // Only the first command of a pipeline may be a constant.
     for (std::size_t i = 1; i < pipe.cmds.size(); ++i) {
       switch (pipe.cmds[i]->args.front()->type) {
-        case NodeType::boolean: case NodeType::dot: case NodeType::nil: case NodeType::number: case NodeType::string:
+        case NodeType::boolean:
+        case NodeType::dot:
+        case NodeType::nil:
+        case NodeType::number:
+        case NodeType::string:
           fail(fmt::format("non executable command in pipeline stage {}", i + 1), pipe.cmds[i]->pos);
-        default:
-          break;
+        default: break;
       }
     }
   }
@@ -610,9 +616,9 @@ class Parser {
       case TokenType::char_constant:
       case TokenType::complex:
       case TokenType::number: {
-        const go::NumberKind kind = token.type == TokenType::number        ? go::NumberKind::number
-                                    : token.type == TokenType::complex      ? go::NumberKind::complex
-                                                                            : go::NumberKind::char_constant;
+        const go::NumberKind kind = token.type == TokenType::number    ? go::NumberKind::number
+                                    : token.type == TokenType::complex ? go::NumberKind::complex
+                                                                       : go::NumberKind::char_constant;
         if (auto error = go::number_error(token.val, kind)) fail(std::move(*error), token.pos);
         node.type = NodeType::number;
         if (build_) node.number = go::number_value(token.val, kind);
@@ -626,9 +632,7 @@ class Parser {
         node.value = std::move(*value);
         break;
       }
-      default:
-        backup();
-        return nullptr;
+      default: backup(); return nullptr;
     }
     return &tree_->nodes.emplace_back(std::move(node));
   }
@@ -651,8 +655,11 @@ class Parser {
         merged.fields.insert(merged.fields.end(), fields.begin(), fields.end());
         return &tree_->nodes.emplace_back(std::move(merged));
       }
-      case NodeType::boolean: case NodeType::string: case NodeType::number: case NodeType::nil: case NodeType::dot:
-        fail(fmt::format("unexpected . after term {}", go::quote(node->text)), first_field);
+      case NodeType::boolean:
+      case NodeType::string:
+      case NodeType::number:
+      case NodeType::nil:
+      case NodeType::dot: fail(fmt::format("unexpected . after term {}", go::quote(node->text)), first_field);
       default: {
         Node& chain = tree_->nodes.emplace_back();
         chain.type = NodeType::chain;
@@ -717,7 +724,8 @@ class Parser {
 
   void label_from_fields(Kind base, const std::vector<FieldRef>& fields) {
     if (base == Kind::labels && !fields.empty()) add_label(fields[0].name, fields[0].pos + 1);
-    if (base == Kind::root && fields.size() >= 2 && fields[0].name == "Labels") add_label(fields[1].name, fields[1].pos + 1);
+    if (base == Kind::root && fields.size() >= 2 && fields[0].name == "Labels")
+      add_label(fields[1].name, fields[1].pos + 1);
   }
 
   void after_pipeline(const Pipe& pipe, Kind dot, bool typed_declaration) {
@@ -742,21 +750,14 @@ class Parser {
         }
         for (const Node* arg : args) {
           switch (arg->type) {
-            case NodeType::variable:
-              label_from_fields(variable_kind(arg->text, dollar_is_root), arg->fields);
-              break;
-            case NodeType::field:
-              label_from_fields(dot, arg->fields);
-              break;
+            case NodeType::variable: label_from_fields(variable_kind(arg->text, dollar_is_root), arg->fields); break;
+            case NodeType::field: label_from_fields(dot, arg->fields); break;
             case NodeType::chain:
               label_from_fields(classify(*arg->base, dot, dollar_is_root), arg->fields);
               if (arg->base->type == NodeType::pipe) pending.push_back(arg->base->pipe);
               break;
-            case NodeType::pipe:
-              pending.push_back(arg->pipe);
-              break;
-            default:
-              break;
+            case NodeType::pipe: pending.push_back(arg->pipe); break;
+            default: break;
           }
         }
       }

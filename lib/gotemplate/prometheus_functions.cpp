@@ -1,11 +1,11 @@
 // Prometheus's template functions (template/template.go NewTemplateExpander's FuncMap and
 // prometheus/common helpers/templates), with their Go signatures and error texts.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
-
-#include <fmt/format.h>
 
 #include "core/go_quote.hpp"
 #include "gotemplate/callable.hpp"
@@ -184,7 +184,8 @@ std::expected<double, std::string> convert_to_float(const Value& raw) {
       if (const auto* message = std::get_if<std::string>(&parsed)) return std::unexpected(*message);
       return std::get<double>(parsed);
     }
-    case int_: case int64: return static_cast<double>(v.as_int());
+    case int_:
+    case int64: return static_cast<double>(v.as_int());
     case uint64: return static_cast<double>(v.as_uint());
     case duration: {
       const std::int64_t d = v.as_int();
@@ -284,7 +285,7 @@ std::expected<go::Time, std::string> float_to_time(double v, bool* nan_or_inf) {
         go::sprintf("%v cannot be represented as a nanoseconds timestamp since it overflows int64", a));
   }
   const std::int64_t nanos = timestamp >= 9223372036854775807.0 ? std::numeric_limits<std::int64_t>::min()
-                                                                 : static_cast<std::int64_t>(timestamp);
+                                                                : static_cast<std::int64_t>(timestamp);
   const std::int64_t ms = nanos / 1000000;
   return go::unix_time(ms / 1000, (ms % 1000) * 1000000);
 }

@@ -47,12 +47,11 @@ std::string map_runes(std::string_view s, F mapping) {
 // digraphs whose title case is their own letter).
 std::string_view special_title(char32_t r) {
   static constexpr std::array<std::pair<char32_t, std::string_view>, 23> table{{
-      {0x00DF, "Ss"},           {0x0149, "\u02BCN"},      {0x01C4, "\u01C5"},       {0x01C5, "\u01C5"},
-      {0x01C6, "\u01C5"},       {0x01C7, "\u01C8"},       {0x01C8, "\u01C8"},       {0x01C9, "\u01C8"},
-      {0x01CA, "\u01CB"},       {0x01CB, "\u01CB"},       {0x01CC, "\u01CB"},       {0x01F0, "J\u030C"},
-      {0x01F1, "\u01F2"},       {0x01F2, "\u01F2"},       {0x01F3, "\u01F2"},       {0x0587, "\u0535\u0582"},
-      {0xFB00, "Ff"},           {0xFB01, "Fi"},           {0xFB02, "Fl"},           {0xFB03, "Ffi"},
-      {0xFB04, "Ffl"},          {0xFB05, "St"},           {0xFB06, "St"},
+      {0x00DF, "Ss"},           {0x0149, "\u02BCN"}, {0x01C4, "\u01C5"}, {0x01C5, "\u01C5"}, {0x01C6, "\u01C5"},
+      {0x01C7, "\u01C8"},       {0x01C8, "\u01C8"},  {0x01C9, "\u01C8"}, {0x01CA, "\u01CB"}, {0x01CB, "\u01CB"},
+      {0x01CC, "\u01CB"},       {0x01F0, "J\u030C"}, {0x01F1, "\u01F2"}, {0x01F2, "\u01F2"}, {0x01F3, "\u01F2"},
+      {0x0587, "\u0535\u0582"}, {0xFB00, "Ff"},      {0xFB01, "Fi"},     {0xFB02, "Fl"},     {0xFB03, "Ffi"},
+      {0xFB04, "Ffl"},          {0xFB05, "St"},      {0xFB06, "St"},
   }};
   for (const auto& [rune, title] : table) {
     if (rune == r) return title;
@@ -66,15 +65,44 @@ enum class WordBreak { letter, mid, break_ };
 WordBreak word_break(char32_t r) {
   switch (r) {
     // MidLetter, MidNumLet, Single_Quote.
-    case 0x0027: case 0x002E: case 0x003A: case 0x00B7: case 0x0387: case 0x055F: case 0x05F4: case 0x2018:
-    case 0x2019: case 0x2024: case 0x2027: case 0xFE13: case 0xFE52: case 0xFE55: case 0xFF07: case 0xFF0E:
-    case 0xFF1A:
-      return WordBreak::mid;
+    case 0x0027:
+    case 0x002E:
+    case 0x003A:
+    case 0x00B7:
+    case 0x0387:
+    case 0x055F:
+    case 0x05F4:
+    case 0x2018:
+    case 0x2019:
+    case 0x2024:
+    case 0x2027:
+    case 0xFE13:
+    case 0xFE52:
+    case 0xFE55:
+    case 0xFF07:
+    case 0xFF0E:
+    case 0xFF1A: return WordBreak::mid;
     // ExtendNumLet, Format, ZWJ, and the punctuation and symbols that are ALetter.
-    case 0x005F: case 0x00AD: case 0x202F: case 0x203F: case 0x2040: case 0x2054: case 0xFE33: case 0xFE34:
-    case 0xFE4D: case 0xFE4E: case 0xFE4F: case 0xFF3F: case 0x200D: case 0xFEFF: case 0x02ED: case 0x055E:
-    case 0x058A: case 0x05F3: case 0xAB5B: case 0xFB29:
-      return WordBreak::letter;
+    case 0x005F:
+    case 0x00AD:
+    case 0x202F:
+    case 0x203F:
+    case 0x2040:
+    case 0x2054:
+    case 0xFE33:
+    case 0xFE34:
+    case 0xFE4D:
+    case 0xFE4E:
+    case 0xFE4F:
+    case 0xFF3F:
+    case 0x200D:
+    case 0xFEFF:
+    case 0x02ED:
+    case 0x055E:
+    case 0x058A:
+    case 0x05F3:
+    case 0xAB5B:
+    case 0xFB29: return WordBreak::letter;
     default: break;
   }
   if (r == unicode::replacement_char) return WordBreak::break_;

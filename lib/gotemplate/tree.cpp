@@ -37,9 +37,10 @@ void write_node(std::string& out, const Node& node) {
       write_fields(out, node.fields);
       return;
     case NodeType::pipe: write_pipe(out, *node.pipe); return;
-    case NodeType::identifier: case NodeType::boolean: case NodeType::number: case NodeType::string:
-      out += node.text;
-      return;
+    case NodeType::identifier:
+    case NodeType::boolean:
+    case NodeType::number:
+    case NodeType::string: out += node.text; return;
   }
 }
 
@@ -75,8 +76,8 @@ void write_pipe(std::string& out, const Pipe& pipe) {
 // Branches print their lists, which may nest deeply: an explicit stack of pending pieces.
 void write_item(std::string& out, const Item& root) {
   struct Pending {
-    const Item* item = nullptr;    // an item to print
-    std::string_view literal;      // or a literal piece
+    const Item* item = nullptr;  // an item to print
+    std::string_view literal;    // or a literal piece
   };
   std::vector<Pending> stack{{&root, {}}};
   const auto push_list = [&stack](const List& list) {
@@ -108,7 +109,9 @@ void write_item(std::string& out, const Item& root) {
         }
         out += "}}";
         break;
-      case ItemType::if_: case ItemType::range: case ItemType::with: {
+      case ItemType::if_:
+      case ItemType::range:
+      case ItemType::with: {
         out += item.type == ItemType::if_ ? "{{if " : item.type == ItemType::range ? "{{range " : "{{with ";
         write_pipe(out, *item.pipe);
         out += "}}";

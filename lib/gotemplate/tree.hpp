@@ -72,11 +72,11 @@ struct List;
 struct Item {
   ItemType type = ItemType::text;
   std::size_t pos = 0;
-  std::string_view text;             // text items
-  const Pipe* pipe = nullptr;        // action, if, range, with; template (may be null)
-  const List* list = nullptr;        // if, range, with
-  const List* else_list = nullptr;   // if, range, with: null without {{else}}
-  std::string name;                  // template: the called template
+  std::string_view text;            // text items
+  const Pipe* pipe = nullptr;       // action, if, range, with; template (may be null)
+  const List* list = nullptr;       // if, range, with
+  const List* else_list = nullptr;  // if, range, with: null without {{else}}
+  std::string name;                 // template: the called template
 };
 
 struct List {

@@ -10,14 +10,25 @@ Kind kind_of(Type type) {
     case Type::any: return Kind::interface_;
     case Type::reflect_value: return Kind::struct_;
     case Type::bool_: return Kind::bool_;
-    case Type::int_: case Type::int64: case Type::duration: case Type::month: case Type::weekday: return Kind::int_;
-    case Type::uint8: case Type::uint64: return Kind::uint_;
+    case Type::int_:
+    case Type::int64:
+    case Type::duration:
+    case Type::month:
+    case Type::weekday: return Kind::int_;
+    case Type::uint8:
+    case Type::uint64: return Kind::uint_;
     case Type::float64: return Kind::float_;
     case Type::complex128: return Kind::complex_;
-    case Type::string: case Type::html: return Kind::string;
-    case Type::string_map: case Type::any_map: return Kind::map;
-    case Type::alert_data: case Type::sample: case Type::time: return Kind::struct_;
-    case Type::sample_ptr: case Type::time_ptr: case Type::duration_ptr: return Kind::pointer;
+    case Type::string:
+    case Type::html: return Kind::string;
+    case Type::string_map:
+    case Type::any_map: return Kind::map;
+    case Type::alert_data:
+    case Type::sample:
+    case Type::time: return Kind::struct_;
+    case Type::sample_ptr:
+    case Type::time_ptr:
+    case Type::duration_ptr: return Kind::pointer;
     case Type::query_result: return Kind::slice;
   }
   return Kind::invalid;
@@ -149,10 +160,13 @@ Value deref(const Value& v) {
 std::optional<bool> truth(const Value& v) {
   if (!v.valid()) return false;
   switch (v.kind()) {
-    case Kind::map: case Kind::slice: case Kind::string: return length(v) > 0;
+    case Kind::map:
+    case Kind::slice:
+    case Kind::string: return length(v) > 0;
     case Kind::bool_: return v.as_bool();
     case Kind::complex_: return v.as_complex() != std::complex<double>{};
-    case Kind::pointer: case Kind::interface_: return !is_nil(v);
+    case Kind::pointer:
+    case Kind::interface_: return !is_nil(v);
     case Kind::int_: return v.as_int() != 0;
     case Kind::uint_: return v.as_uint() != 0;
     case Kind::float_: return v.as_float() != 0;
@@ -164,7 +178,8 @@ std::optional<bool> truth(const Value& v) {
 
 std::size_t length(const Value& v) {
   switch (v.type) {
-    case Type::string: case Type::html: return v.as_string().size();
+    case Type::string:
+    case Type::html: return v.as_string().size();
     case Type::string_map: return v.as_string_map() ? v.as_string_map()->size() : 0;
     case Type::any_map: return v.as_any_map() ? v.as_any_map()->size() : 0;
     case Type::query_result: return v.as_samples().items ? v.as_samples().size() : 0;

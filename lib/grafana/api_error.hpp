@@ -21,10 +21,10 @@ struct ApiError {
     BadReply,         ///< a 2xx whose body is not what the API documents
   };
   Kind kind = Kind::Transport;
-  int http_status = 0;   ///< 0 when there was no reply
-  std::string status;    ///< Grafana's "status" field, e.g. "version-mismatch"; often empty
-  std::string message;   ///< Grafana's "message" field, or a summary of a non-JSON body
-  std::string text;      ///< what to show
+  int http_status = 0;  ///< 0 when there was no reply
+  std::string status;   ///< Grafana's "status" field, e.g. "version-mismatch"; often empty
+  std::string message;  ///< Grafana's "message" field, or a summary of a non-JSON body
+  std::string text;     ///< what to show
 };
 
 template <class T>

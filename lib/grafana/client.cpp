@@ -76,7 +76,8 @@ ApiError GrafanaClient::error_from_reply(std::string_view what, const HttpRespon
   }
 
   const int status = response.status;
-  std::string detail = error.message.empty() ? status_text(status) : fmt::format("{}: {}", status_text(status), error.message);
+  std::string detail =
+      error.message.empty() ? status_text(status) : fmt::format("{}: {}", status_text(status), error.message);
   using Kind = ApiError::Kind;
   if (status >= 300 && status < 400) {
     error.kind = Kind::Redirect;
@@ -95,8 +96,9 @@ ApiError GrafanaClient::error_from_reply(std::string_view what, const HttpRespon
       error.text = fmt::format("{}: Grafana at {} rejected the credentials from {} ({})", what, options_.url.base,
                                credentials.source, detail);
       if (credentials.kind == Credentials::Kind::Token && credentials.token.starts_with("glc_")) {
-        error.text += "; a glc_ token is a Grafana Cloud access-policy token, which a stack's /api does not accept: "
-                      "use a service-account token (glsa_...)";
+        error.text +=
+            "; a glc_ token is a Grafana Cloud access-policy token, which a stack's /api does not accept: "
+            "use a service-account token (glsa_...)";
       }
     }
   } else if (status == 403) {
@@ -250,7 +252,8 @@ ApiResult<void> GrafanaClient::for_each_listed(const std::function<std::string(i
   for (int page = 1; page <= kMaxPages; ++page) {
     const std::string path = path_for_page(page);
     auto reply = MLMON_TRY(call("GET", path, nullptr));
-    if (!reply.body.is_array()) return std::unexpected(bad_reply("GET " + path, fmt::format("not a list of {}s", entry_name)));
+    if (!reply.body.is_array())
+      return std::unexpected(bad_reply("GET " + path, fmt::format("not a list of {}s", entry_name)));
     const json& items = reply.body;
     if (!items.empty()) {
       std::string first = string_field(items.front(), "uid");
@@ -258,7 +261,8 @@ ApiResult<void> GrafanaClient::for_each_listed(const std::function<std::string(i
       previous_first = first;
     }
     for (const json& item : items) {
-      if (!item.is_object()) return std::unexpected(bad_reply("GET " + path, fmt::format("an entry is not a {} object", entry_name)));
+      if (!item.is_object())
+        return std::unexpected(bad_reply("GET " + path, fmt::format("an entry is not a {} object", entry_name)));
       take(item);
     }
     if (static_cast<int>(items.size()) < page_size_) break;
@@ -278,7 +282,8 @@ ApiResult<Folder> GrafanaClient::create_folder(std::string_view title, std::stri
   json body = {{"title", title}};
   if (!uid.empty()) body["uid"] = uid;
   auto reply = MLMON_TRY(call("POST", "/api/folders", &body));
-  Folder folder{string_field(reply.body, "uid", std::string(uid)), string_field(reply.body, "title", std::string(title))};
+  Folder folder{string_field(reply.body, "uid", std::string(uid)),
+                string_field(reply.body, "title", std::string(title))};
   if (folder.uid.empty()) return std::unexpected(bad_reply("POST /api/folders", "no \"uid\" for the new folder"));
   return folder;
 }

@@ -1,11 +1,11 @@
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "grafana/api_error.hpp"
 #include "grafana/credentials.hpp"

@@ -30,8 +30,8 @@ bool is_header_safe(std::string_view value) {
 Result<Credentials> token_credentials(std::string token, std::string source) {
   if (token.empty()) return fail(fmt::format("the token from {} is empty", source));
   if (!is_header_safe(token)) {
-    return fail(fmt::format("the token from {} contains spaces or control characters; it must be a single line",
-                            source));
+    return fail(
+        fmt::format("the token from {} contains spaces or control characters; it must be a single line", source));
   }
   Credentials credentials;
   credentials.kind = Credentials::Kind::Token;
@@ -44,12 +44,9 @@ Result<Credentials> token_credentials(std::string token, std::string source) {
 
 std::string Credentials::authorization() const {
   switch (kind) {
-    case Kind::Token:
-      return "Bearer " + token;
-    case Kind::Basic:
-      return "Basic " + base64_encode(user + ":" + password);
-    case Kind::None:
-      break;
+    case Kind::Token: return "Bearer " + token;
+    case Kind::Basic: return "Basic " + base64_encode(user + ":" + password);
+    case Kind::None: break;
   }
   return {};
 }

@@ -17,8 +17,8 @@ CurlLibrary load() {
     if (handle != nullptr) break;
   }
   if (handle == nullptr) {
-    lib.load_error = "libcurl is not available (" + std::string(dlerror()) +
-                     "); install it with: apt-get install libcurl4";
+    lib.load_error =
+        "libcurl is not available (" + std::string(dlerror()) + "); install it with: apt-get install libcurl4";
     return lib;
   }
   bool missing = false;

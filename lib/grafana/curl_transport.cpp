@@ -1,15 +1,14 @@
 #include "grafana/curl_transport.hpp"
 
 #include <curl/curl.h>
-
-#include "grafana/curl_library.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <thread>
 
-#include <fmt/format.h>
+#include "grafana/curl_library.hpp"
 
 namespace mlmon::grafana {
 
@@ -28,7 +27,8 @@ bool iequals_prefix(std::string_view line, std::string_view name) {
 
 std::string trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -78,16 +78,14 @@ bool is_retryable_curl_error(CURLcode code) {
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
     case CURLE_HTTP2:
-    case CURLE_HTTP2_STREAM:
-      return true;
-    default:
-      return false;
+    case CURLE_HTTP2_STREAM: return true;
+    default: return false;
   }
 }
 
 bool is_tls_verification_error(CURLcode code) {
-  return code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE ||
-         code == CURLE_SSL_ISSUER_ERROR || code == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
+  return code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE || code == CURLE_SSL_ISSUER_ERROR ||
+         code == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
 }
 
 long to_ms(double seconds) { return seconds <= 0 ? 0L : static_cast<long>(std::ceil(seconds * 1000.0)); }
@@ -244,10 +242,10 @@ Result<HttpResponse> CurlTransport::send(const HttpRequest& request) {
                                       options_.max_response_bytes)));
       }
       if (is_tls_verification_error(attempt.code)) {
-        return fail(scrub(fmt::format(
-            "{}: TLS certificate verification failed: {} (pass --ca-cert FILE with the CA that signed the "
-            "server's certificate; --insecure skips verification)",
-            where, attempt.error)));
+        return fail(scrub(
+            fmt::format("{}: TLS certificate verification failed: {} (pass --ca-cert FILE with the CA that signed the "
+                        "server's certificate; --insecure skips verification)",
+                        where, attempt.error)));
       }
       if (attempt.code == CURLE_OPERATION_TIMEDOUT) {
         attempt.error = fmt::format("no complete reply within the timeout ({})", attempt.error);

@@ -17,10 +17,10 @@ struct TransportOptions {
   int max_retries = 3;             ///< extra attempts after a connection error, 429 or 5xx (never 4xx)
   double backoff_initial_s = 0.5;  ///< first wait; doubles each retry up to backoff_max_s
   double backoff_max_s = 8;
-  double retry_after_max_s = 30;   ///< a server's Retry-After is honoured up to this
+  double retry_after_max_s = 30;  ///< a server's Retry-After is honoured up to this
   std::size_t max_response_bytes = std::size_t{64} << 20;
   std::string user_agent = "mlmon";
-  bool verbose = false;            ///< log every request and reply (secrets redacted)
+  bool verbose = false;  ///< log every request and reply (secrets redacted)
   /// Receives log lines without a trailing newline: retries always, requests when verbose.
   std::function<void(std::string_view)> log;
   /// Waits between attempts; tests replace it to run fast and to observe the waits.

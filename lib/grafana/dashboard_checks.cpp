@@ -78,7 +78,8 @@ std::vector<std::string> StructuralComparer::differences(const json& live, const
         }
       }
       for (auto it = b.begin(); it != b.end(); ++it) {
-        if (!a.contains(it.key())) add(fmt::format("{}/{}: added {}", pair.pointer, escape_token(it.key()), short_value(*it)));
+        if (!a.contains(it.key()))
+          add(fmt::format("{}/{}: added {}", pair.pointer, escape_token(it.key()), short_value(*it)));
       }
       for (auto it = children.rbegin(); it != children.rend(); ++it) pending.push_back(std::move(*it));
     } else if (a.is_array() && b.is_array()) {

@@ -1,9 +1,9 @@
 #include "grafana/dashboard_exporter.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "core/file_io.hpp"
 #include "grafana/bounded_json.hpp"
@@ -19,8 +19,8 @@ namespace {
 bool is_safe_file_stem(std::string_view stem) {
   if (stem.empty() || stem.size() > 200 || stem.front() == '.') return false;
   for (char c : stem) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-              c == '.';
+    bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
     if (!ok) return false;
   }
   return true;

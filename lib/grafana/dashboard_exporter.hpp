@@ -1,21 +1,21 @@
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "grafana/client.hpp"
 
 namespace mlmon::grafana {
 
 struct ExportOptions {
-  std::vector<std::string> uids;           ///< dashboards to pull, or
-  bool all = false;                        ///< every dashboard (optionally only in `folder_title`)
-  std::optional<std::string> folder_title; ///< --folder with --all
-  std::string output_dir;                  ///< -o DIR, created if missing
-  bool name_by_title = false;              ///< file names from the title's slug instead of the uid
+  std::vector<std::string> uids;            ///< dashboards to pull, or
+  bool all = false;                         ///< every dashboard (optionally only in `folder_title`)
+  std::optional<std::string> folder_title;  ///< --folder with --all
+  std::string output_dir;                   ///< -o DIR, created if missing
+  bool name_by_title = false;               ///< file names from the title's slug instead of the uid
 };
 
 struct ExportCounts {

@@ -1,8 +1,8 @@
 #include "grafana/dashboard_importer.hpp"
 
-#include <memory>
-
 #include <fmt/format.h>
+
+#include <memory>
 
 #include "core/file_io.hpp"
 #include "core/render.hpp"
@@ -140,8 +140,8 @@ ImportCounts DashboardImporter::run(const std::vector<std::string>& files, const
     auto [it, inserted] = first_file_of_uid.emplace(prepared[i].uid, files[i]);
     if (!inserted) {
       prepared[i].ok = false;
-      prepared[i].error = fmt::format("uid {} is also used by {}; each dashboard needs its own uid", prepared[i].uid,
-                                      it->second);
+      prepared[i].error =
+          fmt::format("uid {} is also used by {}; each dashboard needs its own uid", prepared[i].uid, it->second);
       continue;
     }
     ++ready;
@@ -223,10 +223,10 @@ bool DashboardImporter::import_one(const Prepared& item, const ImportOptions& op
             "11.3 needs titles unique per folder, so rename one of them",
             uid, item.title, folder_name(folder_title), error.message);
       case Kind::PluginDashboard:
-        return fmt::format("{}: the dashboard belongs to a plugin (412 plugin-dashboard: {}); use --overwrite to replace it",
-                           uid, error.message);
-      default:
-        break;
+        return fmt::format(
+            "{}: the dashboard belongs to a plugin (412 plugin-dashboard: {}); use --overwrite to replace it", uid,
+            error.message);
+      default: break;
     }
     if (error.http_status == 400 && error.message.find("provisioned") != std::string::npos) {
       return fmt::format(
@@ -274,7 +274,8 @@ bool DashboardImporter::import_one(const Prepared& item, const ImportOptions& op
     ++counts.unchanged;
     return true;
   }
-  if (moves) changes.push_back(fmt::format("folder: {} → {}", folder_name(current.folder_title), folder_name(folder_title)));
+  if (moves)
+    changes.push_back(fmt::format("folder: {} → {}", folder_name(current.folder_title), folder_name(folder_title)));
 
   // Who saved last decides whether replacing is safe: only mlmon's own versions are.
   std::string refusal;
@@ -291,13 +292,14 @@ bool DashboardImporter::import_one(const Prepared& item, const ImportOptions& op
         newest.error().text);
     replacing = "a dashboard whose history could not be read";
   } else if (!*newest) {
-    refusal = "the version history is empty, so mlmon cannot tell whether it was edited in Grafana; use --overwrite "
-              "to replace it";
+    refusal =
+        "the version history is empty, so mlmon cannot tell whether it was edited in Grafana; use --overwrite "
+        "to replace it";
     replacing = "a dashboard without history";
   } else if (!is_mlmon_message((*newest)->message)) {
-    refusal = fmt::format(
-        "edited in Grafana by {}; use --overwrite to replace it, or export-dashboard to pull the change",
-        edited_by(**newest));
+    refusal =
+        fmt::format("edited in Grafana by {}; use --overwrite to replace it, or export-dashboard to pull the change",
+                    edited_by(**newest));
     replacing = fmt::format("the edit by {}", edited_by(**newest));
   }
 

@@ -1,8 +1,8 @@
 #include "grafana/dashboard_inputs.hpp"
 
-#include <vector>
-
 #include <fmt/format.h>
+
+#include <vector>
 
 #include "grafana/bounded_json.hpp"
 

@@ -1,8 +1,8 @@
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.hpp"
 
@@ -15,7 +15,8 @@ namespace mlmon::grafana {
 /// inputs are forced to "__expr__", and constants default to their exported `value`.
 /// `__inputs`, `__requires` and `__elements` are removed (Grafana drops them too). A missing value is
 /// an error naming every missing input and the flag to pass.
-Result<nlohmann::json> resolve_inputs(const nlohmann::json& dashboard, const std::map<std::string, std::string>& values);
+Result<nlohmann::json> resolve_inputs(const nlohmann::json& dashboard,
+                                      const std::map<std::string, std::string>& values);
 
 /// Replaces `${NAME}` placeholders in one string; exposed for tests. Matches Grafana's
 /// `\$\{.+?\}` (at least one character, no newline, shortest match).

@@ -21,14 +21,16 @@ std::unexpected<ApiError> usage_error(std::string text) {
   return std::unexpected(std::move(error));
 }
 
-ApiResult<ResolvedFolder> create(GrafanaClient& client, const std::string& title, const std::string& uid, bool dry_run) {
+ApiResult<ResolvedFolder> create(GrafanaClient& client, const std::string& title, const std::string& uid,
+                                 bool dry_run) {
   if (dry_run) return ResolvedFolder{uid, title, ResolvedFolder::How::WouldCreate};
   auto created = client.create_folder(title, uid);
   if (!created) {
     // 409: created meanwhile (a concurrent run); use it.
     if (created.error().http_status == 409 && !uid.empty()) {
       auto existing = client.get_folder(uid);
-      if (existing && *existing) return ResolvedFolder{(*existing)->uid, (*existing)->title, ResolvedFolder::How::Found};
+      if (existing && *existing)
+        return ResolvedFolder{(*existing)->uid, (*existing)->title, ResolvedFolder::How::Found};
     }
     return std::unexpected(created.error());
   }
@@ -45,7 +47,8 @@ ApiResult<ResolvedFolder> resolve_folder(GrafanaClient& client, const FolderTarg
   if (target.uid) {
     const auto found = MLMON_TRY(client.get_folder(*target.uid));
     if (found) return ResolvedFolder{found->uid, found->title, ResolvedFolder::How::Found};
-    if (!target.create) return usage_error(fmt::format("folder uid {} does not exist in Grafana (--no-create)", *target.uid));
+    if (!target.create)
+      return usage_error(fmt::format("folder uid {} does not exist in Grafana (--no-create)", *target.uid));
     return create(client, target.title.value_or(*target.uid), *target.uid, dry_run);
   }
   if (!target.title) return ResolvedFolder{"", "General", ResolvedFolder::How::Found};
@@ -58,7 +61,8 @@ ApiResult<ResolvedFolder> resolve_folder(GrafanaClient& client, const FolderTarg
     if (lower(folder.title) == lower(title)) folded.push_back(&folder);
   }
   const auto& matches = exact.empty() ? folded : exact;
-  if (matches.size() == 1) return ResolvedFolder{matches.front()->uid, matches.front()->title, ResolvedFolder::How::Found};
+  if (matches.size() == 1)
+    return ResolvedFolder{matches.front()->uid, matches.front()->title, ResolvedFolder::How::Found};
   if (matches.size() > 1) {
     std::string uids;
     for (const Folder* folder : matches) uids += (uids.empty() ? "" : ", ") + folder->uid;

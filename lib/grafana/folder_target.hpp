@@ -17,7 +17,7 @@ struct FolderTarget {
 };
 
 struct ResolvedFolder {
-  std::string uid;    ///< "" = General
+  std::string uid;  ///< "" = General
   std::string title;
   enum class How { Found, Created, WouldCreate } how = How::Found;
 };

@@ -10,7 +10,7 @@ namespace mlmon::grafana {
 /// `user:password@` so that credentials never reach a log line or an error message.
 struct GrafanaUrl {
   std::string base;  ///< scheme://host[:port][/sub/path], no trailing slash, no userinfo
-  std::string user;      ///< from `user:password@`, percent-decoded; empty if none
+  std::string user;  ///< from `user:password@`, percent-decoded; empty if none
   std::string password;
 
   /// base + path; `path` starts with '/', e.g. "/api/health".

@@ -1,10 +1,10 @@
 #include "grafana/version_message.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 namespace mlmon::grafana {
 

@@ -21,8 +21,8 @@ class ConfigParser {
   ConfigParser(const SourceFile& source, std::vector<Diagnostic>& problems) : source_(source), problems_(problems) {}
 
   void problem(const Node* at, std::string message) {
-    problems_.push_back(
-        make_diagnostic(Severity::Error, "config/schema", source_.path(), at ? at->pos : Position{}, std::move(message)));
+    problems_.push_back(make_diagnostic(Severity::Error, "config/schema", source_.path(), at ? at->pos : Position{},
+                                        std::move(message)));
   }
 
   bool expect(const Node* node, yaml::NodeKind kind, std::string_view what) {
@@ -34,7 +34,8 @@ class ConfigParser {
   void unknown_keys(const Node& map, std::initializer_list<std::string_view> known, std::string_view where) {
     for (const yaml::Entry& e : map.entries) {
       if (std::find(known.begin(), known.end(), e.key->value) == known.end()) {
-        problem(e.key, fmt::format("unknown key \"{}\" in {}; known keys: {}", e.key->value, where, fmt::join(known, ", ")));
+        problem(e.key,
+                fmt::format("unknown key \"{}\" in {}; known keys: {}", e.key->value, where, fmt::join(known, ", ")));
       }
     }
   }
@@ -84,7 +85,8 @@ class ConfigParser {
     if (!expect(root, yaml::NodeKind::Mapping, "a mapping at the top of .mlmon.yml")) return config;
     unknown_keys(*root, {"checks", "rules", "exclude", "ignore"}, ".mlmon.yml");
     if (const Node* ignore = root->get("ignore")) config.ignore = string_list(ignore, "ignore");
-    if (const Node* checks = root->get("checks"); checks != nullptr &&
+    if (const Node* checks = root->get("checks");
+        checks != nullptr &&
         expect(checks, yaml::NodeKind::Mapping, "a mapping of check ids to settings under checks")) {
       for (const yaml::Entry& e : checks->entries) {
         CheckSetting setting = check_setting(e.value);
@@ -92,16 +94,18 @@ class ConfigParser {
         config.checks[e.key->value] = std::move(setting);
       }
     }
-    if (const Node* rules = root->get("rules"); rules != nullptr &&
-        expect(rules, yaml::NodeKind::Mapping, "a mapping under rules")) {
+    if (const Node* rules = root->get("rules");
+        rules != nullptr && expect(rules, yaml::NodeKind::Mapping, "a mapping under rules")) {
       unknown_keys(*rules, {"required_labels", "required_annotations"}, "rules");
       if (const Node* labels = rules->get("required_labels")) {
         std::map<std::string, std::vector<std::string>> required;
         if (labels->is_seq()) {
           for (const std::string& name : string_list(labels, "required_labels")) required[name] = {};
-        } else if (expect(labels, yaml::NodeKind::Mapping, "a list of label names or a mapping name: [allowed values]")) {
+        } else if (expect(labels, yaml::NodeKind::Mapping,
+                          "a list of label names or a mapping name: [allowed values]")) {
           for (const yaml::Entry& e : labels->entries) {
-            required[e.key->value] = e.value->is_null() ? std::vector<std::string>{} : string_list(e.value, e.key->value);
+            required[e.key->value] =
+                e.value->is_null() ? std::vector<std::string>{} : string_list(e.value, e.key->value);
           }
         }
         config.required_labels = std::move(required);
@@ -110,13 +114,16 @@ class ConfigParser {
         config.required_annotations = string_list(annotations, "required_annotations");
       }
     }
-    if (const Node* exclude = root->get("exclude"); exclude != nullptr &&
-        expect(exclude, yaml::NodeKind::Sequence, "a list of exclusions under exclude")) {
+    if (const Node* exclude = root->get("exclude");
+        exclude != nullptr && expect(exclude, yaml::NodeKind::Sequence, "a list of exclusions under exclude")) {
       for (const Node* item : exclude->items) {
         if (!expect(item, yaml::NodeKind::Mapping, "an exclusion {check, path, dashboard, panel, reason}")) continue;
         unknown_keys(*item, {"check", "path", "dashboard", "panel", "reason"}, "an exclusion");
         Exclusion ex;
-        auto text = [&](const char* key) { const Node* n = item->get(key); return n ? n->value : std::string(); };
+        auto text = [&](const char* key) {
+          const Node* n = item->get(key);
+          return n ? n->value : std::string();
+        };
         ex.check = text("check");
         if (const Node* n = item->get("check")) ex.check_pos = n->pos;
         ex.path = text("path");
@@ -139,8 +146,10 @@ class ConfigParser {
 constexpr checks::CheckInfo kChecks[] = {
     {"config/schema", "`.mlmon.yml` has only known keys, of the right kinds", Severity::Error,
      checks::CheckKind::Validation},
-    {"config/unknown-check", "every check id in `.mlmon.yml` or a `# mlmon: disable=` comment exists and can be "
-     "configured", Severity::Error, checks::CheckKind::Validation},
+    {"config/unknown-check",
+     "every check id in `.mlmon.yml` or a `# mlmon: disable=` comment exists and can be "
+     "configured",
+     Severity::Error, checks::CheckKind::Validation},
 };
 
 }  // namespace
@@ -158,7 +167,8 @@ std::vector<Diagnostic> check_ids(const Config& config, const checks::Catalog& c
   };
   for (const auto& [id, setting] : config.checks) check(id, setting.pos);
   for (const Exclusion& ex : config.exclude) check(ex.check, ex.check_pos);
-  std::sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.pos.offset < b.pos.offset; });
+  std::sort(out.begin(), out.end(),
+            [](const Diagnostic& a, const Diagnostic& b) { return a.pos.offset < b.pos.offset; });
   return out;
 }
 

@@ -60,7 +60,8 @@ std::string find_config(const std::string& start);
 
 /// Finds (or takes `explicit_path`), reads and parses the configuration for inputs at `start`.
 /// I/O failures are errors; schema problems are returned in `problems`.
-Result<Config> load_config(const std::string& explicit_path, const std::string& start, std::vector<Diagnostic>& problems);
+Result<Config> load_config(const std::string& explicit_path, const std::string& start,
+                           std::vector<Diagnostic>& problems);
 
 /// The checks of `.mlmon.yml` itself (config/schema, config/unknown-check).
 std::span<const checks::CheckInfo> check_list();

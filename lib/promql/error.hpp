@@ -9,16 +9,16 @@
 namespace mlmon::promql {
 
 struct ParseError {
-    uint32_t begin = 0;  // byte range in the input (Prometheus's PositionRange)
-    uint32_t end = 0;
-    std::string message;  // without position prefix, e.g. "unexpected end of input"
-    bool is_type_error = false;  // found by the type checker rather than while parsing
+  uint32_t begin = 0;  // byte range in the input (Prometheus's PositionRange)
+  uint32_t end = 0;
+  std::string message;         // without position prefix, e.g. "unexpected end of input"
+  bool is_type_error = false;  // found by the type checker rather than while parsing
 };
 
 // 1-based line and column of a byte offset, counted the way Prometheus does (column in bytes).
 struct LineCol {
-    uint32_t line;
-    uint32_t col;
+  uint32_t line;
+  uint32_t col;
 };
 LineCol line_col(std::string_view input, uint32_t offset);
 

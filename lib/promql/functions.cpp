@@ -108,10 +108,10 @@ constexpr Function kFunctions[] = {
 };
 
 constexpr bool sorted() {
-    for (size_t i = 1; i < std::size(kFunctions); ++i) {
-        if (!(kFunctions[i - 1].name < kFunctions[i].name)) return false;
-    }
-    return true;
+  for (size_t i = 1; i < std::size(kFunctions); ++i) {
+    if (!(kFunctions[i - 1].name < kFunctions[i].name)) return false;
+  }
+  return true;
 }
 static_assert(sorted(), "kFunctions must be sorted by name");
 static_assert(std::size(kFunctions) == 90, "Prometheus 3.14 has 90 functions");
@@ -119,17 +119,17 @@ static_assert(std::size(kFunctions) == 90, "Prometheus 3.14 has 90 functions");
 }  // namespace
 
 size_t Function::max_args() const {
-    if (variadic == 0) return arg_count;
-    if (variadic < 0) return SIZE_MAX;
-    return arg_count - 1u + static_cast<size_t>(variadic);
+  if (variadic == 0) return arg_count;
+  if (variadic < 0) return SIZE_MAX;
+  return arg_count - 1u + static_cast<size_t>(variadic);
 }
 
 const Function* find_function(std::string_view name) {
-    const auto* begin = std::begin(kFunctions);
-    const auto* end = std::end(kFunctions);
-    const auto* it = std::lower_bound(begin, end, name, [](const Function& f, std::string_view n) { return f.name < n; });
-    if (it == end || it->name != name) return nullptr;
-    return it;
+  const auto* begin = std::begin(kFunctions);
+  const auto* end = std::end(kFunctions);
+  const auto* it = std::lower_bound(begin, end, name, [](const Function& f, std::string_view n) { return f.name < n; });
+  if (it == end || it->name != name) return nullptr;
+  return it;
 }
 
 std::span<const Function> all_functions() { return kFunctions; }

@@ -12,19 +12,19 @@
 namespace mlmon::promql {
 
 struct Function {
-    std::string_view name;
-    std::array<ValueType, 5> arg_types_storage;
-    uint8_t arg_count;  // entries used in arg_types_storage
-    // 0: exactly arg_count arguments. N > 0: between arg_count-1 and arg_count-1+N, extra ones
-    // typed like the last. -1: arg_count-1 or more.
-    int8_t variadic;
-    ValueType return_type;
-    bool experimental;
+  std::string_view name;
+  std::array<ValueType, 5> arg_types_storage;
+  uint8_t arg_count;  // entries used in arg_types_storage
+  // 0: exactly arg_count arguments. N > 0: between arg_count-1 and arg_count-1+N, extra ones
+  // typed like the last. -1: arg_count-1 or more.
+  int8_t variadic;
+  ValueType return_type;
+  bool experimental;
 
-    std::span<const ValueType> arg_types() const { return {arg_types_storage.data(), arg_count}; }
-    size_t min_args() const { return variadic == 0 ? arg_count : arg_count - 1u; }
-    // Upper bound on arguments; SIZE_MAX when unbounded.
-    size_t max_args() const;
+  std::span<const ValueType> arg_types() const { return {arg_types_storage.data(), arg_count}; }
+  size_t min_args() const { return variadic == 0 ? arg_count : arg_count - 1u; }
+  // Upper bound on arguments; SIZE_MAX when unbounded.
+  size_t max_args() const;
 };
 
 // Case-sensitive lookup; nullptr for unknown names.

@@ -17,8 +17,8 @@ namespace mlmon::promql::go {
 // Decodes one UTF-8 sequence at s[pos] like utf8.DecodeRuneInString: invalid input yields
 // U+FFFD with width 1; end of input yields -1 with width 0.
 struct Rune {
-    char32_t value;  // kEof at the end of input
-    uint32_t width;
+  char32_t value;  // kEof at the end of input
+  uint32_t width;
 };
 inline constexpr char32_t kEof = static_cast<char32_t>(-1);
 inline constexpr char32_t kRuneError = 0xFFFD;
@@ -49,7 +49,7 @@ std::optional<double> parse_float(std::string_view s);
 // strutil.Unquote: a single-, double- or back-quoted PromQL string literal. Returns false on
 // syntax errors (Go's ErrSyntax "invalid syntax").
 inline bool unquote(std::string_view quoted, std::string& out) {
-    return mlmon::go::unquote(quoted, out, mlmon::go::LiteralRules::promql);
+  return mlmon::go::unquote(quoted, out, mlmon::go::LiteralRules::promql);
 }
 // True when unquoting would return the text between the quotes unchanged (no escapes).
 bool unquote_is_identity(std::string_view quoted);

@@ -19,19 +19,19 @@
 namespace mlmon::promql {
 
 struct ParseOptions {
-    Features features;
-    // Compile matcher regexes with RE2 (cached per thread) to report bad patterns and decide
-    // whether a selector only matches empty strings. When false, regexes are not checked and
-    // a regex matcher counts as non-empty unless its pattern is "" or ".*".
-    bool validate_regex = true;
-    // Maximum nesting of expressions; deeper input is rejected with a parse error instead of
-    // exhausting the stack. Prometheus has no limit; real queries nest a few dozen levels.
-    unsigned max_depth = 1000;
+  Features features;
+  // Compile matcher regexes with RE2 (cached per thread) to report bad patterns and decide
+  // whether a selector only matches empty strings. When false, regexes are not checked and
+  // a regex matcher counts as non-empty unless its pattern is "" or ".*".
+  bool validate_regex = true;
+  // Maximum nesting of expressions; deeper input is rejected with a parse error instead of
+  // exhausting the stack. Prometheus has no limit; real queries nest a few dozen levels.
+  unsigned max_depth = 1000;
 };
 
 struct ParseResult {
-    std::unique_ptr<Ast> ast;          // valid iff !error
-    std::optional<ParseError> error;   // the first error, as Prometheus would report it
+  std::unique_ptr<Ast> ast;         // valid iff !error
+  std::optional<ParseError> error;  // the first error, as Prometheus would report it
 };
 
 ParseResult parse(std::string_view input, const Features& features = {});

@@ -9,9 +9,9 @@
 namespace mlmon::promql {
 
 struct RegexCheck {
-    bool ok = true;
-    std::string error;           // Go's message when !ok
-    bool matches_empty = false;  // whether the anchored regex matches ""
+  bool ok = true;
+  std::string error;           // Go's message when !ok
+  bool matches_empty = false;  // whether the anchored regex matches ""
 };
 
 // Compiles (once per pattern and thread, in a small cache) and reports the result.

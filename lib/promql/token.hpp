@@ -10,101 +10,101 @@
 namespace mlmon::promql {
 
 enum class Tok : uint8_t {
-    eof,
-    error,
-    comment,
-    identifier,         // foo (no colon); inside braces every label name
-    metric_identifier,  // foo:bar
-    number,             // 1, 0x1f, 1e3, Inf, NaN
-    duration,           // 5m, 1h30m
-    string,             // "a", 'a', `a`
-    left_paren,
-    right_paren,
-    left_brace,
-    right_brace,
-    left_bracket,
-    right_bracket,
-    comma,
-    eql,  // "=" (label matching)
-    colon,
+  eof,
+  error,
+  comment,
+  identifier,         // foo (no colon); inside braces every label name
+  metric_identifier,  // foo:bar
+  number,             // 1, 0x1f, 1e3, Inf, NaN
+  duration,           // 5m, 1h30m
+  string,             // "a", 'a', `a`
+  left_paren,
+  right_paren,
+  left_brace,
+  right_brace,
+  left_bracket,
+  right_bracket,
+  comma,
+  eql,  // "=" (label matching)
+  colon,
 
-    // Operators.
-    operators_begin,
-    add,
-    div,
-    eqlc,       // ==
-    eql_regex,  // =~
-    gte,
-    gtr,
-    land,
-    lor,
-    lss,
-    lte,
-    lunless,
-    mod,
-    mul,
-    neq,
-    neq_regex,  // !~
-    pow,
-    sub,
-    at,
-    atan2,
-    trim_upper,  // </
-    trim_lower,  // >/
-    operators_end,
+  // Operators.
+  operators_begin,
+  add,
+  div,
+  eqlc,       // ==
+  eql_regex,  // =~
+  gte,
+  gtr,
+  land,
+  lor,
+  lss,
+  lte,
+  lunless,
+  mod,
+  mul,
+  neq,
+  neq_regex,  // !~
+  pow,
+  sub,
+  at,
+  atan2,
+  trim_upper,  // </
+  trim_lower,  // >/
+  operators_end,
 
-    // Aggregators.
-    aggregators_begin,
-    avg,
-    bottomk,
-    count,
-    count_values,
-    group,
-    max,
-    min,
-    quantile,
-    stddev,
-    stdvar,
-    sum,
-    topk,
-    limitk,
-    limit_ratio,
-    aggregators_end,
+  // Aggregators.
+  aggregators_begin,
+  avg,
+  bottomk,
+  count,
+  count_values,
+  group,
+  max,
+  min,
+  quantile,
+  stddev,
+  stdvar,
+  sum,
+  topk,
+  limitk,
+  limit_ratio,
+  aggregators_end,
 
-    // Keywords.
-    keywords_begin,
-    kw_bool,
-    by,
-    group_left,
-    group_right,
-    ignoring,
-    offset,
-    smoothed,
-    anchored,
-    on,
-    without,
-    fill,
-    fill_left,
-    fill_right,
-    keywords_end,
+  // Keywords.
+  keywords_begin,
+  kw_bool,
+  by,
+  group_left,
+  group_right,
+  ignoring,
+  offset,
+  smoothed,
+  anchored,
+  on,
+  without,
+  fill,
+  fill_left,
+  fill_right,
+  keywords_end,
 
-    // Preprocessors and duration functions (printed quoted, not as keywords).
-    preprocessors_begin,
-    start,
-    end,
-    step,
-    range,
-    min_of,
-    max_of,
-    preprocessors_end,
+  // Preprocessors and duration functions (printed quoted, not as keywords).
+  preprocessors_begin,
+  start,
+  end,
+  step,
+  range,
+  min_of,
+  max_of,
+  preprocessors_end,
 };
 
 struct Token {
-    Tok kind = Tok::eof;
-    uint32_t begin = 0;  // byte offsets into the input
-    uint32_t end = 0;
-    // For Tok::error: the lexer's message (points into storage owned by the lexer).
-    std::string_view error;
+  Tok kind = Tok::eof;
+  uint32_t begin = 0;  // byte offsets into the input
+  uint32_t end = 0;
+  // For Tok::error: the lexer's message (points into storage owned by the lexer).
+  std::string_view error;
 };
 
 inline bool is_operator(Tok t) { return t > Tok::operators_begin && t < Tok::operators_end; }

@@ -51,14 +51,16 @@ class FileCheck {
       if (!config.enabled(info.id)) continue;
       std::unique_ptr<CheckState>& state = states_.emplace_back(check->new_state());
       checks_.push_back(check.get());
-      contexts_.push_back(CheckContext{policy_, state.get(), [this, &info](const yaml::Node* at,
-                                                                          std::optional<std::size_t> value_offset,
-                                                                          std::string message, std::string hint) {
-        Position pos;
-        if (at != nullptr) pos = value_offset ? source_->position_of(at->source_offset(*value_offset)) : at->pos;
-        findings_.push_back(
-            make_diagnostic(info.default_severity, info.id, source_->path(), pos, std::move(message), std::move(hint)));
-      }});
+      contexts_.push_back(
+          CheckContext{policy_, state.get(),
+                       [this, &info](const yaml::Node* at, std::optional<std::size_t> value_offset, std::string message,
+                                     std::string hint) {
+                         Position pos;
+                         if (at != nullptr)
+                           pos = value_offset ? source_->position_of(at->source_offset(*value_offset)) : at->pos;
+                         findings_.push_back(make_diagnostic(info.default_severity, info.id, source_->path(), pos,
+                                                             std::move(message), std::move(hint)));
+                       }});
     }
   }
 
@@ -87,9 +89,10 @@ class FileCheck {
       out_.insert(out_.end(), std::make_move_iterator(findings_.begin()), std::make_move_iterator(findings_.end()));
       for (Diagnostic& d : suppressions_.take_problems()) out_.push_back(std::move(d));
       if (undecoded_groups_ > 0) {
-        lint_skipped(fmt::format("lint checks did not run on {} that did not decode; fix the errors above and run "
-                                 "again",
-                                 undecoded_groups_ == 1 ? std::string("1 group") : fmt::format("{} groups", undecoded_groups_)));
+        lint_skipped(
+            fmt::format("lint checks did not run on {} that did not decode; fix the errors above and run "
+                        "again",
+                        undecoded_groups_ == 1 ? std::string("1 group") : fmt::format("{} groups", undecoded_groups_)));
       }
     }
     findings_.clear();
@@ -179,7 +182,8 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
       out.insert(out.end(), skeleton->problems.begin(), skeleton->problems.end());
       const std::size_t before = out.size();
       if (const yaml::Node* groups = decode_groups_holder(skeleton->root, *source, options.load, out)) {
-        for (const yaml::Node* item : groups->items) check.add_group(*item);  // not streamed: `groups` was no block sequence
+        for (const yaml::Node* item : groups->items)
+          check.add_group(*item);  // not streamed: `groups` was no block sequence
       } else if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
                              [](const Diagnostic& d) { return d.severity == Severity::Error; })) {
         check.lint_impossible("its rule groups could not be read");
@@ -198,7 +202,8 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
   const bool yaml_ok = document.ok();
   out.insert(out.end(), document.problems.begin(), document.problems.end());
   if (!yaml_ok) {
-    if (options.lint) out.push_back(lint_skipped(*source, "lint checks did not run on this file: it is not valid YAML"));
+    if (options.lint)
+      out.push_back(lint_skipped(*source, "lint checks did not run on this file: it is not valid YAML"));
     return 0;
   }
   return check_document(document, source, options, config, out);

@@ -5,8 +5,8 @@
 #include "core/diagnostic.hpp"
 #include "core/source_file.hpp"
 #include "project/config.hpp"
-#include "rules/loader.hpp"
 #include "rules/checks/check.hpp"
+#include "rules/loader.hpp"
 #include "rules/validate.hpp"
 
 namespace mlmon::rules {

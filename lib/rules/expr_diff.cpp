@@ -64,8 +64,8 @@ std::vector<FieldChange> threshold_changes(const promql::Ast& old_ast, const pro
     const promql::NumberLiteral& b = *new_sites[i].literal;
     if (same_number(a.value, b.value)) continue;
     const std::string path = old_sites.size() == 1 ? "threshold" : "threshold[" + std::to_string(i) + "]";
-    fields.push_back({path, json_number_or_string(literal_text(old_ast, a)),
-                      json_number_or_string(literal_text(new_ast, b))});
+    fields.push_back(
+        {path, json_number_or_string(literal_text(old_ast, a)), json_number_or_string(literal_text(new_ast, b))});
   }
   return fields;
 }

@@ -12,9 +12,9 @@ namespace mlmon::rules {
 /// A rule's `expr` prepared for comparison: parsed once (every feature enabled, since a diff
 /// validates nothing) and printed in Prometheus's canonical form.
 struct ComparableExpr {
-  std::string text;                         ///< as decoded from YAML, surrounding whitespace trimmed
-  std::shared_ptr<const promql::Ast> ast;   ///< nullptr when it does not parse
-  std::string canonical;                    ///< the printer's form; `text` when it does not parse
+  std::string text;                        ///< as decoded from YAML, surrounding whitespace trimmed
+  std::shared_ptr<const promql::Ast> ast;  ///< nullptr when it does not parse
+  std::string canonical;                   ///< the printer's form; `text` when it does not parse
 
   static ComparableExpr of(std::string_view expr);
   /// Same meaning: equal trees, parentheses aside (promql::same_meaning); for unparsable text,

@@ -122,8 +122,8 @@ class Decoder {
     group.interval = duration_field(node, "interval");
     group.query_offset = duration_field(node, "query_offset");
     group.limit = node.get("limit");
-    if (group.limit != nullptr && !group.limit->is_null() &&
-        expect_kind(group.limit, yaml::NodeKind::Scalar, "int") && !yaml::as_int(*group.limit)) {
+    if (group.limit != nullptr && !group.limit->is_null() && expect_kind(group.limit, yaml::NodeKind::Scalar, "int") &&
+        !yaml::as_int(*group.limit)) {
       report(group.limit, "rules/schema", yaml::cannot_unmarshal(*group.limit, "int"));
     }
     group.labels = string_map_field(node, "labels");

@@ -13,8 +13,8 @@ enum class RuleKind { Alerting, Recording };
 struct Rule {
   const yaml::Node* node = nullptr;  ///< the rule's mapping
   RuleKind kind = RuleKind::Alerting;
-  int index = 0;                     ///< 1-based position in its group, as promtool counts
-  std::string name;                  ///< alert or record name ("" when neither is set)
+  int index = 0;     ///< 1-based position in its group, as promtool counts
+  std::string name;  ///< alert or record name ("" when neither is set)
   const yaml::Node* record = nullptr;
   const yaml::Node* alert = nullptr;
   const yaml::Node* expr = nullptr;
@@ -26,9 +26,7 @@ struct Rule {
   bool is_alert() const { return kind == RuleKind::Alerting; }
   /// The value of `labels[name]` as a string, or nullptr.
   const yaml::Node* label(std::string_view name) const { return labels ? labels->get(name) : nullptr; }
-  const yaml::Node* annotation(std::string_view name) const {
-    return annotations ? annotations->get(name) : nullptr;
-  }
+  const yaml::Node* annotation(std::string_view name) const { return annotations ? annotations->get(name) : nullptr; }
 };
 
 struct Group {
@@ -47,10 +45,10 @@ struct Group {
 
 /// A rule file (or a Kubernetes PrometheusRule manifest, whose `spec` holds the groups).
 struct RuleFile {
-  yaml::Document document;   ///< the first (often only) document of the file
+  yaml::Document document;  ///< the first (often only) document of the file
   /// A manifest file's further resources (`---`), read for the PrometheusRules among them.
   std::vector<yaml::Document> more_documents;
-  bool is_manifest = false;  ///< a PrometheusRule: positions still point into the manifest
+  bool is_manifest = false;   ///< a PrometheusRule: positions still point into the manifest
   std::vector<Group> groups;  ///< of every document read, in file order
 
   const SourceFile& source() const { return *document.source; }

@@ -194,8 +194,8 @@ std::string rule_subject(const GroupView& group, std::size_t position, bool with
   };
   const std::string mine = selector(labels);
   const bool unique = !mine.empty() && std::count_if(namesakes.begin(), namesakes.end(), [&](const RuleView* other) {
-                                          return selector(string_map(other->rule->labels)) == mine;
-                                        }) == 1;
+                                         return selector(string_map(other->rule->labels)) == mine;
+                                       }) == 1;
   if (unique) return fmt::format("{} {{{}}} ({})", head, mine, group_name);
   return fmt::format("{} ({}, rule {})", head, group_name, rule.index);
 }

@@ -71,8 +71,7 @@ class RuleValidator::Impl {
     if (group.name.empty() && !name_of_wrong_kind) {
       report(at, "rules/group-name", "Groupname must not be empty");
     } else if (!group.name.empty() && !seen_group_names_.insert(group.name).second) {
-      report(at, "rules/group-name",
-             fmt::format("groupname: \"{}\" is repeated in the same file", group.name));
+      report(at, "rules/group-name", fmt::format("groupname: \"{}\" is repeated in the same file", group.name));
       // `name: *gname` resolves to the first group's node: the repeat is where the alias is used.
       if (const auto alias = alias_use(*group.node, "name", at)) out_.back().pos = *alias;
     }
@@ -120,7 +119,8 @@ class RuleValidator::Impl {
     }
 
     if (rule.expr == nullptr || rule.expr->value.empty()) {
-      report(rule.expr ? rule.expr : rule.node, "rules/expr-missing", context.str() + "field 'expr' must be set in rule");
+      report(rule.expr ? rule.expr : rule.node, "rules/expr-missing",
+             context.str() + "field 'expr' must be set in rule");
     } else {
       auto result = promql::parse(rule.expr->value, options_.features);
       if (result.error) {
@@ -138,7 +138,8 @@ class RuleValidator::Impl {
                context.str() + "invalid field 'annotations' in recording rule");
       }
       if (rule.for_ != nullptr) {
-        report(rule.node->key_node("for"), "rules/recording-field", context.str() + "invalid field 'for' in recording rule");
+        report(rule.node->key_node("for"), "rules/recording-field",
+               context.str() + "invalid field 'for' in recording rule");
       }
       if (rule.keep_firing_for != nullptr) {
         report(rule.node->key_node("keep_firing_for"), "rules/recording-field",
@@ -164,7 +165,8 @@ class RuleValidator::Impl {
     // Only alerting rules' labels and annotations are templates.
     if (has_alert && !has_record) {
       if (rule.labels != nullptr) {
-        for (const yaml::Entry& e : rule.labels->entries) validate_template(rule, e.value, "label", e.key->value, context);
+        for (const yaml::Entry& e : rule.labels->entries)
+          validate_template(rule, e.value, "label", e.key->value, context);
       }
       if (rule.annotations != nullptr) {
         for (const yaml::Entry& e : rule.annotations->entries) {

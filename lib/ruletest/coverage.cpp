@@ -23,7 +23,8 @@ std::string canonical(const std::string& path) {
 }  // namespace
 
 std::size_t Coverage::covered() const {
-  return static_cast<std::size_t>(std::count_if(rules.begin(), rules.end(), [](const RuleCoverage& r) { return r.covered; }));
+  return static_cast<std::size_t>(
+      std::count_if(rules.begin(), rules.end(), [](const RuleCoverage& r) { return r.covered; }));
 }
 
 double Coverage::percent() const {

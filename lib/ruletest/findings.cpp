@@ -12,21 +12,22 @@ using checks::CheckKind;
 constexpr CheckInfo kChecks[] = {
     {ids::kDecode, "a promtool test file decodes as promtool decodes it (no unknown field, no bad duration)",
      Severity::Error, CheckKind::Validation},
-    {ids::kConfig, "a test file's settings hold (group_eval_order names each group once, every alert test has "
-     "an alertname, rule_files patterns are well-formed)", Severity::Error, CheckKind::Validation},
+    {ids::kConfig,
+     "a test file's settings hold (group_eval_order names each group once, every alert test has "
+     "an alertname, rule_files patterns are well-formed)",
+     Severity::Error, CheckKind::Validation},
     {ids::kRuleFile, "the rule files a test file loads load", Severity::Error, CheckKind::Validation},
     {ids::kSeries, "every input series parses and loads", Severity::Error, CheckKind::Validation},
-    {ids::kRuleEval, "every rule evaluates without error during the test", Severity::Error,
-     CheckKind::Validation},
-    {ids::kAlert, "alert tests: the firing alerts are the expected ones", Severity::Error,
-     CheckKind::Validation},
+    {ids::kRuleEval, "every rule evaluates without error during the test", Severity::Error, CheckKind::Validation},
+    {ids::kAlert, "alert tests: the firing alerts are the expected ones", Severity::Error, CheckKind::Validation},
     {ids::kExpr, "PromQL tests: the query returns the expected samples", Severity::Error, CheckKind::Validation},
     {ids::kExprError, "PromQL tests: the query and the expected labels parse and evaluate", Severity::Error,
      CheckKind::Validation},
-    {ids::kSilentPass, "no test passes whatever the rules do (unknown alertname, rule_files matching nothing, "
-     "nothing expected after all input ended)", Severity::Error, CheckKind::Validation},
-    {ids::kLimit, "a test group needs at most 1,000,000 rule evaluations", Severity::Error,
-     CheckKind::Validation},
+    {ids::kSilentPass,
+     "no test passes whatever the rules do (unknown alertname, rule_files matching nothing, "
+     "nothing expected after all input ended)",
+     Severity::Error, CheckKind::Validation},
+    {ids::kLimit, "a test group needs at most 1,000,000 rule evaluations", Severity::Error, CheckKind::Validation},
 };
 
 Diagnostic to_diagnostic(const Failure& f, const std::string& context) {

@@ -2,8 +2,8 @@
 
 #include <dirent.h>
 #include <fcntl.h>
-#include <unistd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -18,7 +18,6 @@ namespace mlmon::ruletest::gopath {
 namespace {
 
 constexpr const char* kBadPattern = "syntax error in pattern";
-
 
 char32_t next_rune(std::string_view& s) {
   const auto r = promql::go::decode_rune(s, 0);

@@ -12,10 +12,10 @@
 
 namespace mlmon::ruletest::gopath {
 
-std::string clean(std::string_view path);                   // filepath.Clean
-std::string join(std::string_view a, std::string_view b);   // filepath.Join of two elements
-std::string dir(std::string_view path);                     // filepath.Dir
-bool is_abs(std::string_view path);                         // filepath.IsAbs
+std::string clean(std::string_view path);                  // filepath.Clean
+std::string join(std::string_view a, std::string_view b);  // filepath.Join of two elements
+std::string dir(std::string_view path);                    // filepath.Dir
+bool is_abs(std::string_view path);                        // filepath.IsAbs
 
 // filepath.Match: true/false, or "syntax error in pattern" (ErrBadPattern).
 std::expected<bool, std::string> match(std::string_view pattern, std::string_view name);

@@ -235,8 +235,8 @@ void RuleEvaluator::eval_rule(engine::Storage& storage, const GroupDef& group, R
       }
     }
     if (group.limit > 0 && static_cast<int64_t>(out.size()) > group.limit) {
-      rule.last_error = "exceeded limit of " + std::to_string(group.limit) + " with " + std::to_string(out.size()) +
-                        " series";
+      rule.last_error =
+          "exceeded limit of " + std::to_string(group.limit) + " with " + std::to_string(out.size()) + " series";
       return;
     }
     if (!out.empty()) recorded_.insert(&def);

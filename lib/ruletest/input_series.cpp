@@ -63,8 +63,8 @@ SeriesLoad load_input_series(const std::vector<InputSeries>& input, int64_t inte
     }
     total += parsed->values.size();
     if (total > max_values) {
-      const std::string message = "more than " + std::to_string(max_values) +
-                                  " input values in one test group: mlmon refuses to load them";
+      const std::string message =
+          "more than " + std::to_string(max_values) + " input values in one test group: mlmon refuses to load them";
       out.error = SeriesLoadError{message, message, line.source, line.source_offset};
       return out;
     }

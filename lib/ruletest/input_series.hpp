@@ -32,8 +32,8 @@ struct LoadedSeries {
 };
 
 struct SeriesLoadError {
-  std::string promtool_text;  // "2:48: parse error: unexpected character inside braces: '0'"
-  std::string message;        // the parser's message alone
+  std::string promtool_text;            // "2:48: parse error: unexpected character inside braces: '0'"
+  std::string message;                  // the parser's message alone
   const InputSeries* source = nullptr;  // the series it is about (nullptr: the script itself)
   std::size_t offset = 0;               // byte offset in `series + " " + values`
 };

@@ -71,9 +71,9 @@ std::string junit_xml(const std::vector<FileResult>& results) {
         cases.push_back(std::move(c));
       }
     }
-    out += "<testsuite name=\"" + xml_escape(r.path) + "\" tests=\"" + std::to_string(cases.size()) +
-           "\" failures=\"" + std::to_string(failures) + "\" errors=\"" + std::to_string(errors) +
-           "\" skipped=\"0\" timestamp=\"" + xml_escape(r.timestamp) + "\">";
+    out += "<testsuite name=\"" + xml_escape(r.path) + "\" tests=\"" + std::to_string(cases.size()) + "\" failures=\"" +
+           std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\" skipped=\"0\" timestamp=\"" +
+           xml_escape(r.timestamp) + "\">";
     for (const Case& c : cases) {
       out += "<testcase name=\"" + xml_escape(c.name) + "\">";
       for (const std::string& f : c.failures) out += "<failure>" + xml_escape(f) + "</failure>";

@@ -63,7 +63,8 @@ nlohmann::json to_json(const engine::Labels& labels) {
 // What json.Marshal makes of the alerts, with promtool's stand-in for an empty list.
 nlohmann::json alerts_json(const std::vector<AlertValue>& alerts) {
   nlohmann::json a = nlohmann::json::array();
-  for (const AlertValue& v : alerts) a.push_back({{"Labels", to_json(v.labels)}, {"Annotations", to_json(v.annotations)}});
+  for (const AlertValue& v : alerts)
+    a.push_back({{"Labels", to_json(v.labels)}, {"Annotations", to_json(v.annotations)}});
   if (alerts.empty()) a.push_back({{"Labels", nlohmann::json::object()}, {"Annotations", nlohmann::json::object()}});
   return a;
 }
@@ -91,8 +92,8 @@ std::optional<std::string> alert_failure_text(const std::string& name_line, cons
     return head + "        diff: " + indent_lines(d.text, "            ");
   }
   const std::string indent(12, ' ');
-  return head + "        exp:" + indent_lines(alerts_text(expected), indent) + ", \n        got:" +
-         indent_lines(alerts_text(got), indent);
+  return head + "        exp:" + indent_lines(alerts_text(expected), indent) +
+         ", \n        got:" + indent_lines(alerts_text(got), indent);
 }
 
 std::string expr_failure_text(const std::string& expr, const std::string& time,

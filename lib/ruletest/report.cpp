@@ -42,14 +42,16 @@ ojson failure_json(const Failure& f) {
   if (f.kind == FailureKind::Alert) {
     for (const auto* list : {&f.expected_alerts, &f.got_alerts}) {
       ojson a = ojson::array();
-      for (const AlertValue& v : *list) a.push_back({{"labels", labels_json(v.labels)}, {"annotations", labels_json(v.annotations)}});
+      for (const AlertValue& v : *list)
+        a.push_back({{"labels", labels_json(v.labels)}, {"annotations", labels_json(v.annotations)}});
       j[list == &f.expected_alerts ? "expected" : "got"] = std::move(a);
     }
   }
   if (f.kind == FailureKind::Expr) {
     for (const auto* list : {&f.expected_samples, &f.got_samples}) {
       ojson a = ojson::array();
-      for (const SampleValue& v : *list) a.push_back({{"labels", labels_json(v.labels)}, {"value", number_json(v.value)}});
+      for (const SampleValue& v : *list)
+        a.push_back({{"labels", labels_json(v.labels)}, {"value", number_json(v.value)}});
       j[list == &f.expected_samples ? "expected" : "got"] = std::move(a);
     }
   }
@@ -57,8 +59,8 @@ ojson failure_json(const Failure& f) {
   if (!f.details.empty()) {
     ojson details = ojson::array();
     for (const Diagnostic& d : f.details) {
-      details.push_back({{"file", d.file}, {"line", d.pos.line}, {"col", d.pos.col}, {"rule", d.rule_id},
-                         {"message", d.message}});
+      details.push_back(
+          {{"file", d.file}, {"line", d.pos.line}, {"col", d.pos.col}, {"rule", d.rule_id}, {"message", d.message}});
     }
     j["details"] = std::move(details);
   }
@@ -120,8 +122,11 @@ nlohmann::ordered_json json_report(const std::vector<FileResult>& results, const
     ojson missing = ojson::array();
     for (const RuleCoverage& r : coverage->rules) {
       if (r.covered) continue;
-      missing.push_back({{"kind", r.alerting ? "alerting" : "recording"}, {"name", r.name}, {"group", r.group},
-                         {"file", r.file}, {"line", r.pos.line}});
+      missing.push_back({{"kind", r.alerting ? "alerting" : "recording"},
+                         {"name", r.name},
+                         {"group", r.group},
+                         {"file", r.file},
+                         {"line", r.pos.line}});
     }
     c["not_asserted"] = std::move(missing);
     doc["coverage"] = std::move(c);
@@ -134,9 +139,7 @@ std::string summary_line(const std::vector<FileResult>& results) {
   for (const FileResult& r : results) broken += r.abort || !r.file_failures.empty() ? 1 : 0;
   const std::size_t passed = group_count(results, true);
   const std::size_t failed = group_count(results, false);
-  auto plural = [](std::size_t n, const char* noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-  };
+  auto plural = [](std::size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); };
   std::string out = plural(results.size(), "file") + ", " + plural(passed + failed, "test group") + ": " +
                     std::to_string(passed) + " passed, " + std::to_string(failed) + " failed";
   if (broken > 0) out += "; " + plural(broken, "file") + " with errors of their own";

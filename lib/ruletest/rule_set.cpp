@@ -6,13 +6,13 @@
 #include <map>
 #include <set>
 
-#include "ruletest/findings.hpp"
-#include "ruletest/go_path.hpp"
 #include "promql/duration.hpp"
 #include "promql/parser.hpp"
 #include "promql/printer.hpp"
 #include "rules/loader.hpp"
 #include "rules/validate.hpp"
+#include "ruletest/findings.hpp"
+#include "ruletest/go_path.hpp"
 #include "yaml/scalars.hpp"
 
 namespace mlmon::ruletest {
@@ -62,7 +62,8 @@ std::vector<std::string> decode_errors(const std::vector<Diagnostic>& problems, 
   for (const Diagnostic& d : problems) {
     const std::string line = "\n  line " + std::to_string(d.pos.line) + ": " + d.message;
     strict += line;
-    const bool unknown_field = d.message.starts_with("field ") && d.message.find(" not found in type ") != std::string::npos;
+    const bool unknown_field =
+        d.message.starts_with("field ") && d.message.find(" not found in type ") != std::string::npos;
     if (!unknown_field && !loose_ok.contains({d.pos.line, d.pos.col})) {
       loose += line;
       any_loose = true;

@@ -32,10 +32,10 @@ struct RuleDef {
   std::string engine_error;
   int64_t for_ms = 0;
   int64_t keep_firing_for_ms = 0;
-  engine::Labels labels;               // the group's labels, then the rule's (raw text for alerts)
+  engine::Labels labels;                       // the group's labels, then the rule's (raw text for alerts)
   std::vector<Template> label_templates;       // alerting rules, sorted by name
   std::vector<Template> annotation_templates;  // sorted by name
-  bool templated = false;  // some label or annotation holds a template action ({{ ... }})
+  bool templated = false;                      // some label or annotation holds a template action ({{ ... }})
   std::string file;
   Position pos;  // of the rule's name (`alert:` or `record:` value)
 };

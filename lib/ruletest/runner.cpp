@@ -6,10 +6,10 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
-#include <thread>
 #include <ctime>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "core/go_quote.hpp"
 #include "core/go_regexp.hpp"
@@ -62,7 +62,8 @@ std::size_t FileResult::failure_count() const {
   return n;
 }
 
-std::expected<std::shared_ptr<const re2::RE2>, std::string> compile_run_filter(const std::vector<std::string>& patterns) {
+std::expected<std::shared_ptr<const re2::RE2>, std::string> compile_run_filter(
+    const std::vector<std::string>& patterns) {
   std::string joined;
   for (const std::string& p : patterns) {
     if (!joined.empty()) joined += '|';
@@ -166,7 +167,8 @@ class FileRunner {
         groups[k] = run_group(file.tests[selected[k]], selected[k], covered[k]);
       }
     };
-    const std::size_t threads = std::clamp<std::size_t>(options_.group_jobs, 1, std::max<std::size_t>(selected.size(), 1));
+    const std::size_t threads =
+        std::clamp<std::size_t>(options_.group_jobs, 1, std::max<std::size_t>(selected.size(), 1));
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();
@@ -217,8 +219,9 @@ class FileRunner {
       if (matches->empty()) {
         result_.warnings.push_back("  WARNING: no file match pattern " + pattern);
         if (!options_.compat) {
-          const std::string m = "rule_files: pattern " + go::quote(entry.value) +
-                                " matches no file, so no rule of it is tested (promtool only warns; --compat accepts it)";
+          const std::string m =
+              "rule_files: pattern " + go::quote(entry.value) +
+              " matches no file, so no rule of it is tested (promtool only warns; --compat accepts it)";
           result_.file_failures.push_back(failure(FailureKind::SilentPass, m, m, entry.where.pos));
         }
       }
@@ -243,11 +246,7 @@ class FileRunner {
   class GroupRun {
    public:
     GroupRun(const FileRunner& file, const TestGroup& tg, GroupResult& out, std::vector<char>& covered)
-        : f_(file),
-          tg_(tg),
-          out_(out),
-          covered_(covered),
-          eval_interval_(file.decoded_.file.evaluation_interval_ms) {}
+        : f_(file), tg_(tg), out_(out), covered_(covered), eval_interval_(file.decoded_.file.evaluation_interval_ms) {}
 
     void execute() {
       const int64_t interval = tg_.interval_ms != 0 ? tg_.interval_ms : eval_interval_;
@@ -291,8 +290,7 @@ class FileRunner {
       if (steps > f_.options_.max_steps && !f_.ordered_.empty()) {
         const std::string e = "    eval_time " + duration_text(max_eval_) + " at evaluation_interval " +
                               duration_text(eval_interval_) + " needs " + std::to_string(steps) +
-                              " evaluations of the rules; mlmon runs at most " +
-                              std::to_string(f_.options_.max_steps) +
+                              " evaluations of the rules; mlmon runs at most " + std::to_string(f_.options_.max_steps) +
                               " per test group (raise evaluation_interval or lower eval_time)";
         add(FailureKind::Limit, e, e.substr(4), tg_.where.pos);
         return;
@@ -326,13 +324,15 @@ class FileRunner {
             const std::vector<RuleError> errors = evaluator.evaluate(storage_, ts);
             if (!errors.empty()) {
               for (const RuleError& e : errors) {
-                const std::string text = "    rule: " + e.rule + ", time: " +
-                                         gotemplate::go::duration_string(ts * 1'000'000) + ", err: " + e.message;
+                const std::string text = "    rule: " + e.rule +
+                                         ", time: " + gotemplate::go::duration_string(ts * 1'000'000) +
+                                         ", err: " + e.message;
                 // Found in the rule file, so reported there: the test file has no place for it.
                 const RuleDef* rule = find_rule(e.rule);
-                Failure failure = f_.failure(FailureKind::RuleEval, text,
-                                             "rule " + e.rule + " failed at " + duration_text(ts - mint_) + ": " + e.message,
-                                             rule != nullptr ? rule->pos : Position{});
+                Failure failure =
+                    f_.failure(FailureKind::RuleEval, text,
+                               "rule " + e.rule + " failed at " + duration_text(ts - mint_) + ": " + e.message,
+                               rule != nullptr ? rule->pos : Position{});
                 if (rule != nullptr) failure.file = rule->file;
                 out_.failures.push_back(std::move(failure));
               }
@@ -405,8 +405,9 @@ class FileRunner {
                                  (c >= s.samples.size() || s.histograms[hc].t < s.samples[c].t);
           if (!histogram && !(c < s.samples.size() && s.samples[c].t <= ts)) break;
           auto error = handles_[i] == nullptr ? std::optional<std::string>("empty labelset: invalid sample")
-                       : histogram ? engine::Storage::append_histogram(*handles_[i], s.histograms[hc].t, s.histograms[hc].h)
-                                   : engine::Storage::append(*handles_[i], s.samples[c].t, s.samples[c].v);
+                       : histogram
+                           ? engine::Storage::append_histogram(*handles_[i], s.histograms[hc].t, s.histograms[hc].h)
+                           : engine::Storage::append(*handles_[i], s.samples[c].t, s.samples[c].v);
           if (error) {
             // The sample stays pending: promtool tries it again at the next step.
             add(FailureKind::Series, *error, "input series: " + *error,
@@ -428,7 +429,8 @@ class FileRunner {
 
     std::string silent_past_input(int64_t eval_time_ms) const {
       return "eval_time " + duration_text(eval_time_ms) + " is after the last input sample (at " +
-             duration_text(*last_sample_ - mint_) + ") by more than the 5m lookback, so expecting nothing "
+             duration_text(*last_sample_ - mint_) +
+             ") by more than the 5m lookback, so expecting nothing "
              "proves nothing (--compat accepts it)";
     }
 
@@ -482,8 +484,8 @@ class FileRunner {
                                 ": a test that expects no alert from it passes whatever the rules do (--compat "
                                 "accepts it)";
           Failure fl = f_.failure(FailureKind::SilentPass,
-                                  name_line() + "    alertname: " + t->alertname + ", time: " +
-                                      duration_text(t->eval_time_ms) + ", err: " + m,
+                                  name_line() + "    alertname: " + t->alertname +
+                                      ", time: " + duration_text(t->eval_time_ms) + ", err: " + m,
                                   m, pos);
           fl.alertname = t->alertname;
           fl.eval_time_ms = t->eval_time_ms;
@@ -491,8 +493,8 @@ class FileRunner {
         } else if (past_input(t->eval_time_ms)) {
           const std::string m = silent_past_input(t->eval_time_ms);
           Failure fl = f_.failure(FailureKind::SilentPass,
-                                  name_line() + "    alertname: " + t->alertname + ", time: " +
-                                      duration_text(t->eval_time_ms) + ", err: " + m,
+                                  name_line() + "    alertname: " + t->alertname +
+                                      ", time: " + duration_text(t->eval_time_ms) + ", err: " + m,
                                   m, first_known(t->eval_time_at, t->where));
           fl.alertname = t->alertname;
           fl.eval_time_ms = t->eval_time_ms;
@@ -527,8 +529,9 @@ class FileRunner {
       const std::string head = "    expr: " + go::quote(e.expr) + ", time: " + duration_text(e.eval_time_ms);
       const Position pos = first_known(e.expr_at, e.where);
       auto error = [&](const std::string& message, Position at) {
-        Failure fl = f_.failure(FailureKind::ExprError, head + ", err: " + message,
-                                "expr " + go::quote(e.expr) + " at " + duration_text(e.eval_time_ms) + ": " + message, at);
+        Failure fl =
+            f_.failure(FailureKind::ExprError, head + ", err: " + message,
+                       "expr " + go::quote(e.expr) + " at " + duration_text(e.eval_time_ms) + ": " + message, at);
         fl.expr = e.expr;
         fl.eval_time_ms = e.eval_time_ms;
         out_.failures.push_back(std::move(fl));
@@ -557,8 +560,8 @@ class FileRunner {
       for (const ExpectedSample& s : e.exp_samples) {
         auto labels = parse_metric(s.labels);
         if (!labels) {
-          const Position at = s.labels_at.known() ? s.labels_at.at(*f_.source_, s.labels, labels.error().offset)
-                                                  : s.where.pos;
+          const Position at =
+              s.labels_at.known() ? s.labels_at.at(*f_.source_, s.labels, labels.error().offset) : s.where.pos;
           return error("labels " + go::quote(s.labels) + ": " + format_parse_error(s.labels, labels.error()), at);
         }
         std::string histogram;
@@ -574,11 +577,10 @@ class FileRunner {
           } else if (!parsed_h->values[0].histogram) {
             // SequenceValue.String(): "_" or %f.
             const double v = parsed_h->values[0].value;
-            message = "expected histogram, got " +
-                      (parsed_h->values[0].omitted ? std::string("_")
-                       : std::isnan(v)             ? std::string("NaN")
-                       : std::isinf(v)             ? std::string(v > 0 ? "+Inf" : "-Inf")
-                                                   : fixed6(v));
+            message = "expected histogram, got " + (parsed_h->values[0].omitted ? std::string("_")
+                                                    : std::isnan(v)             ? std::string("NaN")
+                                                    : std::isinf(v)             ? std::string(v > 0 ? "+Inf" : "-Inf")
+                                                                                : fixed6(v));
           } else {
             histogram = parsed_h->histograms[parsed_h->values[0].index].test_expression();
           }
@@ -590,18 +592,17 @@ class FileRunner {
       std::stable_sort(expected.begin(), expected.end(), by_labels);
       std::stable_sort(got.begin(), got.end(), by_labels);
       const bool fuzzy = f_.decoded_.file.fuzzy_compare;
-      const bool same = std::equal(expected.begin(), expected.end(), got.begin(), got.end(),
-                                   [&](const SampleValue& a, const SampleValue& b) {
-                                     return a.labels == b.labels && equal_value(a.value, b.value, fuzzy) &&
-                                            a.histogram == b.histogram;
-                                   });
+      const bool same = std::equal(
+          expected.begin(), expected.end(), got.begin(), got.end(), [&](const SampleValue& a, const SampleValue& b) {
+            return a.labels == b.labels && equal_value(a.value, b.value, fuzzy) && a.histogram == b.histogram;
+          });
       if (!same) {
-        Failure fl = f_.failure(FailureKind::Expr, expr_failure_text(e.expr, duration_text(e.eval_time_ms), expected, got),
-                                "expr " + go::quote(e.expr) + " at " + duration_text(e.eval_time_ms) + ": expected " +
-                                    std::to_string(expected.size()) + " sample" + (expected.size() == 1 ? "" : "s") +
-                                    ", got " + std::to_string(got.size()) +
-                                    (expected.size() == got.size() ? " that differ" : ""),
-                                pos);
+        Failure fl =
+            f_.failure(FailureKind::Expr, expr_failure_text(e.expr, duration_text(e.eval_time_ms), expected, got),
+                       "expr " + go::quote(e.expr) + " at " + duration_text(e.eval_time_ms) + ": expected " +
+                           std::to_string(expected.size()) + " sample" + (expected.size() == 1 ? "" : "s") + ", got " +
+                           std::to_string(got.size()) + (expected.size() == got.size() ? " that differ" : ""),
+                       pos);
         fl.expr = e.expr;
         fl.eval_time_ms = e.eval_time_ms;
         fl.expected_samples = std::move(expected);
@@ -611,8 +612,7 @@ class FileRunner {
       }
       if (!f_.options_.compat && expected.empty() && past_input(e.eval_time_ms)) {
         const std::string m = silent_past_input(e.eval_time_ms);
-        Failure fl = f_.failure(FailureKind::SilentPass, head + ", err: " + m, m,
-                                first_known(e.eval_time_at, e.where));
+        Failure fl = f_.failure(FailureKind::SilentPass, head + ", err: " + m, m, first_known(e.eval_time_at, e.where));
         fl.expr = e.expr;
         fl.eval_time_ms = e.eval_time_ms;
         out_.failures.push_back(std::move(fl));

@@ -31,16 +31,16 @@ namespace mlmon::ruletest {
 
 // What kind of problem a failure is; also its rule id in `mlmon check` ("test-rules/<kind>").
 enum class FailureKind {
-  Decode,       // the test file does not decode (promtool aborts the file)
-  Config,       // group_eval_order repeats a name, an alert test has no alertname, a bad glob
-  RuleFile,     // a rule file does not load
-  Series,       // an input series does not parse or load
-  RuleEval,     // a rule failed to evaluate (the test group stops)
-  Alert,        // alerts differ from exp_alerts
-  Expr,         // samples differ from exp_samples
-  ExprError,    // the PromQL test's query or its expected labels failed
-  SilentPass,   // mlmon only: a test that passes whatever the rules do
-  Limit,        // mlmon only: more rule evaluations than mlmon runs
+  Decode,      // the test file does not decode (promtool aborts the file)
+  Config,      // group_eval_order repeats a name, an alert test has no alertname, a bad glob
+  RuleFile,    // a rule file does not load
+  Series,      // an input series does not parse or load
+  RuleEval,    // a rule failed to evaluate (the test group stops)
+  Alert,       // alerts differ from exp_alerts
+  Expr,        // samples differ from exp_samples
+  ExprError,   // the PromQL test's query or its expected labels failed
+  SilentPass,  // mlmon only: a test that passes whatever the rules do
+  Limit,       // mlmon only: more rule evaluations than mlmon runs
 };
 std::string_view to_string(FailureKind kind);
 
@@ -111,10 +111,10 @@ struct FileResult {
 struct RunOptions {
   std::shared_ptr<const re2::RE2> run;  // --run: only groups whose name matches (unanchored)
   bool ignore_unknown_fields = false;
-  promql::Features features;            // --enable-feature: rule files and label sets
-  bool delayed_name_removal = false;    // --enable-feature=promql-delayed-name-removal
-  bool compat = false;                  // promtool's leniency: no silent-pass failures
-  bool diff = false;                    // --diff: alert failures as promtool's JSON diff
+  promql::Features features;          // --enable-feature: rule files and label sets
+  bool delayed_name_removal = false;  // --enable-feature=promql-delayed-name-removal
+  bool compat = false;                // promtool's leniency: no silent-pass failures
+  bool diff = false;                  // --diff: alert failures as promtool's JSON diff
   // promqltest.LazyLoaderOpts: promtool always enables both; Prometheus's own tests turn them off
   // to show what old versions did.
   bool at_modifier = true;
@@ -126,7 +126,8 @@ struct RunOptions {
 };
 
 // --run patterns, joined with `|` as promtool joins them; an error names the bad pattern.
-std::expected<std::shared_ptr<const re2::RE2>, std::string> compile_run_filter(const std::vector<std::string>& patterns);
+std::expected<std::shared_ptr<const re2::RE2>, std::string> compile_run_filter(
+    const std::vector<std::string>& patterns);
 
 FileResult run_test_file(const std::string& path, const RunOptions& options);
 

@@ -29,15 +29,40 @@ std::string quoted_item(std::string_view text) { return promql::describe_token(T
 // Tokens that may name a metric (the grammar's metric_identifier).
 bool is_metric_identifier(Tok t) {
   switch (t) {
-    case Tok::avg: case Tok::bottomk: case Tok::by: case Tok::count: case Tok::count_values: case Tok::fill:
-    case Tok::fill_left: case Tok::fill_right: case Tok::group: case Tok::identifier: case Tok::land: case Tok::lor:
-    case Tok::lunless: case Tok::max: case Tok::metric_identifier: case Tok::min: case Tok::offset:
-    case Tok::quantile: case Tok::stddev: case Tok::stdvar: case Tok::sum: case Tok::topk: case Tok::without:
-    case Tok::start: case Tok::end: case Tok::limitk: case Tok::limit_ratio: case Tok::step: case Tok::range:
-    case Tok::anchored: case Tok::smoothed: case Tok::max_of: case Tok::min_of:
-      return true;
-    default:
-      return false;
+    case Tok::avg:
+    case Tok::bottomk:
+    case Tok::by:
+    case Tok::count:
+    case Tok::count_values:
+    case Tok::fill:
+    case Tok::fill_left:
+    case Tok::fill_right:
+    case Tok::group:
+    case Tok::identifier:
+    case Tok::land:
+    case Tok::lor:
+    case Tok::lunless:
+    case Tok::max:
+    case Tok::metric_identifier:
+    case Tok::min:
+    case Tok::offset:
+    case Tok::quantile:
+    case Tok::stddev:
+    case Tok::stdvar:
+    case Tok::sum:
+    case Tok::topk:
+    case Tok::without:
+    case Tok::start:
+    case Tok::end:
+    case Tok::limitk:
+    case Tok::limit_ratio:
+    case Tok::step:
+    case Tok::range:
+    case Tok::anchored:
+    case Tok::smoothed:
+    case Tok::max_of:
+    case Tok::min_of: return true;
+    default: return false;
   }
 }
 
@@ -111,8 +136,8 @@ enum class Mode { SeriesDescription, Metric };
 
 struct MetricPart {
   engine::Labels labels;
-  std::size_t end = 0;                  // where the metric ends
-  std::optional<promql::Token> after;   // Metric mode: the token after the metric
+  std::size_t end = 0;                 // where the metric ends
+  std::optional<promql::Token> after;  // Metric mode: the token after the metric
 };
 
 std::expected<MetricPart, ParseFailure> parse_metric_part(std::string_view input, Mode mode) {
@@ -270,8 +295,7 @@ class ValueLexer {
         if (accept("._eE") || pos_ >= in_.size()) return false;
         continue;
       }
-      while (accept(kDigits)) {
-      }
+      while (accept(kDigits)) {}
     }
     if (pos_ == initial) return false;
     return pos_ >= in_.size() || in_[pos_] == 'x' || !is_alnum(in_[pos_]);
@@ -404,8 +428,8 @@ class ValuesParser {
         // series_value: IDENTIFIER, which must be `stale`.
         if (t.word != Tok::identifier) return bare(t);
         if (lexer_.text(t) != "stale") {
-          return ParseFailure{t.begin, "unexpected " + describe(lexer_, t) +
-                                           " in series values, expected number or \"stale\""};
+          return ParseFailure{t.begin,
+                              "unexpected " + describe(lexer_, t) + " in series values, expected number or \"stale\""};
         }
         return value(engine::stale_nan(), t, rest);
       }
@@ -422,8 +446,7 @@ class ValuesParser {
         if (!v) return v.error();
         return value(t.kind == V::Sub ? -*v : *v, t, rest);
       }
-      default:
-        return bare(t);
+      default: return bare(t);
     }
   }
 

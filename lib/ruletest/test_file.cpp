@@ -1,8 +1,8 @@
 #include "ruletest/test_file.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <set>
 
@@ -111,7 +111,8 @@ std::optional<int64_t> parse_start_timestamp(std::string_view text) {
     ++i;
   } else if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
     int64_t oh = 0, om = 0;
-    if (!digits(i + 1, 2, oh) || i + 3 >= text.size() || text[i + 3] != ':' || !digits(i + 4, 2, om)) return std::nullopt;
+    if (!digits(i + 1, 2, oh) || i + 3 >= text.size() || text[i + 3] != ':' || !digits(i + 4, 2, om))
+      return std::nullopt;
     if (oh > 23 || om > 59) return std::nullopt;
     offset_seconds = (oh * 3600 + om * 60) * (text[i] == '-' ? -1 : 1);
     i += 6;
@@ -198,7 +199,8 @@ class Decoder {
         continue;
       }
       if (!e.merged && !done.insert(name).second) {
-        report(*e.key, "field " + name + " already set in type " + std::string(go_type), DecodeProblem::Kind::TypeError);
+        report(*e.key, "field " + name + " already set in type " + std::string(go_type),
+               DecodeProblem::Kind::TypeError);
         continue;
       }
       field(name, *e.value);
@@ -369,8 +371,8 @@ class Decoder {
     TestGroup g;
     g.where = Place(&node);
     decode_struct(node, "main.testGroup",
-                  {"interval", "input_series", "alert_rule_test", "promql_expr_test", "external_labels",
-                   "external_url", "name", "start_timestamp"},
+                  {"interval", "input_series", "alert_rule_test", "promql_expr_test", "external_labels", "external_url",
+                   "name", "start_timestamp"},
                   [&](const std::string& f, const Node& v) {
                     if (f == "interval") {
                       if (auto d = duration(v)) g.interval_ms = *d;
@@ -392,7 +394,8 @@ class Decoder {
                       if (!text) return;
                       g.start_ms = parse_start_timestamp(*text);
                       if (!g.start_ms) {
-                        report(v, "cannot parse " + go::quote(*text) + " to a valid timestamp", DecodeProblem::Kind::Fatal);
+                        report(v, "cannot parse " + go::quote(*text) + " to a valid timestamp",
+                               DecodeProblem::Kind::Fatal);
                       }
                     }
                   });
@@ -433,16 +436,16 @@ DecodedTestFile decode_test_file(SourceFilePtr source) {
     std::vector<DecodeProblem> problems;
     TestFile file;
     Decoder items(problems, {});
-    auto document = yaml::load_streaming(source, "tests", [&](const yaml::Node& item) { items.test_group(item, file); });
+    auto document =
+        yaml::load_streaming(source, "tests", [&](const yaml::Node& item) { items.test_group(item, file); });
     if (document) {
       if (document->root != nullptr) {
         Decoder root(problems, {});
         root.file(*document->root, file);
       }
       // In document order, as yaml.v2 meets them.
-      std::stable_sort(problems.begin(), problems.end(), [](const DecodeProblem& a, const DecodeProblem& b) {
-        return a.pos.offset < b.pos.offset;
-      });
+      std::stable_sort(problems.begin(), problems.end(),
+                       [](const DecodeProblem& a, const DecodeProblem& b) { return a.pos.offset < b.pos.offset; });
       out.file = std::move(file);
       out.problems = std::move(problems);
       return out;

@@ -37,9 +37,10 @@ Result<void> require_unshared(FileEdit& edit, const Alert& alert, const yaml::No
   }
   const auto it = edit.references->find(node);
   if (it != edit.references->end() && it->second > 1) {
-    return fail(fmt::format("{}: its {} is shared with other places through a YAML anchor{} (line {}); "
-                            "edit it by hand",
-                            where(alert), what, node->anchor.empty() ? "" : " &" + node->anchor, node->pos.line));
+    return fail(
+        fmt::format("{}: its {} is shared with other places through a YAML anchor{} (line {}); "
+                    "edit it by hand",
+                    where(alert), what, node->anchor.empty() ? "" : " &" + node->anchor, node->pos.line));
   }
   return {};
 }
@@ -67,9 +68,10 @@ Result<void> plan_threshold(FileEdit& edit, const Alert& alert, const Threshold&
   }
   const auto range = verbatim_source_range(expr, text_of(edit), begin, literal.text_end);
   if (!range) {
-    return fail(fmt::format("{}: the threshold {} on line {} is written with YAML escapes or a line break inside "
-                            "it; edit it by hand",
-                            where(alert), threshold.text, threshold.pos.line));
+    return fail(
+        fmt::format("{}: the threshold {} on line {} is written with YAML escapes or a line break inside "
+                    "it; edit it by hand",
+                    where(alert), threshold.text, threshold.pos.line));
   }
   auto& value_edits = edit.value_edits[&expr];
   for (const TextEdit& e : value_edits) {
@@ -140,7 +142,8 @@ Result<void> insert_for(FileEdit& edit, const Alert& alert, const std::string& d
       line = eol;  // the last line had no line ending: add one before ours, none after
     }
     // The indentation of `expr:` itself; `- ` of a sequence entry becomes spaces.
-    for (char c : text.substr(line_start(text, expr->key->offset), expr->key->offset - line_start(text, expr->key->offset))) {
+    for (char c :
+         text.substr(line_start(text, expr->key->offset), expr->key->offset - line_start(text, expr->key->offset))) {
       line += c == '\t' ? '\t' : ' ';
     }
     line += "for: " + value;
@@ -148,7 +151,8 @@ Result<void> insert_for(FileEdit& edit, const Alert& alert, const std::string& d
     edit.edits.push_back({at, 0, line});
   }
   edit.inserted_for[&map] = duration;
-  edit.notes.push_back(fmt::format("{}:{}: {}: for: {} (added)", alert.file->path(), alert.pos.line, alert.name, duration));
+  edit.notes.push_back(
+      fmt::format("{}:{}: {}: for: {} (added)", alert.file->path(), alert.pos.line, alert.name, duration));
   return {};
 }
 

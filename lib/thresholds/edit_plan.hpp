@@ -17,7 +17,7 @@ struct AlertChange {
   const Alert* alert = nullptr;
   const Threshold* threshold = nullptr;  ///< required with `value`
   std::optional<NumberValue> value;
-  std::optional<std::string> for_text;   ///< a valid Prometheus duration
+  std::optional<std::string> for_text;  ///< a valid Prometheus duration
 };
 
 /// A threshold the edited file must show (checked after re-parsing it).

@@ -24,8 +24,8 @@ Result<std::shared_ptr<const promql::Ast>> parse_expr(const std::string& text) {
   return std::shared_ptr<const promql::Ast>(std::move(result.ast));
 }
 
-Alert describe_alert(const RuleSource& file, const rules::Group& group, const rules::Rule& rule, std::size_t group_index,
-                     std::size_t rule_index) {
+Alert describe_alert(const RuleSource& file, const rules::Group& group, const rules::Rule& rule,
+                     std::size_t group_index, std::size_t rule_index) {
   Alert alert;
   alert.file = &file;
   alert.group = &group;
@@ -89,7 +89,8 @@ const RuleSource& Inventory::add(SourceFilePtr source) {
     for (std::size_t g = 0; g < added.rules->groups.size(); ++g) {
       const rules::Group& group = added.rules->groups[g];
       for (std::size_t r = 0; r < group.rules.size(); ++r) {
-        if (group.rules[r].is_alert() && group.rules[r].alert != nullptr) alerts.push_back(describe_alert(added, group, group.rules[r], g, r));
+        if (group.rules[r].is_alert() && group.rules[r].alert != nullptr)
+          alerts.push_back(describe_alert(added, group, group.rules[r], g, r));
       }
     }
   }

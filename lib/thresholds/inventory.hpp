@@ -13,12 +13,12 @@ namespace mlmon::thresholds {
 
 /// One threshold of an alert, located in the expression and in the file.
 struct Threshold {
-  std::size_t index = 0;     ///< 0-based, in source order among the alert's thresholds
-  ThresholdSite site;        ///< points into the alert's parsed expression
-  std::string op;            ///< ">", ">=", "<", "<=", "==", "!=", with " bool" when given
-  std::string text;          ///< the literal as written, sign included ("0.5", "-5", "10m")
-  double value = 0;          ///< seconds when written as a duration
-  Position pos;              ///< in the file, of the literal's first byte
+  std::size_t index = 0;  ///< 0-based, in source order among the alert's thresholds
+  ThresholdSite site;     ///< points into the alert's parsed expression
+  std::string op;         ///< ">", ">=", "<", "<=", "==", "!=", with " bool" when given
+  std::string text;       ///< the literal as written, sign included ("0.5", "-5", "10m")
+  double value = 0;       ///< seconds when written as a duration
+  Position pos;           ///< in the file, of the literal's first byte
 };
 
 struct RuleSource;
@@ -31,11 +31,11 @@ struct Alert {
   std::size_t group_index = 0;  ///< 0-based, in the file
   std::size_t rule_index = 0;   ///< 0-based, in the group
   std::string name;
-  Position pos;                 ///< of the `alert:` key
-  std::string for_text;         ///< as decoded; "" when absent
-  std::string severity;         ///< the `severity` label; "" when absent
+  Position pos;          ///< of the `alert:` key
+  std::string for_text;  ///< as decoded; "" when absent
+  std::string severity;  ///< the `severity` label; "" when absent
   std::shared_ptr<const promql::Ast> ast;
-  std::string expr_error;       ///< the PromQL parse error when `expr` does not parse
+  std::string expr_error;  ///< the PromQL parse error when `expr` does not parse
   std::vector<Threshold> thresholds;
 
   std::string location() const;  ///< "path:line"

@@ -1,10 +1,10 @@
 #include "thresholds/listing.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 namespace mlmon::thresholds {
 
@@ -13,9 +13,7 @@ namespace {
 constexpr std::size_t kColumns = 7;
 using Row = std::array<std::string, kColumns>;
 
-std::string comparison_text(const Threshold& t) {
-  return t.site.literal_on_left ? t.op + " (left)" : t.op;
-}
+std::string comparison_text(const Threshold& t) { return t.site.literal_on_left ? t.op + " (left)" : t.op; }
 
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 

@@ -155,7 +155,8 @@ std::string format_like(std::string_view old_text, bool old_is_duration, const N
       return decimal_text(magnitude, user);
     case NumberStyle::Hex:
       if (is_whole(magnitude)) {
-        const bool upper = std::any_of(old_text.begin() + 2, old_text.end(), [](char c) { return c >= 'A' && c <= 'F'; });
+        const bool upper =
+            std::any_of(old_text.begin() + 2, old_text.end(), [](char c) { return c >= 'A' && c <= 'F'; });
         const auto n = static_cast<std::uint64_t>(magnitude);
         return std::string(old_text.substr(0, 2)) + (upper ? fmt::format("{:X}", n) : fmt::format("{:x}", n));
       }

@@ -28,8 +28,8 @@ struct PlannedFile {
 };
 
 struct Plan {
-  std::vector<PlannedFile> files;  ///< in the inventory's file order; only files a request touches
-  std::vector<std::string> errors; ///< every request that failed; when any, nothing may be written
+  std::vector<PlannedFile> files;   ///< in the inventory's file order; only files a request touches
+  std::vector<std::string> errors;  ///< every request that failed; when any, nothing may be written
 };
 
 /// Plans every request against the inventory, all or nothing: each request is resolved to one

@@ -3,8 +3,8 @@
 namespace mlmon::thresholds {
 
 std::optional<std::pair<std::size_t, std::size_t>> verbatim_source_range(const yaml::Node& scalar,
-                                                                          std::string_view file_text,
-                                                                          std::size_t begin, std::size_t end) {
+                                                                         std::string_view file_text, std::size_t begin,
+                                                                         std::size_t end) {
   if (!scalar.is_scalar() || !scalar.exact_offsets || begin > end || end > scalar.value.size()) return std::nullopt;
   const std::size_t first = scalar.source_offset(begin);
   if (begin == end) return std::pair{first, first};

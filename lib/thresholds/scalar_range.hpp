@@ -14,7 +14,7 @@ namespace mlmon::thresholds {
 /// range gives the insertion point. Works for every scalar style, since inside one line of a
 /// plain, quoted or block scalar the text is its own value.
 std::optional<std::pair<std::size_t, std::size_t>> verbatim_source_range(const yaml::Node& scalar,
-                                                                          std::string_view file_text,
-                                                                          std::size_t begin, std::size_t end);
+                                                                         std::string_view file_text, std::size_t begin,
+                                                                         std::size_t end);
 
 }  // namespace mlmon::thresholds

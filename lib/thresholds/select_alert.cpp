@@ -81,8 +81,8 @@ Result<const Alert*> select_alert(const Inventory& inventory, const Selector& se
   // --resource is worth naming only where PrometheusRules are involved.
   const bool in_resources =
       std::any_of(matching.begin(), matching.end(), [](const Alert* a) { return !a->group->resource.empty(); });
-  std::string_view options = in_resources ? "--group, --resource, --file or --label NAME=VALUE"
-                                          : "--group, --file or --label NAME=VALUE";
+  std::string_view options =
+      in_resources ? "--group, --resource, --file or --label NAME=VALUE" : "--group, --file or --label NAME=VALUE";
   if (selector.from_values_file) {
     options = in_resources ? "`group:`, `resource:`, `file:` or `labels:`" : "`group:`, `file:` or `labels:`";
   }

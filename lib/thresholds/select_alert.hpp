@@ -12,12 +12,12 @@ namespace mlmon::thresholds {
 /// Which alert (and which of its thresholds) a change is for.
 struct Selector {
   std::string alert;
-  std::string group;  ///< "" for any
+  std::string group;     ///< "" for any
   std::string resource;  ///< the PrometheusRule's metadata.name; "" for any
-  std::string file;   ///< "" for any; matched as the same file, however the path is spelled
+  std::string file;      ///< "" for any; matched as the same file, however the path is spelled
   std::vector<std::pair<std::string, std::string>> labels;  ///< label values the rule must have
-  std::optional<std::size_t> index;  ///< which threshold, when the alert has several
-  bool from_values_file = false;     ///< errors name `group:`/`index:` keys instead of flags
+  std::optional<std::size_t> index;                         ///< which threshold, when the alert has several
+  bool from_values_file = false;                            ///< errors name `group:`/`index:` keys instead of flags
 };
 
 /// The one alert the selector names. Errors: no such alert (naming the closest alert names),

@@ -112,8 +112,9 @@ class ValuesReader {
           request.selector.labels.emplace_back(label.key->value, label.value->value);
         }
       } else {
-        error(e.key, fmt::format("alert {}: unknown key `{}`; expected one of value, for, index, group, resource, file, labels",
-                                 key.value, field));
+        error(e.key, fmt::format(
+                         "alert {}: unknown key `{}`; expected one of value, for, index, group, resource, file, labels",
+                         key.value, field));
         ok = false;
       }
     }

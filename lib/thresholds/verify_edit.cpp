@@ -45,8 +45,7 @@ class TreeComparer {
           if (auto d = compare(a->items[i], b->items[i]); !d.empty()) return d;
         }
         return "";
-      case yaml::NodeKind::Mapping:
-        return compare_entries(a, b);
+      case yaml::NodeKind::Mapping: return compare_entries(a, b);
     }
     return "";
   }
@@ -73,7 +72,8 @@ class TreeComparer {
     }
     if (extra != 0 && !found_inserted) {
       const yaml::Entry& last = b->entries.back();
-      if (last.key->value != "for" || last.merged || !last.value->is_scalar() || last.value->value != inserted->second) {
+      if (last.key->value != "for" || last.merged || !last.value->is_scalar() ||
+          last.value->value != inserted->second) {
         return describe(a, "gets a wrong `for:`");
       }
     }

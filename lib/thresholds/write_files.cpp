@@ -1,13 +1,12 @@
 #include "thresholds/write_files.hpp"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "core/file_io.hpp"
 
@@ -37,7 +36,8 @@ std::string refusal(const FileWrite& file) {
   }
   auto current = read_file(file.path);
   if (!current) return current.error().message;
-  if (*current != file.old_text) return fmt::format("{}: the file changed on disk since it was read; run again", file.path);
+  if (*current != file.old_text)
+    return fmt::format("{}: the file changed on disk since it was read; run again", file.path);
   return {};
 }
 

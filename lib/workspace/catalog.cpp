@@ -11,9 +11,12 @@
 namespace mlmon::workspace {
 
 const checks::Catalog& catalog() {
-  static const checks::Catalog kCatalog{yaml::check_list(),           project::check_list(),
-                                        rules::all_rule_checks(),       alertmanager::check_list(),
-                                        dashboards::all_dashboard_checks(), doctor::check_list(),
+  static const checks::Catalog kCatalog{yaml::check_list(),
+                                        project::check_list(),
+                                        rules::all_rule_checks(),
+                                        alertmanager::check_list(),
+                                        dashboards::all_dashboard_checks(),
+                                        doctor::check_list(),
                                         ruletest::check_list()};
   return kCatalog;
 }

@@ -17,9 +17,9 @@
 #include "dashboards/linter_config_cache.hpp"
 #include "ruletest/findings.hpp"
 #include "ruletest/runner.hpp"
-#include "workspace/dashboard_policy.hpp"
 #include "workspace/alert_refs.hpp"
 #include "workspace/catalog.hpp"
+#include "workspace/dashboard_policy.hpp"
 #include "workspace/parallel.hpp"
 
 namespace mlmon::workspace {
@@ -229,9 +229,8 @@ ProjectCheck check_project(const std::vector<InputFile>& files, const project::C
 std::string shown_path(const std::string& path) { return path.starts_with("./") ? path.substr(2) : path; }
 
 Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& paths,
-                                              const std::vector<std::string>& extensions,
-                                              const project::Config& config, const std::string& base,
-                                              bool named_as_found) {
+                                              const std::vector<std::string>& extensions, const project::Config& config,
+                                              const std::string& base, bool named_as_found) {
   auto files = MLMON_TRY(expand_input_files(paths, extensions));
   // `.mlmon.yml` in the working directory has an empty parent: that is ".".
   fs::path root = config.path.empty() ? fs::path(base) : fs::path(config.path).parent_path();
@@ -252,9 +251,10 @@ Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& pa
     kept.push_back(std::move(file));
   }
   if (kept.empty() && ignored > 0 && !named_as_found) {
-    return fail(fmt::format("every file found under {} is ignored by {} (ignore:); name the files, or use a glob, "
-                            "to check them anyway",
-                            fmt::join(paths, ", "), config.path));
+    return fail(
+        fmt::format("every file found under {} is ignored by {} (ignore:); name the files, or use a glob, "
+                    "to check them anyway",
+                    fmt::join(paths, ", "), config.path));
   }
   return kept;
 }

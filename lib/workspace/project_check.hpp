@@ -46,9 +46,8 @@ ProjectCheck check_project(const std::vector<InputFile>& files, const project::C
 /// With `named_as_found`, files named on the command line are treated as found in a directory too
 /// (ignore: applies, other kinds are skipped): for tools that pass every changed file, pre-commit.
 Result<std::vector<InputFile>> project_inputs(const std::vector<std::string>& paths,
-                                              const std::vector<std::string>& extensions,
-                                              const project::Config& config, const std::string& base,
-                                              bool named_as_found = false);
+                                              const std::vector<std::string>& extensions, const project::Config& config,
+                                              const std::string& base, bool named_as_found = false);
 
 /// A path as the user reads it: `rules/x.yml`, not `./rules/x.yml`.
 std::string shown_path(const std::string& path);

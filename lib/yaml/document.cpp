@@ -34,8 +34,7 @@ std::size_t Node::source_offset(std::size_t value_offset) const {
   if (value_offset >= value.size()) return quoted && end > offset ? end - 1 : end;
   if (source != nullptr && exact_offsets) {
     const detail::ScalarContext context{parent_indent, in_flow};
-    const std::size_t mapped =
-        detail::map_value_offset(source->text(), raw_begin, style, context, value, value_offset);
+    const std::size_t mapped = detail::map_value_offset(source->text(), raw_begin, style, context, value, value_offset);
     if (mapped != std::string_view::npos) return mapped;
   }
   // Estimate: the same distance into the text, past the quote or the block header line.

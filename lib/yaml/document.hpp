@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <ostream>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,11 +21,14 @@ enum class NodeKind : std::uint8_t { Null, Scalar, Sequence, Mapping };
 enum class ScalarStyle : std::uint8_t { Plain, SingleQuoted, DoubleQuoted, Literal, Folded };
 
 /// Rule ids of the problems load() reports.
-inline constexpr std::string_view kRuleSyntax = "yaml/syntax";              ///< parse error, tabs, nesting (stops the load)
-inline constexpr std::string_view kRuleEncoding = "yaml/encoding";          ///< invalid UTF-8, control characters, UTF-16 (stops)
-inline constexpr std::string_view kRuleAlias = "yaml/alias";                ///< unknown or self-containing anchor, excessive aliasing (stops)
-inline constexpr std::string_view kRuleDuplicateKey = "yaml/duplicate-key";  ///< `mapping key "x" already defined at line N`
-inline constexpr std::string_view kRuleMerge = "yaml/merge";                ///< `<<` whose value is not a mapping (or list of them)
+inline constexpr std::string_view kRuleSyntax = "yaml/syntax";  ///< parse error, tabs, nesting (stops the load)
+inline constexpr std::string_view kRuleEncoding =
+    "yaml/encoding";  ///< invalid UTF-8, control characters, UTF-16 (stops)
+inline constexpr std::string_view kRuleAlias =
+    "yaml/alias";  ///< unknown or self-containing anchor, excessive aliasing (stops)
+inline constexpr std::string_view kRuleDuplicateKey =
+    "yaml/duplicate-key";                                     ///< `mapping key "x" already defined at line N`
+inline constexpr std::string_view kRuleMerge = "yaml/merge";  ///< `<<` whose value is not a mapping (or list of them)
 inline constexpr std::string_view kRuleMultipleDocuments = "yaml/multiple-documents";  ///< warning
 
 struct Node;
@@ -77,8 +80,8 @@ struct Entry {
 struct Node {
   NodeKind kind = NodeKind::Null;
   ScalarStyle style = ScalarStyle::Plain;
-  bool flow = false;       ///< collection written in flow style (`[...]`, `{...}`)
-  bool in_flow = false;    ///< node sits inside a flow collection
+  bool flow = false;     ///< collection written in flow style (`[...]`, `{...}`)
+  bool in_flow = false;  ///< node sits inside a flow collection
   /// For a scalar: re-reading it from the source reproduced the parser's value, so
   /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
   bool exact_offsets = true;
@@ -93,7 +96,7 @@ struct Node {
   /// Where the node's properties (`&anchor`, `!tag`) start; == offset when it has none. Go's
   /// yaml reports a node's line/column here, e.g. at `&expr` in `expr: &expr |`.
   std::size_t props_offset = 0;
-  NodeText anchor;         ///< the anchor name defined on this node (`&name`), empty when none
+  NodeText anchor;  ///< the anchor name defined on this node (`&name`), empty when none
 
   bool is_scalar() const { return kind == NodeKind::Scalar; }
   bool is_null() const { return kind == NodeKind::Null; }
@@ -127,9 +130,9 @@ struct Document {
   SourceFilePtr source;
   const Node* root = nullptr;  ///< nullptr for an empty file or a syntax error
   std::vector<Diagnostic> problems;
-  Pool<Node> nodes;            ///< owns every node (stable addresses)
+  Pool<Node> nodes;  ///< owns every node (stable addresses)
 
-  bool ok() const;             ///< no error-level problem
+  bool ok() const;  ///< no error-level problem
   /// The file goes on after this document (load() reads only the first; see load_all()).
   bool has_further_documents() const;
 };

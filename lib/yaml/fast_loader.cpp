@@ -69,10 +69,10 @@ struct Line {
 struct Key {
   bool found = false;
   std::size_t begin = 0;
-  std::size_t end = 0;    ///< past the key's text (closing quote included)
+  std::size_t end = 0;  ///< past the key's text (closing quote included)
   std::size_t colon = 0;
   ScalarStyle style = ScalarStyle::Plain;
-  std::string decoded;    ///< quoted keys only; a plain key is its text
+  std::string decoded;  ///< quoted keys only; a plain key is its text
 };
 
 class FastLoader {
@@ -149,7 +149,8 @@ class FastLoader {
   static bool ascii_without_tab_or_cr(const char* p) {
 #if defined(__SSE2__)
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i tab_or_cr = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+    const __m128i tab_or_cr =
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
     return _mm_movemask_epi8(_mm_or_si128(v, tab_or_cr)) == 0;  // high bit: non-ASCII, or a tab or CR
 #else
     for (int k = 0; k < 16; ++k) {
@@ -223,8 +224,7 @@ class FastLoader {
         const std::size_t after = p + word.size();
         if (after >= n_) return true;
         const char c = t_[after];
-        if (c == ' ' || c == '\n' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':' ||
-            c == '#') {
+        if (c == ' ' || c == '\n' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':' || c == '#') {
           return true;
         }
       }
@@ -774,17 +774,17 @@ class FastLoader {
     }
   }
 
-  Document* doc_ = nullptr;         ///< the document being read
+  Document* doc_ = nullptr;  ///< the document being read
   std::string_view t_;
   std::size_t n_;
   PositionCursor cursor_;
-  std::size_t next_ = 0;             ///< start of the first line not read yet
-  std::size_t doc_end_ = kNone;      ///< the `---` line that ends the document, once seen
-  std::vector<Entry> entries_;       ///< entries of the mappings being read, innermost last
-  std::vector<const Node*> items_;   ///< items of the sequences being read, innermost last
+  std::size_t next_ = 0;            ///< start of the first line not read yet
+  std::size_t doc_end_ = kNone;     ///< the `---` line that ends the document, once seen
+  std::vector<Entry> entries_;      ///< entries of the mappings being read, innermost last
+  std::vector<const Node*> items_;  ///< items of the sequences being read, innermost last
   std::string_view stream_key_;
   const ItemSink* sink_ = nullptr;
-  bool stream_pending_ = false;      ///< the value being read is the streamed key's
+  bool stream_pending_ = false;  ///< the value being read is the streamed key's
 };
 
 /// Runs `read` on a FastLoader; on false, `miss` says where and why it gave up.

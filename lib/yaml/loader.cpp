@@ -1,16 +1,17 @@
 // load(): the fast path when it can, else yaml-cpp's event parser driving TreeBuilder, plus the
 // checks Go's yaml makes and yaml-cpp does not (encoding, tabs, a second document).
-#include <exception>
-#include <istream>
-#include <streambuf>
+#include "yaml/loader.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <exception>
+#include <istream>
+#include <streambuf>
+
 #include "yaml/document.hpp"
 #include "yaml/fast_loader.hpp"
-#include "yaml/loader.hpp"
 #include "yaml/parse_error.hpp"
 #include "yaml/source_checks.hpp"
 #include "yaml/tree_builder.hpp"

@@ -1,10 +1,10 @@
 #include "yaml/parse_error.hpp"
 
+#include <fmt/format.h>
+#include <yaml-cpp/exceptions.h>
+
 #include <array>
 #include <utility>
-
-#include <yaml-cpp/exceptions.h>
-#include <fmt/format.h>
 
 namespace mlmon::yaml::detail {
 namespace {
@@ -25,7 +25,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kHints{{
     {"illegal flow end", "this `]` or `}` closes nothing"},
     {"illegal EOF in scalar", "a quoted string is not closed"},
     {"illegal character in scalar", "quote the value"},
-    {"illegal document indicator in scalar", "`---` or `...` at the start of a line ends a document; indent it or quote the value"},
+    {"illegal document indicator in scalar",
+     "`---` or `...` at the start of a line ends a document; indent it or quote the value"},
     {"unknown token", "quote the value if it starts with a special character"},
     {"illegal map key", "check the indentation, or quote a key that starts with a special character"},
     {"unexpected character in block scalar", "only a comment may follow `|` or `>` and their indicators"},

@@ -10,10 +10,10 @@ namespace mlmon::yaml::detail {
 
 struct ParseErrorContext {
   std::string_view text;
-  std::size_t offset = 0;        ///< file offset of yaml-cpp's mark
-  bool deep_recursion = false;   ///< yaml-cpp's DepthGuard fired
-  int depth = 0;                 ///< open collections when it failed
-  std::size_t innermost = 0;     ///< offset of the innermost open collection
+  std::size_t offset = 0;       ///< file offset of yaml-cpp's mark
+  bool deep_recursion = false;  ///< yaml-cpp's DepthGuard fired
+  int depth = 0;                ///< open collections when it failed
+  std::size_t innermost = 0;    ///< offset of the innermost open collection
 };
 
 /// yaml-cpp's message (`msg`) kept, with a hint for the unclear ones; a few are replaced:

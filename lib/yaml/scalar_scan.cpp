@@ -37,8 +37,7 @@ class ValueSink {
   void put(std::string_view bytes, std::size_t src, bool contiguous) {
     if (failed_) return;
     if (clipped_newlines_ && produced_ == expected_.size() && bytes == "\n") return;
-    if (bytes.size() > expected_.size() - produced_ ||
-        expected_.compare(produced_, bytes.size(), bytes) != 0) {
+    if (bytes.size() > expected_.size() - produced_ || expected_.compare(produced_, bytes.size(), bytes) != 0) {
       failed_ = true;
       return;
     }
@@ -77,7 +76,7 @@ void emit_breaks(std::string_view t, std::size_t first_break, int count, int ski
 
 /// A run of line breaks (with the blank lines between them) inside a flow or plain scalar.
 struct Fold {
-  std::size_t next = 0;         ///< first non-blank character after the run
+  std::size_t next = 0;  ///< first non-blank character after the run
   int breaks = 0;
   std::size_t first_break = 0;
 };
@@ -331,7 +330,7 @@ ScalarExtent decode_block(std::string_view t, std::size_t begin, bool folded, co
 
   while (i < n && break_len(t, i) == 0) ++i;  // rest of the header line (blanks, comment)
   std::size_t p = i + break_len(t, i);
-  int pending = 0;                  // line breaks since the last content line (or the header)
+  int pending = 0;  // line breaks since the last content line (or the header)
   std::size_t pending_first = kNone;
   bool content_seen = false;
   bool prev_more_indented = false;
@@ -418,8 +417,8 @@ ScalarExtent decode(std::string_view t, std::size_t begin, ScalarStyle style, co
 
 }  // namespace
 
-ScalarExtent measure_scalar(std::string_view text, std::size_t begin, ScalarStyle style,
-                            const ScalarContext& context, std::string_view expected) {
+ScalarExtent measure_scalar(std::string_view text, std::size_t begin, ScalarStyle style, const ScalarContext& context,
+                            std::string_view expected) {
   // Fast path, by far the most common case: a one-line plain scalar is its own text.
   if (style == ScalarStyle::Plain && begin <= text.size() && text.compare(begin, expected.size(), expected) == 0) {
     ScalarExtent ext;
@@ -431,9 +430,8 @@ ScalarExtent measure_scalar(std::string_view text, std::size_t begin, ScalarStyl
   return decode(text, begin, style, context, sink);
 }
 
-std::size_t map_value_offset(std::string_view text, std::size_t begin, ScalarStyle style,
-                             const ScalarContext& context, std::string_view expected,
-                             std::size_t value_offset) {
+std::size_t map_value_offset(std::string_view text, std::size_t begin, ScalarStyle style, const ScalarContext& context,
+                             std::string_view expected, std::size_t value_offset) {
   if (style == ScalarStyle::Plain && begin <= text.size() && text.compare(begin, expected.size(), expected) == 0) {
     return begin + value_offset;
   }

@@ -1,12 +1,12 @@
 #include "yaml/scalars.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
-
-#include <fmt/format.h>
 
 namespace mlmon::yaml {
 namespace {
@@ -60,7 +60,8 @@ bool parse_go_int(std::string_view s, Resolved& out) {
       return false;
     }
     if (digit >= base) return false;
-    if (value > (std::numeric_limits<std::uint64_t>::max() - static_cast<unsigned>(digit)) / static_cast<unsigned>(base)) {
+    if (value >
+        (std::numeric_limits<std::uint64_t>::max() - static_cast<unsigned>(digit)) / static_cast<unsigned>(base)) {
       return false;
     }
     value = value * static_cast<unsigned>(base) + static_cast<unsigned>(digit);

@@ -4,10 +4,10 @@
 #include <emmintrin.h>
 #endif
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace mlmon::yaml::detail {
 namespace {
@@ -32,9 +32,11 @@ bool plain_ascii_block(const char* p) {
 #if defined(__SSE2__)
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   // Signed bytes: 0x20..0x7E are those above 0x1F and below 0x7F (0x80..0xFF are negative).
-  const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
-  const __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
-                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
+  const __m128i printable =
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  const __m128i space =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')));
   return _mm_movemask_epi8(_mm_or_si128(printable, space)) == 0xFFFF;
 #else
   for (int k = 0; k < 16; ++k) {
@@ -149,11 +151,12 @@ std::optional<std::size_t> find_tab_indentation(const Document& doc, std::size_t
   for (const Node& node : doc.nodes) {
     const bool flow_collection = node.flow && (node.kind == NodeKind::Sequence || node.kind == NodeKind::Mapping);
     if (node.kind != NodeKind::Scalar && !flow_collection) continue;
-    if (node.end <= node.offset || text.substr(node.offset, node.end - node.offset).find('\n') == std::string_view::npos) {
+    if (node.end <= node.offset ||
+        text.substr(node.offset, node.end - node.offset).find('\n') == std::string_view::npos) {
       continue;
     }
-    const bool block = node.kind == NodeKind::Scalar &&
-                       (node.style == ScalarStyle::Literal || node.style == ScalarStyle::Folded);
+    const bool block =
+        node.kind == NodeKind::Scalar && (node.style == ScalarStyle::Literal || node.style == ScalarStyle::Folded);
     (block ? blocks : nested).push_back(Range{node.offset, node.end, node.block_indent});
   }
   const auto by_begin = [](const Range& a, const Range& b) { return a.begin < b.begin; };

@@ -1,9 +1,9 @@
 #include "yaml/tree_builder.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <limits>
-
-#include <fmt/format.h>
 
 #include "core/go_quote.hpp"
 #include "yaml/scalar_scan.hpp"
@@ -139,7 +139,8 @@ Node& TreeBuilder::new_node(NodeKind kind, const YAML::Mark& mark, const std::st
   props_end = m;
   // yaml-cpp's mark is that of the node's first token, which is its anchor or tag if it has one.
   // (A mapping whose first key has an anchor is marked there too, but the anchor is the key's.)
-  const bool has_props = anchor != 0 || (tag != "?" && tag != "!") || (tag == "!" && m < text_.size() && text_[m] == '!');
+  const bool has_props =
+      anchor != 0 || (tag != "?" && tag != "!") || (tag == "!" && m < text_.size() && text_[m] == '!');
   if (has_props && m < text_.size() && (text_[m] == '&' || text_[m] == '!')) {
     const Properties props = skip_properties(text_, m, node.in_flow);
     props_end = props.end;
@@ -261,7 +262,7 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   const ScalarExtent extent = measure_scalar(text_, node.offset, node.style, context, node.value);
   if (extent.unterminated) {
     throw_stop(kRuleSyntax, node.offset, "found unexpected end of stream while scanning a quoted scalar",
-         "the quoted string that starts here is not closed");
+               "the quoted string that starts here is not closed");
   }
   node.end = std::max(extent.end, node.offset);
   node.block_indent = extent.block_indent;
@@ -282,7 +283,7 @@ void TreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   const Anchor& target = anchors_[anchor];
   if (target.open) {
     throw_stop(kRuleAlias, m, fmt::format("anchor '{}' value contains itself", name),
-         "an alias cannot refer to a collection that contains it");
+               "an alias cannot refer to a collection that contains it");
   }
   if (target.total > biggest_alias_total_) {
     biggest_alias_total_ = target.total;
@@ -304,8 +305,8 @@ void TreeBuilder::OnMapStart(const YAML::Mark& mark, const std::string& tag, YAM
 void TreeBuilder::OnSequenceEnd() { end_collection(); }
 void TreeBuilder::OnMapEnd() { end_collection(); }
 
-void TreeBuilder::start_collection(NodeKind kind, const YAML::Mark& mark, const std::string& tag,
-                                   YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
+void TreeBuilder::start_collection(NodeKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                                   YAML::EmitterStyle::value style) {
   std::size_t props_end = 0;
   Node& node = new_node(kind, mark, tag, anchor, props_end);
   node.flow = style == YAML::EmitterStyle::Flow;
@@ -319,10 +320,12 @@ void TreeBuilder::start_collection(NodeKind kind, const YAML::Mark& mark, const 
   frame.anchor = anchor;
   // Block indentation as yaml-cpp counts it: a BOM takes no column.
   frame.indent = node.flow ? -1 : cursor_.byte_column(node.offset);
-  if (frame.indent >= 0 && node.offset < text_.size() && text_.substr(0, node.offset).find('\n') == std::string_view::npos) {
+  if (frame.indent >= 0 && node.offset < text_.size() &&
+      text_.substr(0, node.offset).find('\n') == std::string_view::npos) {
     frame.indent = std::max(0, frame.indent - static_cast<int>(bom_));
   }
-  const bool bracketed = node.flow && node.offset < text_.size() && (text_[node.offset] == '[' || text_[node.offset] == '{');
+  const bool bracketed =
+      node.flow && node.offset < text_.size() && (text_[node.offset] == '[' || text_[node.offset] == '{');
   frame.last_end = node.offset + (bracketed ? 1 : 0);
   if (node.flow) ++flow_depth_;
 }
@@ -370,7 +373,8 @@ void TreeBuilder::end_collection() {
   }
 }
 
-void TreeBuilder::attach(const Node* node, std::uint64_t total, std::uint64_t aliased, std::size_t end, bool via_alias) {
+void TreeBuilder::attach(const Node* node, std::uint64_t total, std::uint64_t aliased, std::size_t end,
+                         bool via_alias) {
   if (stack_.empty()) {
     if (!root_set_) {
       doc_.root = node;
@@ -478,8 +482,9 @@ void TreeBuilder::finish() {
   if (aliased > 100 && total > 1000 &&
       static_cast<double>(aliased) / static_cast<double>(total) > allowed_alias_ratio(total)) {
     doc_.root = nullptr;
-    throw_stop(kRuleAlias, biggest_alias_offset_, "document contains excessive aliasing",
-         fmt::format("aliases expand this document to {}{} nodes", total >= kCountCap ? "more than " : "", total));
+    throw_stop(
+        kRuleAlias, biggest_alias_offset_, "document contains excessive aliasing",
+        fmt::format("aliases expand this document to {}{} nodes", total >= kCountCap ? "more than " : "", total));
   }
 }
 

@@ -1,5 +1,9 @@
 #pragma once
 // Internal to mlmon_yaml: turns yaml-cpp parser events into the positioned Node tree.
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/mark.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -7,10 +11,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <yaml-cpp/anchor.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/mark.h>
 
 #include "yaml/document.hpp"
 #include "yaml/position_cursor.hpp"
@@ -58,21 +58,21 @@ class TreeBuilder final : public YAML::EventHandler {
   struct Frame {
     Node* node = nullptr;
     YAML::anchor_t anchor = 0;
-    int indent = -1;               ///< block collection: byte column of its content
-    bool want_value = false;       ///< mapping: a key was read, its value comes next
-    const Node* key = nullptr;     ///< mapping: that key
-    bool key_via_alias = false;    ///< that key was written as an alias (`*a: x`)
+    int indent = -1;                  ///< block collection: byte column of its content
+    bool want_value = false;          ///< mapping: a key was read, its value comes next
+    const Node* key = nullptr;        ///< mapping: that key
+    bool key_via_alias = false;       ///< that key was written as an alias (`*a: x`)
     const Node* merge_key = nullptr;  ///< mapping: the first `<<` key
-    std::size_t last_end = 0;      ///< end of the last child read
-    std::uint64_t total = 1;       ///< nodes in the expansion of this collection (aliases expanded)
-    std::uint64_t aliased = 0;     ///< of which reached through aliases
-    std::vector<Entry> merges;     ///< the `<<` entries, resolved at the end of the mapping
+    std::size_t last_end = 0;         ///< end of the last child read
+    std::uint64_t total = 1;          ///< nodes in the expansion of this collection (aliases expanded)
+    std::uint64_t aliased = 0;        ///< of which reached through aliases
+    std::vector<Entry> merges;        ///< the `<<` entries, resolved at the end of the mapping
     std::unique_ptr<KeyIndex> index;  ///< large mappings: key value → key node
   };
 
   struct Anchor {
     const Node* node = nullptr;
-    bool open = false;             ///< collection still being read: an alias to it would be a cycle
+    bool open = false;  ///< collection still being read: an alias to it would be a cycle
     std::uint64_t total = 0;
   };
 
@@ -89,8 +89,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void end_collection();
   void resolve_merges(Frame& frame);
   std::size_t empty_node_offset(std::size_t mark_offset) const;
-  void report(Severity severity, std::string_view rule, std::size_t offset, std::string message,
-              std::string hint = {});
+  void report(Severity severity, std::string_view rule, std::size_t offset, std::string message, std::string hint = {});
   [[noreturn]] void throw_stop(std::string_view rule, std::size_t offset, std::string message,
                                std::string hint = {}) const;
 

@@ -31,7 +31,8 @@ std::vector<Expected> read_expected() {
     std::getline(fields, e.file, '\t');
     std::getline(fields, e.verdict, '\t');
     std::getline(fields, e.text);
-    for (std::size_t p = e.text.find("\\n"); p != std::string::npos; p = e.text.find("\\n", p)) e.text.replace(p, 2, "\n");
+    for (std::size_t p = e.text.find("\\n"); p != std::string::npos; p = e.text.find("\\n", p))
+      e.text.replace(p, 2, "\n");
     out.push_back(e);
   }
   return out;

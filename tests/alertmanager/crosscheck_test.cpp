@@ -1,7 +1,8 @@
 // check-alertmanager --rules: where each alerting rule's alerts go.
+#include "alertmanager/crosscheck.hpp"
+
 #include <doctest/doctest.h>
 
-#include "alertmanager/crosscheck.hpp"
 #include "alertmanager/route_cases.hpp"
 #include "test_support.hpp"
 
@@ -40,8 +41,9 @@ TEST_CASE("alerts that reach only blackholes or only the root default") {
   CHECK(out[0].message ==
         "alert OtherTeamCritical (severity=critical) only reaches the root receiver default, although routes exist for "
         "this severity");
-  CHECK(out[0].hint == "the route {severity=\"critical\",team=\"ml\"} (Alertmanager config line 4) (or its parent) does "
-                       "not match the alert's other labels");
+  CHECK(out[0].hint ==
+        "the route {severity=\"critical\",team=\"ml\"} (Alertmanager config line 4) (or its parent) does "
+        "not match the alert's other labels");
   CHECK(out[1].pos.line == 15);
   CHECK(out[1].rule_id == "alertmanager/unrouted-alert");
   CHECK(out[1].message == "alert Chatter reaches no receiver that notifies anyone: devnull has no integrations");
@@ -56,11 +58,11 @@ TEST_CASE("alerts routed on a templated label are skipped") {
 
 TEST_CASE("routing cases: every failure reported") {
   const LoadedConfig loaded = load_text(kConfig);
-  const RouteCaseFile cases = load_route_cases(std::make_shared<SourceFile>(
-      "cases.yml",
-      "- {labels: {severity: critical, team: ml}, receivers: [pager]}\n"
-      "- {name: web, labels: {severity: critical, team: web}, receivers: pager}\n"
-      "- {labels: {severity: info}, receivers: 'devnull,default'}\n"));
+  const RouteCaseFile cases = load_route_cases(
+      std::make_shared<SourceFile>("cases.yml",
+                                   "- {labels: {severity: critical, team: ml}, receivers: [pager]}\n"
+                                   "- {name: web, labels: {severity: critical, team: web}, receivers: pager}\n"
+                                   "- {labels: {severity: info}, receivers: 'devnull,default'}\n"));
   REQUIRE(cases.ok());
   const std::vector<Diagnostic> failures = run_route_cases(cases, loaded.config.route);
   REQUIRE(failures.size() == 2);

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "alertmanager/duration.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace mlmon::alertmanager;
 
@@ -57,7 +57,6 @@ TEST_CASE("Go durations (time.ParseDuration)") {
   CHECK(go_error("x") == "time: invalid duration \"x\"");
   CHECK(go_error("") == "time: invalid duration \"\"");
 }
-
 
 TEST_CASE("Go durations: amounts out of long double's range do not throw") {
   // An overflowing amount is Go's "invalid duration"; one too small to represent is 0.

@@ -1,10 +1,11 @@
 // render-alertmanager's expansion: required and optional variables, quoting, comments, escapes,
 // and messages that never contain a value.
+#include "alertmanager/env_render.hpp"
+
 #include <doctest/doctest.h>
 
 #include <map>
 
-#include "alertmanager/env_render.hpp"
 #include "core/file_io.hpp"
 
 using namespace mlmon;
@@ -35,15 +36,15 @@ std::string problems(const RenderedTemplate& r) {
 }  // namespace
 
 TEST_CASE("expands required and optional variables in every quoting") {
-  const RenderedTemplate r =
-      render("# ${NOT_IN_A_COMMENT}\na: ${PLAIN}\nb: '${SINGLE}'\nc: \"${DOUBLE}\"\nd: ${MISSING:-fallback}\n"
-             "e: '$${LITERAL}'\nf: |\n  x ${BLOCK}\n",
-             {{"PLAIN", "p"}, {"SINGLE", "it's"}, {"DOUBLE", "say \"hi\"\\n"}, {"BLOCK", "l1\nl2"}, {"MISSING", ""}});
+  const RenderedTemplate r = render(
+      "# ${NOT_IN_A_COMMENT}\na: ${PLAIN}\nb: '${SINGLE}'\nc: \"${DOUBLE}\"\nd: ${MISSING:-fallback}\n"
+      "e: '$${LITERAL}'\nf: |\n  x ${BLOCK}\n",
+      {{"PLAIN", "p"}, {"SINGLE", "it's"}, {"DOUBLE", "say \"hi\"\\n"}, {"BLOCK", "l1\nl2"}, {"MISSING", ""}});
   REQUIRE_MESSAGE(r.ok(), problems(r));
   CHECK(r.text ==
         "# ${NOT_IN_A_COMMENT}\na: p\nb: 'it''s'\nc: \"say \\\"hi\\\"\\\\n\"\nd: fallback\ne: '${LITERAL}'\nf: |\n  x "
         "l1\n  l2\n");
-  CHECK(r.expanded.size() == 4);        // values from the environment: secrets
+  CHECK(r.expanded.size() == 4);         // values from the environment: secrets
   CHECK(r.template_values.size() == 1);  // the default: the template's own text
   CHECK(r.count(ValueSource::Environment) == 4);
   CHECK(r.count(ValueSource::Default) == 1);
@@ -69,9 +70,9 @@ TEST_CASE("every missing variable at once, values never in messages") {
 TEST_CASE("the seed template renders with its defaults") {
   auto text = read_file("../../rules/alertmanager.yml.tmpl");
   REQUIRE(text.has_value());
-  const RenderedTemplate r =
-      render_env_template(SourceFile("alertmanager.yml.tmpl", *text),
-                          env({{"SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/x"}, {"SMTP_PASSWORD", "pw"}}));
+  const RenderedTemplate r = render_env_template(
+      SourceFile("alertmanager.yml.tmpl", *text),
+      env({{"SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T0/B0/x"}, {"SMTP_PASSWORD", "pw"}}));
   REQUIRE_MESSAGE(r.ok(), problems(r));
   CHECK(r.text.find("service_key: 'pagerduty-not-configured'") != std::string::npos);
   CHECK(r.text.find("smtp_auth_password: 'pw'") != std::string::npos);

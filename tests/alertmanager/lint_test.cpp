@@ -1,11 +1,12 @@
 // mlmon's warnings beyond Alertmanager's checks.
+#include "alertmanager/lint.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "alertmanager/env_render.hpp"
-#include "alertmanager/lint.hpp"
 #include "temp_dir.hpp"
 #include "test_support.hpp"
 
@@ -40,10 +41,12 @@ TEST_CASE("routes that can never match") {
              "a\nreceivers: [{name: a}]\n") ==
         "5:5: this route can never match: the route at line 4 (default-route) matches every alert and has no "
         "'continue: true' [alertmanager/shadowed-route]\n");
-  CHECK(lint("route:\n  receiver: a\n  routes:\n  - matchers: [team=\"db\"]\n  - matchers: [team=\"db\", severity=\"x\"]\n"
-             "  - matchers: [team=~\".*\"]\n    continue: true\n  - matchers: [team=\"web\"]\nreceivers: [{name: a}]\n") ==
-        "5:5: this route can never match: the route at line 4 ({team=\"db\"}) matches every alert this one matches and "
-        "has no 'continue: true' [alertmanager/shadowed-route]\n");
+  CHECK(
+      lint(
+          "route:\n  receiver: a\n  routes:\n  - matchers: [team=\"db\"]\n  - matchers: [team=\"db\", severity=\"x\"]\n"
+          "  - matchers: [team=~\".*\"]\n    continue: true\n  - matchers: [team=\"web\"]\nreceivers: [{name: a}]\n") ==
+      "5:5: this route can never match: the route at line 4 ({team=\"db\"}) matches every alert this one matches and "
+      "has no 'continue: true' [alertmanager/shadowed-route]\n");
   // `continue: true` on the catch-all (the audit-log pattern) keeps later routes reachable.
   CHECK(lint("route:\n  receiver: a\n  routes:\n  - {receiver: a, continue: true}\n  - matchers: [x=\"y\"]\nreceivers: "
              "[{name: a}]\n")

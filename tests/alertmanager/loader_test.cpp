@@ -82,10 +82,13 @@ TEST_CASE("unknown fields, duplicate keys and wrong types, in yaml.v2's words") 
         "3:3: field receiver already set in type config.plain\n");
   CHECK(errors("route:\n  receiver: a\n  group_by: alertname\nreceivers: [{name: a}]\n") ==
         "3:13: cannot unmarshal !!str `alertname` into []string\n");
-  CHECK(errors("route:\n  receiver: a\n  routes:\n  - receiver: a\n    continue: yes please\nreceivers: [{name: a}]\n") ==
-        "5:15: cannot unmarshal !!str `yes please` into bool\n");
-  CHECK(errors("route:\n  receiver: a\n  routes:\n  - receiver: a\n    matchers: severity=\"critical\"\nreceivers: [{name: "
-               "a}]\n") == "5:15: cannot unmarshal !!str `severit...` into []string\n");
+  CHECK(
+      errors("route:\n  receiver: a\n  routes:\n  - receiver: a\n    continue: yes please\nreceivers: [{name: a}]\n") ==
+      "5:15: cannot unmarshal !!str `yes please` into bool\n");
+  CHECK(
+      errors(
+          "route:\n  receiver: a\n  routes:\n  - receiver: a\n    matchers: severity=\"critical\"\nreceivers: [{name: "
+          "a}]\n") == "5:15: cannot unmarshal !!str `severit...` into []string\n");
   CHECK(errors(with_receiver("  telegram_configs:\n  - bot_token: t\n    chat_id: ${TELEGRAM_ADMIN}\n")) ==
         "7:14: cannot unmarshal !!str `${TELEG...` into int64\n");
   // yaml.v2 collects them all into one error.
@@ -95,9 +98,11 @@ TEST_CASE("unknown fields, duplicate keys and wrong types, in yaml.v2's words") 
 }
 
 TEST_CASE("amtool's single error: a validator error wins over queued unknown fields") {
-  const std::string yaml = "route: {receiver: a}\nbogus: 1\nreceivers:\n- name: a\n  webhook_configs:\n  - send_resolved: true\n";
+  const std::string yaml =
+      "route: {receiver: a}\nbogus: 1\nreceivers:\n- name: a\n  webhook_configs:\n  - send_resolved: true\n";
   CHECK(first(yaml) == "one of url or url_file must be configured");
-  CHECK(errors(yaml) == "2:1: field bogus not found in type config.plain\n6:5: one of url or url_file must be configured\n");
+  CHECK(errors(yaml) ==
+        "2:1: field bogus not found in type config.plain\n6:5: one of url or url_file must be configured\n");
   // A struct with a type error of its own does not run its validator (Alertmanager would not).
   CHECK(first("route: {receiver: a}\nreceivers:\n- name: a\n  webhook_configs:\n  - max_alerts: many\n") ==
         "yaml: unmarshal errors:\n  line 5: cannot unmarshal !!str `many` into uint64");
@@ -108,8 +113,9 @@ TEST_CASE("group_by, durations and route timers") {
         "3:13: cannot have wildcard group_by (`...`) and other labels at the same time\n"
         "3:32: duplicated label \"alertname\" in group_by\n"
         "3:43: invalid label name \"\" in group_by list\n");
-  CHECK(errors("route:\n  receiver: a\n  group_interval: 0s\n  repeat_interval: 0m\n  group_wait: 0\nreceivers: [{name: "
-               "a}]\n") == "3:19: group_interval cannot be zero\n4:20: repeat_interval cannot be zero\n");
+  CHECK(
+      errors("route:\n  receiver: a\n  group_interval: 0s\n  repeat_interval: 0m\n  group_wait: 0\nreceivers: [{name: "
+             "a}]\n") == "3:19: group_interval cannot be zero\n4:20: repeat_interval cannot be zero\n");
   CHECK(errors("route:\n  receiver: a\n  group_wait: 30 seconds\n  group_interval: -5m\n  repeat_interval: "
                "''\nreceivers: [{name: a}]\n") ==
         "3:15: unknown unit \" seconds\" in duration \"30 seconds\"\n4:19: not a valid duration string: \"-5m\"\n"
@@ -131,7 +137,8 @@ TEST_CASE("matchers in routes and inhibit rules") {
   CHECK(errors(route_with("    matchers: [severity]\n")) == "5:16: bad matcher format: severity\n");
   CHECK(errors(route_with("    matchers: ['foo=\"bar\"baz\"']\n")) ==
         "5:16: matcher value contains unescaped double quote: \"bar\"baz\"\n");
-  CHECK(errors(route_with("    matchers: ['x=~\"(foo\"']\n")) == "5:16: error parsing regexp: missing closing ): `^(?:(foo)$`\n");
+  CHECK(errors(route_with("    matchers: ['x=~\"(foo\"']\n")) ==
+        "5:16: error parsing regexp: missing closing ): `^(?:(foo)$`\n");
   CHECK(errors(route_with("    matchers: ['\"service.name\"=\"foo\"', '{foo=\"bar\", baz=~\"q.*\"}']\n")).empty());
   // Accepted only by the classic parser: a warning with the UTF-8 form to write instead.
   const LoadedConfig classic = load_text(route_with("    matchers: ['foo=~bar=baz']\n"));
@@ -145,8 +152,9 @@ TEST_CASE("matchers in routes and inhibit rules") {
         "4:18: invalid label name \"1abc\"\n5:24: error parsing regexp: missing closing ]: `[crit)$`\n"
         "6:11: invalid label name \"\" in equal list\n");
   CHECK(errors("route: {receiver: a}\nreceivers: [{name: a}]\ninhibit_rules:\n- {}\n- equal: [bad-label]\n").empty());
-  CHECK(errors("route: {receiver: a}\nreceivers: [{name: a}]\ninhibit_rules:\n- sources: [{matchers: [a=\"\"]}]\n  equal: "
-               "[x]\n") ==
+  CHECK(errors(
+            "route: {receiver: a}\nreceivers: [{name: a}]\ninhibit_rules:\n- sources: [{matchers: [a=\"\"]}]\n  equal: "
+            "[x]\n") ==
         "4:12: sources cannot be combined with source_match, source_match_re, source_matchers, or equal\n"
         "4:13: source 0: at least one matcher must not match the empty string\n");
 }
@@ -183,8 +191,9 @@ TEST_CASE("time intervals") {
         "18:41: strconv.Atoi: parsing \"first\": invalid syntax\n"
         "19:13: end year 2020 is before start year 2030\n"
         "20:15: unknown time zone Mars/Olympus_Mons\n");
-  CHECK(errors("route: {receiver: a}\nreceivers: [{name: a}]\ntime_intervals:\n- name: ''\n  time_intervals: [{location: "
-               "Europe/Berlin}]\n") == "4:3: missing name in time interval\n");
+  CHECK(
+      errors("route: {receiver: a}\nreceivers: [{name: a}]\ntime_intervals:\n- name: ''\n  time_intervals: [{location: "
+             "Europe/Berlin}]\n") == "4:3: missing name in time interval\n");
 }
 
 TEST_CASE("global defaults and secret conflicts") {
@@ -194,16 +203,16 @@ TEST_CASE("global defaults and secret conflicts") {
         "2:3: at most one of smtp_auth_password & smtp_auth_password_file must be configured\n"
         "4:3: at most one of slack_api_url & slack_api_url_file must be configured\n"
         "6:3: at most one of opsgenie_api_key & opsgenie_api_key_file must be configured\n");
-  CHECK(errors(with_receiver("  email_configs:\n  - to: a@example.com\n")) ==
-        "6:5: no global SMTP smarthost set\n");
+  CHECK(errors(with_receiver("  email_configs:\n  - to: a@example.com\n")) == "6:5: no global SMTP smarthost set\n");
   CHECK(errors("global: {smtp_smarthost: 'smtp.example.com:25'}\n" + with_receiver("  email_configs:\n  - to: "
-                                                                                    "a@example.com\n")) ==
+                                                                                   "a@example.com\n")) ==
         "7:5: no global SMTP from set\n");
   CHECK(errors(with_receiver("  opsgenie_configs:\n  - message: m\n")) ==
         "6:5: no global OpsGenie API Key set either inline or in a file\n");
   CHECK(errors("global: {pagerduty_url: }\n" + with_receiver("  pagerduty_configs:\n  - routing_key: k\n")) ==
         "7:5: no global PagerDuty URL set\n");
-  CHECK(errors(with_receiver("  jira_configs:\n  - {project: P, issue_type: Bug}\n")) == "6:5: no global Jira Cloud URL set\n");
+  CHECK(errors(with_receiver("  jira_configs:\n  - {project: P, issue_type: Bug}\n")) ==
+        "6:5: no global Jira Cloud URL set\n");
   CHECK(errors(with_receiver("  wechat_configs:\n  - api_secret: s\n")) == "6:5: no global Wechat CorpID set\n");
 }
 
@@ -219,7 +228,8 @@ TEST_CASE("integrations: each validation") {
         "6:10: at most one of url & url_file must be configured\n");
   CHECK(one("  webhook_configs:\n  - url: http://${WEBHOOK_HOST}:8080/hook\n") ==
         "6:10: invalid URL: parse \"<secret>\": invalid character \"{\" in host name\n");
-  CHECK(one("  pagerduty_configs:\n  - description: d\n") == "6:5: missing service or routing key in PagerDuty config\n");
+  CHECK(one("  pagerduty_configs:\n  - description: d\n") ==
+        "6:5: missing service or routing key in PagerDuty config\n");
   CHECK(one("  pagerduty_configs:\n  - routing_key: k\n    routing_key_file: f\n") ==
         "6:18: at most one of routing_key & routing_key_file must be configured\n");
   CHECK(one("  opsgenie_configs:\n  - api_key: k\n    responders: [{type: team}, {name: x, type: robot}]\n") ==
@@ -240,10 +250,12 @@ TEST_CASE("integrations: each validation") {
   CHECK(one("  telegram_configs:\n  - bot_token: t\n") == "6:5: missing chat_id or chat_id_file on telegram_config\n");
   CHECK(one("  sns_configs:\n  - topic_arn: a\n    phone_number: p\n") ==
         "6:5: must provide either a Target ARN, Topic ARN, or Phone Number for SNS config\n");
-  CHECK(one("  discord_configs:\n  - content: c\n") == "6:5: one of webhook_url or webhook_url_file must be configured\n");
+  CHECK(one("  discord_configs:\n  - content: c\n") ==
+        "6:5: one of webhook_url or webhook_url_file must be configured\n");
   CHECK(one("  webex_configs:\n  - message: m\n") ==
         "6:5: missing room_id on webex_config\n6:5: missing webex_configs.http_config.authorization\n");
-  CHECK(one("  msteams_configs:\n  - title: t\n") == "6:5: one of webhook_url or webhook_url_file must be configured\n");
+  CHECK(one("  msteams_configs:\n  - title: t\n") ==
+        "6:5: one of webhook_url or webhook_url_file must be configured\n");
   CHECK(one("  jira_configs:\n  - {api_url: 'https://j.example', api_type: server}\n") ==
         "6:5: missing issue_type in jira_config\n6:5: missing project in jira_config\n"
         "6:46: unknown api_type on jira_config, must be auto, cloud or datacenter\n");
@@ -262,16 +274,20 @@ TEST_CASE("null list entries never crash: Alertmanager's words for each integrat
   CHECK(errors(with_receiver("  webhook_configs:\n  -\n  email_configs:\n  -\n")) ==
         "6:4: missing webhook config\n8:4: missing email config\n");
   // Null slack, opsgenie, wechat and rocketchat entries read as {} and hit the global checks.
-  CHECK(errors(with_receiver("  slack_configs:\n  -\n")) == "6:4: no Slack API URL nor App token set either inline or in a file\n");
-  CHECK(errors("route:\n  receiver: a\n  routes:\n  -\nreceivers:\n-\n- name: a\ninhibit_rules:\n-\ntime_intervals:\n-\n") ==
-        "4:4: empty route entry (Alertmanager crashes on it)\n");
+  CHECK(errors(with_receiver("  slack_configs:\n  -\n")) ==
+        "6:4: no Slack API URL nor App token set either inline or in a file\n");
+  CHECK(
+      errors(
+          "route:\n  receiver: a\n  routes:\n  -\nreceivers:\n-\n- name: a\ninhibit_rules:\n-\ntime_intervals:\n-\n") ==
+      "4:4: empty route entry (Alertmanager crashes on it)\n");
   CHECK(errors("route: []\nglobal: 5\n") ==
         "1:8: cannot unmarshal !!seq into config.plain\n2:9: cannot unmarshal !!int `5` into config.plain\n");
 }
 
 TEST_CASE("http_config and tls_config") {
   const auto http = [](std::string_view settings) {
-    return errors(with_receiver("  webhook_configs:\n  - url: http://a.example/\n    http_config:\n" + std::string(settings)));
+    return errors(
+        with_receiver("  webhook_configs:\n  - url: http://a.example/\n    http_config:\n" + std::string(settings)));
   };
   CHECK(http("      basic_auth: {username: u, password: p}\n      bearer_token: t\n") ==
         "8:7: at most one of basic_auth, oauth2, bearer_token & bearer_token_file must be configured\n");
@@ -284,7 +300,8 @@ TEST_CASE("http_config and tls_config") {
   CHECK(http("      tls_config: {min_version: TLS99, cert_file: c}\n") ==
         "8:19: exactly one of key or key_file must be configured when a client certificate is configured\n"
         "8:33: unknown TLS version: TLS99\n");
-  CHECK(http("      insecure_skip_verify: true\n") == "8:7: field insecure_skip_verify not found in type config.plain\n");
+  CHECK(http("      insecure_skip_verify: true\n") ==
+        "8:7: field insecure_skip_verify not found in type config.plain\n");
   CHECK(http("      oauth2: {client_secret: s}\n") ==
         "8:15: oauth2 client_id must be configured\n8:15: oauth2 token_url must be configured\n");
   CHECK(http("      proxy_from_environment: true\n      no_proxy: x\n") ==
@@ -300,12 +317,13 @@ TEST_CASE("URLs: Alertmanager's checks, and secrets never shown") {
   CHECK(errors("global:\n  opsgenie_api_url: 'https://'\nroute: {receiver: a}\nreceivers: [{name: a}]\n") ==
         "2:21: missing host for URL\n");
   // A secret URL that does not parse: the message names the problem, never the value.
-  const LoadedConfig loaded =
-      load_text("global:\n  slack_api_url: 'https://hooks.{slack}.com/services/T0/B0/s3cr3tT0ken'\nroute: {receiver: "
-                "a}\nreceivers: [{name: a}]\n");
+  const LoadedConfig loaded = load_text(
+      "global:\n  slack_api_url: 'https://hooks.{slack}.com/services/T0/B0/s3cr3tT0ken'\nroute: {receiver: "
+      "a}\nreceivers: [{name: a}]\n");
   CHECK(findings_text(loaded, false) ==
         "2:18: error: parse \"<secret>\": invalid character \"{\" in host name [alertmanager/url]\n");
-  CHECK(loaded.redacted_source()->line_text(2) == "  slack_api_url: ******************************************************");
+  CHECK(loaded.redacted_source()->line_text(2) ==
+        "  slack_api_url: ******************************************************");
 }
 
 TEST_CASE("every problem of a file at once") {
@@ -313,10 +331,11 @@ TEST_CASE("every problem of a file at once") {
       "global:\n  smtp_smarthost: smtp.example.com\n  bogus_field: 1\nroute:\n  receiver: team-X\n"
       "  group_interval: 0s\n  routes:\n  - receiver: nobody\nreceivers:\n- name: team-X\n  webhook_configs:\n  -\n"
       "- name: team-X\n";
-  CHECK(errors(yaml) ==
-        "2:19: address smtp.example.com: missing port in address\n3:3: field bogus_field not found in type config.plain\n"
-        "6:19: group_interval cannot be zero\n8:15: undefined receiver \"nobody\" used in route\n"
-        "12:4: missing webhook config\n13:9: notification config name \"team-X\" is not unique\n");
+  CHECK(
+      errors(yaml) ==
+      "2:19: address smtp.example.com: missing port in address\n3:3: field bogus_field not found in type config.plain\n"
+      "6:19: group_interval cannot be zero\n8:15: undefined receiver \"nobody\" used in route\n"
+      "12:4: missing webhook config\n13:9: notification config name \"team-X\" is not unique\n");
   CHECK(first(yaml) == "address smtp.example.com: missing port in address");
 }
 
@@ -324,7 +343,8 @@ TEST_CASE("bad input never crashes or hangs") {
   CHECK(first(std::string("\x00\x01\x02\xff\xfe binary", 12)).starts_with("yaml: line"));
   // Ten megabytes of receivers.
   std::string big = "route: {receiver: r0}\nreceivers:\n";
-  for (int i = 0; big.size() < 10'000'000; ++i) big += "- name: r" + std::to_string(i) + "\n  webhook_configs: [{url: 'http://h.example/'}]\n";
+  for (int i = 0; big.size() < 10'000'000; ++i)
+    big += "- name: r" + std::to_string(i) + "\n  webhook_configs: [{url: 'http://h.example/'}]\n";
   const LoadedConfig large = load_text(big);
   CHECK_FALSE(large.has_errors());
   CHECK(large.config.receivers.size() > 100'000);
@@ -368,7 +388,8 @@ TEST_CASE("each validation's finding carries its own check id") {
         "4:9: error: missing name in receiver [alertmanager/receiver]\n");
   CHECK(found("route: {receiver: a}\nreceivers: [{name: a}]\ntime_intervals:\n- name: t\n- name: t\n") ==
         "5:9: error: time interval \"t\" is not unique [alertmanager/duplicate-time-interval]\n");
-  CHECK(found("route:\n  receiver: a\n  routes:\n  - receiver: a\n    mute_time_intervals: [nope]\nreceivers: [{name: a}]\n") ==
+  CHECK(found("route:\n  receiver: a\n  routes:\n  - receiver: a\n    mute_time_intervals: [nope]\nreceivers: [{name: "
+              "a}]\n") ==
         "5:27: error: undefined time interval \"nope\" used in route [alertmanager/undefined-time-interval]\n");
   CHECK(found("route: {receiver: a}\nreceivers: [{name: a}]\ntime_intervals:\n- name: ''\n") ==
         "4:3: error: missing name in time interval [alertmanager/time-interval]\n");

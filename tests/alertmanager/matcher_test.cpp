@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "alertmanager/matcher.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace mlmon::alertmanager;
 
@@ -40,8 +40,7 @@ TEST_CASE("UTF-8 parser: Alertmanager's error texts") {
   CHECK(utf8_error("{foo=bar baz}") == "9:12: unexpected baz: expected a comma or close brace");
   CHECK(utf8_error("foo=\"bar\\w\"") == "4:11: \"bar\\w\": invalid input");
   CHECK(utf8_error("foo=\"bar") == "4:8: \"bar: missing end \": expected label value");
-  CHECK(utf8_error("foo!bar") ==
-        "3:4: b: expected one of '=~': expected an operator such as '=', '!=', '=~' or '!~'");
+  CHECK(utf8_error("foo!bar") == "3:4: b: expected one of '=~': expected an operator such as '=', '!=', '=~' or '!~'");
   CHECK(utf8_error("foo=~\"(\"") == "failed to create matcher: error parsing regexp: missing closing ): `^(?:()$`");
   CHECK(utf8_error("foo=bar\\") == "7:8: \\: invalid input: expected a comma or close brace");
 }
@@ -51,7 +50,8 @@ TEST_CASE("classic parser") {
   REQUIRE(p.ok());
   CHECK(to_string(p.matchers) == "{foo=\"bar\",dings!=\"bums\"}");
   CHECK(parse_matchers_classic("severity").error == "bad matcher format: severity");
-  CHECK(parse_matchers_classic("foo=\"bar\"baz\"").error == "matcher value contains unescaped double quote: \"bar\"baz\"");
+  CHECK(parse_matchers_classic("foo=\"bar\"baz\"").error ==
+        "matcher value contains unescaped double quote: \"bar\"baz\"");
   CHECK(parse_matchers_classic("foo=~\"(foo\"").error == "error parsing regexp: missing closing ): `^(?:(foo)$`");
   CHECK(to_string(parse_matchers_classic("foo=bar=baz").matchers) == "{foo=\"bar=baz\"}");
 }

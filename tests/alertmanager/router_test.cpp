@@ -2,9 +2,10 @@
 // produced by `amtool config routes show|test --config.file=testdata/<file>` (Debian amtool 0.25.0;
 // `routes show` again with amtool 0.33.1, which pads nested levels with plain spaces where 0.25
 // used no-break spaces) on configs whose features both and the newest Alertmanager treat alike.
+#include "alertmanager/router.hpp"
+
 #include <doctest/doctest.h>
 
-#include "alertmanager/router.hpp"
 #include "core/file_io.hpp"
 #include "test_support.hpp"
 
@@ -81,27 +82,51 @@ TEST_CASE("routes show: upstream-routing.yml") {
 TEST_CASE("routes test: routing.yml receivers as amtool resolves them") {
   const LoadedConfig loaded = load_testdata("routing.yml");
   CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"alertname", "Foo"}}))) == "audit-log");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "db"}, {"severity", "critical"}}))) == "audit-log,db-pager,db-slack");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "db"}, {"severity", "warning"}}))) == "audit-log,db-slack");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "db"}, {"severity", "info"}}))) == "audit-log,db-team");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "frontend"}, {"env", "prod"}, {"severity", "critical"}, {"service", "api"}}))) == "audit-log,fe-pager");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "frontend"}, {"env", "dev"}, {"severity", "critical"}}))) == "audit-log,catch-all-critical");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "frontend"}, {"env", "prod"}, {"severity", "info"}}))) == "audit-log,fe-team");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "infra"}, {"severity", "critical"}}))) == "audit-log,infra-team,catch-all-critical");
+  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "db"}, {"severity", "critical"}}))) ==
+        "audit-log,db-pager,db-slack");
+  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "db"}, {"severity", "warning"}}))) ==
+        "audit-log,db-slack");
+  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "db"}, {"severity", "info"}}))) ==
+        "audit-log,db-team");
+  CHECK(join_receivers(route_receivers(
+            loaded.config.route,
+            labels_of({{"team", "frontend"}, {"env", "prod"}, {"severity", "critical"}, {"service", "api"}}))) ==
+        "audit-log,fe-pager");
+  CHECK(join_receivers(route_receivers(loaded.config.route,
+                                       labels_of({{"team", "frontend"}, {"env", "dev"}, {"severity", "critical"}}))) ==
+        "audit-log,catch-all-critical");
+  CHECK(join_receivers(route_receivers(loaded.config.route,
+                                       labels_of({{"team", "frontend"}, {"env", "prod"}, {"severity", "info"}}))) ==
+        "audit-log,fe-team");
+  CHECK(
+      join_receivers(route_receivers(loaded.config.route, labels_of({{"team", "infra"}, {"severity", "critical"}}))) ==
+      "audit-log,infra-team,catch-all-critical");
   CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({}))) == "audit-log");
 }
 
 TEST_CASE("routes test: nested.yml receivers as amtool resolves them") {
   const LoadedConfig loaded = load_testdata("nested.yml");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"service", "foo1"}, {"severity", "critical"}}))) == "team-x-pager");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"service", "foo2"}, {"env", "prod"}, {"region", "eu-west"}, {"tier", "1"}}))) == "team-x-tier1");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"service", "baz"}, {"env", "prod"}, {"region", "eu-west"}, {"tier", "2"}}))) == "team-x");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"service", "baz"}, {"env", "prod"}, {"region", "us"}}))) == "team-x");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"service", "files"}, {"severity", "critical"}}))) == "files-pager,files-mail");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"service", "files"}, {"severity", "info"}}))) == "ops");
+  CHECK(join_receivers(route_receivers(loaded.config.route,
+                                       labels_of({{"service", "foo1"}, {"severity", "critical"}}))) == "team-x-pager");
+  CHECK(join_receivers(
+            route_receivers(loaded.config.route,
+                            labels_of({{"service", "foo2"}, {"env", "prod"}, {"region", "eu-west"}, {"tier", "1"}}))) ==
+        "team-x-tier1");
+  CHECK(join_receivers(route_receivers(
+            loaded.config.route,
+            labels_of({{"service", "baz"}, {"env", "prod"}, {"region", "eu-west"}, {"tier", "2"}}))) == "team-x");
+  CHECK(join_receivers(route_receivers(
+            loaded.config.route, labels_of({{"service", "baz"}, {"env", "prod"}, {"region", "us"}}))) == "team-x");
+  CHECK(join_receivers(
+            route_receivers(loaded.config.route, labels_of({{"service", "files"}, {"severity", "critical"}}))) ==
+        "files-pager,files-mail");
+  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"service", "files"}, {"severity", "info"}}))) ==
+        "ops");
   CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"owner", "team-a"}}))) == "owners,fallback");
   CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"owner", "team-z"}}))) == "fallback");
-  CHECK(join_receivers(route_receivers(loaded.config.route, labels_of({{"service", "foo1"}, {"env", "prod"}, {"region", "eu-1"}, {"tier", "9"}}))) == "team-x");
+  CHECK(join_receivers(route_receivers(
+            loaded.config.route,
+            labels_of({{"service", "foo1"}, {"env", "prod"}, {"region", "eu-1"}, {"tier", "9"}}))) == "team-x");
 }
 
 TEST_CASE("routes test: upstream-routing.yml receivers as amtool resolves them") {

@@ -1,11 +1,12 @@
 // A config template checked in memory: values from the environment or placeholders, findings moved
 // back to the template, secrets masked in its quoted lines, what is missing said in one sentence.
+#include "alertmanager/template_check.hpp"
+
 #include <doctest/doctest.h>
 
 #include <map>
 
 #include "alertmanager/lint.hpp"
-#include "alertmanager/template_check.hpp"
 #include "core/report.hpp"
 
 using namespace mlmon;
@@ -88,9 +89,10 @@ TEST_CASE("the quoted template masks secrets written in it, never references or 
   CHECK(shown->line_text(4) == "  smtp_auth_password: ************");
   CHECK(shown->line_text(11) == "    pagerduty_configs: [{service_key: '${PD_KEY:-pagerduty-not-configured}'}]");
   // Part literal, part reference: the literal part is hidden, the reference stays readable.
-  const TemplateCheck mixed = check("global:\n  slack_api_url: 'https://hooks.slack.com/services/${TOKEN}'\n"
-                                    "route: {receiver: a}\nreceivers: [{name: a}]\n",
-                                    TemplateValues::Placeholders);
+  const TemplateCheck mixed = check(
+      "global:\n  slack_api_url: 'https://hooks.slack.com/services/${TOKEN}'\n"
+      "route: {receiver: a}\nreceivers: [{name: a}]\n",
+      TemplateValues::Placeholders);
   REQUIRE(mixed.loaded.has_value());
   CHECK(mixed.redacted_template(*mixed.loaded)->line_text(2) ==
         "  slack_api_url: **********************************${TOKEN}*");

@@ -1,11 +1,12 @@
 // Template files (parsed by Alertmanager when it loads) and inline templates (parsed only when a
 // notification is sent).
+#include "alertmanager/templates.hpp"
+
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "alertmanager/templates.hpp"
 #include "temp_dir.hpp"
 #include "test_support.hpp"
 

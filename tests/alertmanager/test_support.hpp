@@ -13,7 +13,9 @@ inline LoadedConfig load_text(std::string_view text, std::string path = "alertma
   return load_config(std::make_shared<SourceFile>(std::move(path), std::string(text)));
 }
 
-inline std::string corpus(std::string_view relative) { return std::string(MLMON_CORPUS_DIR) + "/" + std::string(relative); }
+inline std::string corpus(std::string_view relative) {
+  return std::string(MLMON_CORPUS_DIR) + "/" + std::string(relative);
+}
 
 /// "line:col: severity: message [rule]" for every finding, one per line, in report order.
 std::string findings_text(const LoadedConfig& loaded, bool include_warnings = true);

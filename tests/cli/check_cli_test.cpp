@@ -26,8 +26,9 @@ void write_project(const TempDir& dir) {
         annotations:
           summary: down
 )y");
-  dir.file("alertmanager.yml", "route:\n  receiver: team\nreceivers:\n  - name: team\n    webhook_configs:\n"
-                               "      - url: http://127.0.0.1:9/hook\n");
+  dir.file("alertmanager.yml",
+           "route:\n  receiver: team\nreceivers:\n  - name: team\n    webhook_configs:\n"
+           "      - url: http://127.0.0.1:9/hook\n");
   dir.file("dashboards/d.json", R"js({"uid": "d", "title": "D", "panels": [
   {"id": 1, "type": "timeseries", "title": "Total", "fieldConfig": {"defaults": {"unit": "short"}},
    "targets": [{"refId": "A", "expr": "x_total"}]}]}
@@ -39,8 +40,11 @@ std::string thresholds_table(const TempDir& dir) {
   const std::string location = dir.path() + "/rules/a.yml:4";
   const std::string gap(location.size() - 8, ' ');  // LOCATION is 8 wide
   return "Thresholds:\n"
-         "ALERT  GROUP  LOCATION" + gap + "  COMPARISON  THRESHOLD  FOR  SEVERITY\n"
-         "Down   g      " + location + "  ==          0          5m   critical\n";
+         "ALERT  GROUP  LOCATION" +
+         gap +
+         "  COMPARISON  THRESHOLD  FOR  SEVERITY\n"
+         "Down   g      " +
+         location + "  ==          0          5m   critical\n";
 }
 
 }  // namespace
@@ -50,13 +54,15 @@ TEST_CASE("check: every kind of file under DIR, one report, then the thresholds 
   write_project(dir);
   auto r = run_cli({"check", "--color=never", dir.path()});
   CHECK(r.code == 0);
-  CHECK(r.out == dir.path() + "/dashboards/d.json:3:40: warning: panel \"Total\", query A: counter \"x_total\" is used "
-                              "without rate(), irate() or increase() [dashboards/counter-without-rate]\n"
-                              "     \"targets\": [{\"refId\": \"A\", \"expr\": \"x_total\"}]}]}\n"
-                              "                                         ^\n"
-                              "  hint: a counter only grows and restarts from 0; rate(x_total[$__rate_interval]) "
-                              "shows how fast it grows, increase() how much\n"
-                              "\n" + thresholds_table(dir));
+  CHECK(r.out == dir.path() +
+                     "/dashboards/d.json:3:40: warning: panel \"Total\", query A: counter \"x_total\" is used "
+                     "without rate(), irate() or increase() [dashboards/counter-without-rate]\n"
+                     "     \"targets\": [{\"refId\": \"A\", \"expr\": \"x_total\"}]}]}\n"
+                     "                                         ^\n"
+                     "  hint: a counter only grows and restarts from 0; rate(x_total[$__rate_interval]) "
+                     "shows how fast it grows, increase() how much\n"
+                     "\n" +
+                     thresholds_table(dir));
   CHECK(r.err == "checked 1 rule file, 1 Alertmanager config, 1 dashboard: 0 errors, 1 warning\n");
   CHECK(run_cli({"check", "--fail-on=warning", "--no-thresholds", dir.path()}).code == 1);
 }
@@ -64,8 +70,9 @@ TEST_CASE("check: every kind of file under DIR, one report, then the thresholds 
 TEST_CASE("check: a dashboard-linter .lint beside the dashboards applies, as in check-dashboards") {
   TempDir dir;
   write_project(dir);
-  dir.file("dashboards/.lint", "exclusions:\n  target-counter-agg-rule:\n    entries:\n      - panel: Total\n"
-                               "        reason: a per-run count\n");
+  dir.file("dashboards/.lint",
+           "exclusions:\n  target-counter-agg-rule:\n    entries:\n      - panel: Total\n"
+           "        reason: a per-run count\n");
   auto r = run_cli({"check", "--fail-on=warning", "--no-thresholds", dir.path()});
   CHECK(r.code == 0);
   CHECK(r.out == "");

@@ -1,13 +1,12 @@
 // End-to-end: `mlmon diff OLD NEW` on rule files.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <memory>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "promql/duration.hpp"
 #include "rules/loader.hpp"
@@ -103,8 +102,9 @@ TEST_CASE("diff rules: identical files exit 0 with no output") {
   CHECK(r.err == "");
   r = run_cli({"diff", "--format=json", kDir + "base.yml", kDir + "base.yml"});
   CHECK(r.code == 0);
-  CHECK(r.out == "{\n  \"old\": \"fixtures/diff/base.yml\",\n  \"new\": \"fixtures/diff/base.yml\",\n  \"equal\": true,\n"
-                 "  \"changes\": []\n}\n");
+  CHECK(r.out ==
+        "{\n  \"old\": \"fixtures/diff/base.yml\",\n  \"new\": \"fixtures/diff/base.yml\",\n  \"equal\": true,\n"
+        "  \"changes\": []\n}\n");
 }
 
 TEST_CASE("diff rules: a threshold change is one line") {
@@ -171,9 +171,10 @@ TEST_CASE("diff rules: an alert added and one removed") {
 TEST_CASE("diff rules: a rule moved to another group") {
   auto r = run_cli({"diff", kDir + "base.yml", kDir + "moved.yml"});
   CHECK(r.code == 1);
-  CHECK(r.out == "+ group \"availability.alerts\"\n"
-                 "> alert \"ApiDown\" (group \"availability.alerts\") moved: "
-                 "group \"api.alerts\" → group \"availability.alerts\"\n");
+  CHECK(r.out ==
+        "+ group \"availability.alerts\"\n"
+        "> alert \"ApiDown\" (group \"availability.alerts\") moved: "
+        "group \"api.alerts\" → group \"availability.alerts\"\n");
   CHECK(r.err == "");
   r = run_cli({"diff", "--format=json", kDir + "moved.yml", kDir + "base.yml"});
   CHECK(r.code == 1);
@@ -252,8 +253,9 @@ TEST_CASE("diff rules: the shipped rules against themselves rewritten, and with 
                                           "model:prediction_errors:ratio_rate5m > 0.1");
   r = run_cli({"diff", kShipped, "-"}, tuned);
   CHECK(r.code == 1);
-  CHECK(r.out == "~ alert \"HighPredictionErrorRate\" {severity=\"critical\"} (group \"ml-platform-prediction.alerts\"): "
-                 "threshold: 0.05 → 0.1\n");
+  CHECK(r.out ==
+        "~ alert \"HighPredictionErrorRate\" {severity=\"critical\"} (group \"ml-platform-prediction.alerts\"): "
+        "threshold: 0.05 → 0.1\n");
   CHECK(r.err == "");
 }
 

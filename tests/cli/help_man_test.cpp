@@ -105,8 +105,8 @@ TEST_CASE("every command's --help ends with two or three examples, and its man p
     std::size_t examples = 0;
     std::istringstream lines(help.substr(at + 11));
     for (std::string line; std::getline(lines, line);) {
-      if (line.starts_with("  mlmon ") || (line.starts_with("  ") && line.find(" mlmon ") != std::string::npos &&
-                                           !line.starts_with("      "))) {
+      if (line.starts_with("  mlmon ") ||
+          (line.starts_with("  ") && line.find(" mlmon ") != std::string::npos && !line.starts_with("      "))) {
         ++examples;
       }
     }

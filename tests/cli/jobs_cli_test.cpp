@@ -20,9 +20,9 @@ void fill(const TempDir& dir) {
     std::string rules = "groups:\n- name: g" + n + "\n  rules:\n";
     rules += "  - alert: A" + n + "\n    expr: rate(x_total{job=\"j" + n + "\"}[5m]) > " + n + "\n    for: 5m\n";
     rules += "    labels: {severity: warning}\n    annotations: {summary: \"{{ $labels.job }} is {{ $value }}\"}\n";
-    if (i % 3 == 1) rules += "  - alert: B" + n + "\n    expr: sum(rate(y[5m]) > \n";                 // PromQL error
-    if (i % 4 == 2) rules += "  - record: bad name\n    expr: up\n";                                 // invalid name
-    if (i % 5 == 3) rules += "  - alert: C" + n + "\n    expr: up == 0\n";                          // lint: no for
+    if (i % 3 == 1) rules += "  - alert: B" + n + "\n    expr: sum(rate(y[5m]) > \n";  // PromQL error
+    if (i % 4 == 2) rules += "  - record: bad name\n    expr: up\n";                   // invalid name
+    if (i % 5 == 3) rules += "  - alert: C" + n + "\n    expr: up == 0\n";             // lint: no for
     dir.file("rules/r" + n + ".yml", rules);
   }
   dir.file("rules/broken.yml", "groups:\n- name: x\n   rules: []\n");

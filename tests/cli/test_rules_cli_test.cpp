@@ -3,6 +3,7 @@
 // rules/tests, mlmon's failures for tests that pass whatever the rules do, its own formats, flags
 // and usage errors.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -10,8 +11,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "run_cli.hpp"
 #include "temp_dir.hpp"
@@ -75,7 +74,8 @@ TEST_CASE("test-rules: the shipped rule tests pass") {
   CHECK(r.err == "");
   CHECK(r.code == 0);
   // And every rule of the shipped rule files is asserted by them.
-  const auto c = run_cli({"test-rules", "--format=json", "--min-coverage=100", std::string(MLMON_SOURCE_DIR) + "/rules/tests"});
+  const auto c =
+      run_cli({"test-rules", "--format=json", "--min-coverage=100", std::string(MLMON_SOURCE_DIR) + "/rules/tests"});
   CHECK(c.code == 0);
   const auto j = nlohmann::json::parse(c.out);
   CHECK(j["passed"] == 15);
@@ -120,28 +120,32 @@ tests:
   auto r = run_cli({"test-rules", "t.yml"});
   CHECK(r.code == 1);
   CHECK(r.out == "\n\n");
-  CHECK(r.err == "  FAILED:\n    name: typo,\n    alertname: Dwon, time: 5m, err: no alerting rule of the rule files is "
-                 "named \"Dwon\": a test that expects no alert from it passes whatever the rules do (--compat "
-                 "accepts it)\n");
+  CHECK(r.err ==
+        "  FAILED:\n    name: typo,\n    alertname: Dwon, time: 5m, err: no alerting rule of the rule files is "
+        "named \"Dwon\": a test that expects no alert from it passes whatever the rules do (--compat "
+        "accepts it)\n");
   r = run_cli({"test-rules", "--compat", "t.yml"});
   CHECK(r.code == 0);
   CHECK(r.out == "  SUCCESS\n\n");
   r = run_cli({"test-rules", "--format=text", "t.yml"});
-  CHECK(r.out == "t.yml:9:20: error: no alerting rule of the rule files is named \"Dwon\": a test that expects no alert "
-                 "from it passes whatever the rules do (--compat accepts it) (test group typo) "
-                 "[test-rules/silent-pass]\n1 file, 1 test group: 0 passed, 1 failed\n");
+  CHECK(r.out ==
+        "t.yml:9:20: error: no alerting rule of the rule files is named \"Dwon\": a test that expects no alert "
+        "from it passes whatever the rules do (--compat accepts it) (test group typo) "
+        "[test-rules/silent-pass]\n1 file, 1 test group: 0 passed, 1 failed\n");
 }
 
 TEST_CASE("test-rules: a rule_files pattern matching nothing fails unless --compat (promtool only warns)") {
   TempDir dir;
   dir.file("rules.yml", kRules);
-  dir.file("t.yml", "rule_files: [rules.yml, rulez/*.yml]\ntests:\n  - promql_expr_test:\n"
-                    "      - expr: vector(1)\n        eval_time: 0\n        exp_samples: [{value: 1}]\n");
+  dir.file("t.yml",
+           "rule_files: [rules.yml, rulez/*.yml]\ntests:\n  - promql_expr_test:\n"
+           "      - expr: vector(1)\n        eval_time: 0\n        exp_samples: [{value: 1}]\n");
   InDir in(dir.path());
   auto r = run_cli({"test-rules", "t.yml"});
   CHECK(r.code == 1);
-  CHECK(r.err == "  WARNING: no file match pattern rulez/*.yml\n  FAILED:\nrule_files: pattern \"rulez/*.yml\" "
-                 "matches no file, so no rule of it is tested (promtool only warns; --compat accepts it)\n");
+  CHECK(r.err ==
+        "  WARNING: no file match pattern rulez/*.yml\n  FAILED:\nrule_files: pattern \"rulez/*.yml\" "
+        "matches no file, so no rule of it is tested (promtool only warns; --compat accepts it)\n");
   r = run_cli({"test-rules", "--compat", "t.yml"});
   CHECK(r.code == 0);
   CHECK(r.err == "  WARNING: no file match pattern rulez/*.yml\n");
@@ -196,8 +200,10 @@ TEST_CASE("test-rules: --format=json has one object per test group, expected and
   CHECK(f["eval_time"] == "5m");
   CHECK(f["line"] == 34);
   CHECK(f["expected"] == nlohmann::json::array());
-  CHECK(f["got"][0]["labels"] == nlohmann::json({{"alertname", "InstanceDown"}, {"job", "test"}, {"severity", "page"}}));
-  CHECK(f["diff"] == nlohmann::json({"unexpected alert {alertname=\"InstanceDown\", job=\"test\", severity=\"page\"}"}));
+  CHECK(f["got"][0]["labels"] ==
+        nlohmann::json({{"alertname", "InstanceDown"}, {"job", "test"}, {"severity", "page"}}));
+  CHECK(f["diff"] ==
+        nlohmann::json({"unexpected alert {alertname=\"InstanceDown\", job=\"test\", severity=\"page\"}"}));
   const auto& e = j["groups"][0]["failures"][1];
   CHECK(e["kind"] == "expr");
   CHECK(e["expected"][0]["value"] == 1);
@@ -250,10 +256,11 @@ tests:
   InDir in(dir.path());
   auto r = run_cli({"test-rules", "--coverage", "t.yml"});
   CHECK(r.code == 0);
-  CHECK(r.out == "  SUCCESS\n\n"
-                 "rule coverage: 2 of 3 rules asserted by a test (66.7%)\n"
-                 "KIND       RULE   GROUP  LOCATION      WHY\n"
-                 "alerting   Never  g      rules.yml:11  no alert test expects it to fire\n");
+  CHECK(r.out ==
+        "  SUCCESS\n\n"
+        "rule coverage: 2 of 3 rules asserted by a test (66.7%)\n"
+        "KIND       RULE   GROUP  LOCATION      WHY\n"
+        "alerting   Never  g      rules.yml:11  no alert test expects it to fire\n");
   r = run_cli({"test-rules", "--min-coverage=70", "t.yml"});
   CHECK(r.code == 1);
   CHECK(r.err == "mlmon test-rules: rule coverage 66.7% is below --min-coverage 70%\n");
@@ -269,7 +276,8 @@ TEST_CASE("test-rules: files run in parallel, reported in the order given") {
                           "6E+00", "7E+00", "8E+00", "9E+00", "1E+01", "1.1E+01"};
   for (int i = 0; i < 12; ++i) {
     const std::string name = "t" + std::to_string(i) + ".yml";
-    dir.file(name, "tests:\n  - promql_expr_test:\n      - expr: vector(" + std::to_string(i) + ")\n        eval_time: 0\n");
+    dir.file(name,
+             "tests:\n  - promql_expr_test:\n      - expr: vector(" + std::to_string(i) + ")\n        eval_time: 0\n");
     args.push_back(dir / name);
     expected_err += "  FAILED:\n    expr: \"vector(" + std::to_string(i) + ")\", time: 0s,\n        exp: nil\n" +
                     "        got: {} " + values[i] + "\n";
@@ -282,13 +290,15 @@ TEST_CASE("test-rules: files run in parallel, reported in the order given") {
 TEST_CASE("test-rules: a huge eval_time is refused with its bound, not evaluated for hours") {
   TempDir dir;
   dir.file("rules.yml", kRules);
-  dir.file("t.yml", "rule_files: [rules.yml]\nevaluation_interval: 1s\ntests:\n  - name: ten years\n"
-                    "    promql_expr_test:\n      - expr: vector(1)\n        eval_time: 10y\n");
+  dir.file("t.yml",
+           "rule_files: [rules.yml]\nevaluation_interval: 1s\ntests:\n  - name: ten years\n"
+           "    promql_expr_test:\n      - expr: vector(1)\n        eval_time: 10y\n");
   InDir in(dir.path());
   const auto r = run_cli({"test-rules", "t.yml"});
   CHECK(r.code == 1);
-  CHECK(r.err == "  FAILED:\n    eval_time 10y at evaluation_interval 1s needs 315360001 evaluations of the rules; "
-                 "mlmon runs at most 1000000 per test group (raise evaluation_interval or lower eval_time)\n");
+  CHECK(r.err ==
+        "  FAILED:\n    eval_time 10y at evaluation_interval 1s needs 315360001 evaluations of the rules; "
+        "mlmon runs at most 1000000 per test group (raise evaluation_interval or lower eval_time)\n");
 }
 
 TEST_CASE("test-rules: usage errors exit 2") {
@@ -337,11 +347,13 @@ tests:
   const auto r = run_cli({"check", "--color=never", "--no-thresholds", dir.path()});
   CHECK(r.code == 1);
   const std::string t = dir / "rules/tests/t.yml";
-  CHECK(r.out == t + ":9:20: error: test group \"down\": alert Down at 5m: expected 0 firing, got 1: unexpected alert "
+  CHECK(r.out == t +
+                     ":9:20: error: test group \"down\": alert Down at 5m: expected 0 firing, got 1: unexpected alert "
                      "{alertname=\"Down\", instance=\"a\", job=\"j\", severity=\"critical\"} [test-rules/alert]\n"
                      "          alertname: Down\n"
                      "                     ^\n" +
-                     t + ":12:20: error: test group \"down\": no alerting rule of the rule files is named \"Nope\": a "
+                     t +
+                     ":12:20: error: test group \"down\": no alerting rule of the rule files is named \"Nope\": a "
                      "test that expects no alert from it passes whatever the rules do (--compat accepts it) "
                      "[test-rules/silent-pass]\n"
                      "          alertname: Nope\n"
@@ -369,11 +381,12 @@ TEST_CASE("test-rules: v3.14 runs test queries with the parser's defaults, whate
   InDir in(dir.path());
   const auto r = run_cli({"test-rules", "--enable-feature=promql-experimental-functions", "t.yml"});
   CHECK(r.code == 1);
-  CHECK(r.err == "  FAILED:\n"
-                 "    expr: \"sort_by_label(up, \\\"a\\\")\", time: 0s, err: 1:1: parse error: function \"sort_by_label\" "
-                 "is not enabled\n"
-                 "    expr: \"up[1m * 2]\", time: 0s, err: 1:4: parse error: experimental duration expression is not "
-                 "enabled\n");
+  CHECK(r.err ==
+        "  FAILED:\n"
+        "    expr: \"sort_by_label(up, \\\"a\\\")\", time: 0s, err: 1:1: parse error: function \"sort_by_label\" "
+        "is not enabled\n"
+        "    expr: \"up[1m * 2]\", time: 0s, err: 1:4: parse error: experimental duration expression is not "
+        "enabled\n");
 }
 
 TEST_CASE("test-rules: --format=text shows a refused rule file's problems, each where it is") {
@@ -398,64 +411,73 @@ TEST_CASE("test-rules: --format=text shows a refused rule file's problems, each 
 
 TEST_CASE("test-rules: --format=text puts a malformed series, duration and PromQL at their character") {
   TempDir dir;
-  dir.file("t.yml", "tests:\n"
-                    "  - input_series:\n"
-                    "      - series: 'up{job=\"a\" 1'\n"
-                    "        values: '1 2'\n"
-                    "  - interval: 1mins\n"
-                    "  - promql_expr_test:\n"
-                    "      - expr: 'sum(up'\n"
-                    "        eval_time: 0\n");
+  dir.file("t.yml",
+           "tests:\n"
+           "  - input_series:\n"
+           "      - series: 'up{job=\"a\" 1'\n"
+           "        values: '1 2'\n"
+           "  - interval: 1mins\n"
+           "  - promql_expr_test:\n"
+           "      - expr: 'sum(up'\n"
+           "        eval_time: 0\n");
   InDir in(dir.path());
   auto r = run_cli({"test-rules", "--format=text", "t.yml"});
   CHECK(r.code == 1);
   // promtool stops decoding at the bad duration; mlmon reports it where it is.
-  CHECK(r.out == "t.yml:5:15: error: unknown unit \"mins\" in duration \"1mins\" [test-rules/decode]\n"
-                 "1 file, 0 test groups: 0 passed, 0 failed; 1 file with errors of their own\n");
-  dir.file("t.yml", "tests:\n"
-                    "  - input_series:\n"
-                    "      - series: 'up{job=\"a\" 1'\n"
-                    "        values: '1 2'\n"
-                    "  - promql_expr_test:\n"
-                    "      - expr: 'sum(up'\n"
-                    "        eval_time: 0\n");
+  CHECK(r.out ==
+        "t.yml:5:15: error: unknown unit \"mins\" in duration \"1mins\" [test-rules/decode]\n"
+        "1 file, 0 test groups: 0 passed, 0 failed; 1 file with errors of their own\n");
+  dir.file("t.yml",
+           "tests:\n"
+           "  - input_series:\n"
+           "      - series: 'up{job=\"a\" 1'\n"
+           "        values: '1 2'\n"
+           "  - promql_expr_test:\n"
+           "      - expr: 'sum(up'\n"
+           "        eval_time: 0\n");
   r = run_cli({"test-rules", "--format=text", "t.yml"});
-  CHECK(r.out == "t.yml:3:29: error: input series: unexpected character inside braces: '1' (test group unnamed#0) "
-                 "[test-rules/series]\n"
-                 "t.yml:6:22: error: expr \"sum(up\" at 0s: 1:7: parse error: unclosed left parenthesis (test group "
-                 "unnamed#1) [test-rules/expr-error]\n"
-                 "1 file, 2 test groups: 0 passed, 2 failed\n");
+  CHECK(r.out ==
+        "t.yml:3:29: error: input series: unexpected character inside braces: '1' (test group unnamed#0) "
+        "[test-rules/series]\n"
+        "t.yml:6:22: error: expr \"sum(up\" at 0s: 1:7: parse error: unclosed left parenthesis (test group "
+        "unnamed#1) [test-rules/expr-error]\n"
+        "1 file, 2 test groups: 0 passed, 2 failed\n");
   r = run_cli({"test-rules", "t.yml"});
-  CHECK(r.err == "  FAILED:\n2:12: parse error: unexpected character inside braces: '1'\n"
-                 "    expr: \"sum(up\", time: 0s, err: 1:7: parse error: unclosed left parenthesis\n");
+  CHECK(r.err ==
+        "  FAILED:\n2:12: parse error: unexpected character inside braces: '1'\n"
+        "    expr: \"sum(up\", time: 0s, err: 1:7: parse error: unclosed left parenthesis\n");
 }
 
 TEST_CASE("test-rules: --format=text names each kind of failure: expr, rule-eval, config, limit") {
   TempDir dir;
-  dir.file("rules.yml", "groups:\n  - name: g\n    rules:\n      - record: r:up:x\n        expr: up\n"
-                        "  - name: limited\n    limit: 1\n    rules:\n      - record: r:up:y\n        expr: up\n");
-  dir.file("t.yml", "rule_files: [rules.yml]\ntests:\n"
-                    "  - name: expr\n    input_series:\n      - series: 'up{job=\"a\"}'\n        values: '1 1'\n"
-                    "    promql_expr_test:\n      - expr: up\n        eval_time: 1m\n        exp_samples:\n"
-                    "          - labels: 'up{job=\"a\"}'\n            value: 2\n"
-                    "  - name: rule-eval\n    input_series:\n      - series: 'up{job=\"a\"}'\n        values: '1'\n"
-                    "      - series: 'up{job=\"b\"}'\n        values: '1'\n"
-                    "  - name: config\n    alert_rule_test:\n      - eval_time: 1m\n        exp_alerts: []\n"
-                    "  - name: limit\n    promql_expr_test:\n      - expr: vector(1)\n        eval_time: 10y\n");
+  dir.file("rules.yml",
+           "groups:\n  - name: g\n    rules:\n      - record: r:up:x\n        expr: up\n"
+           "  - name: limited\n    limit: 1\n    rules:\n      - record: r:up:y\n        expr: up\n");
+  dir.file("t.yml",
+           "rule_files: [rules.yml]\ntests:\n"
+           "  - name: expr\n    input_series:\n      - series: 'up{job=\"a\"}'\n        values: '1 1'\n"
+           "    promql_expr_test:\n      - expr: up\n        eval_time: 1m\n        exp_samples:\n"
+           "          - labels: 'up{job=\"a\"}'\n            value: 2\n"
+           "  - name: rule-eval\n    input_series:\n      - series: 'up{job=\"a\"}'\n        values: '1'\n"
+           "      - series: 'up{job=\"b\"}'\n        values: '1'\n"
+           "  - name: config\n    alert_rule_test:\n      - eval_time: 1m\n        exp_alerts: []\n"
+           "  - name: limit\n    promql_expr_test:\n      - expr: vector(1)\n        eval_time: 10y\n");
   InDir in(dir.path());
   const auto r = run_cli({"test-rules", "--format=text", "t.yml"});
   CHECK(r.code == 1);
   const std::string out = r.out;
-  CHECK(out.starts_with("t.yml:8:15: error: expr \"up\" at 1m: expected 1 sample, got 1 that differ (test group expr) "
-                        "[test-rules/expr]\n"
-                        "    sample {__name__=\"up\", job=\"a\"}: expected 2E+00, got 1E+00\n"));
+  CHECK(
+      out.starts_with("t.yml:8:15: error: expr \"up\" at 1m: expected 1 sample, got 1 that differ (test group expr) "
+                      "[test-rules/expr]\n"
+                      "    sample {__name__=\"up\", job=\"a\"}: expected 2E+00, got 1E+00\n"));
   // Reported at the failing rule, in the rule file.
   CHECK(out.find("\nrules.yml:9:17: error: rule r:up:y failed at 0s: exceeded limit of 1 with 2 series (test group "
                  "rule-eval) [test-rules/rule-eval]\n") != std::string::npos);
-  CHECK(out.find("\nt.yml:21:9: error: an item under alert_rule_test misses required attribute alertname at eval_time 1m "
-                 "(in TestGroup config) (test group config) [test-rules/config]\n"
-                 "t.yml:23:5: error: eval_time 10y at evaluation_interval 1m needs 5256001 evaluations of the rules; "
-                 "mlmon runs at most 1000000 per test group (raise evaluation_interval or lower eval_time) (test group "
-                 "limit) [test-rules/limit]\n"
-                 "1 file, 4 test groups: 0 passed, 4 failed\n") != std::string::npos);
+  CHECK(
+      out.find("\nt.yml:21:9: error: an item under alert_rule_test misses required attribute alertname at eval_time 1m "
+               "(in TestGroup config) (test group config) [test-rules/config]\n"
+               "t.yml:23:5: error: eval_time 10y at evaluation_interval 1m needs 5256001 evaluations of the rules; "
+               "mlmon runs at most 1000000 per test group (raise evaluation_interval or lower eval_time) (test group "
+               "limit) [test-rules/limit]\n"
+               "1 file, 4 test groups: 0 passed, 4 failed\n") != std::string::npos);
 }

@@ -32,8 +32,9 @@ TEST_CASE("help, help COMMAND, and no command at all") {
   CHECK(nested.out == run_cli({"routes", "test", "--help"}).out);
   const auto unknown = run_cli({"help", "rotes"});
   CHECK(unknown.code == 2);
-  CHECK(unknown.err == "mlmon help: unknown command \"rotes\"; did you mean \"routes\"?\n"
-                       "Run 'mlmon --help' for the commands.\n");
+  CHECK(unknown.err ==
+        "mlmon help: unknown command \"rotes\"; did you mean \"routes\"?\n"
+        "Run 'mlmon --help' for the commands.\n");
   const auto none = run_cli({});
   CHECK(none.code == 2);
   CHECK(none.err.find("Usage: mlmon [OPTIONS] SUBCOMMAND") != std::string::npos);
@@ -45,12 +46,14 @@ TEST_CASE("a misspelt command or flag gets the closest one") {
   CHECK(r.err == "mlmon: unknown command \"chek\"; did you mean \"check\"?\nRun 'mlmon --help' for the commands.\n");
   r = run_cli({"routes", "tset", "x.yml"});
   CHECK(r.code == 2);
-  CHECK(r.err == "mlmon routes: unknown command \"tset\"; did you mean \"test\"?\n"
-                 "Run 'mlmon routes --help' for the commands.\n");
+  CHECK(r.err ==
+        "mlmon routes: unknown command \"tset\"; did you mean \"test\"?\n"
+        "Run 'mlmon routes --help' for the commands.\n");
   r = run_cli({"check", "--formt", "json"});
   CHECK(r.code == 2);
-  CHECK(r.err == "mlmon check: The following argument was not expected: --formt; did you mean --format?\n"
-                 "Run 'mlmon check --help' for usage.\n");
+  CHECK(r.err ==
+        "mlmon check: The following argument was not expected: --formt; did you mean --format?\n"
+        "Run 'mlmon check --help' for usage.\n");
   r = run_cli({"check-rules", "--no-lnt", "x.yml"});
   CHECK(r.code == 2);
   CHECK(r.err.find("did you mean --no-lint?") != std::string::npos);
@@ -76,8 +79,9 @@ TEST_CASE("checks: the one list of check ids, as text and JSON") {
   CHECK(r.out.find("\nrules/schema                          error     validation  ") != std::string::npos);
   r = run_cli({"checks", "--format=json"});
   CHECK(r.code == 0);
-  CHECK(r.out.find("{\n      \"id\": \"dashboards/panel-unit\",\n      \"severity\": \"warning\",\n      \"kind\": \"lint\","
-                   "\n      \"summary\": \"stat, gauge and time series panels set a unit\"\n    }") != std::string::npos);
+  CHECK(r.out.find(
+            "{\n      \"id\": \"dashboards/panel-unit\",\n      \"severity\": \"warning\",\n      \"kind\": \"lint\","
+            "\n      \"summary\": \"stat, gauge and time series panels set a unit\"\n    }") != std::string::npos);
   CHECK(run_cli({"checks", "--format=xml"}).code == 2);
 }
 
@@ -86,11 +90,13 @@ TEST_CASE("checks: the one list of check ids, as text and JSON") {
 TEST_CASE("exit codes, command by command") {
   const std::string src = MLMON_SOURCE_DIR;
   TempDir dir;
-  const std::string bad_rules = dir.file("bad.yml", "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up ==\n");
+  const std::string bad_rules =
+      dir.file("bad.yml", "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up ==\n");
   const std::string bad_am = dir.file("am.yml", "route: {receiver: nobody}\nreceivers: [{name: team}]\n");
   const std::string good_am = dir.file("good-am.yml", "route: {receiver: team}\nreceivers: [{name: team}]\n");
   const std::string bad_json = dir.file("d.json", "{\"panels\": [\n");
-  const std::string failing_test = dir.file("t.test.yml", "tests:\n  - promql_expr_test:\n      - expr: vector(1)\n        eval_time: 0\n");
+  const std::string failing_test =
+      dir.file("t.test.yml", "tests:\n  - promql_expr_test:\n      - expr: vector(1)\n        eval_time: 0\n");
   const std::string rules = src + "/rules/ml-platform.rules.yml";
   const std::string dashboard = src + "/dashboards/ml_metrics.json";
   struct Case {

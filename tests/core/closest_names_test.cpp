@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "core/closest_names.hpp"
+
+#include <doctest/doctest.h>
 
 using mlmon::closest_names;
 using mlmon::edit_distance;
@@ -15,7 +15,7 @@ TEST_CASE("edit_distance counts case-insensitive edits, swaps as one, and stops 
 
 TEST_CASE("closest_names suggests typos, case slips and partial names, closest first") {
   const std::vector<std::string> known{"HighPredictionLatency", "HighPredictionErrorRate", "HighPredictionErrorRate",
-                                       "ModelDriftDetected", "KafkaConsumerLagHigh", "PredictionServiceDown"};
+                                       "ModelDriftDetected",    "KafkaConsumerLagHigh",    "PredictionServiceDown"};
   CHECK(closest_names("HighPredictionLatncy", known) == std::vector<std::string>{"HighPredictionLatency"});
   CHECK(closest_names("modeldriftdetected", known) == std::vector<std::string>{"ModelDriftDetected"});
   CHECK(closest_names("HighPrediction", known) ==

@@ -1,3 +1,5 @@
+#include "core/file_io.hpp"
+
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -5,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/file_io.hpp"
 #include "temp_dir.hpp"
 
 namespace fs = std::filesystem;

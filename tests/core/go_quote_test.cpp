@@ -1,10 +1,11 @@
 // Go's %q, %.Nq and %#U, as the messages of Prometheus, Alertmanager and text/template print them,
 // and strconv.Unquote as they read string literals.
+#include "core/go_quote.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "core/go_quote.hpp"
 #include "core/unicode.hpp"
 
 namespace mlmon::go {
@@ -23,12 +24,12 @@ TEST_CASE("go::quote is strconv.Quote") {
   CHECK(quote("\xC0\xAF") == "\"\\xc0\\xaf\"");
   CHECK(quote("\xED\xA0\x80") == "\"\\xed\\xa0\\x80\"");
   // Printable means letters, marks, numbers, punctuation, symbols and the ASCII space only.
-  CHECK(quote("\xC2\xA0") == "\"\\u00a0\"");          // no-break space
-  CHECK(quote("\xE2\x80\x83") == "\"\\u2003\"");      // em space
-  CHECK(quote("\xE2\x80\x8B") == "\"\\u200b\"");      // zero-width space
-  CHECK(quote("\xE2\x80\xA8") == "\"\\u2028\"");      // line separator
-  CHECK(quote("\xEF\xBB\xBF") == "\"\\ufeff\"");      // byte order mark
-  CHECK(quote("\xC2\x85") == "\"\\u0085\"");          // C1 control
+  CHECK(quote("\xC2\xA0") == "\"\\u00a0\"");              // no-break space
+  CHECK(quote("\xE2\x80\x83") == "\"\\u2003\"");          // em space
+  CHECK(quote("\xE2\x80\x8B") == "\"\\u200b\"");          // zero-width space
+  CHECK(quote("\xE2\x80\xA8") == "\"\\u2028\"");          // line separator
+  CHECK(quote("\xEF\xBB\xBF") == "\"\\ufeff\"");          // byte order mark
+  CHECK(quote("\xC2\x85") == "\"\\u0085\"");              // C1 control
   CHECK(quote("\xF3\xB0\x80\x80") == "\"\\U000f0000\"");  // private use plane
 }
 
@@ -70,11 +71,14 @@ TEST_CASE("go::unquote is strconv.Unquote, or Prometheus's strutil.Unquote") {
   CHECK(unquoted(R"("\xff")") == "\xFF");  // \x is one byte, UTF-8 or not
   CHECK(unquoted("\"\"") == "");
   CHECK(unquoted("\"caf\xC3\xA9\"") == "caf\xC3\xA9");
-  CHECK(unquoted("\"a\xFF" "b\"") == "a\xEF\xBF\xBD" "b");  // a byte that is not UTF-8 becomes U+FFFD
+  CHECK(unquoted("\"a\xFF"
+                 "b\"") ==
+        "a\xEF\xBF\xBD"
+        "b");  // a byte that is not UTF-8 becomes U+FFFD
 
   // Invalid syntax.
-  for (const char* bad : {R"("\q")", R"("\x4")", R"("\x4g")", R"("\ud800")", R"("\U00110000")", R"("\400")",
-                          R"("\12")", R"("\'")", R"("a"b")", "\"a\nb\"", R"("\")", "\"", "", "'a'", "x", "\"a'"}) {
+  for (const char* bad : {R"("\q")", R"("\x4")", R"("\x4g")", R"("\ud800")", R"("\U00110000")", R"("\400")", R"("\12")",
+                          R"("\'")", R"("a"b")", "\"a\nb\"", R"("\")", "\"", "", "'a'", "x", "\"a'"}) {
     CAPTURE(bad);
     CHECK(unquoted(bad) == "ERR");
   }

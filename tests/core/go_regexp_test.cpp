@@ -1,9 +1,8 @@
 // Go's regexp syntax and messages on RE2.
-#include <doctest/doctest.h>
-
-#include <re2/re2.h>
-
 #include "core/go_regexp.hpp"
+
+#include <doctest/doctest.h>
+#include <re2/re2.h>
 
 namespace mlmon::go_regexp {
 

@@ -1,9 +1,10 @@
+#include "core/render.hpp"
+
 #include <doctest/doctest.h>
 
 #include <memory>
 #include <sstream>
 
-#include "core/render.hpp"
 #include "core/terminal_text.hpp"
 
 using namespace mlmon;
@@ -14,7 +15,8 @@ Report sample_report() {
   Report r;
   auto src = std::make_shared<SourceFile>("rules/a.yml", "groups:\n  - name: g\n    rules:\n\t- alert: X\n");
   r.add_source(src);
-  r.add(Diagnostic{Severity::Warning, "rules/alert-for", "rules/a.yml", Position{4, 4, 0}, "alert has no for", "add for: 5m"});
+  r.add(Diagnostic{Severity::Warning, "rules/alert-for", "rules/a.yml", Position{4, 4, 0}, "alert has no for",
+                   "add for: 5m"});
   r.add(Diagnostic{Severity::Error, "yaml/syntax", "rules/a.yml", Position{2, 5, 0}, "bad, really: 100%", ""});
   r.add(Diagnostic{Severity::Error, "io", "missing.yml", Position{}, "cannot open", ""});
   return r;
@@ -52,9 +54,11 @@ TEST_CASE("json renderer: stable schema with summary") {
         "    {\n      \"file\": \"missing.yml\",\n      \"line\": 0,\n      \"column\": 0,\n"
         "      \"severity\": \"error\",\n      \"rule\": \"io\",\n      \"message\": \"cannot open\"\n    },\n"
         "    {\n      \"file\": \"rules/a.yml\",\n      \"line\": 2,\n      \"column\": 5,\n"
-        "      \"severity\": \"error\",\n      \"rule\": \"yaml/syntax\",\n      \"message\": \"bad, really: 100%\"\n    },\n"
+        "      \"severity\": \"error\",\n      \"rule\": \"yaml/syntax\",\n      \"message\": \"bad, really: 100%\"\n  "
+        "  },\n"
         "    {\n      \"file\": \"rules/a.yml\",\n      \"line\": 4,\n      \"column\": 4,\n"
-        "      \"severity\": \"warning\",\n      \"rule\": \"rules/alert-for\",\n      \"message\": \"alert has no for\",\n"
+        "      \"severity\": \"warning\",\n      \"rule\": \"rules/alert-for\",\n      \"message\": \"alert has no "
+        "for\",\n"
         "      \"hint\": \"add for: 5m\"\n    }\n"
         "  ],\n"
         "  \"summary\": {\n    \"errors\": 2,\n    \"warnings\": 1,\n    \"infos\": 0\n  }\n"
@@ -92,8 +96,8 @@ Report hostile_report() {
   for (std::size_t i = 0; i < line.size() && line.compare(i, 3, "up ") != 0; ++i) {
     if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
   }
-  r.add(Diagnostic{Severity::Error, "promql/parse", "r.yml", Position{2, col, 0}, "bad \x1b[31mred\x1b[0m \xe2\x81\xa6x",
-                   "no \x07 bell"});
+  r.add(Diagnostic{Severity::Error, "promql/parse", "r.yml", Position{2, col, 0},
+                   "bad \x1b[31mred\x1b[0m \xe2\x81\xa6x", "no \x07 bell"});
   return r;
 }
 
@@ -115,7 +119,8 @@ TEST_CASE("json renderer: C0 as JSON escapes them, DEL, C1 and bidi as \\u escap
   render_json(hostile_report(), out);
   CHECK(out.str().find("\"message\": \"bad \\u001b[31mred\\u001b[0m \\u2066x\"") != std::string::npos);
   CHECK(out.str().find("\"hint\": \"no \\u0007 bell\"") != std::string::npos);
-  for (const char* raw : {"\x1b", "\x7f", "\xc2\x85", "\xe2\x81\xa6", "\x07"}) CHECK(out.str().find(raw) == std::string::npos);
+  for (const char* raw : {"\x1b", "\x7f", "\xc2\x85", "\xe2\x81\xa6", "\x07"})
+    CHECK(out.str().find(raw) == std::string::npos);
 }
 
 TEST_CASE("github renderer: control characters are escaped before the runner's own escapes") {
@@ -275,27 +280,28 @@ TEST_CASE("junit renderer: a testsuite per file, a failing testcase per finding 
   report.add_source(std::make_shared<SourceFile>("clean.yml", "groups: []\n"));
   std::ostringstream out;
   render_junit(report, out, ci_options());
-  CHECK(out.str() ==
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<testsuites name=\"mlmon\" tests=\"4\" failures=\"2\" errors=\"0\">\n"
-        "  <testsuite name=\"clean.yml\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
-        "    <testcase name=\"mlmon\" classname=\"clean.yml\" file=\"clean.yml\"/>\n"
-        "  </testsuite>\n"
-        "  <testsuite name=\"missing.yml\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
-        "    <testcase name=\"io\" classname=\"missing.yml\" file=\"missing.yml\">\n"
-        "      <failure type=\"error\" message=\"cannot open\">missing.yml: error: cannot open [io]</failure>\n"
-        "    </testcase>\n"
-        "  </testsuite>\n"
-        "  <testsuite name=\"rules/a.yml\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
-        "    <testcase name=\"yaml/syntax 2:5\" classname=\"rules/a.yml\" file=\"rules/a.yml\" line=\"2\">\n"
-        "      <failure type=\"error\" message=\"bad, really: 100%\">rules/a.yml:2:5: error: bad, really: 100% "
-        "[yaml/syntax]</failure>\n"
-        "    </testcase>\n"
-        "    <testcase name=\"rules/alert-for 4:4\" classname=\"rules/a.yml\" file=\"rules/a.yml\" line=\"4\">\n"
-        "      <system-out>rules/a.yml:4:4: warning: alert has no for [rules/alert-for]\nhint: add for: 5m</system-out>\n"
-        "    </testcase>\n"
-        "  </testsuite>\n"
-        "</testsuites>\n");
+  CHECK(
+      out.str() ==
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<testsuites name=\"mlmon\" tests=\"4\" failures=\"2\" errors=\"0\">\n"
+      "  <testsuite name=\"clean.yml\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"0\">\n"
+      "    <testcase name=\"mlmon\" classname=\"clean.yml\" file=\"clean.yml\"/>\n"
+      "  </testsuite>\n"
+      "  <testsuite name=\"missing.yml\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
+      "    <testcase name=\"io\" classname=\"missing.yml\" file=\"missing.yml\">\n"
+      "      <failure type=\"error\" message=\"cannot open\">missing.yml: error: cannot open [io]</failure>\n"
+      "    </testcase>\n"
+      "  </testsuite>\n"
+      "  <testsuite name=\"rules/a.yml\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\">\n"
+      "    <testcase name=\"yaml/syntax 2:5\" classname=\"rules/a.yml\" file=\"rules/a.yml\" line=\"2\">\n"
+      "      <failure type=\"error\" message=\"bad, really: 100%\">rules/a.yml:2:5: error: bad, really: 100% "
+      "[yaml/syntax]</failure>\n"
+      "    </testcase>\n"
+      "    <testcase name=\"rules/alert-for 4:4\" classname=\"rules/a.yml\" file=\"rules/a.yml\" line=\"4\">\n"
+      "      <system-out>rules/a.yml:4:4: warning: alert has no for [rules/alert-for]\nhint: add for: 5m</system-out>\n"
+      "    </testcase>\n"
+      "  </testsuite>\n"
+      "</testsuites>\n");
   RenderOptions strict = ci_options();
   strict.fail_on = Severity::Warning;
   std::ostringstream failing;
@@ -318,9 +324,10 @@ TEST_CASE("codeclimate renderer: GitLab Code Quality issues with stable fingerpr
   std::ostringstream out;
   render_codeclimate(sample_report(), out);
   const std::string text = out.str();
-  CHECK(text.starts_with("[\n  {\n    \"type\": \"issue\",\n    \"check_name\": \"io\",\n"
-                         "    \"description\": \"cannot open\",\n    \"categories\": [\n      \"Bug Risk\"\n    ],\n"
-                         "    \"severity\": \"major\",\n    \"fingerprint\": \""));
+  CHECK(
+      text.starts_with("[\n  {\n    \"type\": \"issue\",\n    \"check_name\": \"io\",\n"
+                       "    \"description\": \"cannot open\",\n    \"categories\": [\n      \"Bug Risk\"\n    ],\n"
+                       "    \"severity\": \"major\",\n    \"fingerprint\": \""));
   CHECK(text.find("\"description\": \"alert has no for (add for: 5m)\",") != std::string::npos);
   CHECK(text.find("\"severity\": \"minor\",") != std::string::npos);
   CHECK(text.find("\"location\": {\n      \"path\": \"rules/a.yml\",\n      \"lines\": {\n        \"begin\": 4\n") !=

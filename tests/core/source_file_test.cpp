@@ -1,12 +1,14 @@
-#include <doctest/doctest.h>
-
 #include "core/source_file.hpp"
+
+#include <doctest/doctest.h>
 
 using mlmon::Position;
 using mlmon::SourceFile;
 
 TEST_CASE("offsets map to 1-based line and character column") {
-  SourceFile f("f.yml", "ab\nc\xc3\xa9" "d\r\nlast");
+  SourceFile f("f.yml",
+               "ab\nc\xc3\xa9"
+               "d\r\nlast");
   CHECK(f.position_of(0) == Position{1, 1, 0});
   CHECK(f.position_of(2) == Position{1, 3, 2});
   CHECK(f.position_of(3) == Position{2, 1, 3});

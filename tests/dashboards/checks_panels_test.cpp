@@ -33,16 +33,17 @@ TEST_CASE("dashboards/panel-unit") {
      "overrides": [{"matcher": {}, "properties": [{"id": "unit", "value": "bytes"}]}]}},
   {"id": 7, "type": "table", "title": "Table"}
 ]})js";
-  CHECK(lint(text, "dashboards/panel-unit", true) ==
-        "d.json:2:3: warning: panel \"No fieldConfig\" has no unit [dashboards/panel-unit]\n"
-        "  hint: set fieldConfig.defaults.unit (\"s\", \"bytes\", \"percentunit\", \"reqps\"; \"short\" or \"none\" for "
-        "plain numbers)\n"
-        "d.json:3:90: warning: panel \"Empty unit\" has no unit [dashboards/panel-unit]\n"
-        "  hint: set fieldConfig.defaults.unit (\"s\", \"bytes\", \"percentunit\", \"reqps\"; \"short\" or \"none\" for "
-        "plain numbers)\n"
-        "d.json:4:83: warning: panel \"No unit\" has no unit [dashboards/panel-unit]\n"
-        "  hint: set fieldConfig.defaults.unit (\"s\", \"bytes\", \"percentunit\", \"reqps\"; \"short\" or \"none\" for "
-        "plain numbers)\n");
+  CHECK(
+      lint(text, "dashboards/panel-unit", true) ==
+      "d.json:2:3: warning: panel \"No fieldConfig\" has no unit [dashboards/panel-unit]\n"
+      "  hint: set fieldConfig.defaults.unit (\"s\", \"bytes\", \"percentunit\", \"reqps\"; \"short\" or \"none\" for "
+      "plain numbers)\n"
+      "d.json:3:90: warning: panel \"Empty unit\" has no unit [dashboards/panel-unit]\n"
+      "  hint: set fieldConfig.defaults.unit (\"s\", \"bytes\", \"percentunit\", \"reqps\"; \"short\" or \"none\" for "
+      "plain numbers)\n"
+      "d.json:4:83: warning: panel \"No unit\" has no unit [dashboards/panel-unit]\n"
+      "  hint: set fieldConfig.defaults.unit (\"s\", \"bytes\", \"percentunit\", \"reqps\"; \"short\" or \"none\" for "
+      "plain numbers)\n");
 }
 
 }  // namespace mlmon::dashboards

@@ -12,7 +12,8 @@ namespace {
 std::string panel_with(const std::string& targets, const std::string& extra = {}) {
   return R"js({"title": "T", )js" + extra + R"js("panels": [{"id": 1, "type": "timeseries", "title": "P",
  "datasource": {"type": "prometheus", "uid": "prom"}, "fieldConfig": {"defaults": {"unit": "s"}},
- "targets": [)js" + targets + "]}]}";
+ "targets": [)js" +
+         targets + "]}]}";
 }
 
 }  // namespace
@@ -80,13 +81,15 @@ TEST_CASE("dashboards/counter-without-rate") {
 }
 
 TEST_CASE("dashboards/rate-interval") {
-  const std::string text = panel_with(R"js({"refId": "A", "expr": "rate(x_total[1m]) + irate(y_total{a=\"b\"}[30s] offset 1h)"},
+  const std::string text =
+      panel_with(R"js({"refId": "A", "expr": "rate(x_total[1m]) + irate(y_total{a=\"b\"}[30s] offset 1h)"},
  {"refId": "B", "expr": "rate(x_total[$__interval]) + rate(x_total[${__interval}])"},
  {"refId": "C", "expr": "rate(x_total[$__rate_interval]) + rate(x_total[$resolution]) + increase(x_total[1h])"},
  {"refId": "D", "expr": "rate(x_total[5m])", "instant": true})js",
-                                      R"js("templating": {"list": [{"name": "resolution", "type": "interval", "query": "1m,5m"}]}, )js");
+                 R"js("templating": {"list": [{"name": "resolution", "type": "interval", "query": "1m,5m"}]}, )js");
   CHECK(lint(text, "dashboards/rate-interval", true) ==
-        "d.json:3:51: warning: panel \"P\", query A: rate() over [1m]; use [$__rate_interval] [dashboards/rate-interval]\n"
+        "d.json:3:51: warning: panel \"P\", query A: rate() over [1m]; use [$__rate_interval] "
+        "[dashboards/rate-interval]\n"
         "  hint: a fixed range is too short when zoomed out and blurs when zoomed in; $__rate_interval follows the "
         "graph's resolution and the scrape interval\n"
         "d.json:3:81: warning: panel \"P\", query A: irate() over [30s]; use [$__rate_interval] "

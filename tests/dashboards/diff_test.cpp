@@ -1,9 +1,8 @@
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "core/file_io.hpp"
 #include "dashboards/dashboard_diff.hpp"
@@ -147,23 +146,29 @@ TEST_CASE("diff: panels are matched by id and title, then title, then id") {
   const std::string swapped = R"js({"title": "T", "panels": [
   {"id": 2, "type": "stat", "title": "B", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}},
   {"id": 1, "type": "stat", "title": "A", "gridPos": {"x": 0, "y": 4, "w": 6, "h": 4}}]})js";
-  CHECK(diff_text(a, swapped) == "~ panel \"B\": gridPos.x: 6 → 0\n"
-                                 "> panel \"A\" moved: top level (x 0, y 0) → top level (x 0, y 4)\n");
+  CHECK(diff_text(a, swapped) ==
+        "~ panel \"B\": gridPos.x: 6 → 0\n"
+        "> panel \"A\" moved: top level (x 0, y 0) → top level (x 0, y 4)\n");
 }
 
 TEST_CASE("diff: API-shaped and exported files compare by their dashboard") {
   const std::string plain = R"js({"title": "T", "uid": "u", "panels": []})js";
-  const std::string api = R"js({"meta": {"slug": "t", "version": 4}, "dashboard": {"id": 7, "title": "T", "uid": "u", "panels": [], "version": 4}})js";
-  const std::string exported = R"js({"__requires": [{"type": "grafana", "id": "grafana", "version": "11.0.0"}], "id": null, "title": "T", "uid": "u", "panels": []})js";
+  const std::string api =
+      R"js({"meta": {"slug": "t", "version": 4}, "dashboard": {"id": 7, "title": "T", "uid": "u", "panels": [], "version": 4}})js";
+  const std::string exported =
+      R"js({"__requires": [{"type": "grafana", "id": "grafana", "version": "11.0.0"}], "id": null, "title": "T", "uid": "u", "panels": []})js";
   CHECK(diff_text(plain, api) == "");
   CHECK(diff_text(api, exported) == "");
 }
 
 TEST_CASE("diff: JSON output, and the hook for two JSON values") {
-  const std::string a = R"js({"title": "T", "panels": [{"id": 1, "type": "stat", "title": "S", "targets": [{"refId": "A", "expr": "up"}]}]})js";
-  const std::string b = R"js({"title": "T", "panels": [{"id": 1, "type": "stat", "title": "S", "targets": [{"refId": "A", "expr": "up"}, {"refId": "B", "expr": "down"}]}]})js";
+  const std::string a =
+      R"js({"title": "T", "panels": [{"id": 1, "type": "stat", "title": "S", "targets": [{"refId": "A", "expr": "up"}]}]})js";
+  const std::string b =
+      R"js({"title": "T", "panels": [{"id": 1, "type": "stat", "title": "S", "targets": [{"refId": "A", "expr": "up"}, {"refId": "B", "expr": "down"}]}]})js";
   const ChangeSet changes = diff_dashboard_json(Json::parse(a), Json::parse(b)).value();
-  CHECK(change_lines(changes) == std::vector<std::string>{"~ panel \"S\": targets[B]: (none) → {\"expr\":\"down\",\"refId\":\"B\"}"});
+  CHECK(change_lines(changes) ==
+        std::vector<std::string>{"~ panel \"S\": targets[B]: (none) → {\"expr\":\"down\",\"refId\":\"B\"}"});
   std::ostringstream out;
   render_changes_json(changes, "a.json", "b.json", out);
   CHECK(out.str() == R"js({
@@ -209,7 +214,9 @@ TEST_CASE("diff: dashboards of odd shapes are compared or refused, never thrown"
     auto result = diff_dashboard_json(value, Json::parse(R"js({"title": "T", "panels": []})js"));
     if (!result) CHECK(result.error().message.starts_with("the dashboards cannot be compared panel by panel: "));
     auto same = diff_dashboard_json(value, value);
-    if (same) CHECK_MESSAGE(same->changes.empty(), std::string(text) << " -> " << (same->changes.empty() ? "" : change_lines(*same).front()));
+    if (same)
+      CHECK_MESSAGE(same->changes.empty(), std::string(text)
+                                               << " -> " << (same->changes.empty() ? "" : change_lines(*same).front()));
   }
 }
 

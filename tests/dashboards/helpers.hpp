@@ -1,9 +1,9 @@
 #pragma once
+#include <doctest/doctest.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <doctest/doctest.h>
 
 #include "core/report.hpp"
 #include "core/source_file.hpp"

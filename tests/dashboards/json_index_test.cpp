@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "dashboards/json_index.hpp"
+
+#include <doctest/doctest.h>
 
 namespace mlmon::dashboards {
 
@@ -41,7 +41,8 @@ TEST_CASE("json index: depth limit stops the scan at the container too deep") {
 }
 
 TEST_CASE("json index: malformed input ends the scan without crashing") {
-  for (std::string_view text : {"", "{", "{\"a\"", "{\"a\":", "[1,", "]]]", "{\"a\" 1}", "\"abc", "{,}", "[,,]", "nul"}) {
+  for (std::string_view text :
+       {"", "{", "{\"a\"", "{\"a\":", "[1,", "]]]", "{\"a\" 1}", "\"abc", "{,}", "[,,]", "nul"}) {
     const JsonIndex index = JsonIndex::build(text, 10);
     CHECK(index.size() <= 3u);
   }

@@ -1,6 +1,7 @@
+#include "dashboards/linter_config.hpp"
+
 #include <doctest/doctest.h>
 
-#include "dashboards/linter_config.hpp"
 #include "helpers.hpp"
 
 namespace mlmon::dashboards {
@@ -66,12 +67,15 @@ warnings:
 
 TEST_CASE(".lint: problems are reported with positions") {
   std::vector<Diagnostic> problems;
-  parse("exclusions:\n  panel-units-rule:\n    entries: {}\n  target-rate-interval-rule:\n    entries:\n      - targetIdx: x\n",
-        problems);
+  parse(
+      "exclusions:\n  panel-units-rule:\n    entries: {}\n  target-rate-interval-rule:\n    entries:\n      - "
+      "targetIdx: x\n",
+      problems);
   Report report;
   for (Diagnostic& d : problems) report.add(std::move(d));
-  CHECK(test::format(report) == ".lint:3:14: error: expected a list of entries [dashboards/linter-config]\n"
-                                ".lint:6:20: error: targetIdx \"x\" is not a query index [dashboards/linter-config]\n");
+  CHECK(test::format(report) ==
+        ".lint:3:14: error: expected a list of entries [dashboards/linter-config]\n"
+        ".lint:6:20: error: targetIdx \"x\" is not a query index [dashboards/linter-config]\n");
   problems.clear();
   parse("exclusions: [", problems);
   REQUIRE(problems.size() == 1u);

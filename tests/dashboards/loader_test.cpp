@@ -1,8 +1,9 @@
+#include "dashboards/loader.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "dashboards/loader.hpp"
 #include "helpers.hpp"
 
 namespace mlmon::dashboards {
@@ -107,16 +108,19 @@ TEST_CASE("loader: collapsed rows hold their children; legacy rows[] too") {
 }
 
 TEST_CASE("loader: bad input gives one positioned error, never a crash") {
-  CHECK(load_error("") == "d.json:1:1: invalid JSON: syntax error while parsing value - unexpected end of input; "
-                          "expected '[', '{', or a literal [dashboards/json]");
-  CHECK(load_error("{\"title\": \"T\",\n \"panels\": [") ==
-        "d.json:2:13: invalid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a "
-        "literal [dashboards/json]");
+  CHECK(load_error("") ==
+        "d.json:1:1: invalid JSON: syntax error while parsing value - unexpected end of input; "
+        "expected '[', '{', or a literal [dashboards/json]");
+  CHECK(
+      load_error("{\"title\": \"T\",\n \"panels\": [") ==
+      "d.json:2:13: invalid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a "
+      "literal [dashboards/json]");
   CHECK(load_error("{\"a\": tru}") ==
         "d.json:1:10: invalid JSON: syntax error while parsing value - invalid literal; last read: '\"a\": tru}' "
         "[dashboards/json]");
   CHECK(load_error("[1, 2]") ==
-        "d.json:1:1: not a Grafana dashboard: the top-level value is an array, expected an object [dashboards/not-a-dashboard]");
+        "d.json:1:1: not a Grafana dashboard: the top-level value is an array, expected an object "
+        "[dashboards/not-a-dashboard]");
   CHECK(load_error("\"x\"") ==
         "d.json:1:1: not a Grafana dashboard: the top-level value is a string, expected an object "
         "[dashboards/not-a-dashboard]");
@@ -176,8 +180,9 @@ TEST_CASE("loader: odd member types are tolerated") {
 }
 
 TEST_CASE("loader errors come out of lint as findings") {
-  CHECK(lint("{") == "d.json:1:2: error: invalid JSON: syntax error while parsing object key - unexpected end of "
-                     "input; expected string literal [dashboards/json]\n");
+  CHECK(lint("{") ==
+        "d.json:1:2: error: invalid JSON: syntax error while parsing object key - unexpected end of "
+        "input; expected string literal [dashboards/json]\n");
 }
 
 }  // namespace mlmon::dashboards

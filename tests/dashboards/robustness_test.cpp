@@ -59,8 +59,7 @@ TEST_CASE("robustness: deep nesting inside a panel is refused; 128 levels are fi
   inner += "1";
   for (int i = 0; i < 200; ++i) inner += "}";
   CHECK(test::lint("{\"title\": \"T\", \"panels\": [{\"id\": 1, \"type\": \"text\", \"title\": \"x\", \"options\": " +
-                   inner + "}]}") ==
-        "d.json:1:828: error: JSON nested deeper than 128 levels [dashboards/json]\n");
+                   inner + "}]}") == "d.json:1:828: error: JSON nested deeper than 128 levels [dashboards/json]\n");
 }
 
 }  // namespace mlmon::dashboards

@@ -54,7 +54,8 @@ TEST_CASE("substitution: in strings and comments the name stands in") {
         R"js(up{job=~"job", a='multi', b=`threshold`})js");
   CHECK(subst("up{a=\"\\\"$job\"}") == "up{a=\"\\\"job\"}");
   CHECK(subst("up # [$job\nx[$__rate_interval]") == "up # [job\nx[5m]");
-  CHECK(subst("label_replace(x, \"d\", \"$1\", \"s\", \"(.*)\")") == "label_replace(x, \"d\", \"$1\", \"s\", \"(.*)\")");
+  CHECK(subst("label_replace(x, \"d\", \"$1\", \"s\", \"(.*)\")") ==
+        "label_replace(x, \"d\", \"$1\", \"s\", \"(.*)\")");
 }
 
 TEST_CASE("substitution: offsets map back to the original expression") {

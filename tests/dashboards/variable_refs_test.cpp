@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "dashboards/variable_refs.hpp"
+
+#include <doctest/doctest.h>
 
 namespace mlmon::dashboards {
 

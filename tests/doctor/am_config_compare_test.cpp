@@ -1,16 +1,16 @@
 // The config Alertmanager runs against the repository's, by meaning. The live side is what
 // Alertmanager 0.33.1 reported in /api/v2/status for the shipped template rendered with dummy
 // secrets (testdata/alertmanager-0.33.1-original.yml): defaults filled in, secrets as <secret>.
-#include <doctest/doctest.h>
+#include "doctor/am_config_compare.hpp"
 
-#include "printers.hpp"
+#include <doctest/doctest.h>
 
 #include <fstream>
 #include <sstream>
 
 #include "alertmanager/template_check.hpp"
 #include "core/file_io.hpp"
-#include "doctor/am_config_compare.hpp"
+#include "printers.hpp"
 
 using namespace mlmon;
 using namespace mlmon::doctor;
@@ -91,16 +91,12 @@ TEST_CASE("matchers, receivers, continue and group_by") {
 
 TEST_CASE("integration fields the repository writes; defaults Alertmanager adds and secrets are not compared") {
   const auto git = shipped_template();
-  CHECK(
-      differences(git, live(edited(original(), "    channel: '#ml-alerts'\n", "    channel: '#ml-alerts-old'\n"))) ==
-      std::vector<std::string>{
-          R"x(59: receiver "slack-ml-alerts": slack_configs[0].channel: "#ml-alerts")x"
-              R"x( in git, "#ml-alerts-old" in Alertmanager)x"});
-  CHECK(
-      differences(git, live(edited(original(), "    to: ml-team@example.com\n", "    to: someone@example.com\n"))) ==
-      std::vector<std::string>{
-          R"x(70: receiver "ml-team-email": email_configs[0].to: "ml-team@example.com")x"
-              R"x( in git, "someone@example.com" in Alertmanager)x"});
+  CHECK(differences(git, live(edited(original(), "    channel: '#ml-alerts'\n", "    channel: '#ml-alerts-old'\n"))) ==
+        std::vector<std::string>{R"x(59: receiver "slack-ml-alerts": slack_configs[0].channel: "#ml-alerts")x"
+                                 R"x( in git, "#ml-alerts-old" in Alertmanager)x"});
+  CHECK(differences(git, live(edited(original(), "    to: ml-team@example.com\n", "    to: someone@example.com\n"))) ==
+        std::vector<std::string>{R"x(70: receiver "ml-team-email": email_configs[0].to: "ml-team@example.com")x"
+                                 R"x( in git, "someone@example.com" in Alertmanager)x"});
   // Secrets differ in every deployment: never compared, whatever Alertmanager shows.
   CHECK(differences(git, live(edited(original(), "  smtp_auth_password: <secret>\n", "  smtp_auth_password: other\n")))
             .empty());
@@ -122,7 +118,7 @@ TEST_CASE("receivers and inhibit rules only one side has") {
                   live(edited(original(), "  equal:\n  - alertname\n  - service\n", "  equal:\n  - alertname\n"))) ==
       std::vector<std::string>{
           R"x(40: inhibit rule (source {severity="critical"} target {severity="warning"} equal [alertname, service]))x"
-              R"x( is in git, not in Alertmanager)x",
+          R"x( is in git, not in Alertmanager)x",
           R"x(inhibit rule (source {severity="critical"} target {severity="warning"} equal [alertname]))x"
-              R"x( is in Alertmanager, not in git)x"});
+          R"x( is in Alertmanager, not in git)x"});
 }

@@ -3,11 +3,10 @@
 // exact finding line; the healthy stack reports nothing.
 #include <doctest/doctest.h>
 
-#include "printers.hpp"
-
 #include <algorithm>
 #include <regex>
 
+#include "printers.hpp"
 #include "stack.hpp"
 
 using namespace mlmon::testing;
@@ -360,8 +359,9 @@ TEST_CASE("a firing alert: the guide's action; silenced, inhibited, muted or not
               "  info     firing alert \"HighPredictionLatency\" {model=\"fraud-detector\", "
               "service=\"prediction-service\", severity=\"warning\"} is muted in Alertmanager by time interval "
               "offhours, weekends [doctor/alert-muted]"});
-    CHECK(run.out.find("           hint: notifications resume outside the interval; nothing to do if that is meant\n") !=
-          std::string::npos);
+    CHECK(
+        run.out.find("           hint: notifications resume outside the interval; nothing to do if that is meant\n") !=
+        std::string::npos);
   }
   SUBCASE("not received") {
     const CliRun run = stack.run();

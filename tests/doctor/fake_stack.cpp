@@ -1,10 +1,10 @@
 #include "fake_stack.hpp"
 
-#include <chrono>
-#include <stdexcept>
-
 #include <httplib.h>
 #include <re2/re2.h>
+
+#include <chrono>
+#include <stdexcept>
 
 namespace mlmon::testing {
 

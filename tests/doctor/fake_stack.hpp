@@ -3,6 +3,8 @@
 // serves what a test set (JSON as the real servers answer, captured from Prometheus 3.5.3 and
 // Alertmanager 0.33.1) on 127.0.0.1 with an ephemeral port, and logs every request's method and
 // path. The integration tests (tests/integration/doctor.sh) run the real servers.
+#include <nlohmann/json.hpp>
+
 #include <map>
 #include <memory>
 #include <mutex>
@@ -10,8 +12,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace httplib {
 class Server;

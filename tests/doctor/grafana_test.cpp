@@ -2,9 +2,8 @@
 // import-dashboard --dry-run would judge them, and the datasources they need.
 #include <doctest/doctest.h>
 
-#include "printers.hpp"
-
 #include "fake_grafana.hpp"
+#include "printers.hpp"
 #include "stack.hpp"
 
 using namespace mlmon::testing;
@@ -100,8 +99,7 @@ TEST_CASE("Grafana: a dashboard missing, or changed since mlmon saved it, or edi
   }
   SUBCASE("edited in Grafana's UI") {
     stack.grafana.put_dashboard(stack.dashboard, "", "mlmon: dashboards/ml_metrics.json @ 0123abc");
-    stack.grafana.ui_edit(
-        "ml-platform-metrics", [](json& d) { d["title"] = "ML Platform (edited)"; }, "bob");
+    stack.grafana.ui_edit("ml-platform-metrics", [](json& d) { d["title"] = "ML Platform (edited)"; }, "bob");
     const CliRun run = stack.run();
     REQUIRE(stack.findings(run).size() == 1);
     CHECK(run.out.find("           hint: edited in Grafana by bob at ") != std::string::npos);

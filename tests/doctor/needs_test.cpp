@@ -1,11 +1,11 @@
 // What the shipped repository needs from Prometheus: metric names, jobs, recorded names.
+#include "doctor/needs.hpp"
+
 #include <doctest/doctest.h>
 
-#include "printers.hpp"
-
 #include "core/inputs.hpp"
-#include "doctor/needs.hpp"
 #include "doctor/repo.hpp"
+#include "printers.hpp"
 #include "temp_dir.hpp"
 
 using namespace mlmon;

@@ -1,12 +1,12 @@
 // A loaded group against git's, with mlmon diff's semantics.
-#include <doctest/doctest.h>
+#include "doctor/rule_compare.hpp"
 
-#include "printers.hpp"
+#include <doctest/doctest.h>
 
 #include <memory>
 
 #include "core/change_set.hpp"
-#include "doctor/rule_compare.hpp"
+#include "printers.hpp"
 #include "rules/loader.hpp"
 
 using namespace mlmon;
@@ -91,14 +91,13 @@ TEST_CASE("a threshold, a `for`, a label and an annotation changed in git but no
       - record: job:latency:p99
         expr: histogram_quantile(0.99, sum by (le, job) (rate(latency_bucket[5m])))
 )");
-  CHECK(
-      lines(compare_group(file.group(), live_group())) ==
-      std::vector<std::string>{
-          R"x(~ alert "HighLatency" (group "latency"): threshold: 0.5 → 0.3)x",
-          R"x(~ alert "HighLatency" (group "latency"): for: "5m" → "10m")x",
-          R"x(~ alert "HighLatency" (group "latency"): labels.severity: "warning" → "critical")x",
-          R"x(~ alert "HighLatency" (group "latency"): annotations.summary: "p99 of {{ $labels.job }} is high")x"
-              R"x( → "p99 of {{ $labels.job }} is very high")x"});
+  CHECK(lines(compare_group(file.group(), live_group())) ==
+        std::vector<std::string>{
+            R"x(~ alert "HighLatency" (group "latency"): threshold: 0.5 → 0.3)x",
+            R"x(~ alert "HighLatency" (group "latency"): for: "5m" → "10m")x",
+            R"x(~ alert "HighLatency" (group "latency"): labels.severity: "warning" → "critical")x",
+            R"x(~ alert "HighLatency" (group "latency"): annotations.summary: "p99 of {{ $labels.job }} is high")x"
+            R"x( → "p99 of {{ $labels.job }} is very high")x"});
 }
 
 TEST_CASE("rules only one side has, and an expression that changed its meaning") {
@@ -109,14 +108,12 @@ TEST_CASE("rules only one side has, and an expression that changed its meaning")
         expr: up == 0
         for: 1m
 )");
-  CHECK(
-      lines(compare_group(file.group(), live)) ==
-      std::vector<std::string>{
-          R"x(- alert "Old" (group "latency"))x",
-          R"x(~ record "job:latency:p99" (group "latency"): expr: )x"
-              R"x("histogram_quantile(0.9, sum by (le, job) (rate(latency_bucket[5m])))")x"
-              R"x( → "histogram_quantile(0.99, sum by (le, job) (rate(latency_bucket[5m])))")x",
-          R"x(+ alert "New" (group "latency"))x"});
+  CHECK(lines(compare_group(file.group(), live)) ==
+        std::vector<std::string>{R"x(- alert "Old" (group "latency"))x",
+                                 R"x(~ record "job:latency:p99" (group "latency"): expr: )x"
+                                 R"x("histogram_quantile(0.9, sum by (le, job) (rate(latency_bucket[5m])))")x"
+                                 R"x( → "histogram_quantile(0.99, sum by (le, job) (rate(latency_bucket[5m])))")x",
+                                 R"x(+ alert "New" (group "latency"))x"});
 }
 
 TEST_CASE("same-named alerts pair by their labels, and the subject finds the repository's rule") {

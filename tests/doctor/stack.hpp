@@ -4,8 +4,8 @@
 // template (as 0.33.1 reported it). Tests break one thing and look for the one finding.
 #include <cstdlib>
 #include <filesystem>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "doctor/time_text.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace mlmon::doctor;
 

@@ -1,6 +1,5 @@
 // `mlmon promql test`: output, summary, JSON, exit codes.
 #include <doctest/doctest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "run_cli.hpp"

@@ -17,11 +17,26 @@ using namespace mlmon::engine;
 namespace {
 
 const char* const kFiles[] = {
-    "aggregators.test",     "at_modifier.test",      "collision.test",        "duration_expression.test",
-    "extended_vectors.test", "fill-modifier.test",   "functions.test",        "histograms.test",
-    "info.test",            "limit.test",            "literals.test",         "name_label_dropping.test",
-    "native_histograms.test", "operators.test",      "range_queries.test",    "selectors.test",
-    "staleness.test",       "start_timestamps.test", "subquery.test",         "trig_functions.test",
+    "aggregators.test",
+    "at_modifier.test",
+    "collision.test",
+    "duration_expression.test",
+    "extended_vectors.test",
+    "fill-modifier.test",
+    "functions.test",
+    "histograms.test",
+    "info.test",
+    "limit.test",
+    "literals.test",
+    "name_label_dropping.test",
+    "native_histograms.test",
+    "operators.test",
+    "range_queries.test",
+    "selectors.test",
+    "staleness.test",
+    "start_timestamps.test",
+    "subquery.test",
+    "trig_functions.test",
     "type_and_unit.test",
 };
 
@@ -41,7 +56,8 @@ Totals run_corpus(const promql::Features& features) {
     const auto result = promqltest::run_script(text, {features});
     CHECK_MESSAGE(!result.error, name << ":" << result.error_line << ": " << result.error.value_or(""));
     for (const auto& e : result.evals) {
-      CHECK_MESSAGE(e.status != promqltest::Status::failed, name << ":" << e.line << ": " << e.command << ": " << e.message);
+      CHECK_MESSAGE(e.status != promqltest::Status::failed,
+                    name << ":" << e.line << ": " << e.command << ": " << e.message);
     }
     t.passed += result.count(promqltest::Status::passed);
     t.failed += result.count(promqltest::Status::failed);

@@ -1,11 +1,12 @@
 // Evaluation through the public API: result types, server defaults (immediate __name__ removal),
 // limits and Prometheus's error messages.
+#include "engine/engine.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <string>
 
-#include "engine/engine.hpp"
 #include "engine/series_notation.hpp"
 #include "promql/parser.hpp"
 
@@ -239,7 +240,8 @@ TEST_CASE("a query cache sees series created after it selected, in label order, 
     auto r = evaluate_instant(s, q.root(), t, {}, &cache);
     REQUIRE(r);
     std::string out;
-    for (const Sample& smp : std::get<Vector>(r->value)) out += smp.metric.to_string() + "=" + std::to_string(smp.v) + " ";
+    for (const Sample& smp : std::get<Vector>(r->value))
+      out += smp.metric.to_string() + "=" + std::to_string(smp.v) + " ";
     return out;
   };
   CHECK(labels_of(60'000) == "{a=\"2\"}=-1.000000 ");

@@ -109,7 +109,8 @@ int main(int argc, char** argv) {
         std::cout << "error result is not a vector or scalar\n\n";
         continue;
       }
-      std::sort(samples.begin(), samples.end(), [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
+      std::sort(samples.begin(), samples.end(),
+                [](const auto& a, const auto& b) { return compare(a.first, b.first) < 0; });
       for (const auto& [labels, v] : samples) std::cout << labels.to_string() << ' ' << format(v) << '\n';
       std::cout << '\n';
       continue;

@@ -56,9 +56,7 @@ double value_of(uint8_t b, double& counter) {
     case 10: return 5e-324;
     case 11: return 1e6;
     case 12: return -0.0;
-    default:
-      counter += b % 7;
-      return counter;
+    default: counter += b % 7; return counter;
   }
 }
 

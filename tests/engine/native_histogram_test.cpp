@@ -74,7 +74,8 @@ TEST_CASE("add and sub: buckets by index, the finer schema reduced, hints as adj
                  hist("{{schema:2 sum:1.3 count:1 buckets:[1 1 1 1 1]}}"));
   REQUIRE(sum);
   CHECK(sum->test_expression() == "{{count:3 sum:4.3 buckets:[1 4 0 2 0 1]}}");
-  auto diff = sub(hist("{{sum:3 count:2 buckets:[2] counter_reset_hint:gauge}}"), hist("{{sum:1 count:1 buckets:[1]}}"));
+  auto diff =
+      sub(hist("{{sum:3 count:2 buckets:[2] counter_reset_hint:gauge}}"), hist("{{sum:1 count:1 buckets:[1]}}"));
   REQUIRE(diff);
   CHECK(diff->test_expression() == "{{count:1 sum:2 counter_reset_hint:gauge buckets:[1]}}");
   auto mixed = add(hist("{{count:1 counter_reset_hint:reset}}"), hist("{{count:1 counter_reset_hint:not_reset}}"));
@@ -82,7 +83,8 @@ TEST_CASE("add and sub: buckets by index, the finer schema reduced, hints as adj
   CHECK(mixed->hint == CounterResetHint::unknown);
   auto custom = add(hist("{{schema:-53 custom_values:[1] buckets:[1]}}"), hist("{{count:1}}"));
   REQUIRE_FALSE(custom);
-  CHECK(custom.error() == "cannot apply this operation on histograms with a mix of exponential and custom bucket schemas");
+  CHECK(custom.error() ==
+        "cannot apply this operation on histograms with a mix of exponential and custom bucket schemas");
 }
 
 TEST_CASE("validate: the TSDB's checks and words") {
@@ -130,11 +132,11 @@ TEST_CASE("stored histograms read back with the TSDB chunk's counter reset hint"
   REQUIRE_FALSE(Storage::append_histogram(h, 60'000, b));         // grows: not_reset
   REQUIRE_FALSE(Storage::append_histogram(h, 120'000, smaller));  // counter reset: new chunk
   REQUIRE_FALSE(Storage::append(h, 180'000, stale_nan()));
-  REQUIRE_FALSE(Storage::append_histogram(h, 240'000, b));        // after a stale marker: new chunk
+  REQUIRE_FALSE(Storage::append_histogram(h, 240'000, b));  // after a stale marker: new chunk
   REQUIRE_FALSE(Storage::append_histogram(h, 300'000, b));
   REQUIRE_FALSE(Storage::append(h, 360'000, 7));
-  REQUIRE_FALSE(Storage::append_histogram(h, 420'000, b));        // after a float: new chunk
-  REQUIRE_FALSE(Storage::append_histogram(h, 7'200'000, b));      // a chunk range boundary
+  REQUIRE_FALSE(Storage::append_histogram(h, 420'000, b));    // after a float: new chunk
+  REQUIRE_FALSE(Storage::append_histogram(h, 7'200'000, b));  // a chunk range boundary
   REQUIRE_FALSE(Storage::append_histogram(h, 7'260'000, shared("{{count:3 buckets:[3] counter_reset_hint:reset}}")));
   REQUIRE_FALSE(Storage::append_histogram(h, 7'320'000, shared("{{count:9 counter_reset_hint:gauge}}")));
   REQUIRE_FALSE(Storage::append_histogram(h, 7'380'000, shared("{{count:1 counter_reset_hint:gauge}}")));
@@ -142,7 +144,7 @@ TEST_CASE("stored histograms read back with the TSDB chunk's counter reset hint"
   std::vector<CounterResetHint> hints;
   for (const HistogramPoint& p : h.histograms) hints.push_back(p.hint);
   CHECK(hints == std::vector<CounterResetHint>{unknown, not_reset, unknown, unknown, not_reset, unknown, unknown,
-                                                unknown, gauge, gauge});
+                                               unknown, gauge, gauge});
   CHECK(s.sample_count() == 12);
   // Layout changes: a new bucket, or an empty bucket dropped, continue the chunk; a populated
   // bucket dropped is a reset (as promtool 3.5.3 reads them back).

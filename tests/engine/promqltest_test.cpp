@@ -1,9 +1,9 @@
 // The promqltest runner: how evals pass, fail or are unsupported, expect lines, script errors.
+#include "engine/promqltest.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "engine/promqltest.hpp"
 
 using namespace mlmon;
 using namespace mlmon::engine;

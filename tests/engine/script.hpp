@@ -18,9 +18,9 @@ inline void check_script(const std::string& script, promql::Features features = 
   for (const auto& e : result.evals) {
     std::string got;
     for (const auto& g : e.got) got += "\n    " + g;
-    CHECK_MESSAGE(e.status == promqltest::Status::passed,
-                  "line " << e.line << ": " << e.command << "\n  " << promqltest::to_string(e.status) << ": "
-                          << e.message << "\n  got:" << got);
+    CHECK_MESSAGE(e.status == promqltest::Status::passed, "line " << e.line << ": " << e.command << "\n  "
+                                                                  << promqltest::to_string(e.status) << ": "
+                                                                  << e.message << "\n  got:" << got);
   }
 }
 

@@ -1,11 +1,12 @@
 // The series notation of test files and promtool unit tests.
+#include "engine/series_notation.hpp"
+
 #include <doctest/doctest.h>
 
 #include <bit>
 #include <cmath>
 
 #include "engine/float_histogram.hpp"
-#include "engine/series_notation.hpp"
 #include "engine/value.hpp"
 
 using namespace mlmon::engine;

@@ -1,5 +1,3 @@
-#include "printers.hpp"  // before doctest, so it finds operator<<
-
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -7,6 +5,7 @@
 #include <string>
 
 #include "gotemplate/gotemplate.hpp"
+#include "printers.hpp"  // before doctest, so it finds operator<<
 
 namespace {
 
@@ -112,7 +111,8 @@ TEST_CASE("variables are scoped like Go's") {
 TEST_CASE("define only at the top level") {
   CHECK(error_of("{{ define \"a\" }}{{ define \"b\" }}{{ end }}{{ end }}") ==
         Error{19, "unexpected <define> in command", 1, 0});
-  CHECK(error_of("{{ if 1 }}{{ define \"b\" }}{{ end }}{{ end }}") == Error{13, "unexpected <define> in command", 1, 0});
+  CHECK(error_of("{{ if 1 }}{{ define \"b\" }}{{ end }}{{ end }}") ==
+        Error{13, "unexpected <define> in command", 1, 0});
 }
 
 TEST_CASE("multiple definitions need the template's name") {
@@ -164,7 +164,8 @@ TEST_CASE("hostile input neither overflows the stack nor hangs") {
   CHECK_FALSE(check_prometheus_template(deepest));
   const std::string too_deep = "{{ " + std::string(10001, '(') + "1" + std::string(10001, ')') + " }}";
   CHECK(error_of(too_deep) == Error{3 + 10000, "max expression depth exceeded", 1, 0});
-  const std::string declared = "{{ $x := " + std::string(10000, '(') + "$labels" + std::string(10000, ')') + " }}{{ $x.a }}";
+  const std::string declared =
+      "{{ $x := " + std::string(10000, '(') + "$labels" + std::string(10000, ')') + " }}{{ $x.a }}";
   CHECK_FALSE(check_prometheus_template(declared));
 
   std::string nested;
@@ -178,9 +179,10 @@ TEST_CASE("hostile input neither overflows the stack nor hangs") {
   CHECK_FALSE(check_prometheus_template(pipeline + " }}"));
 
   // Random soup of template fragments: any verdict is fine, crashing or hanging is not.
-  const std::string_view pieces[] = {"{{", "}}", "{{-", "-}}", " ", "\n", "(", ")", "$", "$x", ".", ".A", "|", ":=", "=",
-                                     ",", "\"", "'", "`", "/*", "*/", "if", "else", "end", "range", "with", "define",
-                                     "block", "template", "break", "1", "1e", "0x", "+", "-", "i", "\\", "\xc3", "\xa9"};
+  const std::string_view pieces[] = {"{{", "}}", "{{-",  "-}}", " ",     "\n",   "(",      ")",     "$",        "$x",
+                                     ".",  ".A", "|",    ":=",  "=",     ",",    "\"",     "'",     "`",        "/*",
+                                     "*/", "if", "else", "end", "range", "with", "define", "block", "template", "break",
+                                     "1",  "1e", "0x",   "+",   "-",     "i",    "\\",     "\xc3",  "\xa9"};
   std::uint32_t state = 12345;
   for (int round = 0; round < 1000; ++round) {
     std::string soup;

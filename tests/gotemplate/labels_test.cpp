@@ -26,12 +26,10 @@ TEST_CASE("label references and where their names start") {
   CHECK(refs("{{ index $labels \"pod\" }}") == "pod@18");
   CHECK(refs("{{ index .Labels `pod` }}") == "pod@18");
   CHECK(refs("{{ with $labels }}{{ .job }}{{ end }}") == "job@22");
-  CHECK(refs("{{ with .Labels }}{{ .a }}{{ else }}{{ .Labels.b }}{{ end }}") ==
-        "a@22 b@47");
+  CHECK(refs("{{ with .Labels }}{{ .a }}{{ else }}{{ .Labels.b }}{{ end }}") == "a@22 b@47");
   CHECK(refs("{{ $l := $labels }}{{ $l.team }}") == "team@25");
   CHECK(refs("{{ if $labels.sev }}x{{ end }}") == "sev@14");
-  CHECK(refs("{{ $labels.a | printf \"%s\" }}{{ printf \"%s\" (index $labels \"b\") }}") ==
-        "a@11 b@60");
+  CHECK(refs("{{ $labels.a | printf \"%s\" }}{{ printf \"%s\" (index $labels \"b\") }}") == "a@11 b@60");
   CHECK(refs("{{ ($labels).c }}{{ (index $labels \"d\").x }}") == "c@13 d@36");
   CHECK(refs("{{ $labels.x }}{{ $labels.x }}") == "x@11 x@26");
 }

@@ -58,23 +58,18 @@ void check_all(std::span<const Case> cases) {
 }
 
 constexpr Case values_and_printf[] = {
-    {"{{ $value }}",
-     "1e+06"},
+    {"{{ $value }}", "1e+06"},
     {"{{ . }}",
      "{map[__name__:metric instance:localhost:9090 job:node] map[cluster:prod] http://example.com:9090/prom"
      " 1e+06}"},
-    {"{{ $labels }}",
-     "map[__name__:metric instance:localhost:9090 job:node]"},
-    {"{{ $externalLabels }} {{ $externalURL }}",
-     "map[cluster:prod] http://example.com:9090/prom"},
-    {"{{ .Value }} {{ .ExternalURL }}",
-     "1e+06 http://example.com:9090/prom"},
+    {"{{ $labels }}", "map[__name__:metric instance:localhost:9090 job:node]"},
+    {"{{ $externalLabels }} {{ $externalURL }}", "map[cluster:prod] http://example.com:9090/prom"},
+    {"{{ .Value }} {{ .ExternalURL }}", "1e+06 http://example.com:9090/prom"},
     {"{{ .Foo }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <.Foo>: can't evaluate field Foo in type struct { Labels map[string]string; External"
      "Labels map[string]string; ExternalURL string; Value interface {} }>"},
-    {"{{ $labels.missing }}|{{ .Labels.job }}",
-     "|node"},
+    {"{{ $labels.missing }}|{{ .Labels.job }}", "|node"},
     {"{{ printf \"%v|%d|%s|%q|%x|%X|%o|%b|%e|%E|%f|%F|%g|%G|%t\" $value 42 \"str\" \"quo\\\"te\" 255 255 8 "
      "5 1234.5678 1234.5678 1234.5678 1234.5678 1234.5678 0.000012345 true }}",
      "1e+06|42|str|\"quo\\\"te\"|ff|FF|10|101|1.234568e+03|1.234568E+03|1234.567800|1234.567800|1234.5678|1"
@@ -92,46 +87,30 @@ constexpr Case values_and_printf[] = {
     {"{{ printf \"%s|%10s|%-10s|%.2s|%q|%+q|%#q|%x|% x|%X\" \"héllo\" \"héllo\" \"héllo\" \"héllo\" \"héllo"
      "\" \"héllo\" \"he`l\" \"hi\" \"hi\" \"hi\" }}",
      "héllo|     héllo|héllo     |hé|\"héllo\"|\"h\\u00e9llo\"|\"he`l\"|6869|68 69|6869"},
-    {"{{ printf \"%c|%q|%U|%#U|%x\" 65 65 65 233 'a' }}",
-     "A|'A'|U+0041|U+00E9 'é'|61"},
-    {"{{ printf \"%d %d\" 1 }}",
-     "1 %!d(MISSING)"},
-    {"{{ printf \"%d\" 1 2 3 }}",
-     "1%!(EXTRA int=2, int=3)"},
-    {"{{ printf \"%z %d\" 1 \"x\" }}",
-     "%!z(int=1) %!d(string=x)"},
-    {"{{ printf \"%!\" }}",
-     "%!!(MISSING)"},
-    {"{{ printf \"%\" }}",
-     "%!(NOVERB)"},
-    {"{{ printf \"%[2]d %[1]d\" 1 2 }}",
-     "2 1"},
-    {"{{ printf \"%[3]d\" 1 2 }}",
-     "%!d(BADINDEX)"},
-    {"{{ printf \"%*d|%-*d|%.*f\" 5 42 5 42 2 3.14159 }}",
-     "   42|42   |3.14"},
-    {"{{ printf \"%v %v %v %v\" nil true 1.5 \"s\" }}",
-     "<nil> true 1.5 s"},
+    {"{{ printf \"%c|%q|%U|%#U|%x\" 65 65 65 233 'a' }}", "A|'A'|U+0041|U+00E9 'é'|61"},
+    {"{{ printf \"%d %d\" 1 }}", "1 %!d(MISSING)"},
+    {"{{ printf \"%d\" 1 2 3 }}", "1%!(EXTRA int=2, int=3)"},
+    {"{{ printf \"%z %d\" 1 \"x\" }}", "%!z(int=1) %!d(string=x)"},
+    {"{{ printf \"%!\" }}", "%!!(MISSING)"},
+    {"{{ printf \"%\" }}", "%!(NOVERB)"},
+    {"{{ printf \"%[2]d %[1]d\" 1 2 }}", "2 1"},
+    {"{{ printf \"%[3]d\" 1 2 }}", "%!d(BADINDEX)"},
+    {"{{ printf \"%*d|%-*d|%.*f\" 5 42 5 42 2 3.14159 }}", "   42|42   |3.14"},
+    {"{{ printf \"%v %v %v %v\" nil true 1.5 \"s\" }}", "<nil> true 1.5 s"},
     {"{{ printf \"%T %T %T %T %T %T\" 1 1.5 \"s\" true $labels $value }}",
      "int float64 string bool map[string]string float64"},
     {"{{ printf \"%v|%+v|%#v\" $labels $labels $labels }}",
      "map[__name__:metric instance:localhost:9090 job:node]|map[__name__:metric instance:localhost:9090 job"
      ":node]|map[string]string{\"__name__\":\"metric\", \"instance\":\"localhost:9090\", \"job\":\"node\"}"},
-    {"{{ printf \"%#v|%#v|%#v|%#v\" 1.0 \"s\" 42 true }}",
-     "1|\"s\"|42|true"},
+    {"{{ printf \"%#v|%#v|%#v|%#v\" 1.0 \"s\" 42 true }}", "1|\"s\"|42|true"},
     {"{{ printf \"%d\" $labels }}",
      "map[%!d(string=__name__):%!d(string=metric) %!d(string=instance):%!d(string=localhost:9090) %!d(strin"
      "g=job):%!d(string=node)]"},
-    {"{{ printf \"%s\" 42 }}",
-     "%!s(int=42)"},
-    {"{{ printf \"%05s|%-05d|%05.1f\" \"ab\" 7 -2.5 }}",
-     "000ab|7    |-02.5"},
-    {"{{ printf \"%6.2f%%\" 99.5 }}",
-     " 99.50%"},
-    {"{{ print 1 2 \"a\" \"b\" 3 true nil }}",
-     "1 2ab3 true <nil>"},
-    {"{{ println 1 \"a\" 2 }}",
-     "1 a 2\n"},
+    {"{{ printf \"%s\" 42 }}", "%!s(int=42)"},
+    {"{{ printf \"%05s|%-05d|%05.1f\" \"ab\" 7 -2.5 }}", "000ab|7    |-02.5"},
+    {"{{ printf \"%6.2f%%\" 99.5 }}", " 99.50%"},
+    {"{{ print 1 2 \"a\" \"b\" 3 true nil }}", "1 2ab3 true <nil>"},
+    {"{{ println 1 \"a\" 2 }}", "1 a 2\n"},
     {"{{ 1e6 }} {{ 1e-5 }} {{ 0.1 }} {{ 12345678.0 }} {{ 123456.7 }} {{ 1e21 }} {{ 1e20 }} {{ -0.0 }} {{ 10"
      "0000.0 }}",
      "1e+06 1e-05 0.1 1.2345678e+07 123456.7 1e+21 1e+20 -0 100000"},
@@ -168,8 +147,7 @@ constexpr Case values_and_printf[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <toTime 1e300>: error calling toTime: 1e+300 cannot be represented as a nanoseconds "
      "timestamp since it overflows int64>"},
-    {"{{ parseDuration \"1h\" }} {{ parseDuration \"1y2w\" }} {{ parseDuration \"90s\" }}",
-     "3600 3.27456e+07 90"},
+    {"{{ parseDuration \"1h\" }} {{ parseDuration \"1y2w\" }} {{ parseDuration \"90s\" }}", "3600 3.27456e+07 90"},
     {"{{ parseDuration \"1.5h\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <parseDuration \"1.5h\">: error calling parseDuration: unknown unit \".\" in duratio"
@@ -181,23 +159,19 @@ constexpr Case values_and_printf[] = {
     {"{{ parseDuration \"\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <parseDuration \"\">: error calling parseDuration: empty duration string>"},
-    {"{{ title \"hello world-foo_bar.baz don't 1st\" }}",
-     "Hello World-Foo_bar.baz Don't 1St"},
+    {"{{ title \"hello world-foo_bar.baz don't 1st\" }}", "Hello World-Foo_bar.baz Don't 1St"},
     {"{{ title \"élan ǆemal straße ﬁne\" }} {{ toUpper \"straße élan ǆ\" }} {{ toLower \"ÉLAN ǅ ΣΑΣ\" }}",
      "Élan ǅemal Straße Fine STRAßE ÉLAN Ǆ élan ǆ σασ"},
-    {"{{ title \"foo..bar a:b a;b a'b a''b\" }}",
-     "Foo..Bar A:b A;B A'b A''B"},
+    {"{{ title \"foo..bar a:b a;b a'b a''b\" }}", "Foo..Bar A:b A;B A'b A''B"},
     {"{{ reReplaceAll \"(\" \"x\" \"y\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <reReplaceAll \"(\" \"x\" \"y\">: error calling reReplaceAll: regexp: Compile(`(`): "
      "error parsing regexp: missing closing ): `(`>"},
-    {"{{ reReplaceAll \"a*\" \"-\" \"baaac\" }}",
-     "-b-c-"},
+    {"{{ reReplaceAll \"a*\" \"-\" \"baaac\" }}", "-b-c-"},
     {"{{ reReplaceAll \"(?P<first>\\\\w+)\\\\s(?P<last>\\\\w+)\" \"${last} $first $1x ${1}x $$ $\" \"John S"
      "mith\" }}",
      "Smith John  Johnx $ $"},
-    {"{{ reReplaceAll \"(?<n>a)\" \"[$n]\" \"banana\" }}",
-     "b[a]n[a]n[a]"},
+    {"{{ reReplaceAll \"(?<n>a)\" \"[$n]\" \"banana\" }}", "b[a]n[a]n[a]"},
     {"{{ match \"^a.c$\" \"abc\" }} {{ match \"(\" \"x\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:141: executing "
      "\"__alert_A\" at <match \"(\" \"x\">: error calling match: error parsing regexp: missing closing ): `"
@@ -208,8 +182,7 @@ constexpr Case values_and_printf[] = {
      "r class range: `z-a`>"},
     {"{{ html \"<a href='x'>&\\\"</a>\" }} {{ js \"<a>'\\\"\\\\=&\\u00e9\\u2028\" }}",
      "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt; \\u003Ca\\u003E\\'\\\"\\\\\\u003D\\u0026é\\u2028"},
-    {"{{ safeHtml \"<b>\" }} {{ printf \"%T\" (safeHtml \"x\") }}",
-     "<b> template.HTML"},
+    {"{{ safeHtml \"<b>\" }} {{ printf \"%T\" (safeHtml \"x\") }}", "<b> template.HTML"},
     {"{{ stripPort \"host\" }} {{ stripDomain \"a.b.c:80\" }} {{ stripDomain \"[::1]:80\" }} {{ stripDomain"
      " \"localhost:9090\" }}",
      "host a:80 [::1]:80 localhost:9090"},
@@ -221,13 +194,11 @@ constexpr Case values_and_printf[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <pathPrefix>: error calling pathPrefix: runtime error: invalid memory address or nil"
      " pointer dereference>"},
-    {"{{ urlquery \"a b&c=d/e?f~g\" }} {{ urlquery \"a b\" 1 }}",
-     "a+b%26c%3Dd%2Fe%3Ff~g a+b1"},
+    {"{{ urlquery \"a b&c=d/e?f~g\" }} {{ urlquery \"a b\" 1 }}", "a+b%26c%3Dd%2Fe%3Ff~g a+b1"},
 };
 
 constexpr Case control_flow_and_errors[] = {
-    {"{{ if gt $value 100.0 }}big{{ else }}small{{ end }}",
-     "big"},
+    {"{{ if gt $value 100.0 }}big{{ else }}small{{ end }}", "big"},
     {"{{ if gt $value 100 }}big{{ end }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:118: executing "
      "\"__alert_A\" at <gt $value 100>: error calling gt: incompatible types for comparison: float64 and in"
@@ -248,10 +219,8 @@ constexpr Case control_flow_and_errors[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <eq $labels $labels>: error calling eq: non-comparable type map[__name__:metric inst"
      "ance:localhost:9090 job:node]: map[string]string>"},
-    {"{{ eq .Labels nil }}",
-     "false"},
-    {"{{ eq nil nil }}",
-     "true"},
+    {"{{ eq .Labels nil }}", "false"},
+    {"{{ eq nil nil }}", "true"},
     {"{{ lt 1 1.5 }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <lt 1 1.5>: error calling lt: incompatible types for comparison: int and float64>"},
@@ -262,10 +231,8 @@ constexpr Case control_flow_and_errors[] = {
      "}}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:205: executing "
      "\"__alert_A\" at <and>: wrong number of args for and: want at least 1 got 0>"},
-    {"{{ and 0 (humanize \"x\") }}{{ or 1 (humanize \"x\") }}",
-     "01"},
-    {"{{ true | and 1 }} {{ 0 | or \"\" }}",
-     "true 0"},
+    {"{{ and 0 (humanize \"x\") }}{{ or 1 (humanize \"x\") }}", "01"},
+    {"{{ true | and 1 }} {{ 0 | or \"\" }}", "true 0"},
     {"{{ len $labels }} {{ len \"héllo\" }} {{ len $value }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:152: executing "
      "\"__alert_A\" at <len $value>: error calling len: len of type float64>"},
@@ -293,8 +260,7 @@ constexpr Case control_flow_and_errors[] = {
     {"{{ slice $labels 1 }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <slice $labels 1>: error calling slice: can't slice item of type map[string]string>"},
-    {"{{ range $i, $e := args \"x\" \"y\" }}{{ $i }}={{ $e }};{{ end }}",
-     "arg0=x;arg1=y;"},
+    {"{{ range $i, $e := args \"x\" \"y\" }}{{ $i }}={{ $e }};{{ end }}", "arg0=x;arg1=y;"},
     {"{{ range $k, $v := $labels }}{{ if eq $k \"instance\" }}{{ continue }}{{ end }}{{ $k }}:{{ $v }};{{ i"
      "f eq $k \"job\" }}{{ break }}{{ end }}{{ end }}",
      "__name__:metric;job:node;"},
@@ -317,22 +283,17 @@ constexpr Case control_flow_and_errors[] = {
     {"{{ with $labels.job }}job={{ . }}{{ end }} {{ with $labels.nope }}x{{ else }}no{{ end }} {{ with $lab"
      "els.nope }}{{ else with $labels.instance }}inst={{ . }}{{ end }}",
      "job=node no inst=localhost:9090"},
-    {"{{ with $x := $labels.job }}{{ $x }}{{ end }}",
-     "node"},
-    {"{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ $y := 3 }}{{ end }}{{ $x }}",
-     "2"},
-    {"{{ $x := \"a\" }}{{ range $labels }}{{ $x = . }}{{ end }}{{ $x }}",
-     "node"},
+    {"{{ with $x := $labels.job }}{{ $x }}{{ end }}", "node"},
+    {"{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ $y := 3 }}{{ end }}{{ $x }}", "2"},
+    {"{{ $x := \"a\" }}{{ range $labels }}{{ $x = . }}{{ end }}{{ $x }}", "node"},
     {"{{ define \"t\" }}[{{ . }}]{{ end }}{{ template \"t\" $value }}{{ template \"t\" }}{{ template \"t\" "
      "\"s\" }}",
      "[1e+06][<no value>][s]"},
-    {"{{ define \"t\" }}{{ $ }}{{ end }}{{ template \"t\" 5 }}",
-     "5"},
+    {"{{ define \"t\" }}{{ $ }}{{ end }}{{ template \"t\" 5 }}", "5"},
     {"{{ template \"nope\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:124: executing "
      "\"__alert_A\" at <{{template \"nope\"}}>: template \"nope\" not defined>"},
-    {"{{ block \"b\" $labels.job }}<{{ . }}>{{ end }}",
-     "<node>"},
+    {"{{ block \"b\" $labels.job }}<{{ . }}>{{ end }}", "<node>"},
     {"{{ define \"rec\" }}{{ template \"rec\" . }}{{ end }}{{ template \"rec\" 1 }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:142: executing "
      "\"rec\" at <{{template \"rec\" .}}>: exceeded maximum template depth (100000)>"},
@@ -368,8 +329,7 @@ constexpr Case control_flow_and_errors[] = {
     {"{{ nil }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <nil>: nil is not a command>"},
-    {"{{ \"x\" | len | printf \"%d\" }}",
-     "1"},
+    {"{{ \"x\" | len | printf \"%d\" }}", "1"},
     {"{{ 5 | printf }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:119: executing "
      "\"__alert_A\" at <printf>: wrong type for value; expected string; got int>"},
@@ -407,8 +367,7 @@ constexpr Case control_flow_and_errors[] = {
     {"{{ toUpper nil }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:123: executing "
      "\"__alert_A\" at <nil>: cannot assign nil to string>"},
-    {"{{ toUpper .Labels.missing }}",
-     ""},
+    {"{{ toUpper .Labels.missing }}", ""},
     {"{{ call $labels }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <call $labels>: error calling call: non-function $labels of type map[string]string>"},
@@ -422,34 +381,23 @@ constexpr Case control_flow_and_errors[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:125: executing "
      "\"__alert_A\" at <call>: error calling call: non-function <map[string]string Value> of type map[strin"
      "g]string>"},
-    {"{{ args 1 \"a\" nil 2.5 }}",
-     "map[arg0:1 arg1:a arg2:<nil> arg3:2.5]"},
-    {"{{ (args 1).arg5 }}|{{ print (args 1).arg5 }}|{{ index (args 1) \"x\" }}",
-     "<no value>|<nil>|<no value>"},
-    {"{{ printf \"%v|%T\" (args 1).arg0 (args 1).arg0 }}",
-     "1|int"},
-    {"{{ html 1 \"<\" nil }}|{{ html }}|{{ js nil }}",
-     "1&lt;&lt;no value&gt;||\\u003Cno value\\u003E"},
+    {"{{ args 1 \"a\" nil 2.5 }}", "map[arg0:1 arg1:a arg2:<nil> arg3:2.5]"},
+    {"{{ (args 1).arg5 }}|{{ print (args 1).arg5 }}|{{ index (args 1) \"x\" }}", "<no value>|<nil>|<no value>"},
+    {"{{ printf \"%v|%T\" (args 1).arg0 (args 1).arg0 }}", "1|int"},
+    {"{{ html 1 \"<\" nil }}|{{ html }}|{{ js nil }}", "1&lt;&lt;no value&gt;||\\u003Cno value\\u003E"},
     {"{{ 18446744073709551615 }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <18446744073709551615>: 18446744073709551615 overflows int>"},
     {"{{ printf \"%d\" 18446744073709551615 }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:127: executing "
      "\"__alert_A\" at <18446744073709551615>: 18446744073709551615 overflows int>"},
-    {"{{ printf \"%v\" 0x10p3 }} {{ 0x1p-2 }} {{ 1e100 }}",
-     "128 0.25 1e+100"},
-    {"{{- \" a \" -}}  x  {{- 1 }}",
-     " a x1"},
-    {"a {{/* comment */}} b",
-     "a  b"},
-    {"{{ .Labels.job | printf \"%s-%s\" \"x\" }}",
-     "x-node"},
-    {"{{ $ := 1 }}",
-     ""},
-    {"{{ $.Labels.job }} {{ $.Value }}",
-     "node 1e+06"},
-    {"{{ $value | printf \"%.1f\" }} {{ $value | humanize | printf \"%s!\" }}",
-     "1000000.0 1M!"},
+    {"{{ printf \"%v\" 0x10p3 }} {{ 0x1p-2 }} {{ 1e100 }}", "128 0.25 1e+100"},
+    {"{{- \" a \" -}}  x  {{- 1 }}", " a x1"},
+    {"a {{/* comment */}} b", "a  b"},
+    {"{{ .Labels.job | printf \"%s-%s\" \"x\" }}", "x-node"},
+    {"{{ $ := 1 }}", ""},
+    {"{{ $.Labels.job }} {{ $.Value }}", "node 1e+06"},
+    {"{{ $value | printf \"%.1f\" }} {{ $value | humanize | printf \"%s!\" }}", "1000000.0 1M!"},
     {"{{ (printf \"%s\" \"x\").Foo }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:128: executing "
      "\"__alert_A\" at <\"x\">: can't evaluate field Foo in type string>"},
@@ -460,8 +408,7 @@ constexpr Case control_flow_and_errors[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:144: executing "
      "\"__alert_A\" at <.Foo>: can't evaluate field Foo in type struct { Labels map[string]string; External"
      "Labels map[string]string; ExternalURL string; Value interface {} }>"},
-    {"{{ if \"\" }}a{{ else if 0 }}b{{ else if 0.0 }}c{{ else if $externalLabels }}d{{ else }}e{{ end }}",
-     "d"},
+    {"{{ if \"\" }}a{{ else if 0 }}b{{ else if 0.0 }}c{{ else if $externalLabels }}d{{ else }}e{{ end }}", "d"},
 };
 
 constexpr Case functions_and_formats[] = {
@@ -471,63 +418,41 @@ constexpr Case functions_and_formats[] = {
      "1.23e+04|0.5         |-000003.1416|+1.000e-07| 2"},
     {"{{ printf \"%.0g|%.1g|%.20g|%.17g|%g\" 123.456 0.000123 0.1 0.1 1e-320 }}",
      "1e+02|0.0001|0.10000000000000000555|0.10000000000000001|1e-320"},
-    {"{{ printf \"%#g|%#.2g|%#e|%#v\" 100000.0 0.5 1.0 1e6 }}",
-     "100000.|0.50|1.000000e+00|1e+06"},
-    {"{{ printf \"%v|%.2v|%10v|%-10v|\" 3.14159 3.14159 \"ab\" 2.5 }}",
-     "3.14159|3.1|        ab|2.5       |"},
-    {"{{ printf \"%3c|%-4q|%#q|%+q\" 'x' 'y' \"a\\tb\" \"ünï\" }}",
-     "  x|'y' |`a\tb`|\"\\u00fcn\\u00ef\""},
-    {"{{ printf \"%d|%x|%o|%c\" 'é' 'é' 'é' 'é' }}",
-     "233|e9|351|é"},
-    {"{{ printf \"%08.3d|%.0d|%.0d|%5.0d|%x|%X\" 42 0 7 0 -1 3735928559 }}",
-     "     042||7|     |-1|DEADBEEF"},
-    {"{{ printf \"%U|%#U|%#U|%.6U\" 0x1F600 0x1F600 10 65 }}",
-     "U+1F600|U+1F600 '😀'|U+000A|U+000041"},
+    {"{{ printf \"%#g|%#.2g|%#e|%#v\" 100000.0 0.5 1.0 1e6 }}", "100000.|0.50|1.000000e+00|1e+06"},
+    {"{{ printf \"%v|%.2v|%10v|%-10v|\" 3.14159 3.14159 \"ab\" 2.5 }}", "3.14159|3.1|        ab|2.5       |"},
+    {"{{ printf \"%3c|%-4q|%#q|%+q\" 'x' 'y' \"a\\tb\" \"ünï\" }}", "  x|'y' |`a\tb`|\"\\u00fcn\\u00ef\""},
+    {"{{ printf \"%d|%x|%o|%c\" 'é' 'é' 'é' 'é' }}", "233|e9|351|é"},
+    {"{{ printf \"%08.3d|%.0d|%.0d|%5.0d|%x|%X\" 42 0 7 0 -1 3735928559 }}", "     042||7|     |-1|DEADBEEF"},
+    {"{{ printf \"%U|%#U|%#U|%.6U\" 0x1F600 0x1F600 10 65 }}", "U+1F600|U+1F600 '😀'|U+000A|U+000041"},
     {"{{ printf \"%s|%v|%d|%q\" (args 1.5 \"x\") (args 1.5 \"x\") (args 1 2) (args \"a\" 'b') }}",
      "map[arg0:%!s(float64=1.5) arg1:x]|map[arg0:1.5 arg1:x]|map[%!d(string=arg0):1 %!d(string=arg1):2]|map"
      "[\"arg0\":\"a\" \"arg1\":'b']"},
     {"{{ printf \"%v %s %d\" $labels.job (index $labels \"instance\") (len $externalLabels) }}",
      "node localhost:9090 1"},
-    {"{{ printf \"%t|%t|%v\" 1 \"x\" false }}",
-     "%!t(int=1)|%!t(string=x)|false"},
-    {"{{ printf \"%6.2v|%-8q|%x\" \"hello\" \"hi\" \"\" }}",
-     "    he|\"hi\"    |"},
-    {"{{ printf \"%[1]d %[1]x %[1]o %#[1]x\" 255 }}",
-     "255 ff 377 0xff"},
-    {"{{ printf \"%[2]*[1]d|%.[2]f\" 12 5 }}",
-     "   12|%!f(int=5)"},
-    {"{{ printf \"%-+6d|%+-6d|%0-6d|%-06d\" 5 5 5 5 }}",
-     "+5    |+5    |5     |5     "},
-    {"{{ printf \"%*d|%*d\" -6 7 \"x\" 8 }}",
-     "7     |%!(BADWIDTH)8"},
-    {"{{ printf \"%.*d\" -1 7 }}",
-     "%!(BADPREC)7"},
-    {"{{ printf \"%10.4s|%-10.2q\" \"abcdefgh\" \"abcdefgh\" }}",
-     "      abcd|\"ab\"      "},
+    {"{{ printf \"%t|%t|%v\" 1 \"x\" false }}", "%!t(int=1)|%!t(string=x)|false"},
+    {"{{ printf \"%6.2v|%-8q|%x\" \"hello\" \"hi\" \"\" }}", "    he|\"hi\"    |"},
+    {"{{ printf \"%[1]d %[1]x %[1]o %#[1]x\" 255 }}", "255 ff 377 0xff"},
+    {"{{ printf \"%[2]*[1]d|%.[2]f\" 12 5 }}", "   12|%!f(int=5)"},
+    {"{{ printf \"%-+6d|%+-6d|%0-6d|%-06d\" 5 5 5 5 }}", "+5    |+5    |5     |5     "},
+    {"{{ printf \"%*d|%*d\" -6 7 \"x\" 8 }}", "7     |%!(BADWIDTH)8"},
+    {"{{ printf \"%.*d\" -1 7 }}", "%!(BADPREC)7"},
+    {"{{ printf \"%10.4s|%-10.2q\" \"abcdefgh\" \"abcdefgh\" }}", "      abcd|\"ab\"      "},
     {"{{ printf \"%v|%v|%v\" (2i) (1+2i) (1.5-0.5i) }} {{ printf \"%.1f|%e\" (1+2i) 2i }}",
      "(0+2i)|(1+2i)|(1.5-0.5i) (1.0+2.0i)|(0.000000e+00+2.000000e+00i)"},
     {"{{ printf \"%s\" nil }} {{ printf \"%d\" nil }} {{ printf \"%v\" nil }} {{ printf \"%T\" nil }}",
      "%!s(<nil>) %!d(<nil>) <nil> <nil>"},
-    {"{{ printf \"%d %s\" (len $labels) .ExternalURL }}",
-     "3 http://example.com:9090/prom"},
-    {"{{ printf \"%5.1f%%|%3d%%\" 12.345 7 }}",
-     " 12.3%|  7%"},
-    {"{{ printf \"%q\" \"\\x00\\x7f\\u2028é\\U0001F600\" }}",
-     "\"\\x00\\x7f\\u2028é😀\""},
-    {"{{ printf \"%x|% X|%# x\" \"héllo\" \"hi\" \"ab\" }}",
-     "68c3a96c6c6f|68 69|0x61 0x62"},
+    {"{{ printf \"%d %s\" (len $labels) .ExternalURL }}", "3 http://example.com:9090/prom"},
+    {"{{ printf \"%5.1f%%|%3d%%\" 12.345 7 }}", " 12.3%|  7%"},
+    {"{{ printf \"%q\" \"\\x00\\x7f\\u2028é\\U0001F600\" }}", "\"\\x00\\x7f\\u2028é😀\""},
+    {"{{ printf \"%x|% X|%# x\" \"héllo\" \"hi\" \"ab\" }}", "68c3a96c6c6f|68 69|0x61 0x62"},
     {"{{ printf \"%v|%v\" .Labels .ExternalLabels }}",
      "map[__name__:metric instance:localhost:9090 job:node]|map[cluster:prod]"},
-    {"{{ print \"a\" 1 2 \"b\" \"c\" 3.5 nil nil }}|{{ print }}|{{ print nil }}",
-     "a1 2bc3.5 <nil> <nil>||<nil>"},
-    {"{{ println }}|{{ println \"a\" \"b\" }}",
-     "\n|a b\n"},
+    {"{{ print \"a\" 1 2 \"b\" \"c\" 3.5 nil nil }}|{{ print }}|{{ print nil }}", "a1 2bc3.5 <nil> <nil>||<nil>"},
+    {"{{ println }}|{{ println \"a\" \"b\" }}", "\n|a b\n"},
     {"{{ print $labels 1 }}|{{ print (args 1) 2 }}",
      "map[__name__:metric instance:localhost:9090 job:node] 1|map[arg0:1] 2"},
-    {"  a  {{- \"x\" }}  {{ \"y\" -}}  b  ",
-     "  ax  yb  "},
-    {"{{- /* c */ -}}  x  {{ 1 -}}\n\n  y",
-     "x  1y"},
+    {"  a  {{- \"x\" }}  {{ \"y\" -}}  b  ", "  ax  yb  "},
+    {"{{- /* c */ -}}  x  {{ 1 -}}\n\n  y", "x  1y"},
     {"{{ \"a\" }}\n{{ \"b\" }}\n  {{ humanize \"z\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:3:5: executing \"_"
      "_alert_A\" at <humanize \"z\">: error calling humanize: strconv.ParseFloat: parsing \"z\": invalid sy"
@@ -535,59 +460,37 @@ constexpr Case functions_and_formats[] = {
     {"\n\n{{ if true }}\n{{ index $labels 1 }}{{ end }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:4:3: executing \"_"
      "_alert_A\" at <index $labels 1>: error calling index: value has type int; should be string>"},
-    {"{{ range $i, $x := args 1 2 3 }}{{ if eq $i \"arg1\" }}{{ continue }}{{ end }}{{ $x }}{{ end }}",
-     "13"},
-    {"{{ range $i := args 1 2 }}{{ $i }}{{ end }}",
-     "12"},
-    {"{{ $n := 0 }}{{ range $labels }}{{ $n = len . }}{{ end }}{{ $n }}",
-     "4"},
-    {"{{ range $labels }}{{ $x := . }}{{ end }}{{ $value }}",
-     "1e+06"},
-    {"{{ range $k, $v := .Labels }}{{ $k }}{{ break }}{{ end }}",
-     "__name__"},
-    {"{{ with $labels }}{{ .job }} {{ $.Value }}{{ end }}",
-     "node 1e+06"},
-    {"{{ with .ExternalLabels }}{{ .cluster }}{{ end }}",
-     "prod"},
+    {"{{ range $i, $x := args 1 2 3 }}{{ if eq $i \"arg1\" }}{{ continue }}{{ end }}{{ $x }}{{ end }}", "13"},
+    {"{{ range $i := args 1 2 }}{{ $i }}{{ end }}", "12"},
+    {"{{ $n := 0 }}{{ range $labels }}{{ $n = len . }}{{ end }}{{ $n }}", "4"},
+    {"{{ range $labels }}{{ $x := . }}{{ end }}{{ $value }}", "1e+06"},
+    {"{{ range $k, $v := .Labels }}{{ $k }}{{ break }}{{ end }}", "__name__"},
+    {"{{ with $labels }}{{ .job }} {{ $.Value }}{{ end }}", "node 1e+06"},
+    {"{{ with .ExternalLabels }}{{ .cluster }}{{ end }}", "prod"},
     {"{{ if and (eq $labels.job \"node\") (gt $value 10.0) }}A{{ end }}{{ if or (eq $labels.job \"x\") (lt "
      "$value 10.0) }}B{{ else }}C{{ end }}",
      "AC"},
-    {"{{ if not (eq $labels.job \"x\") }}ok{{ end }}",
-     "ok"},
-    {"{{ eq .Value 1e6 }} {{ eq $value .Value }} {{ eq (index $labels \"job\") \"node\" }}",
-     "true true true"},
-    {"{{ eq (args 1).arg0 1 }} {{ eq (args nil).arg0 nil }} {{ eq (safeHtml \"a\") \"a\" }}",
-     "true true true"},
-    {"{{ lt (safeHtml \"a\") \"b\" }}",
-     "true"},
+    {"{{ if not (eq $labels.job \"x\") }}ok{{ end }}", "ok"},
+    {"{{ eq .Value 1e6 }} {{ eq $value .Value }} {{ eq (index $labels \"job\") \"node\" }}", "true true true"},
+    {"{{ eq (args 1).arg0 1 }} {{ eq (args nil).arg0 nil }} {{ eq (safeHtml \"a\") \"a\" }}", "true true true"},
+    {"{{ lt (safeHtml \"a\") \"b\" }}", "true"},
     {"{{ eq 1 1.0 }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <eq 1 1.0>: error calling eq: incompatible types for comparison: int and float64>"},
-    {"{{ eq 'a' 97 }} {{ lt -1 0 }}",
-     "true true"},
+    {"{{ eq 'a' 97 }} {{ lt -1 0 }}", "true true"},
     {"{{ define \"a\" }}A{{ template \"b\" . }}{{ end }}{{ define \"b\" }}B{{ . }}{{ end }}{{ template \"a"
      "\" 7 }}",
      "AB7"},
-    {"{{ define \"x\" }}{{ $x := 1 }}{{ $x }}{{ end }}{{ $x := 2 }}{{ template \"x\" }}{{ $x }}",
-     "12"},
-    {"{{ template \"x\" $y := 5 }}{{ $y }}{{ define \"x\" }}{{ . }}{{ end }}",
-     "55"},
-    {"{{ block \"b\" . }}{{ .Labels.job }}{{ end }}{{ template \"b\" . }}",
-     "nodenode"},
-    {"{{ define \"e\" }}{{ end }}[{{ template \"e\" }}]",
-     "[]"},
-    {"{{ (index (args $labels) \"arg0\").job }}",
-     "node"},
-    {"{{ index (args (args 1 2)) \"arg0\" \"arg1\" }}",
-     "2"},
-    {"{{ len (args) }} {{ len (index (args \"abc\") \"arg0\") }}",
-     "0 3"},
-    {"{{ slice (index (args \"héllo\") \"arg0\") 1 3 }}",
-     "é"},
-    {"{{ index \"héllo\" 1 }} {{ printf \"%c\" (index \"héllo\" 0) }}",
-     "195 h"},
-    {"{{ and (index $labels \"x\") 1 }}|{{ or (index $labels \"x\") (index $labels \"job\") }}",
-     "|node"},
+    {"{{ define \"x\" }}{{ $x := 1 }}{{ $x }}{{ end }}{{ $x := 2 }}{{ template \"x\" }}{{ $x }}", "12"},
+    {"{{ template \"x\" $y := 5 }}{{ $y }}{{ define \"x\" }}{{ . }}{{ end }}", "55"},
+    {"{{ block \"b\" . }}{{ .Labels.job }}{{ end }}{{ template \"b\" . }}", "nodenode"},
+    {"{{ define \"e\" }}{{ end }}[{{ template \"e\" }}]", "[]"},
+    {"{{ (index (args $labels) \"arg0\").job }}", "node"},
+    {"{{ index (args (args 1 2)) \"arg0\" \"arg1\" }}", "2"},
+    {"{{ len (args) }} {{ len (index (args \"abc\") \"arg0\") }}", "0 3"},
+    {"{{ slice (index (args \"héllo\") \"arg0\") 1 3 }}", "é"},
+    {"{{ index \"héllo\" 1 }} {{ printf \"%c\" (index \"héllo\" 0) }}", "195 h"},
+    {"{{ and (index $labels \"x\") 1 }}|{{ or (index $labels \"x\") (index $labels \"job\") }}", "|node"},
     {"{{ humanize \"0x10\" }} {{ humanize \"1_000\" }} {{ humanize \"1e3\" }} {{ humanize \" 1\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <humanize \"0x10\">: error calling humanize: strconv.ParseFloat: parsing \"0x10\": i"
@@ -659,35 +562,28 @@ constexpr Case functions_and_formats[] = {
     {"{{ (toTime 1e9).Add \"1s\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:132: executing "
      "\"__alert_A\" at <\"1s\">: expected integer; found \"1s\">"},
-    {"{{ (toTime 1e9).Add 1000000000 }}",
-     "2001-09-09 01:46:41 +0000 UTC"},
+    {"{{ (toTime 1e9).Add 1000000000 }}", "2001-09-09 01:46:41 +0000 UTC"},
     {"{{ printf \"%v|%s|%d\" (toTime 1e9) (toTime 1.5) (toTime 0) }}",
      "2001-09-09 01:46:40 +0000 UTC|1970-01-01 00:00:01.5 +0000 UTC|&{0 62135596800 0}"},
-    {"{{ printf \"%#v\" (toTime 1.5) }}",
-     "time.Date(1970, time.January, 1, 0, 0, 1, 500000000, time.UTC)"},
-    {"{{ eq (toTime 1) (toTime 1) }}",
-     "false"},
-    {"{{ toTime 1 | printf \"%T\" }}",
-     "*time.Time"},
+    {"{{ printf \"%#v\" (toTime 1.5) }}", "time.Date(1970, time.January, 1, 0, 0, 1, 500000000, time.UTC)"},
+    {"{{ eq (toTime 1) (toTime 1) }}", "false"},
+    {"{{ toTime 1 | printf \"%T\" }}", "*time.Time"},
     {"{{ title \"\" }}{{ toUpper \"\" }}{{ title \"ABC dEF\" }} {{ title \"o'neil mc-donald x.y.z\" }} {{ t"
      "itle \"hello\\tworld\\nnew\" }}",
      "ABC DEF O'neil Mc-Donald X.y.z Hello\tWorld\nNew"},
-    {"{{ title \"123abc a1b2 _x __init__ ÿes\" }}",
-     "123Abc A1b2 _X __Init__ Ÿes"},
-    {"{{ toUpper \"ﬁ ŉ ǰ ΐ\" }} {{ toLower \"İ K Ω\" }} {{ title \"ŉa ǰa\" }}",
-     "ﬁ ŉ ǰ ΐ i k ω ʼNa J̌a"},
+    {"{{ title \"123abc a1b2 _x __init__ ÿes\" }}", "123Abc A1b2 _X __Init__ Ÿes"},
+    {"{{ toUpper \"ﬁ ŉ ǰ ΐ\" }} {{ toLower \"İ K Ω\" }} {{ title \"ŉa ǰa\" }}", "ﬁ ŉ ǰ ΐ i k ω ʼNa J̌a"},
     {"{{ toUpper \"\\xff\\xfe\" }}|{{ title \"a\\xffb\" }}|{{ toLower \"A\\xc3\" }}",
-     "��|A\xff""B|a�"},
+     "��|A\xff"
+     "B|a�"},
     {"{{ reReplaceAll \"\" \"-\" \"abc\" }} {{ reReplaceAll \"x*\" \"-\" \"abc\" }} {{ reReplaceAll \"b*\" "
      "\"-\" \"abbc\" }}",
      "-a-b-c- -a-b-c- -a-c-"},
-    {"{{ reReplaceAll \"(a)(b)?\" \"[$2|$1|$3|${10}|$01|${1}0]\" \"ab a\" }}",
-     "[b|a||||a0] [|a||||a0]"},
+    {"{{ reReplaceAll \"(a)(b)?\" \"[$2|$1|$3|${10}|$01|${1}0]\" \"ab a\" }}", "[b|a||||a0] [|a||||a0]"},
     {"{{ reReplaceAll \"^\" \">\" \"a\\nb\" }} {{ reReplaceAll \"(?m)^\" \">\" \"a\\nb\" }} {{ reReplaceAll"
      " \"\\\\b\" \"|\" \"ab cd\" }}",
      ">a\nb >a\n>b |ab| |cd|"},
-    {"{{ reReplaceAll \"é|\" \"-\" \"aéb\" }}",
-     "-a-b-"},
+    {"{{ reReplaceAll \"é|\" \"-\" \"aéb\" }}", "-a-b-"},
     {"{{ reReplaceAll \"a{1001}\" \"\" \"\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <reReplaceAll \"a{1001}\" \"\" \"\">: error calling reReplaceAll: regexp: Compile(`a"
@@ -704,8 +600,7 @@ constexpr Case functions_and_formats[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <reReplaceAll \"a**\" \"\" \"\">: error calling reReplaceAll: regexp: Compile(`a**`)"
      ": error parsing regexp: invalid nested repetition operator: `**`>"},
-    {"{{ reReplaceAll \"x\\ny\" \"\" \"\" }}",
-     ""},
+    {"{{ reReplaceAll \"x\\ny\" \"\" \"\" }}", ""},
     {"{{ match \"^(a|b)+$\" \"abab\" }} {{ match \"\\\\d+\" \"x12\" }} {{ match \"(?i)ABC\" \"abc\" }} {{ m"
      "atch \"a.b\" \"a\\nb\" }}",
      "true true true false"},
@@ -741,32 +636,22 @@ constexpr Case functions_and_formats[] = {
     {"{{ parseDuration 5 }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:129: executing "
      "\"__alert_A\" at <5>: expected string; found 5>"},
-    {"{{ args }} {{ len (args 1 2 3) }} {{ (args 1 2).arg1 }}",
-     "map[] 3 2"},
-    {"{{ $x := args 1 }}{{ $x.arg0 }} {{ $x.arg1 }}",
-     "1 <no value>"},
-    {"{{ $x := $labels }}{{ $x.job }}",
-     "node"},
-    {"{{ $value := 5 }}{{ $value }}",
-     "5"},
-    {"{{ $labels = 1 }}{{ $labels }}",
-     "1"},
+    {"{{ args }} {{ len (args 1 2 3) }} {{ (args 1 2).arg1 }}", "map[] 3 2"},
+    {"{{ $x := args 1 }}{{ $x.arg0 }} {{ $x.arg1 }}", "1 <no value>"},
+    {"{{ $x := $labels }}{{ $x.job }}", "node"},
+    {"{{ $value := 5 }}{{ $value }}", "5"},
+    {"{{ $labels = 1 }}{{ $labels }}", "1"},
 };
 
 constexpr Case queries[] = {
     {"{{ range query \"sort_desc(metric2)\" | sortByLabel \"a\" }}{{ .Labels.a }}{{ end }}{{ range $r := qu"
      "ery \"sort_desc(metric2)\" }}{{ $r.Labels.a }}{{ end }}",
      "xyyx"},
-    {"{{ range query \"sort_desc(metric2)\" }}{{ .Labels.a }}={{ .Value }} {{ end }}",
-     "y=2 x=1 "},
-    {"{{ range $i, $s := query \"sort_desc(metric2)\" }}{{ $i }}:{{ $s.Labels.a }} {{ end }}",
-     "0:y 1:x "},
-    {"{{ with query \"metric\" }}{{ . | first | value }}{{ end }}",
-     "1e+06"},
-    {"{{ (query \"metric\" | first).Labels }}",
-     "map[__name__:metric instance:localhost:9090 job:node]"},
-    {"{{ query \"metric\" | first }}",
-     "{map[__name__:metric instance:localhost:9090 job:node] 1e+06}"},
+    {"{{ range query \"sort_desc(metric2)\" }}{{ .Labels.a }}={{ .Value }} {{ end }}", "y=2 x=1 "},
+    {"{{ range $i, $s := query \"sort_desc(metric2)\" }}{{ $i }}:{{ $s.Labels.a }} {{ end }}", "0:y 1:x "},
+    {"{{ with query \"metric\" }}{{ . | first | value }}{{ end }}", "1e+06"},
+    {"{{ (query \"metric\" | first).Labels }}", "map[__name__:metric instance:localhost:9090 job:node]"},
+    {"{{ query \"metric\" | first }}", "{map[__name__:metric instance:localhost:9090 job:node] 1e+06}"},
     {"{{ printf \"%v|%+v\" (query \"metric\" | first) (query \"metric\" | first) }}",
      "&{map[__name__:metric instance:localhost:9090 job:node] 1e+06}|&{Labels:map[__name__:metric instance:"
      "localhost:9090 job:node] Value:1e+06}"},
@@ -780,8 +665,7 @@ constexpr Case queries[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <first (query \"nope\")>: error calling first: first() called on vector with no elem"
      "ents>"},
-    {"{{ range query \"nope\" }}x{{ else }}empty{{ end }}",
-     "empty"},
+    {"{{ range query \"nope\" }}x{{ else }}empty{{ end }}", "empty"},
     {"{{ label \"a\" (index (query \"sort_desc(metric2)\") 0) }} {{ strvalue (index (query \"sort_desc(metr"
      "ic2)\") 0) }}",
      "y "},
@@ -791,22 +675,17 @@ constexpr Case queries[] = {
     {"{{ $r := query \"sort_desc(metric2)\" }}{{ $s := sortByLabel \"a\" $r }}{{ range $r }}{{ .Labels.a }}"
      "{{ end }}",
      "xy"},
-    {"{{ range query \"sort_desc(metric2)\" | sortByLabel \"nope\" }}{{ .Labels.a }}{{ end }}",
-     "yx"},
-    {"{{ query \"vector(2)\" | first | value }} {{ (query \"vector(2)\" | first).Labels }}",
-     "2 map[]"},
+    {"{{ range query \"sort_desc(metric2)\" | sortByLabel \"nope\" }}{{ .Labels.a }}{{ end }}", "yx"},
+    {"{{ query \"vector(2)\" | first | value }} {{ (query \"vector(2)\" | first).Labels }}", "2 map[]"},
     {"{{ (query \"metric\" | first).Foo }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:133: executing "
      "\"__alert_A\" at <first>: can't evaluate field Foo in type *template.sample>"},
     {"{{ (query \"metric\" | first).Value.Foo }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:133: executing "
      "\"__alert_A\" at <first>: can't evaluate field Foo in type interface {}>"},
-    {"{{ (query \"metric\" | first).Labels.job }} {{ (query \"metric\" | first).Labels.nope }}",
-     "node "},
-    {"{{ if query \"nope\" }}t{{ else }}f{{ end }}{{ if query \"metric\" }}t{{ end }}",
-     "ft"},
-    {"{{ humanize (query \"metric\" | first | value) }} {{ query \"metric\" | first | value | humanize }}",
-     "1M 1M"},
+    {"{{ (query \"metric\" | first).Labels.job }} {{ (query \"metric\" | first).Labels.nope }}", "node "},
+    {"{{ if query \"nope\" }}t{{ else }}f{{ end }}{{ if query \"metric\" }}t{{ end }}", "ft"},
+    {"{{ humanize (query \"metric\" | first | value) }} {{ query \"metric\" | first | value | humanize }}", "1M 1M"},
     {"{{ index (query \"sort_desc(metric2)\") 5 }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <index (query \"sort_desc(metric2)\") 5>: error calling index: index out of range: 5"
@@ -819,12 +698,9 @@ constexpr Case queries[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <slice (query \"sort_desc(metric2)\") 3>: error calling slice: index out of range: 3"
      ">"},
-    {"{{ eq (query \"metric\" | first) (query \"metric\" | first) }}",
-     "false"},
-    {"{{ $s := query \"metric\" | first }}{{ eq $s $s }} {{ eq $s nil }}",
-     "true false"},
-    {"{{ eq (query \"metric\") nil }}",
-     "false"},
+    {"{{ eq (query \"metric\" | first) (query \"metric\" | first) }}", "false"},
+    {"{{ $s := query \"metric\" | first }}{{ eq $s $s }} {{ eq $s nil }}", "true false"},
+    {"{{ eq (query \"metric\") nil }}", "false"},
     {"{{ value nil }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <value nil>: error calling value: runtime error: invalid memory address or nil point"
@@ -832,21 +708,16 @@ constexpr Case queries[] = {
     {"{{ first nil }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <first nil>: error calling first: first() called on vector with no elements>"},
-    {"{{ (index (query \"sort_desc(metric2)\") 0).Labels.a }}",
-     "y"},
-    {"{{ with $x := query \"metric\" }}{{ len $x }}{{ end }}",
-     "1"},
+    {"{{ (index (query \"sort_desc(metric2)\") 0).Labels.a }}", "y"},
+    {"{{ with $x := query \"metric\" }}{{ len $x }}{{ end }}", "1"},
     {"{{ printf \"%s\" (query \"metric\" | first) }}",
      "&{map[__name__:metric instance:localhost:9090 job:node] %!s(float64=1e+06)}"},
     {"{{ printf \"%d\" (query \"metric\" | first) }}",
      "&{map[%!d(string=__name__):%!d(string=metric) %!d(string=instance):%!d(string=localhost:9090) %!d(str"
      "ing=job):%!d(string=node)] %!d(float64=1e+06)}"},
-    {"{{ printf \"%v\" (query \"metric\" | first).Labels }}",
-     "map[__name__:metric instance:localhost:9090 job:node]"},
-    {"{{ args (query \"metric\" | first | value) }}",
-     "map[arg0:1e+06]"},
-    {"{{ print (query \"metric\" | first | value) (query \"metric\" | first).Value 1 }}",
-     "1e+06 1e+06 1"},
+    {"{{ printf \"%v\" (query \"metric\" | first).Labels }}", "map[__name__:metric instance:localhost:9090 job:node]"},
+    {"{{ args (query \"metric\" | first | value) }}", "map[arg0:1e+06]"},
+    {"{{ print (query \"metric\" | first | value) (query \"metric\" | first).Value 1 }}", "1e+06 1e+06 1"},
 };
 
 constexpr Case more_semantics[] = {
@@ -856,14 +727,10 @@ constexpr Case more_semantics[] = {
     {"{{ define \"t\" }}<{{ range . }}{{ . }}{{ end }}>{{ end }}{{ range $k, $v := $labels }}{{ template \""
      "t\" (args $k) }}{{ end }}",
      "<__name__><instance><job>"},
-    {"{{ $x := 0 }}{{ range $labels }}{{ $x = 1 }}{{ $y := 2 }}{{ end }}{{ $x }}",
-     "1"},
-    {"{{ range $labels }}{{ else }}{{ end }}{{ range $externalLabels }}{{ $x := . }}{{ else }}none{{ end }}",
-     ""},
-    {"{{ with 0 }}a{{ else with \"\" }}b{{ else with $labels.job }}{{ . }}{{ else }}c{{ end }}",
-     "node"},
-    {"{{ if 1 }}{{ $v := 5 }}{{ $v }}{{ else }}{{ $v := 6 }}{{ end }}",
-     "5"},
+    {"{{ $x := 0 }}{{ range $labels }}{{ $x = 1 }}{{ $y := 2 }}{{ end }}{{ $x }}", "1"},
+    {"{{ range $labels }}{{ else }}{{ end }}{{ range $externalLabels }}{{ $x := . }}{{ else }}none{{ end }}", ""},
+    {"{{ with 0 }}a{{ else with \"\" }}b{{ else with $labels.job }}{{ . }}{{ else }}c{{ end }}", "node"},
+    {"{{ if 1 }}{{ $v := 5 }}{{ $v }}{{ else }}{{ $v := 6 }}{{ end }}", "5"},
     {"{{ printf \"%v\" (args (args 1) $labels) }}",
      "map[arg0:map[arg0:1] arg1:map[__name__:metric instance:localhost:9090 job:node]]"},
     {"{{ printf \"%#v\" (args 1 \"x\" nil 2.5 true) }}",
@@ -877,8 +744,7 @@ constexpr Case more_semantics[] = {
      "ace {} }{Labels:map[string]string{\"__name__\":\"metric\", \"instance\":\"localhost:9090\", \"job\":"
      "\"node\"}, ExternalLabels:map[string]string{\"cluster\":\"prod\"}, ExternalURL:\"http://example.com:9"
      "090/prom\", Value:1e+06}"},
-    {"{{ printf \"%v|%d\" (toTime 1e9) (toTime 1e9) }}",
-     "2001-09-09 01:46:40 +0000 UTC|&{0 63135596800 0}"},
+    {"{{ printf \"%v|%d\" (toTime 1e9) (toTime 1e9) }}", "2001-09-09 01:46:40 +0000 UTC|&{0 63135596800 0}"},
     {"{{ printf \"%#v|%T\" (query \"metric\" | first) (query \"metric\" | first).Labels }}",
      "&template.sample{Labels:map[string]string{\"__name__\":\"metric\", \"instance\":\"localhost:9090\", "
      "\"job\":\"node\"}, Value:1e+06}|map[string]string"},
@@ -886,19 +752,15 @@ constexpr Case more_semantics[] = {
      "%!x(bool=true)|0X1.8P+00|%!o(string=a)|'A'|é|U+00E9"},
     {"{{ printf \"%08.3f|%-8.3f|%+08d|% 08d|%x\" -1.5 -1.5 -42 42 -1.5 }}",
      "-001.500|-1.500  |-0000042| 0000042|-0x1.8p+00"},
-    {"{{ printf \"%.3v|%10.3v|%v\" 123456.789 0.000012345 123456789.0 }}",
-     "1.23e+05|  1.23e-05|1.23456789e+08"},
-    {"{{ printf \"%5t|%-7t|%q\" true false true }}",
-     " true|false  |%!q(bool=true)"},
-    {"{{ printf \"%6.2f%%|%-6.1e|%G|%.3G\" 12.3456 0.000123 1e-7 123456789.0 }}",
-     " 12.35%|1.2e-04|1E-07|1.23E+08"},
+    {"{{ printf \"%.3v|%10.3v|%v\" 123456.789 0.000012345 123456789.0 }}", "1.23e+05|  1.23e-05|1.23456789e+08"},
+    {"{{ printf \"%5t|%-7t|%q\" true false true }}", " true|false  |%!q(bool=true)"},
+    {"{{ printf \"%6.2f%%|%-6.1e|%G|%.3G\" 12.3456 0.000123 1e-7 123456789.0 }}", " 12.35%|1.2e-04|1E-07|1.23E+08"},
     {"{{ printf \"%v %v\" 1e21 123456789012345678.0 }} {{ 1e21 }} {{ 123456789.0 }} {{ 0.000001 }} {{ 0.000"
      "0001 }}",
      "1e+21 1.2345678901234568e+17 1e+21 1.23456789e+08 1e-06 1e-07"},
     {"{{ printf \"%s\" (printf \"%d%%\" 5) }} {{ printf \"100%%\" }} {{ printf \"%%d\" 5 }}",
      "5% 100% %d%!(EXTRA int=5)"},
-    {"{{ printf \"%-10s|%10.3s|\" \"日本語テキスト\" \"日本語テキスト\" }}",
-     "日本語テキスト   |       日本語|"},
+    {"{{ printf \"%-10s|%10.3s|\" \"日本語テキスト\" \"日本語テキスト\" }}", "日本語テキスト   |       日本語|"},
     {"{{ humanize 1e-3 }} {{ humanize 1e-24 }} {{ humanize 1e-27 }} {{ humanize 1e24 }} {{ humanize 1e27 }}"
      " {{ humanize -1e-5 }}",
      "1m 1y 0.001y 1Y 1000Y -10u"},
@@ -919,8 +781,7 @@ constexpr Case more_semantics[] = {
      "Sep Janu September Sun Mond Sunday UTC 9 09 9 09  9 252 252 01 1 01 46 46 40 40 01 2001 AM am"},
     {"{{ (toTime 1e9).Format \"2006-01-02 15:04:05.000000000 .999 ,999999 .9x .00s 05.99\" }}",
      "2001-09-09 01:46:40.000000000   x .00s 40"},
-    {"{{ (toTime 0.5).Format \".0 .9 .99 ,0\" }} {{ (toTime 0).Format \".999|.000\" }}",
-     ".5 .5 .5 ,5 |.000"},
+    {"{{ (toTime 0.5).Format \".0 .9 .99 ,0\" }} {{ (toTime 0).Format \".999|.000\" }}", ".5 .5 .5 ,5 |.000"},
     {"{{ (toTime -1).Format \"2006-01-02 15:04:05\" }} {{ (toTime 951782400).Format \"Jan 2 002\" }} {{ (to"
      "Time 4107542400).Format \"2006-01-02\" }}",
      "1969-12-31 23:59:59 Feb 29 060 2100-03-01"},
@@ -930,8 +791,7 @@ constexpr Case more_semantics[] = {
     {"{{ reReplaceAll \"$\" \"!\" \"ab\" }} {{ reReplaceAll \"\" \"-\" \"\" }} {{ reReplaceAll \"é\" \"e\" "
      "\"éé\" }} {{ reReplaceAll \"(?i)HELLO\" \"bye\" \"Hello HELLO\" }}",
      "ab! - ee bye bye"},
-    {"{{ reReplaceAll \".*\" \"x\" \"abc\" }} {{ reReplaceAll \"a|\" \"-\" \"baac\" }}",
-     "x -b--c-"},
+    {"{{ reReplaceAll \".*\" \"x\" \"abc\" }} {{ reReplaceAll \"a|\" \"-\" \"baac\" }}", "x -b--c-"},
     {"{{ match \"\" \"\" }} {{ match \"^$\" \"x\" }} {{ match \"[[:alpha:]]+\" \"abc\" }} {{ match \"\\\\pL"
      "\" \"é\" }} {{ match \"\\\\p{Greek}\" \"α\" }}",
      "true false true true true"},
@@ -946,8 +806,7 @@ constexpr Case more_semantics[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <match \"\\\\C\" \"x\">: error calling match: error parsing regexp: invalid escape s"
      "equence: `\\C`>"},
-    {"{{ match \"(?P<a>x)(?P<a>y)\" \"xy\" }}",
-     "true"},
+    {"{{ match \"(?P<a>x)(?P<a>y)\" \"xy\" }}", "true"},
     {"{{ match \"[a\" \"x\" }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <match \"[a\" \"x\">: error calling match: error parsing regexp: missing closing ]: "
@@ -974,8 +833,7 @@ constexpr Case more_semantics[] = {
      "A·b C·d E︓f G׳h X‘y’z Foo/Bar\\Baz|Qux"},
     {"{{ title \"hello　world\" }} {{ title \"Ⅰa ⅱb\" }} {{ title \"ⓐⓑ ⓒ\" }} {{ title \"ªa ʰb\" }}",
      "Hello　World Ⅰa Ⅱb Ⓐⓑ Ⓒ ªa ʰb"},
-    {"{{ toUpper \"ⓐ ꭰ ǅ ᾳ\" }} {{ toLower \"Ⓐ Ꭰ ᾼ\" }}",
-     "Ⓐ Ꭰ Ǆ ᾼ ⓐ ꭰ ᾳ"},
+    {"{{ toUpper \"ⓐ ꭰ ǅ ᾳ\" }} {{ toLower \"Ⓐ Ꭰ ᾼ\" }}", "Ⓐ Ꭰ Ǆ ᾼ ⓐ ꭰ ᾳ"},
     {"{{ stripDomain \"host.domain:1234\" }} {{ stripDomain \"[host.domain]:1234\" }} {{ stripDomain \"1.2."
      "3.4.5\" }} {{ stripDomain \"::1\" }} {{ stripDomain \"[::1]\" }}",
      "host:1234 host:1234 1 ::1 [::1]"},
@@ -1008,8 +866,7 @@ constexpr Case more_semantics[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <index $labels \"job\" \"x\">: error calling index: cannot index slice/array with ty"
      "pe string>"},
-    {"{{ index (args $labels) \"arg0\" \"job\" }}",
-     "node"},
+    {"{{ index (args $labels) \"arg0\" \"job\" }}", "node"},
     {"{{ index (args 1) (safeHtml \"arg0\") }}",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <index (args 1) (safeHtml \"arg0\")>: error calling index: value has type template.H"
@@ -1034,8 +891,7 @@ constexpr Case more_semantics[] = {
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:115: executing "
      "\"__alert_A\" at <eq $labels (args)>: error calling eq: non-comparable type map[]: map[string]interfa"
      "ce {}>"},
-    {"{{ eq \"x\" (safeHtml \"x\") }} {{ lt 1 'a' }} {{ eq 1.0 .Value }}",
-     "true true false"},
+    {"{{ eq \"x\" (safeHtml \"x\") }} {{ lt 1 'a' }} {{ eq 1.0 .Value }}", "true true false"},
     {"{{ le 1 2 }} {{ le 2 1 }} {{ ge 2 2 }} {{ gt \"b\" \"a\" }} {{ ne \"a\" \"a\" }} {{ ne 1 2 }}",
      "true false true true false true"},
     {"{{ ne 1 \"a\" }}",
@@ -1056,10 +912,8 @@ constexpr Case more_semantics[] = {
     {"{{ and 1 }} {{ or 0 }} {{ and \"\" 1 }} {{ or \"x\" 1 }} {{ printf \"%T\" (and 1 \"a\") }} {{ printf "
      "\"%T\" (or $labels 1) }}",
      "1 0  x string map[string]string"},
-    {"{{ or (args).x 5 }} {{ and (args 1).arg0 2 }} {{ printf \"%v\" (or (args).x) }}",
-     "5 2 <nil>"},
-    {"{{ $labels.job | or \"\" }} {{ 0 | and 1 }}",
-     "node 0"},
+    {"{{ or (args).x 5 }} {{ and (args 1).arg0 2 }} {{ printf \"%v\" (or (args).x) }}", "5 2 <nil>"},
+    {"{{ $labels.job | or \"\" }} {{ 0 | and 1 }}", "node 0"},
 };
 
 struct ValueCase {
@@ -1073,8 +927,7 @@ constexpr std::string_view value_template =
     "lue $value $value }}|{{ if $value }}t{{ else }}f{{ end }}|{{ $value | printf \"%5.1f\" }}";
 
 constexpr ValueCase values[] = {
-    {"0",
-     "0|0|0|0s|0%|1970-01-01 00:00:00 +0000 UTC|0.00 0.000000e+00 0 %!d(float64=0) %!s(float64=0)|f|  0.0"},
+    {"0", "0|0|0|0s|0%|1970-01-01 00:00:00 +0000 UTC|0.00 0.000000e+00 0 %!d(float64=0) %!s(float64=0)|f|  0.0"},
     {"0.1",
      "0.1|100m|0.1|100ms|10%|1970-01-01 00:00:00.1 +0000 UTC|0.10 1.000000e-01 0.1 %!d(float64=0.1) %!s(flo"
      "at64=0.1)|t|  0.1"},
@@ -1090,12 +943,9 @@ constexpr ValueCase values[] = {
     {"-0.5",
      "-0.5|-500m|-0.5|-500ms|-50%|1969-12-31 23:59:59.5 +0000 UTC|-0.50 -5.000000e-01 -0.5 %!d(float64=-0.5"
      ") %!s(float64=-0.5)|t| -0.5"},
-    {"NaN",
-     "NaN|NaN|NaN|NaN|NaN%|NaN|NaN NaN NaN %!d(float64=NaN) %!s(float64=NaN)|t|  NaN"},
-    {"Inf",
-     "+Inf|+Inf|+Inf|+Inf|+Inf%|+Inf|+Inf +Inf +Inf %!d(float64=+Inf) %!s(float64=+Inf)|t| +Inf"},
-    {"-Inf",
-     "-Inf|-Inf|-Inf|-Inf|-Inf%|-Inf|-Inf -Inf -Inf %!d(float64=-Inf) %!s(float64=-Inf)|t| -Inf"},
+    {"NaN", "NaN|NaN|NaN|NaN|NaN%|NaN|NaN NaN NaN %!d(float64=NaN) %!s(float64=NaN)|t|  NaN"},
+    {"Inf", "+Inf|+Inf|+Inf|+Inf|+Inf%|+Inf|+Inf +Inf +Inf %!d(float64=+Inf) %!s(float64=+Inf)|t| +Inf"},
+    {"-Inf", "-Inf|-Inf|-Inf|-Inf|-Inf%|-Inf|-Inf -Inf -Inf %!d(float64=-Inf) %!s(float64=-Inf)|t| -Inf"},
     {"1.7976931348623157e308",
      "<error expanding template: error executing template __alert_A: template: __alert_A:1:238: executing "
      "\"__alert_A\" at <humanizeTimestamp $value>: error calling humanizeTimestamp: 1.7976931348623157e+308"

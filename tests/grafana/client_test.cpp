@@ -1,12 +1,13 @@
 // The real libcurl transport and Grafana client against the fake Grafana: retries, timeouts, TLS,
 // bad replies, the two version-history shapes, paging, and what errors say.
+#include "grafana/client.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <fstream>
 
 #include "fake_grafana.hpp"
-#include "grafana/client.hpp"
 #include "grafana/curl_transport.hpp"
 #include "test_support.hpp"
 
@@ -99,9 +100,10 @@ TEST_CASE("client: 5xx and 429 are retried with backoff, honouring Retry-After; 
   REQUIRE(live);
   CHECK(live->has_value());
   CHECK(h.waits == std::vector<double>{0.5, 1.0});
-  CHECK(h.log == std::vector<std::string>{
-                     "retrying GET " + h.grafana.url() + "/api/dashboards/uid/d1 in 0.5s after HTTP 503 (attempt 2 of 4)",
-                     "retrying GET " + h.grafana.url() + "/api/dashboards/uid/d1 in 1s after HTTP 503 (attempt 3 of 4)"});
+  CHECK(h.log ==
+        std::vector<std::string>{
+            "retrying GET " + h.grafana.url() + "/api/dashboards/uid/d1 in 0.5s after HTTP 503 (attempt 2 of 4)",
+            "retrying GET " + h.grafana.url() + "/api/dashboards/uid/d1 in 1s after HTTP 503 (attempt 3 of 4)"});
 
   h.waits.clear();
   Fault throttled{Fault::Kind::Status, "GET", "/api/dashboards/uid/d1", 1, 429};
@@ -112,7 +114,8 @@ TEST_CASE("client: 5xx and 429 are retried with backoff, honouring Retry-After; 
 
   h.waits.clear();
   h.grafana.clear_requests();
-  h.grafana.add_fault({Fault::Kind::Status, "GET", "/api/dashboards/uid/d1", 1, 400, R"({"message":"bad request data"})"});
+  h.grafana.add_fault(
+      {Fault::Kind::Status, "GET", "/api/dashboards/uid/d1", 1, 400, R"({"message":"bad request data"})"});
   auto refused = h.client->get_dashboard("d1");
   CHECK(refused.error().text == "GET /api/dashboards/uid/d1: Grafana refused (400 Bad Request: bad request data)");
   CHECK(h.waits.empty());
@@ -121,10 +124,12 @@ TEST_CASE("client: 5xx and 429 are retried with backoff, honouring Retry-After; 
 
 TEST_CASE("client: gives up after the retries with Grafana's message") {
   Harness h({}, [](TransportOptions& o) { o.max_retries = 2; });
-  h.grafana.add_fault({Fault::Kind::Status, "", "/api/dashboards/uid/x", -1, 500, R"({"message":"Failed to save dashboard"})"});
+  h.grafana.add_fault(
+      {Fault::Kind::Status, "", "/api/dashboards/uid/x", -1, 500, R"({"message":"Failed to save dashboard"})"});
   auto result = h.client->get_dashboard("x");
   CHECK(result.error().kind == ApiError::Kind::ServerError);
-  CHECK(result.error().text == "GET /api/dashboards/uid/x: Grafana failed (500 Internal Server Error: Failed to save dashboard)");
+  CHECK(result.error().text ==
+        "GET /api/dashboards/uid/x: Grafana failed (500 Internal Server Error: Failed to save dashboard)");
   CHECK(h.calls("/api/dashboards/uid/x") == 3);
 }
 
@@ -141,7 +146,8 @@ TEST_CASE("client: a reply slower than the timeout fails in bounded time") {
   REQUIRE_FALSE(result);
   CHECK(result.error().kind == ApiError::Kind::Transport);
   std::string text = result.error().text;
-  CHECK(text.starts_with("GET " + h.grafana.url() + "/api/dashboards/uid/slow: no complete reply within the timeout ("));
+  CHECK(
+      text.starts_with("GET " + h.grafana.url() + "/api/dashboards/uid/slow: no complete reply within the timeout ("));
   CHECK(text.ends_with(") (gave up after 2 attempts)"));
 }
 
@@ -218,8 +224,8 @@ TEST_CASE("client: list replies of the wrong shape are errors; a server that ign
         "documents: an entry is not a search hit object");
 
   // The same full page over and over: stop at the repeat instead of asking 200 times.
-  h.grafana.add_fault({Fault::Kind::Status, "GET", "/api/folders", -1, 200,
-                       R"([{"uid":"a","title":"A"},{"uid":"b","title":"B"}])"});
+  h.grafana.add_fault(
+      {Fault::Kind::Status, "GET", "/api/folders", -1, 200, R"([{"uid":"a","title":"A"},{"uid":"b","title":"B"}])"});
   auto folders = h.client->list_folders();
   REQUIRE(folders);
   CHECK(folders->size() == 2);
@@ -302,8 +308,8 @@ TEST_CASE("client: folders and search page until a short page, also at exactly t
   CHECK(h.calls("/api/folders") == 2);  // page 2 comes back empty
 
   for (int i = 0; i < 5; ++i) {
-    h.grafana.put_dashboard(testing::sample_dashboard("d" + std::to_string(i), "D" + std::to_string(i)), i % 2 ? "a" : "",
-                            "seed");
+    h.grafana.put_dashboard(testing::sample_dashboard("d" + std::to_string(i), "D" + std::to_string(i)),
+                            i % 2 ? "a" : "", "seed");
   }
   auto all = h.client->search_dashboards(std::nullopt);
   REQUIRE(all);
@@ -336,7 +342,8 @@ TEST_CASE("client: TLS is verified; --ca-cert trusts a private CA; --insecure sk
     Harness h(options);
     auto result = h.client->get_dashboard("d1");
     REQUIRE_FALSE(result);
-    CHECK(result.error().text.starts_with("GET " + h.grafana.url() + "/api/dashboards/uid/d1: TLS certificate verification failed: "));
+    CHECK(result.error().text.starts_with("GET " + h.grafana.url() +
+                                          "/api/dashboards/uid/d1: TLS certificate verification failed: "));
     CHECK(result.error().text.ends_with(
         " (pass --ca-cert FILE with the CA that signed the server's certificate; --insecure skips verification)"));
     CHECK(h.grafana.requests().empty());  // no request left the client

@@ -2,10 +2,9 @@
 // Grafana: import (created), import again (unchanged), export, re-import the export (unchanged),
 // re-export (byte-identical).
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "fake_grafana.hpp"
 #include "test_support.hpp"
@@ -35,8 +34,8 @@ void round_trip(const std::vector<std::string>& inputs) {
   grafana.start();
   TempDir out;
   ScopedEnv token("GRAFANA_TOKEN", grafana.admin_token());
-  std::vector<std::string> import{"import-dashboard", "--url", grafana.url(), "--datasource", "DS_PROMETHEUS=prometheus",
-                                  "--force", "--folder", "Corpus"};
+  std::vector<std::string> import{"import-dashboard",         "--url",   grafana.url(), "--datasource",
+                                  "DS_PROMETHEUS=prometheus", "--force", "--folder",    "Corpus"};
   import.insert(import.end(), inputs.begin(), inputs.end());
 
   CliRun created = run_cli(import);

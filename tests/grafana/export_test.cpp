@@ -1,6 +1,5 @@
 // `mlmon export-dashboard` end to end, and the export → import round trip.
 #include <doctest/doctest.h>
-
 #include <fmt/format.h>
 
 #include "fake_grafana.hpp"
@@ -90,12 +89,14 @@ TEST_CASE("export-dashboard: missing dashboards, unsafe names and usage errors")
   f.grafana.add_fault({Fault::Kind::Status, "GET", "/api/dashboards/uid/../../etc/passwd", 1, 200,
                        R"({"dashboard":{"uid":"../../etc/passwd","title":"x"},"meta":{}})"});
   CliRun unsafe = f.run({"--all"});
-  CHECK(unsafe.out == "../../etc/passwd: failed: \"../../etc/passwd\" is not a safe file name\n" + export_summary(0, 0, 1));
+  CHECK(unsafe.out ==
+        "../../etc/passwd: failed: \"../../etc/passwd\" is not a safe file name\n" + export_summary(0, 0, 1));
 
   CliRun neither = run_cli({"export-dashboard", "--url", f.grafana.url(), "-o", f.out_dir()});
   CHECK(neither.code == 2);
   CHECK(neither.err == "mlmon export-dashboard: name the dashboards by uid, or pass --all\n");
-  CliRun folder_without_all = run_cli({"export-dashboard", "--url", f.grafana.url(), "-o", f.out_dir(), "x", "--folder", "T"});
+  CliRun folder_without_all =
+      run_cli({"export-dashboard", "--url", f.grafana.url(), "-o", f.out_dir(), "x", "--folder", "T"});
   CHECK(folder_without_all.code == 2);
   CHECK(folder_without_all.err == "mlmon export-dashboard: --folder selects dashboards for --all\n");
 }

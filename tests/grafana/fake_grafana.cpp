@@ -23,9 +23,11 @@ constexpr const char* kJson = "application/json; charset=UTF-8";
 std::pair<int, int> major_minor(const std::string& version) {
   int major = 0, minor = 0;
   std::size_t i = 0;
-  while (i < version.size() && std::isdigit(static_cast<unsigned char>(version[i]))) major = major * 10 + (version[i++] - '0');
+  while (i < version.size() && std::isdigit(static_cast<unsigned char>(version[i])))
+    major = major * 10 + (version[i++] - '0');
   if (i < version.size() && version[i] == '.') ++i;
-  while (i < version.size() && std::isdigit(static_cast<unsigned char>(version[i]))) minor = minor * 10 + (version[i++] - '0');
+  while (i < version.size() && std::isdigit(static_cast<unsigned char>(version[i])))
+    minor = minor * 10 + (version[i++] - '0');
   return {major, minor};
 }
 
@@ -216,7 +218,9 @@ struct FakeGrafana::Impl {
     return buffer;
   }
   std::string prefix() const { return options.sub_path; }
-  std::string dashboard_url(const DashboardRecord& d) const { return prefix() + "/d/" + d.uid + "/" + slugify(d.title); }
+  std::string dashboard_url(const DashboardRecord& d) const {
+    return prefix() + "/d/" + d.uid + "/" + slugify(d.title);
+  }
   std::string folder_url(const FolderRecord& f) const {
     return prefix() + "/dashboards/f/" + f.uid + "/" + slugify(f.title);
   }
@@ -243,17 +247,28 @@ struct FakeGrafana::Impl {
   }
 
   json folder_json(const FolderRecord& f) const {
-    json out = {{"id", f.id},          {"uid", f.uid},         {"title", f.title},   {"url", folder_url(f)},
-                {"hasAcl", false},     {"canSave", true},      {"canEdit", true},    {"canAdmin", true},
-                {"createdBy", f.created_by}, {"created", f.created}, {"updatedBy", f.updated_by},
-                {"updated", f.updated}, {"version", f.version}};
+    json out = {{"id", f.id},
+                {"uid", f.uid},
+                {"title", f.title},
+                {"url", folder_url(f)},
+                {"hasAcl", false},
+                {"canSave", true},
+                {"canEdit", true},
+                {"canAdmin", true},
+                {"createdBy", f.created_by},
+                {"created", f.created},
+                {"updatedBy", f.updated_by},
+                {"updated", f.updated},
+                {"version", f.version}};
     if (!f.parent_uid.empty()) out["parentUid"] = f.parent_uid;
     return out;
   }
 
   Reply unauthorized(bool token) const {
     if (legacy_errors) return {401, message_body(token ? "Invalid API key" : "Unauthorized")};
-    return {401, json{{"message", "Unauthorized"}, {"messageId", "auth.unauthorized"}, {"statusCode", 401}, {"traceID", ""}}};
+    return {
+        401,
+        json{{"message", "Unauthorized"}, {"messageId", "auth.unauthorized"}, {"statusCode", 401}, {"traceID", ""}}};
   }
 
   std::optional<Principal> authenticate(const httplib::Request& req, Reply& failure) {
@@ -333,12 +348,14 @@ struct FakeGrafana::Impl {
     if (folder_uid == "general") folder_uid.clear();
     if (!folder_uid.empty()) {
       if (!org.folders.count(folder_uid)) {
-        return legacy_errors ? Reply{404, message_body("Folder not found")} : Reply{400, message_body("folder not found")};
+        return legacy_errors ? Reply{404, message_body("Folder not found")}
+                             : Reply{400, message_body("folder not found")};
       }
     } else if (long long folder_id = integer(request, "folderId").value_or(0); folder_id > 0) {
       FolderRecord* folder = folder_by_id(org, folder_id);
       if (!folder) {
-        return legacy_errors ? Reply{404, message_body("Folder not found")} : Reply{400, message_body("folder not found")};
+        return legacy_errors ? Reply{404, message_body("Folder not found")}
+                             : Reply{400, message_body("folder not found")};
       }
       folder_uid = folder->uid;
     }
@@ -427,9 +444,8 @@ struct FakeGrafana::Impl {
     record->history.push_back(VersionRecord{record->version, message, at, who.login, dash});
     if (saved) *saved = record;
 
-    json reply = {{"id", record->id},           {"uid", record->uid}, {"url", dashboard_url(*record)},
-                  {"status", "success"},        {"version", record->version},
-                  {"slug", slugify(record->title)}};
+    json reply = {{"id", record->id},    {"uid", record->uid},         {"url", dashboard_url(*record)},
+                  {"status", "success"}, {"version", record->version}, {"slug", slugify(record->title)}};
     if (!legacy_errors) reply["folderUid"] = folder_uid;
     return {200, reply};
   }
@@ -449,7 +465,8 @@ struct FakeGrafana::Impl {
         wrong_type("isFolder", &json::is_boolean)) {
       return {400, message_body("bad request data")};
     }
-    bool overwrite = request.contains("overwrite") && request["overwrite"].is_boolean() && request["overwrite"].get<bool>();
+    bool overwrite =
+        request.contains("overwrite") && request["overwrite"].is_boolean() && request["overwrite"].get<bool>();
     return save(org, who, request["dashboard"], request, overwrite, string_or_empty(request, "message"), true, nullptr);
   }
 
@@ -457,7 +474,8 @@ struct FakeGrafana::Impl {
     json request = json::parse(text, nullptr, false);
     if (request.is_discarded() || !request.is_object()) return {400, message_body("bad request data")};
     bool has_dashboard = request.contains("dashboard") && request["dashboard"].is_object();
-    if (!has_dashboard && string_or_empty(request, "pluginId").empty()) return {422, message_body("Dashboard must be set")};
+    if (!has_dashboard && string_or_empty(request, "pluginId").empty())
+      return {422, message_body("Dashboard must be set")};
     if (!has_dashboard) return {400, message_body("bad request data")};  // plugin dashboards are not faked
     if (options.dashboard_quota > 0 && org.dashboards.size() >= static_cast<std::size_t>(options.dashboard_quota)) {
       return {403, message_body("Quota reached")};
@@ -514,7 +532,8 @@ struct FakeGrafana::Impl {
     dash.erase("__inputs");
     dash.erase("__requires");
     dash.erase("__elements");
-    bool overwrite = request.contains("overwrite") && request["overwrite"].is_boolean() && request["overwrite"].get<bool>();
+    bool overwrite =
+        request.contains("overwrite") && request["overwrite"].is_boolean() && request["overwrite"].get<bool>();
     DashboardRecord* record = nullptr;
     Reply saved = save(org, who, dash, request, overwrite, "", true, &record);
     if (saved.status != 200 || !record) return saved;
@@ -539,8 +558,10 @@ struct FakeGrafana::Impl {
     if (it == org.dashboards.end()) return {404, message_body("Dashboard not found")};
     const DashboardRecord& d = it->second;
     if (options.v2_406 && d.data.contains("elements") && d.data.contains("layout")) {
-      return {406, message_body("dashboard api version not supported, use /apis/dashboard.grafana.app/v2alpha1/namespaces/"
-                                "default/dashboards/" + uid + " instead")};
+      return {406,
+              message_body("dashboard api version not supported, use /apis/dashboard.grafana.app/v2alpha1/namespaces/"
+                           "default/dashboards/" +
+                           uid + " instead")};
     }
     json meta = {{"type", "db"},
                  {"canSave", true},
@@ -588,15 +609,11 @@ struct FakeGrafana::Impl {
   }
 
   json version_json(const DashboardRecord& d, const VersionRecord& v, bool with_data) {
-    json out = {{"id", v.version},  // per-dashboard history ids are enough for a fake
-                {"dashboardId", d.id},
-                {"uid", d.uid},
-                {"parentVersion", v.version > 1 ? v.version - 1 : 0},
-                {"restoredFrom", 0},
-                {"version", v.version},
-                {"created", v.created},
-                {"createdBy", v.created_by},
-                {"message", v.message}};
+    json out = {
+        {"id", v.version},  // per-dashboard history ids are enough for a fake
+        {"dashboardId", d.id},       {"uid", d.uid},         {"parentVersion", v.version > 1 ? v.version - 1 : 0},
+        {"restoredFrom", 0},         {"version", v.version}, {"created", v.created},
+        {"createdBy", v.created_by}, {"message", v.message}};
     if (with_data) out["data"] = v.data;
     return out;
   }
@@ -647,10 +664,15 @@ struct FakeGrafana::Impl {
     dash["version"] = it->second.version;
     json save_request = {{"folderUid", it->second.folder_uid}};
     DashboardRecord* record = nullptr;
-    Reply saved = save(org, who, dash, save_request, true, "Restored from version " + std::to_string(*wanted), true, &record);
+    Reply saved =
+        save(org, who, dash, save_request, true, "Restored from version " + std::to_string(*wanted), true, &record);
     if (saved.status != 200 || !record) return saved;
-    return {200, json{{"id", record->id}, {"slug", slugify(record->title)}, {"status", "success"},
-                      {"uid", record->uid}, {"url", dashboard_url(*record)}, {"version", record->version}}};
+    return {200, json{{"id", record->id},
+                      {"slug", slugify(record->title)},
+                      {"status", "success"},
+                      {"uid", record->uid},
+                      {"url", dashboard_url(*record)},
+                      {"version", record->version}}};
   }
 
   Reply search(Org& org, const httplib::Request& req) {
@@ -689,9 +711,15 @@ struct FakeGrafana::Impl {
       for (const auto& [uid, f] : org.folders) {
         if (!query.empty() && lower(f.title).find(query) == std::string::npos) continue;
         if (!tags.empty() || !dashboard_uids.empty() || !folder_uids.empty()) continue;
-        folders.emplace_back(lower(f.title), json{{"id", f.id}, {"uid", f.uid}, {"title", f.title}, {"url", folder_url(f)},
-                                                  {"type", "dash-folder"}, {"tags", json::array()}, {"isStarred", false},
-                                                  {"uri", "db/" + slugify(f.title)}, {"slug", slugify(f.title)}});
+        folders.emplace_back(lower(f.title), json{{"id", f.id},
+                                                  {"uid", f.uid},
+                                                  {"title", f.title},
+                                                  {"url", folder_url(f)},
+                                                  {"type", "dash-folder"},
+                                                  {"tags", json::array()},
+                                                  {"isStarred", false},
+                                                  {"uri", "db/" + slugify(f.title)},
+                                                  {"slug", slugify(f.title)}});
       }
     }
     if (type.empty() || type == "dash-db") {
@@ -704,11 +732,18 @@ struct FakeGrafana::Impl {
         }
         json dash_tags = d.data.contains("tags") && d.data["tags"].is_array() ? d.data["tags"] : json::array();
         bool all_tags = std::all_of(tags.begin(), tags.end(), [&](const std::string& t) {
-          return std::any_of(dash_tags.begin(), dash_tags.end(), [&](const json& x) { return x.is_string() && x == t; });
+          return std::any_of(dash_tags.begin(), dash_tags.end(),
+                             [&](const json& x) { return x.is_string() && x == t; });
         });
         if (!all_tags) continue;
-        json hit = {{"id", d.id},   {"uid", d.uid},          {"title", d.title},     {"url", dashboard_url(d)},
-                    {"type", "dash-db"}, {"tags", dash_tags}, {"isStarred", false}, {"uri", "db/" + slugify(d.title)},
+        json hit = {{"id", d.id},
+                    {"uid", d.uid},
+                    {"title", d.title},
+                    {"url", dashboard_url(d)},
+                    {"type", "dash-db"},
+                    {"tags", dash_tags},
+                    {"isStarred", false},
+                    {"uri", "db/" + slugify(d.title)},
                     {"slug", slugify(d.title)}};
         if (!d.folder_uid.empty()) {
           const FolderRecord& f = org.folders[d.folder_uid];
@@ -728,7 +763,8 @@ struct FakeGrafana::Impl {
     for (auto& d : dashboards) all.push_back(std::move(d.second));
     json out = json::array();
     std::size_t first = static_cast<std::size_t>((page - 1) * limit);
-    for (std::size_t i = first; i < all.size() && i < first + static_cast<std::size_t>(limit); ++i) out.push_back(all[i]);
+    for (std::size_t i = first; i < all.size() && i < first + static_cast<std::size_t>(limit); ++i)
+      out.push_back(all[i]);
     return {200, out};
   }
 
@@ -764,7 +800,8 @@ struct FakeGrafana::Impl {
 
   Reply access_denied(const std::string& action) const {
     return {403, json{{"accessErrorId", "ACE0000000001"},
-                      {"message", "You'll need additional permissions to perform this action. Permissions needed: " + action},
+                      {"message",
+                       "You'll need additional permissions to perform this action. Permissions needed: " + action},
                       {"title", "Access denied"}}};
   }
 
@@ -799,7 +836,8 @@ struct FakeGrafana::Impl {
     json request = json::parse(text, nullptr, false);
     if (request.is_discarded() || !request.is_object()) return {400, message_body("bad request data")};
     if (who.read_only) return access_denied("folders:write");
-    bool overwrite = request.contains("overwrite") && request["overwrite"].is_boolean() && request["overwrite"].get<bool>();
+    bool overwrite =
+        request.contains("overwrite") && request["overwrite"].is_boolean() && request["overwrite"].get<bool>();
     long long version = integer(request, "version").value_or(0);
     if (!overwrite && version != it->second.version) {
       return {412, status_body("version-mismatch", "The folder has been changed by someone else")};
@@ -853,7 +891,8 @@ struct FakeGrafana::Impl {
     if (is({"api", "dashboards", "uid", "*"}) && m == "DELETE") return delete_dashboard(*org, who, parts[3]);
     if (is({"api", "dashboards", "uid", "*", "versions"}) && get) return get_versions(*org, parts[3], req);
     if (is({"api", "dashboards", "uid", "*", "versions", "*"}) && get) return get_version(*org, parts[3], parts[5]);
-    if (is({"api", "dashboards", "uid", "*", "restore"}) && m == "POST") return restore_version(*org, who, parts[3], req.body);
+    if (is({"api", "dashboards", "uid", "*", "restore"}) && m == "POST")
+      return restore_version(*org, who, parts[3], req.body);
     if (is({"api", "search"}) && get) return search(*org, req);
     if (is({"api", "datasources"}) && get) return list_datasources(*org);
     if (is({"api", "datasources", "uid", "*"}) && get) return get_datasource(*org, parts[3], false);
@@ -870,9 +909,18 @@ struct FakeGrafana::Impl {
   }
 
   json datasource_json(const FakeDatasource& d, long long id) const {
-    return {{"id", id},          {"uid", d.uid},       {"orgId", 1},           {"name", d.name},
-            {"type", d.type},    {"typeName", d.type}, {"access", "proxy"},    {"url", "http://" + d.type + ":9090"},
-            {"isDefault", d.is_default}, {"readOnly", false}, {"basicAuth", false}, {"jsonData", json::object()}};
+    return {{"id", id},
+            {"uid", d.uid},
+            {"orgId", 1},
+            {"name", d.name},
+            {"type", d.type},
+            {"typeName", d.type},
+            {"access", "proxy"},
+            {"url", "http://" + d.type + ":9090"},
+            {"isDefault", d.is_default},
+            {"readOnly", false},
+            {"basicAuth", false},
+            {"jsonData", json::object()}};
   }
   Reply list_datasources(Org& org) const {
     json list = json::array();
@@ -888,7 +936,8 @@ struct FakeGrafana::Impl {
     if (!health) return {200, datasource_json(d, 1 + std::distance(org.datasources.begin(), it))};
     if (d.healthy) {
       return {200, json{{"status", "OK"},
-                        {"message", d.health_message.empty() ? "Successfully queried the Prometheus API." : d.health_message}}};
+                        {"message",
+                         d.health_message.empty() ? "Successfully queried the Prometheus API." : d.health_message}}};
     }
     return {400, json{{"status", "ERROR"}, {"message", d.health_message}}};
   }
@@ -943,18 +992,14 @@ struct FakeGrafana::Impl {
     }
     if (fault) {
       switch (fault->kind) {
-        case Fault::Kind::Delay:
-          interruptible_sleep(fault->delay_seconds);
-          break;
+        case Fault::Kind::Delay: interruptible_sleep(fault->delay_seconds); break;
         case Fault::Kind::Hook:
           if (fault->on_match) fault->on_match();
           break;
         case Fault::Kind::Status:
           res.status = fault->status;
           for (const auto& [name, value] : fault->headers) res.set_header(name, value);
-          res.set_content(fault->body.empty() ? message_body(reason_phrase(fault->status)).dump()
-                                              : fault->body,
-                          kJson);
+          res.set_content(fault->body.empty() ? message_body(reason_phrase(fault->status)).dump() : fault->body, kJson);
           return;
         case Fault::Kind::Malformed:
           res.status = 200;
@@ -962,14 +1007,14 @@ struct FakeGrafana::Impl {
           return;
         case Fault::Kind::Html:
           res.status = fault->status == 503 ? 502 : fault->status;
-          res.set_content("<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
-                          "</center><hr><center>nginx</center></body></html>\n",
-                          "text/html");
+          res.set_content(
+              "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1>"
+              "</center><hr><center>nginx</center></body></html>\n",
+              "text/html");
           return;
         case Fault::Kind::Drop:
           res.status = 200;
-          res.set_content_provider(
-              1000, kJson, [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
+          res.set_content_provider(1000, kJson, [](std::size_t, std::size_t, httplib::DataSink&) { return false; });
           return;
       }
     }
@@ -1044,7 +1089,8 @@ void FakeGrafana::stop() {
   }
   impl_->stop_cv.notify_all();
   // The accept loop may not have started yet; stop() only takes effect once it runs.
-  for (int i = 0; i < 500 && !impl_->server->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  for (int i = 0; i < 500 && !impl_->server->is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   impl_->server->stop();
   if (impl_->thread.joinable()) impl_->thread.join();
   impl_->server.reset();

@@ -1,4 +1,6 @@
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <functional>
 #include <map>
 #include <memory>
@@ -6,8 +8,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace mlmon::testing {
 
@@ -56,8 +56,13 @@ struct Fault {
   Fault() = default;
   Fault(Kind kind_, std::string method_, std::string path_prefix_, int times_ = 1, int status_ = 503,
         std::string body_ = {}, double delay_seconds_ = 0)
-      : kind(kind_), method(std::move(method_)), path_prefix(std::move(path_prefix_)), times(times_), status(status_),
-        body(std::move(body_)), delay_seconds(delay_seconds_) {}
+      : kind(kind_),
+        method(std::move(method_)),
+        path_prefix(std::move(path_prefix_)),
+        times(times_),
+        status(status_),
+        body(std::move(body_)),
+        delay_seconds(delay_seconds_) {}
 
   Kind kind = Kind::Status;
   std::string method;       ///< "" matches any
@@ -66,14 +71,14 @@ struct Fault {
   int status = 503;
   std::string body;
   double delay_seconds = 0;
-  std::function<void()> on_match;  ///< for Hook; runs without the fake's lock held
+  std::function<void()> on_match;                            ///< for Hook; runs without the fake's lock held
   std::vector<std::pair<std::string, std::string>> headers;  ///< extra reply headers for Status (Retry-After, Location)
 };
 
 struct LoggedRequest {
   std::string method;
-  std::string path;   ///< below the sub-path
-  std::string query;  ///< "a=1&b=2" as received (decoded params re-joined)
+  std::string path;                            ///< below the sub-path
+  std::string query;                           ///< "a=1&b=2" as received (decoded params re-joined)
   std::map<std::string, std::string> headers;  ///< Authorization and Cookie removed
   bool had_authorization = false;
   std::string body;

@@ -1,9 +1,10 @@
 // The fake Grafana itself, driven with a plain HTTP client: its answers must be Grafana's
 // (../shared/reference/grafana-api.md §2, §8) or the other tests prove nothing.
+#include "fake_grafana.hpp"
+
 #include <doctest/doctest.h>
 #include <httplib.h>
 
-#include "fake_grafana.hpp"
 #include "test_support.hpp"
 
 namespace mlmon::testing {
@@ -53,7 +54,8 @@ class Api {
 };
 
 json save_body(json dashboard, bool overwrite = false, std::string folder_uid = "") {
-  return json{{"dashboard", std::move(dashboard)}, {"folderUid", folder_uid}, {"overwrite", overwrite}, {"message", "m"}};
+  return json{
+      {"dashboard", std::move(dashboard)}, {"folderUid", folder_uid}, {"overwrite", overwrite}, {"message", "m"}};
 }
 
 }  // namespace
@@ -63,7 +65,9 @@ TEST_CASE("fake grafana: create, get and update follow the save algorithm") {
   grafana.start();
   Api api(grafana);
 
-  json created = api.post("/api/dashboards/db", save_body({{"id", nullptr}, {"uid", nullptr}, {"title", "Production Overview"}})).parsed();
+  json created =
+      api.post("/api/dashboards/db", save_body({{"id", nullptr}, {"uid", nullptr}, {"title", "Production Overview"}}))
+          .parsed();
   CHECK(created == json::parse(R"({"folderUid":"","id":1,"slug":"production-overview","status":"success",)"
                                R"("uid":"a0000001","url":"/d/a0000001/production-overview","version":1})"));
 
@@ -102,7 +106,8 @@ TEST_CASE("fake grafana: validation errors carry Grafana's exact bodies") {
         R"({"message":"uid contains illegal characters"})");
   CHECK(api.post("/api/dashboards/db", save_body({{"title", "x"}, {"uid", std::string(41, 'a')}})).body ==
         R"({"message":"uid too long, max 40 characters"})");
-  CHECK(api.post("/api/dashboards/db", save_body({{"title", "x"}}, false, "nope")).body == R"({"message":"folder not found"})");
+  CHECK(api.post("/api/dashboards/db", save_body({{"title", "x"}}, false, "nope")).body ==
+        R"({"message":"folder not found"})");
   CHECK(api.post("/api/dashboards/db", save_body({{"title", "x"}, {"id", 99}})).body ==
         R"({"message":"Dashboard not found","status":"not-found"})");
   Answer clash = api.post("/api/dashboards/db", save_body({{"title", "x"}, {"id", 1}, {"uid", "two"}}));
@@ -112,7 +117,8 @@ TEST_CASE("fake grafana: validation errors carry Grafana's exact bodies") {
         R"({"message":"dashboard tag too long, max 50 characters","status":"tag-too-long"})");
   json folder_save = save_body({{"title", "x"}});
   folder_save["isFolder"] = true;
-  CHECK(api.post("/api/dashboards/db", folder_save).body == R"({"message":"Use folders endpoint for saving folders."})");
+  CHECK(api.post("/api/dashboards/db", folder_save).body ==
+        R"({"message":"Use folders endpoint for saving folders."})");
 }
 
 TEST_CASE("fake grafana: plugin and provisioned dashboards") {
@@ -144,7 +150,8 @@ TEST_CASE("fake grafana: Grafana 11.2 title uniqueness, name-exists and takeover
   grafana.put_dashboard({{"uid", "first"}, {"title", "Latency"}}, "", "seed");
   Answer clash = api.post("/api/dashboards/db", save_body({{"uid", "second"}, {"title", "latency"}}));
   CHECK(clash.status == 412);
-  CHECK(clash.body == R"({"message":"A dashboard with the same name in the folder already exists","status":"name-exists"})");
+  CHECK(clash.body ==
+        R"({"message":"A dashboard with the same name in the folder already exists","status":"name-exists"})");
   // With overwrite the other dashboard is taken over (grafana/grafana#89698).
   Answer takeover = api.post("/api/dashboards/db", save_body({{"uid", "second"}, {"title", "Latency"}}, true));
   CHECK(takeover.status == 200);
@@ -183,7 +190,8 @@ TEST_CASE("fake grafana: authentication") {
   // Health needs no credentials and is pretty-printed.
   Answer health = Api(grafana, "none").get("/api/health");
   CHECK(health.body == "{\n  \"commit\": \"0123456789\",\n  \"database\": \"ok\",\n  \"version\": \"12.1.0\"\n}");
-  CHECK(Api(grafana, "none").get("/api/nothing").body == R"({"message":"Unauthorized","messageId":"auth.unauthorized","statusCode":401,"traceID":""})");
+  CHECK(Api(grafana, "none").get("/api/nothing").body ==
+        R"({"message":"Unauthorized","messageId":"auth.unauthorized","statusCode":401,"traceID":""})");
   CHECK(Api(grafana).get("/api/nothing").body == R"({"message":"Not found"})");
 
   // No request log keeps a credential.
@@ -236,15 +244,18 @@ TEST_CASE("fake grafana: /api/dashboards/import resolves __inputs like Grafana")
   grafana.start();
   Api api(grafana);
   json dashboard = {
-      {"__inputs", {{{"name", "DS_PROM"}, {"type", "datasource"}, {"pluginId", "prometheus"}},
-                    {{"name", "DS_EXPR"}, {"type", "datasource"}, {"pluginId", "__expr__"}}}},
+      {"__inputs",
+       {{{"name", "DS_PROM"}, {"type", "datasource"}, {"pluginId", "prometheus"}},
+        {{"name", "DS_EXPR"}, {"type", "datasource"}, {"pluginId", "__expr__"}}}},
       {"__requires", json::array()},
       {"uid", "imp"},
       {"title", "Imported"},
-      {"panels", {{{"type", "row"}, {"panels", {{{"datasource", "${DS_PROM}"}, {"expr", "${DS_PROM} ${OTHER} ${DS_EXPR}"}}}}}}}};
-  json request = {{"dashboard", dashboard},
-                  {"overwrite", true},
-                  {"inputs", {{{"name", "DS_PROM"}, {"type", "datasource"}, {"pluginId", "prometheus"}, {"value", "uid-1"}}}}};
+      {"panels",
+       {{{"type", "row"}, {"panels", {{{"datasource", "${DS_PROM}"}, {"expr", "${DS_PROM} ${OTHER} ${DS_EXPR}"}}}}}}}};
+  json request = {
+      {"dashboard", dashboard},
+      {"overwrite", true},
+      {"inputs", {{{"name", "DS_PROM"}, {"type", "datasource"}, {"pluginId", "prometheus"}, {"value", "uid-1"}}}}};
   Answer imported = api.post("/api/dashboards/import", request);
   REQUIRE(imported.status == 200);
   CHECK(imported.parsed()["importedUrl"] == "/d/imp/imported");

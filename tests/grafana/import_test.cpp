@@ -1,9 +1,8 @@
 // `mlmon import-dashboard` end to end: the CLI in-process, the real libcurl client, the fake Grafana.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <chrono>
-
-#include <fmt/format.h>
 
 #include "fake_grafana.hpp"
 #include "test_support.hpp"
@@ -77,7 +76,8 @@ TEST_CASE("import-dashboard: create, unchanged, update by mlmon, refuse after a 
     CHECK(save["dashboard"]["version"] == 1);  // the live version, so a concurrent edit gets 412
     CHECK(save["overwrite"] == false);
     CHECK(save["message"] == "mlmon: lower the p99 threshold");
-    CHECK((*f.grafana.dashboard("ml-a"))["panels"][0]["fieldConfig"]["defaults"]["thresholds"]["steps"][0]["value"] == 0.3);
+    CHECK((*f.grafana.dashboard("ml-a"))["panels"][0]["fieldConfig"]["defaults"]["thresholds"]["steps"][0]["value"] ==
+          0.3);
 
     f.grafana.ui_edit("ml-a", [](json& d) { d["description"] = "tuned by hand"; }, "alice");
     f.file("ml-a.json", sample_dashboard("ml-a", "ML A", 0.2));
@@ -93,8 +93,9 @@ TEST_CASE("import-dashboard: create, unchanged, update by mlmon, refuse after a 
 
     CliRun overwritten = f.import({a, "--overwrite"});
     CHECK(overwritten.code == 0);
-    CHECK(overwritten.out == a + ": updated ml-a (version 3 → 4), replacing the edit by alice at 2026-01-01T00:00:02Z\n" +
-                                 summary(0, 1, 0, 0));
+    CHECK(overwritten.out ==
+          a + ": updated ml-a (version 3 → 4), replacing the edit by alice at 2026-01-01T00:00:02Z\n" +
+              summary(0, 1, 0, 0));
     CHECK(f.last_save()["overwrite"] == true);
     CHECK_FALSE((*f.grafana.dashboard("ml-a")).contains("description"));
 
@@ -173,13 +174,15 @@ TEST_CASE("import-dashboard: 401 stops the run; 403 names the credentials") {
 
 TEST_CASE("import-dashboard: 500 is retried with backoff, then succeeds") {
   ImportFixture f;
-  f.grafana.add_fault({Fault::Kind::Status, "POST", "/api/dashboards/db", 2, 500, R"({"message":"Failed to save dashboard"})"});
+  f.grafana.add_fault(
+      {Fault::Kind::Status, "POST", "/api/dashboards/db", 2, 500, R"({"message":"Failed to save dashboard"})"});
   std::string a = f.file("a.json", sample_dashboard("ml-a", "ML A"));
   CliRun run = f.import({a});
   CHECK(run.code == 0);
   CHECK(run.out == a + ": created ml-a (version 1)\n" + summary(1, 0, 0, 0));
   CHECK(run.err == "retrying POST " + f.grafana.url() + "/api/dashboards/db in 0.5s after HTTP 500 (attempt 2 of 4)\n" +
-                       "retrying POST " + f.grafana.url() + "/api/dashboards/db in 1s after HTTP 500 (attempt 3 of 4)\n");
+                       "retrying POST " + f.grafana.url() +
+                       "/api/dashboards/db in 1s after HTTP 500 (attempt 3 of 4)\n");
 }
 
 TEST_CASE("import-dashboard: Grafana failing for good, or too slow, fails in bounded time") {
@@ -189,8 +192,9 @@ TEST_CASE("import-dashboard: Grafana failing for good, or too slow, fails in bou
     std::string a = f.file("a.json", sample_dashboard("ml-a", "ML A"));
     CliRun run = f.import({a, "--retries", "1"});
     CHECK(run.code == 1);
-    CHECK(run.out == a + ": failed: POST /api/dashboards/db: Grafana failed (503 Service Unavailable: Service Unavailable)\n" +
-                         summary(0, 0, 0, 1));
+    CHECK(run.out ==
+          a + ": failed: POST /api/dashboards/db: Grafana failed (503 Service Unavailable: Service Unavailable)\n" +
+              summary(0, 0, 0, 1));
   }
   {
     ImportFixture f;
@@ -220,8 +224,9 @@ TEST_CASE("import-dashboard: bad replies fail that dashboard only, never crash")
                        ": failed: GET /api/dashboards/uid/ml-a: Grafana's reply is not what its API documents: HTTP "
                        "200 parse error at line 1, column 31: syntax error while parsing value - invalid string: "
                        "missing closing quote; last read: '\"trunc'\n" +
-                       b + ": failed: GET /api/dashboards/uid/ml-b: Grafana's reply is not what its API documents: no "
-                           "\"dashboard\" object\n" +
+                       b +
+                       ": failed: GET /api/dashboards/uid/ml-b: Grafana's reply is not what its API documents: no "
+                       "\"dashboard\" object\n" +
                        c + ": created ml-c (version 1)\n" + summary(1, 0, 0, 2));
 }
 
@@ -291,8 +296,8 @@ TEST_CASE("import-dashboard: --folder is found or created; --no-create; moving a
   std::string a = f.file("a.json", sample_dashboard("ml-a", "ML A"));
   CliRun first = f.import({a, "--folder", "ML Platform"});
   CHECK(first.code == 0);
-  CHECK(first.out == "folder \"ML Platform\": created (uid a0000001)\n" + a + ": created ml-a (version 1)\n" +
-                         summary(1, 0, 0, 0));
+  CHECK(first.out ==
+        "folder \"ML Platform\": created (uid a0000001)\n" + a + ": created ml-a (version 1)\n" + summary(1, 0, 0, 0));
   CHECK(f.grafana.folder_of("ml-a") == "a0000001");
   CHECK(f.import({a, "--folder", "ML Platform"}).out == a + ": unchanged ml-a\n" + summary(0, 0, 1, 0));
   CHECK(f.import({a}).out == a + ": unchanged ml-a\n" + summary(0, 0, 1, 0));  // stays in its folder
@@ -304,8 +309,8 @@ TEST_CASE("import-dashboard: --folder is found or created; --no-create; moving a
                            ": failed: folder \"Elsewhere\" is not available\n" + summary(0, 0, 0, 1));
 
   CliRun moved = f.import({a, "--folder-uid", "team-b", "--folder", "Team B"});
-  CHECK(moved.out == "folder \"Team B\": created (uid team-b)\n" + a + ": updated ml-a (version 1 → 2)\n" +
-                         summary(0, 1, 0, 0));
+  CHECK(moved.out ==
+        "folder \"Team B\": created (uid team-b)\n" + a + ": updated ml-a (version 1 → 2)\n" + summary(0, 1, 0, 0));
   CHECK(f.grafana.folder_of("ml-a") == "team-b");
   CHECK(f.import({a, "--folder", "general"}).out == a + ": updated ml-a (version 2 → 3)\n" + summary(0, 1, 0, 0));
   CHECK(f.grafana.folder_of("ml-a") == "");
@@ -314,9 +319,13 @@ TEST_CASE("import-dashboard: --folder is found or created; --no-create; moving a
 TEST_CASE("import-dashboard: __inputs need --datasource, checked before any request") {
   ImportFixture f;
   json exported = sample_dashboard("ml-a", "ML A");
-  exported["__inputs"] = {{{"name", "DS_PROMETHEUS"}, {"label", "prometheus"}, {"type", "datasource"},
-                           {"pluginId", "prometheus"}, {"pluginName", "Prometheus"}}};
-  exported["__requires"] = {{{"type", "datasource"}, {"id", "prometheus"}, {"name", "Prometheus"}, {"version", "1.0.0"}}};
+  exported["__inputs"] = {{{"name", "DS_PROMETHEUS"},
+                           {"label", "prometheus"},
+                           {"type", "datasource"},
+                           {"pluginId", "prometheus"},
+                           {"pluginName", "Prometheus"}}};
+  exported["__requires"] = {
+      {{"type", "datasource"}, {"id", "prometheus"}, {"name", "Prometheus"}, {"version", "1.0.0"}}};
   exported["panels"][0]["datasource"] = {{"type", "prometheus"}, {"uid", "${DS_PROMETHEUS}"}};
   std::string a = f.file("a.json", exported);
 
@@ -334,12 +343,14 @@ TEST_CASE("import-dashboard: __inputs need --datasource, checked before any requ
   CHECK(stored["panels"][0]["datasource"]["uid"] == "P1809F7CD0C75ACF3");
   CHECK_FALSE(stored.contains("__inputs"));
   CHECK_FALSE(stored.contains("__requires"));
-  CHECK(f.import({a, "--datasource", "DS_PROMETHEUS=P1809F7CD0C75ACF3"}).out == a + ": unchanged ml-a\n" + summary(0, 0, 1, 0));
+  CHECK(f.import({a, "--datasource", "DS_PROMETHEUS=P1809F7CD0C75ACF3"}).out ==
+        a + ": unchanged ml-a\n" + summary(0, 0, 1, 0));
 
   CliRun bad = f.import({a, "--datasource", "DS_PROMETHEUS"});
   CHECK(bad.code == 2);
-  CHECK(bad.err ==
-        "mlmon import-dashboard: --datasource DS_PROMETHEUS: expected NAME=UID, e.g. DS_PROMETHEUS=P1809F7CD0C75ACF3\n");
+  CHECK(
+      bad.err ==
+      "mlmon import-dashboard: --datasource DS_PROMETHEUS: expected NAME=UID, e.g. DS_PROMETHEUS=P1809F7CD0C75ACF3\n");
 }
 
 TEST_CASE("import-dashboard: --dry-run prints the diff and writes nothing") {

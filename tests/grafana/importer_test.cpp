@@ -21,7 +21,8 @@ using testing::TempDir;
 class KeywordLinter final : public DashboardLinter {
  public:
   void lint(const std::string& path, const std::string& text, Report& report) const override {
-    report.add(Diagnostic{Severity::Warning, "dashboards/style", path, {1, 1, 0}, "a warning never stops an import", ""});
+    report.add(
+        Diagnostic{Severity::Warning, "dashboards/style", path, {1, 1, 0}, "a warning never stops an import", ""});
     if (text.find("BROKEN") != std::string::npos) {
       report.add(Diagnostic{Severity::Error, "dashboards/broken", path, {1, 1, 0}, "the dashboard is broken", ""});
     }
@@ -57,8 +58,8 @@ struct ImporterHarness {
     client.reset();
     transport.reset();
   }
-  std::string run(const std::vector<std::string>& files, const ImportOptions& options, const DashboardComparer& comparer,
-                  const DashboardLinter* linter, ImportCounts* counts = nullptr) {
+  std::string run(const std::vector<std::string>& files, const ImportOptions& options,
+                  const DashboardComparer& comparer, const DashboardLinter* linter, ImportCounts* counts = nullptr) {
     out.str("");
     DashboardImporter importer(*client, comparer, linter, out);
     ImportCounts result = importer.run(files, options);

@@ -1,8 +1,8 @@
 #define DOCTEST_CONFIG_IMPLEMENT
-#include "corpus.hpp"
-
 #include <cstdlib>
 #include <thread>
+
+#include "corpus.hpp"
 
 int main(int argc, char** argv) {
   // The fake Grafana listens on 127.0.0.1: a proxy from the environment must not intercept it.

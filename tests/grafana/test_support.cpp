@@ -30,12 +30,20 @@ nlohmann::json sample_dashboard(const std::string& uid, const std::string& title
       {"gridPos", {{"x", 0}, {"y", 0}, {"w", 12}, {"h", 8}}},
       {"datasource", {{"type", "prometheus"}, {"uid", "prom"}}},
       {"targets", json::array({{{"refId", "A"},
-                                {"expr", "histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[$__rate_interval])))"}}})},
+                                {"expr",
+                                 "histogram_quantile(0.99, sum by (le) "
+                                 "(rate(http_request_duration_seconds_bucket[$__rate_interval])))"}}})},
       {"fieldConfig",
-       {{"defaults", {{"unit", "s"}, {"thresholds", {{"mode", "absolute"}, {"steps", json::array({{{"color", "red"}, {"value", threshold}}})}}}}},
+       {{"defaults",
+         {{"unit", "s"},
+          {"thresholds", {{"mode", "absolute"}, {"steps", json::array({{{"color", "red"}, {"value", threshold}}})}}}}},
         {"overrides", json::array()}}}};
-  return json{{"uid", uid},         {"title", title},          {"schemaVersion", 39}, {"tags", json::array({"ml"})},
-              {"time", {{"from", "now-6h"}, {"to", "now"}}}, {"panels", json::array({panel})}};
+  return json{{"uid", uid},
+              {"title", title},
+              {"schemaVersion", 39},
+              {"tags", json::array({"ml"})},
+              {"time", {{"from", "now-6h"}, {"to", "now"}}},
+              {"panels", json::array({panel})}};
 }
 
 std::string to_file(const nlohmann::json& value) { return value.dump(2) + "\n"; }

@@ -1,12 +1,12 @@
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "run_cli.hpp"
 #include "temp_dir.hpp"

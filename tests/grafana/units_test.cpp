@@ -12,8 +12,8 @@
 
 namespace mlmon::grafana {
 
-using nlohmann::json;
 using mlmon::testing::TempDir;
+using nlohmann::json;
 
 TEST_CASE("grafana url: sub-paths, userinfo split off, bad URLs named without secrets") {
   auto url = parse_grafana_url("https://host.example:3000/grafana/");
@@ -29,7 +29,8 @@ TEST_CASE("grafana url: sub-paths, userinfo split off, bad URLs named without se
 
   CHECK(parse_grafana_url("localhost:3000").error().message ==
         "the Grafana URL must start with http:// or https:// (for example https://grafana.example.com)");
-  CHECK(parse_grafana_url("ftp://u:hunter22@host").error().message == "the Grafana URL ftp://host must use http or https");
+  CHECK(parse_grafana_url("ftp://u:hunter22@host").error().message ==
+        "the Grafana URL ftp://host must use http or https");
   CHECK(parse_grafana_url("https://u:hunter22@").error().message == "the Grafana URL https:// has no host");
   CHECK(parse_grafana_url("https://host/grafana?orgId=1").error().message ==
         "the Grafana URL https://host/grafana?orgId=1 must not have a query or fragment");
@@ -67,7 +68,8 @@ TEST_CASE("credentials: precedence, validation, and no secret in errors") {
   CHECK(load_credentials(sources, url)->token == "glsa_fromfile");
   CHECK(load_credentials(sources, url)->source == "--token-file " + sources.token_file);
   sources.token_file = dir.file("empty", "\n");
-  CHECK(load_credentials(sources, url).error().message == "the token from --token-file " + sources.token_file + " is empty");
+  CHECK(load_credentials(sources, url).error().message ==
+        "the token from --token-file " + sources.token_file + " is empty");
 
   CHECK(base64_encode("") == "");
   CHECK(base64_encode("f") == "Zg==");
@@ -93,9 +95,10 @@ TEST_CASE("__inputs: Grafana's substitution, done on the client") {
   CHECK(substitute_placeholders("${a ${DS}", values) == "${a ${DS}");  // shortest match is "${a ${DS}"
   CHECK(substitute_placeholders("$DS ${DS:raw}", values) == "$DS ${DS:raw}");
 
-  json exported = {{"__inputs", {{{"name", "DS"}, {"type", "datasource"}, {"pluginId", "prometheus"}},
-                                 {{"name", "VAR_PREFIX"}, {"type", "constant"}, {"value", "collectd"}},
-                                 {{"name", "DS_EXPR"}, {"type", "datasource"}, {"pluginId", "__expr__"}}}},
+  json exported = {{"__inputs",
+                    {{{"name", "DS"}, {"type", "datasource"}, {"pluginId", "prometheus"}},
+                     {{"name", "VAR_PREFIX"}, {"type", "constant"}, {"value", "collectd"}},
+                     {{"name", "DS_EXPR"}, {"type", "datasource"}, {"pluginId", "__expr__"}}}},
                    {"__requires", json::array()},
                    {"__elements", json::object()},
                    {"title", "t ${DS}"},
@@ -103,9 +106,10 @@ TEST_CASE("__inputs: Grafana's substitution, done on the client") {
                    {"templating", {{"list", {{{"query", "${VAR_PREFIX}"}, {"datasource", "${DS_EXPR}"}}}}}}};
   auto resolved = resolve_inputs(exported, values);
   REQUIRE(resolved);
-  CHECK(*resolved == json{{"title", "t uid-1"},
-                          {"panels", {{{"type", "row"}, {"panels", {{{"datasource", {{"uid", "uid-1"}}}, {"id", 7}}}}}}},
-                          {"templating", {{"list", {{{"query", "collectd"}, {"datasource", "__expr__"}}}}}}});
+  CHECK(*resolved ==
+        json{{"title", "t uid-1"},
+             {"panels", {{{"type", "row"}, {"panels", {{{"datasource", {{"uid", "uid-1"}}}, {"id", 7}}}}}}},
+             {"templating", {{"list", {{{"query", "collectd"}, {"datasource", "__expr__"}}}}}}});
 
   auto missing = resolve_inputs(exported, {});
   CHECK(missing.error().message ==
@@ -136,7 +140,8 @@ TEST_CASE("git_head_commit reads .git without running git") {
   CHECK(git_head_commit(file) == "0123456789ab");
 
   dir.file("packed/.git/HEAD", "ref: refs/heads/trunk\n");
-  dir.file("packed/.git/packed-refs", "# pack-refs with: peeled\nfedcba9876543210fedcba9876543210fedcba98 refs/heads/trunk\n");
+  dir.file("packed/.git/packed-refs",
+           "# pack-refs with: peeled\nfedcba9876543210fedcba9876543210fedcba98 refs/heads/trunk\n");
   CHECK(git_head_commit(dir.file("packed/a.json", "{}")) == "fedcba987654");
 
   dir.file("detached/.git/HEAD", id + "\n");
@@ -148,7 +153,8 @@ TEST_CASE("git_head_commit reads .git without running git") {
 
 TEST_CASE("export text: server fields stripped, keys sorted, 2-space, newline") {
   json live = {{"version", 7}, {"title", "T"}, {"id", 3}, {"iteration", 123}, {"uid", "u"}, {"panels", {{{"id", 2}}}}};
-  CHECK(export_text(live) == "{\n  \"panels\": [\n    {\n      \"id\": 2\n    }\n  ],\n  \"title\": \"T\",\n  \"uid\": \"u\"\n}\n");
+  CHECK(export_text(live) ==
+        "{\n  \"panels\": [\n    {\n      \"id\": 2\n    }\n  ],\n  \"title\": \"T\",\n  \"uid\": \"u\"\n}\n");
   CHECK(slugify("  ML Platform: p99 / Latency ") == "ml-platform-p99-latency");
   CHECK(slugify("!!!") == "");
 }

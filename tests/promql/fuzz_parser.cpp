@@ -14,34 +14,34 @@
 namespace {
 
 void check(std::string_view input, const mlmon::promql::Features& features) {
-    using namespace mlmon::promql;
-    ParseResult r = parse(input, features);
-    if (r.error) {
-        if (r.error->begin > input.size() || r.error->end > input.size()) {
-            std::fprintf(stderr, "error position outside input: %s\n", format_error(input, *r.error).c_str());
-            std::abort();
-        }
-        (void)format_error(input, *r.error);
-        return;
+  using namespace mlmon::promql;
+  ParseResult r = parse(input, features);
+  if (r.error) {
+    if (r.error->begin > input.size() || r.error->end > input.size()) {
+      std::fprintf(stderr, "error position outside input: %s\n", format_error(input, *r.error).c_str());
+      std::abort();
     }
-    const std::string printed = print(r.ast->root());
-    ParseResult again = parse(printed, features);
-    if (again.error) {
-        std::fprintf(stderr, "printed form does not parse: %s\n  => %s\n", printed.c_str(),
-                     format_error(printed, *again.error).c_str());
-        std::abort();
-    }
-    if (!equal(r.ast->root(), again.ast->root())) {
-        std::fprintf(stderr, "round trip changed the tree: %s\n", printed.c_str());
-        std::abort();
-    }
+    (void)format_error(input, *r.error);
+    return;
+  }
+  const std::string printed = print(r.ast->root());
+  ParseResult again = parse(printed, features);
+  if (again.error) {
+    std::fprintf(stderr, "printed form does not parse: %s\n  => %s\n", printed.c_str(),
+                 format_error(printed, *again.error).c_str());
+    std::abort();
+  }
+  if (!equal(r.ast->root(), again.ast->root())) {
+    std::fprintf(stderr, "round trip changed the tree: %s\n", printed.c_str());
+    std::abort();
+  }
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    const std::string_view input(reinterpret_cast<const char*>(data), size);
-    check(input, mlmon::promql::Features::all());
-    check(input, mlmon::promql::Features{});
-    return 0;
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  check(input, mlmon::promql::Features::all());
+  check(input, mlmon::promql::Features{});
+  return 0;
 }

@@ -1,11 +1,11 @@
 #pragma once
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <memory>
-#include <tuple>
 #include <string>
+#include <tuple>
 #include <vector>
-
-#include <doctest/doctest.h>
 
 #include "rules/check_rules.hpp"
 

@@ -8,9 +8,7 @@ using mlmon::test::Lines;
 namespace {
 
 // A rule file with one alerting rule whose body is `body` (indented under `- alert: A`).
-std::string alert(const std::string& body) {
-  return "groups:\n  - name: g\n    rules:\n      - alert: A\n" + body;
-}
+std::string alert(const std::string& body) { return "groups:\n  - name: g\n    rules:\n      - alert: A\n" + body; }
 
 const std::string kGoodAnnotations =
     "        annotations:\n"
@@ -30,9 +28,11 @@ TEST_CASE("alerts/for: missing or zero for") {
 TEST_CASE("alerts/required-labels: missing label and disallowed value") {
   CHECK(check_text(alert("        expr: up == 0\n        for: 5m\n" + kGoodAnnotations)) ==
         Lines{"4:16: alerts/required-labels: alert \"A\" has no \"severity\" label"});
-  CHECK(check_text(alert("        expr: up == 0\n        for: 5m\n        labels:\n          severity: page\n" +
-                         kGoodAnnotations)) ==
-        Lines{"8:21: alerts/required-labels: alert \"A\" has severity=\"page\"; allowed values: critical, warning, info"});
+  CHECK(
+      check_text(alert("        expr: up == 0\n        for: 5m\n        labels:\n          severity: page\n" +
+                       kGoodAnnotations)) ==
+      Lines{
+          "8:21: alerts/required-labels: alert \"A\" has severity=\"page\"; allowed values: critical, warning, info"});
 }
 
 TEST_CASE("alerts/required-annotations and alerts/runbook-url") {
@@ -52,8 +52,9 @@ TEST_CASE("alerts/template-labels: labels removed by aggregation") {
         Lines{"10:53: alerts/template-labels: template of annotation \"summary\" uses label \"instance\", which the "
               "expression of alert \"A\" does not produce"});
   // A selector keeps every label; without() removes only the listed ones.
-  CHECK(check_text(alert("        expr: up == 0\n        for: 5m\n        labels:\n          severity: info\n"
-                         "        annotations:\n          summary: '{{ $labels.instance }}'\n          description: d\n")) ==
+  CHECK(check_text(
+            alert("        expr: up == 0\n        for: 5m\n        labels:\n          severity: info\n"
+                  "        annotations:\n          summary: '{{ $labels.instance }}'\n          description: d\n")) ==
         Lines{});
   CHECK(check_text(alert("        expr: sum without (instance) (up) == 0\n        for: 5m\n"
                          "        labels:\n          severity: info\n"
@@ -64,18 +65,21 @@ TEST_CASE("alerts/template-labels: labels removed by aggregation") {
 }
 
 TEST_CASE("rules/record-naming") {
-  CHECK(check_text("groups:\n  - name: g\n    rules:\n      - record: errors_rate\n        expr: sum(up)\n"
-                   "      - record: job:errors:rate5m\n        expr: sum by (job) (up)\n") ==
-        Lines{"4:17: rules/record-naming: recording rule name \"errors_rate\" does not follow level:metric:operations"});
+  CHECK(
+      check_text("groups:\n  - name: g\n    rules:\n      - record: errors_rate\n        expr: sum(up)\n"
+                 "      - record: job:errors:rate5m\n        expr: sum by (job) (up)\n") ==
+      Lines{"4:17: rules/record-naming: recording rule name \"errors_rate\" does not follow level:metric:operations"});
 }
 
 TEST_CASE("promql/counter-comparison") {
   CHECK(check_text(alert("        expr: (http_request_duration_seconds_bucket{le=\"0.5\"}) > 100\n        for: 5m\n"
-                         "        labels:\n          severity: info\n" + kGoodAnnotations)) ==
+                         "        labels:\n          severity: info\n" +
+                         kGoodAnnotations)) ==
         Lines{"5:16: promql/counter-comparison: \"http_request_duration_seconds_bucket\" is a counter compared without "
               "rate(); once it passes the threshold it never goes back"});
   CHECK(check_text(alert("        expr: rate(http_requests_count[5m]) > 100\n        for: 5m\n"
-                         "        labels:\n          severity: info\n" + kGoodAnnotations)) == Lines{});
+                         "        labels:\n          severity: info\n" +
+                         kGoodAnnotations)) == Lines{});
 }
 
 TEST_CASE("rules/duplicate: same name, labels and expression") {
@@ -100,10 +104,11 @@ TEST_CASE("inline comments silence one check on one rule") {
   const std::string text =
       "groups:\n  - name: g\n    rules:\n"
       "      # mlmon: disable=alerts/for,alerts/required-labels\n"
-      "      - alert: A\n        expr: up == 0\n" + kGoodAnnotations +
-      "      - alert: B\n        expr: up == 0\n" + kGoodAnnotations;
-  CHECK(check_text(text) == Lines{"10:16: alerts/for: alert \"B\" has no `for`; it fires on the first matching evaluation",
-                                  "10:16: alerts/required-labels: alert \"B\" has no \"severity\" label"});
+      "      - alert: A\n        expr: up == 0\n" +
+      kGoodAnnotations + "      - alert: B\n        expr: up == 0\n" + kGoodAnnotations;
+  CHECK(check_text(text) ==
+        Lines{"10:16: alerts/for: alert \"B\" has no `for`; it fires on the first matching evaluation",
+              "10:16: alerts/required-labels: alert \"B\" has no \"severity\" label"});
 }
 
 // Before, lint waited for a file Prometheus would load: a file with four mistakes showed two, and
@@ -145,7 +150,8 @@ TEST_CASE("a `# mlmon: disable=` comment naming no rule lint check is an error, 
   const std::string text =
       "groups:\n  - name: g\n    rules:\n"
       "      # mlmon: disable=alerts/fr, rules/schema,alerts/for\n"
-      "      - alert: A\n        expr: up == 0\n" + kGoodAnnotations;
+      "      - alert: A\n        expr: up == 0\n" +
+      kGoodAnnotations;
   CHECK(check_text(text) ==
         Lines{"4:24: config/unknown-check: \"alerts/fr\" is not a lint check of rule files, so this comment silences "
               "nothing; did you mean \"alerts/for\"?",

@@ -1,7 +1,8 @@
+#include "project/config.hpp"
+
 #include <doctest/doctest.h>
 
 #include "check_helpers.hpp"
-#include "project/config.hpp"
 
 using mlmon::test::check_text;
 using mlmon::test::Lines;
@@ -13,7 +14,8 @@ project::Config parse(const std::string& text, std::vector<std::string>* problem
   std::vector<Diagnostic> found;
   project::Config config = project::parse_config(".mlmon.yml", text, found);
   if (problems != nullptr) {
-    for (const auto& d : found) problems->push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " + d.message);
+    for (const auto& d : found)
+      problems->push_back(std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " + d.message);
   } else {
     REQUIRE(found.empty());
   }
@@ -62,10 +64,11 @@ TEST_CASE(".mlmon.yml: exclusions need a check and a reason, and match paths") {
 TEST_CASE(".mlmon.yml: unknown keys and bad values are errors") {
   std::vector<std::string> problems;
   parse("check:\n  a: off\nchecks:\n  alerts/for: loud\nrules:\n  required_label: [x]\n", &problems);
-  CHECK(problems == std::vector<std::string>{
-                        "1:1: unknown key \"check\" in .mlmon.yml; known keys: checks, rules, exclude, ignore",
-                        "4:15: unknown check setting \"loud\"; use off, on, error, warning or info",
-                        "6:3: unknown key \"required_label\" in rules; known keys: required_labels, required_annotations"});
+  CHECK(problems ==
+        std::vector<std::string>{
+            "1:1: unknown key \"check\" in .mlmon.yml; known keys: checks, rules, exclude, ignore",
+            "4:15: unknown check setting \"loud\"; use off, on, error, warning or info",
+            "6:3: unknown key \"required_label\" in rules; known keys: required_labels, required_annotations"});
 }
 
 TEST_CASE(".mlmon.yml: its problems are config/schema findings at the key") {

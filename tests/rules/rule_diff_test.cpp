@@ -1,4 +1,6 @@
 // The rule-file differ behind `mlmon diff OLD.yml NEW.yml`.
+#include "rules/rule_diff.hpp"
+
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -7,7 +9,6 @@
 
 #include "core/change_set.hpp"
 #include "rules/loader.hpp"
-#include "rules/rule_diff.hpp"
 
 namespace mlmon::rules {
 
@@ -105,7 +106,8 @@ TEST_CASE("rule diff: a threshold change is reported as the threshold alone") {
   CHECK(diff_text(kBase, with(kBase, "> 0.5", "> 5e-1")) == "");
   // Sign and non-JSON spellings are kept as written.
   CHECK(diff_text(kBase, with(kBase, "== 0", "== -1")) == "~ alert \"ApiDown\" (group \"api\"): threshold: 0 → -1\n");
-  CHECK(diff_text(kBase, with(kBase, "== 0", "== 0x10")) == "~ alert \"ApiDown\" (group \"api\"): threshold: 0 → \"0x10\"\n");
+  CHECK(diff_text(kBase, with(kBase, "== 0", "== 0x10")) ==
+        "~ alert \"ApiDown\" (group \"api\"): threshold: 0 → \"0x10\"\n");
   // One field per threshold that changed, numbered as `mlmon thresholds` numbers them.
   const std::string two = with(kBase, "up{job=\"api\"} == 0", "up{job=\"api\"} == 0 or absent(up{job=\"api\"}) == 1");
   CHECK(diff_text(two, with(two, "== 1", "== 2")) == "~ alert \"ApiDown\" (group \"api\"): threshold[1]: 1 → 2\n");
@@ -140,9 +142,10 @@ TEST_CASE("rule diff: other expression changes show both canonical forms") {
         "\"histogram_quantile(0.9, sum by (le) (rate(latency_bucket[5m]))) > 0.4\"\n");
   // Recording rules have no thresholds: a comparison there is part of what they record.
   const std::string filtered = with(kBase, "(rate(http_requests_total[5m]))", "(rate(http_requests_total[5m])) > 1");
-  CHECK(diff_text(filtered, with(filtered, "> 1", "> 2")) ==
-        "~ record \"job:http_requests:rate5m\" (group \"api\"): expr: "
-        "\"sum by (job) (rate(http_requests_total[5m])) > 1\" → \"sum by (job) (rate(http_requests_total[5m])) > 2\"\n");
+  CHECK(
+      diff_text(filtered, with(filtered, "> 1", "> 2")) ==
+      "~ record \"job:http_requests:rate5m\" (group \"api\"): expr: "
+      "\"sum by (job) (rate(http_requests_total[5m])) > 1\" → \"sum by (job) (rate(http_requests_total[5m])) > 2\"\n");
 }
 
 TEST_CASE("rule diff: an expression that does not parse is compared as text") {
@@ -155,12 +158,15 @@ TEST_CASE("rule diff: an expression that does not parse is compared as text") {
 }
 
 TEST_CASE("rule diff: for and keep_firing_for compare as durations and show as written") {
-  CHECK(diff_text(kBase, with(kBase, "for: 5m", "for: 10m")) == "~ alert \"HighLatency\" (group \"api\"): for: \"5m\" → \"10m\"\n");
-  CHECK(diff_text(kBase, with(kBase, "for: 5m", "for: 1h")) == "~ alert \"HighLatency\" (group \"api\"): for: \"5m\" → \"1h\"\n");
+  CHECK(diff_text(kBase, with(kBase, "for: 5m", "for: 10m")) ==
+        "~ alert \"HighLatency\" (group \"api\"): for: \"5m\" → \"10m\"\n");
+  CHECK(diff_text(kBase, with(kBase, "for: 5m", "for: 1h")) ==
+        "~ alert \"HighLatency\" (group \"api\"): for: \"5m\" → \"1h\"\n");
   CHECK(diff_text(kBase, with(kBase, "for: 2m", "for: 120s")) == "");
   // Absent is 0s, as Prometheus reads it.
   CHECK(diff_text(with(kBase, "        for: 2m\n", ""), with(kBase, "for: 2m", "for: 0s")) == "");
-  CHECK(diff_text(with(kBase, "        for: 2m\n", ""), kBase) == "~ alert \"ApiDown\" (group \"api\"): for: (none) → \"2m\"\n");
+  CHECK(diff_text(with(kBase, "        for: 2m\n", ""), kBase) ==
+        "~ alert \"ApiDown\" (group \"api\"): for: (none) → \"2m\"\n");
   CHECK(diff_text(kBase, with(kBase, "for: 2m\n", "for: 2m\n        keep_firing_for: 10m\n")) ==
         "~ alert \"ApiDown\" (group \"api\"): keep_firing_for: (none) → \"10m\"\n");
 }
@@ -168,7 +174,8 @@ TEST_CASE("rule diff: for and keep_firing_for compare as durations and show as w
 TEST_CASE("rule diff: labels and annotations, one line per key") {
   CHECK(diff_text(kBase, with(kBase, "severity: warning", "severity: critical")) ==
         "~ alert \"HighLatency\" (group \"api\"): labels.severity: \"warning\" → \"critical\"\n");
-  CHECK(diff_text(kBase, with(kBase, "severity: warning", "severity: warning\n          team: ml\n          \"a.b\": x")) ==
+  CHECK(diff_text(kBase,
+                  with(kBase, "severity: warning", "severity: warning\n          team: ml\n          \"a.b\": x")) ==
         "~ alert \"HighLatency\" (group \"api\"): labels[\"a.b\"]: (none) → \"x\"\n"
         "~ alert \"HighLatency\" (group \"api\"): labels.team: (none) → \"ml\"\n");
   CHECK(diff_text(kBase, with(kBase, "        annotations:\n          summary: High latency\n", "")) ==
@@ -186,7 +193,8 @@ TEST_CASE("rule diff: rules and groups added and removed") {
   CHECK(diff_text(kBase, more) == "+ group \"batch\"\n+ alert \"JobFailed\" (group \"batch\")\n");
   CHECK(diff_text(more, kBase) == "- group \"batch\"\n- alert \"JobFailed\" (group \"batch\")\n");
   const std::string swapped = with(kBase, "- alert: ApiDown", "- alert: ApiUnavailable");
-  CHECK(diff_text(kBase, swapped) == "- alert \"ApiDown\" (group \"api\")\n+ alert \"ApiUnavailable\" (group \"api\")\n");
+  CHECK(diff_text(kBase, swapped) ==
+        "- alert \"ApiDown\" (group \"api\")\n+ alert \"ApiUnavailable\" (group \"api\")\n");
   // An alert and a recording rule of the same name are different rules.
   const std::string recorded = with(kBase, "- alert: ApiDown", "- record: ApiDown");
   CHECK(diff_text(kBase, recorded) == "- alert \"ApiDown\" (group \"api\")\n+ record \"ApiDown\" (group \"api\")\n");
@@ -194,7 +202,8 @@ TEST_CASE("rule diff: rules and groups added and removed") {
 
 TEST_CASE("rule diff: group settings") {
   CHECK(diff_text(kBase, with(kBase, "interval: 1m", "interval: 60s")) == "");
-  CHECK(diff_text(kBase, with(kBase, "interval: 1m", "interval: 2m\n    query_offset: 30s\n    limit: 10\n    labels: {team: ml}")) ==
+  CHECK(diff_text(kBase, with(kBase, "interval: 1m",
+                              "interval: 2m\n    query_offset: 30s\n    limit: 10\n    labels: {team: ml}")) ==
         "~ group \"api\": interval: \"1m\" → \"2m\"\n"
         "~ group \"api\": query_offset: (none) → \"30s\"\n"
         "~ group \"api\": limit: (none) → 10\n"
@@ -205,7 +214,8 @@ TEST_CASE("rule diff: group settings") {
 }
 
 TEST_CASE("rule diff: a rule found in another group has moved") {
-  const std::string split = with(kBase, "      - alert: ApiDown", "  - name: availability\n    rules:\n      - alert: ApiDown");
+  const std::string split =
+      with(kBase, "      - alert: ApiDown", "  - name: availability\n    rules:\n      - alert: ApiDown");
   CHECK(diff_text(kBase, split) ==
         "+ group \"availability\"\n"
         "> alert \"ApiDown\" (group \"availability\") moved: group \"api\" → group \"availability\"\n");
@@ -255,17 +265,22 @@ TEST_CASE("rule diff: order in a group matters only where a rule reads a recordi
         expr: other > 1
 )y";
   CHECK(diff_text(chained, reader_first) ==
-        "> alert \"Errors\" (group \"g\") moved: after record \"job:errors:rate5m\" → before record \"job:errors:rate5m\"\n"
+        "> alert \"Errors\" (group \"g\") moved: after record \"job:errors:rate5m\" → before record "
+        "\"job:errors:rate5m\"\n"
         "~ alert \"Errors\" (group \"g\"): threshold: 1 → 2\n");
   // The recording rule moving is the same change for the rule that reads it, by any spelling.
-  const std::string by_label = with(chained, "expr: job:errors:rate5m > 1", "expr: '{__name__=\"job:errors:rate5m\"} > 1'");
+  const std::string by_label =
+      with(chained, "expr: job:errors:rate5m > 1", "expr: '{__name__=\"job:errors:rate5m\"} > 1'");
   const std::string record = "      - record: job:errors:rate5m\n        expr: sum by (job) (rate(errors_total[5m]))\n";
   const std::string recorded_last = with(by_label, record, "") + record;
   CHECK(diff_text(by_label, recorded_last) ==
-        "> alert \"Errors\" (group \"g\") moved: after record \"job:errors:rate5m\" → before record \"job:errors:rate5m\"\n");
+        "> alert \"Errors\" (group \"g\") moved: after record \"job:errors:rate5m\" → before record "
+        "\"job:errors:rate5m\"\n");
   // Groups are evaluated independently: the order of groups never matters.
-  const std::string records = "  - name: records\n    rules:\n      - record: job:errors:rate5m\n        expr: errors\n";
-  const std::string alerts = "  - name: alerts\n    rules:\n      - alert: Errors\n        expr: job:errors:rate5m > 1\n";
+  const std::string records =
+      "  - name: records\n    rules:\n      - record: job:errors:rate5m\n        expr: errors\n";
+  const std::string alerts =
+      "  - name: alerts\n    rules:\n      - alert: Errors\n        expr: job:errors:rate5m > 1\n";
   CHECK(diff_text("groups:\n" + records + alerts, "groups:\n" + alerts + records) == "");
 }
 
@@ -312,9 +327,10 @@ TEST_CASE("rule diff: same-named rules of a group pair by content, then labels, 
         "~ alert \"ErrorRate\" {severity=\"info\"} (group \"g\"): labels.severity: \"warning\" → \"info\"\n"
         "~ alert \"ErrorRate\" {severity=\"page\"} (group \"g\"): labels.severity: \"critical\" → \"page\"\n");
   // One of them removed.
-  CHECK(diff_text(twice, with(twice, "      - alert: ErrorRate\n        expr: errors:ratio > 0.01\n        for: 10m\n"
-                                     "        labels: {severity: warning}\n", "")) ==
-        "- alert \"ErrorRate\" {severity=\"warning\"} (group \"g\")\n");
+  CHECK(diff_text(twice, with(twice,
+                              "      - alert: ErrorRate\n        expr: errors:ratio > 0.01\n        for: 10m\n"
+                              "        labels: {severity: warning}\n",
+                              "")) == "- alert \"ErrorRate\" {severity=\"warning\"} (group \"g\")\n");
   // Labels that do not tell them apart: the rule's number.
   const std::string same_labels = with(twice, "{severity: critical}", "{severity: warning}");
   CHECK(diff_text(same_labels, with(same_labels, "for: 5m", "for: 1m")) ==
@@ -347,7 +363,8 @@ spec:
             severity: critical
 )y";
   CHECK(diff_text(kBase, manifest) == "");
-  CHECK(diff_text(manifest, with(kBase, "> 0.5", "> 1")) == "~ alert \"HighLatency\" (group \"api\"): threshold: 0.5 → 1\n");
+  CHECK(diff_text(manifest, with(kBase, "> 0.5", "> 1")) ==
+        "~ alert \"HighLatency\" (group \"api\"): threshold: 0.5 → 1\n");
 }
 
 TEST_CASE("rule diff: a multi-document manifest file compares by the groups of all its PrometheusRules") {
@@ -390,9 +407,10 @@ spec:
   CHECK(diff_text(two, with(two, "== 0", "== 2")) ==
         "~ alert \"ApiDown\" (group \"api-availability\"): threshold: 0 → 2\n");
   // The same rules in one plain file: ApiDown moved between groups, nothing else.
-  CHECK(diff_text(kBase, two) == "+ group \"api-availability\"\n"
-                                 "> alert \"ApiDown\" (group \"api-availability\") moved: group \"api\" → group "
-                                 "\"api-availability\"\n");
+  CHECK(diff_text(kBase, two) ==
+        "+ group \"api-availability\"\n"
+        "> alert \"ApiDown\" (group \"api-availability\") moved: group \"api\" → group "
+        "\"api-availability\"\n");
 }
 
 TEST_CASE("rule diff: PrometheusRules reusing a group name pair by resource, and say which") {
@@ -467,7 +485,8 @@ TEST_CASE("load_rule_file: what does not load, and where") {
   CHECK(load_error("groups: []\n") == "loaded");
   CHECK(load_error("groups:\n  - name: a\n    rules:\n      - alert: A\n        expr: [\n") ==
         "6:1: end of sequence flow not found");
-  CHECK(load_error("route:\n  receiver: x\n") == "1:1: not a rule file: expected `groups:` or a PrometheusRule manifest");
+  CHECK(load_error("route:\n  receiver: x\n") ==
+        "1:1: not a rule file: expected `groups:` or a PrometheusRule manifest");
   CHECK(load_error("- a\n") == "1:1: not a rule file: expected `groups:` or a PrometheusRule manifest");
   CHECK(load_error("groups:\n  - name: a\n    rules:\n      - alert: A\n        expr: x\n        severity: page\n") ==
         "6:9: field severity not found in type rulefmt.Rule");

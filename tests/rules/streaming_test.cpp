@@ -63,7 +63,8 @@ std::vector<fs::path> corpus_rule_files() {
 std::vector<fs::path> repository_rule_files() {
   std::vector<fs::path> files;
   const fs::path source = MLMON_SOURCE_DIR;
-  for (const char* name : {"rules/ml-platform.rules.yml", "rules/ml-platform.recording.yml"}) files.push_back(source / name);
+  for (const char* name : {"rules/ml-platform.rules.yml", "rules/ml-platform.recording.yml"})
+    files.push_back(source / name);
   for (const char* dir : {"tests/cli/fixtures/rules", "tests/cli/fixtures/diff"}) {
     for (const auto& entry : fs::directory_iterator(source / dir)) {
       if (entry.path().extension() == ".yml") files.push_back(entry.path());
@@ -107,8 +108,8 @@ TEST_CASE("streaming check-rules: each line of the shipped rules file removed or
   for (std::size_t k = 0; k < starts.size(); ++k) {
     const std::size_t begin = starts[k];
     const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : text->size();
-    for (const std::string& mutated : {text->substr(0, begin) + text->substr(end),
-                                       text->substr(0, begin) + "  " + text->substr(begin)}) {
+    for (const std::string& mutated :
+         {text->substr(0, begin) + text->substr(end), text->substr(0, begin) + "  " + text->substr(begin)}) {
       CAPTURE(k + 1);
       check_same_both_ways(mutated);
       ++cases;
@@ -149,27 +150,28 @@ TEST_CASE("streaming check-rules: findings across groups and a restart halfway")
                     "11:16: alerts/required-annotations: alert \"Same\" has no \"description\" annotation",
                     "11:16: alerts/required-labels: alert \"Same\" has no \"severity\" label"});
 
-  const std::string block = "groups:\n"
-                            "  - name: one\n"
-                            "    rules:\n"
-                            "      - alert: Same\n"
-                            "        expr: up == 0\n"
-                            "        for: 5m\n"
-                            "        labels:\n"
-                            "          severity: warning\n"
-                            "        annotations:\n"
-                            "          summary: s\n"
-                            "          description: d\n"
-                            "  - name: two\n"
-                            "    rules:\n"
-                            "      - alert: Same\n"
-                            "        expr: up == 0\n"
-                            "        for: 5m\n"
-                            "        labels:\n"
-                            "          severity: warning\n"
-                            "        annotations:\n"
-                            "          summary: s\n"
-                            "          description: d\n";
+  const std::string block =
+      "groups:\n"
+      "  - name: one\n"
+      "    rules:\n"
+      "      - alert: Same\n"
+      "        expr: up == 0\n"
+      "        for: 5m\n"
+      "        labels:\n"
+      "          severity: warning\n"
+      "        annotations:\n"
+      "          summary: s\n"
+      "          description: d\n"
+      "  - name: two\n"
+      "    rules:\n"
+      "      - alert: Same\n"
+      "        expr: up == 0\n"
+      "        for: 5m\n"
+      "        labels:\n"
+      "          severity: warning\n"
+      "        annotations:\n"
+      "          summary: s\n"
+      "          description: d\n";
   CHECK(run(block, true).findings == run(block, false).findings);
   CHECK(test::check_text(block) ==
         test::Lines{"14:16: rules/duplicate: duplicate rule \"Same\": same labels and expression as rule 1 of group "

@@ -1,8 +1,9 @@
+#include "rules/validate.hpp"
+
 #include <doctest/doctest.h>
 
 #include "check_helpers.hpp"
 #include "rules/loader.hpp"
-#include "rules/validate.hpp"
 
 using mlmon::test::Lines;
 using mlmon::test::validate_text;
@@ -62,8 +63,7 @@ TEST_CASE("--ignore-unknown-fields accepts extra fields") {
 TEST_CASE("wrong node kinds use Go's unmarshal words") {
   CHECK(validate_text("groups:\n  - name: g\n    rules:\n      alert: A\n") ==
         Lines{"4:7: rules/schema: cannot unmarshal !!map into []rulefmt.Rule"});
-  CHECK(validate_text("groups:\n  - name: [a]\n") ==
-        Lines{"2:11: rules/schema: cannot unmarshal !!seq into string"});
+  CHECK(validate_text("groups:\n  - name: [a]\n") == Lines{"2:11: rules/schema: cannot unmarshal !!seq into string"});
   CHECK(validate_text("groups:\n  - name: g\n    limit: ten\n") ==
         Lines{"3:12: rules/schema: cannot unmarshal !!str `ten` into int"});
 }
@@ -91,8 +91,9 @@ TEST_CASE("group names: empty and repeated") {
 }
 
 TEST_CASE("record and alert: exactly one") {
-  CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - record: a:b:c\n        alert: A\n        expr: up\n") ==
-        Lines{"5:16: rules/record-or-alert: group \"g\", rule 1, \"A\": only one of 'record' and 'alert' must be set"});
+  CHECK(
+      validate_text("groups:\n  - name: g\n    rules:\n      - record: a:b:c\n        alert: A\n        expr: up\n") ==
+      Lines{"5:16: rules/record-or-alert: group \"g\", rule 1, \"A\": only one of 'record' and 'alert' must be set"});
   CHECK(validate_text("groups:\n  - name: g\n    rules:\n      - expr: up\n") ==
         Lines{"4:9: rules/record-or-alert: group \"g\", rule 1, \"\": one of 'record' or 'alert' must be set"});
 }
@@ -117,8 +118,10 @@ TEST_CASE("recording rules reject alerting-only fields and bad names") {
                       "        annotations:\n"
                       "          a: b\n") ==
         Lines{"6:9: rules/recording-field: group \"g\", rule 1, \"job-up-sum\": invalid field 'for' in recording rule",
-              "7:9: rules/recording-field: group \"g\", rule 1, \"job-up-sum\": invalid field 'keep_firing_for' in recording rule",
-              "8:9: rules/recording-field: group \"g\", rule 1, \"job-up-sum\": invalid field 'annotations' in recording rule"});
+              "7:9: rules/recording-field: group \"g\", rule 1, \"job-up-sum\": invalid field 'keep_firing_for' in "
+              "recording rule",
+              "8:9: rules/recording-field: group \"g\", rule 1, \"job-up-sum\": invalid field 'annotations' in "
+              "recording rule"});
 }
 
 TEST_CASE("record names: UTF-8 by default, legacy on request, braces always") {
@@ -139,10 +142,12 @@ TEST_CASE("record names: UTF-8 by default, legacy on request, braces always") {
 // decode to code points), yet Prometheus checks it: the value is patched after loading.
 TEST_CASE("label values must be valid UTF-8") {
   const auto source = std::make_shared<mlmon::SourceFile>(
-      "r.yml", "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        labels:\n"
-               "          team: ml\n");
+      "r.yml",
+      "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        labels:\n"
+      "          team: ml\n");
   std::vector<mlmon::Diagnostic> out;
-  const mlmon::rules::RuleFile file = mlmon::rules::decode_rule_file(mlmon::rules::load_rule_documents(source), {}, out);
+  const mlmon::rules::RuleFile file =
+      mlmon::rules::decode_rule_file(mlmon::rules::load_rule_documents(source), {}, out);
   REQUIRE(out.empty());
   REQUIRE(file.groups.size() == 1);
   const mlmon::yaml::Node* team =

@@ -1,7 +1,8 @@
 // Go's filepath.Clean, Join, Dir, Match and Glob, as promtool resolves rule_files.
+#include "ruletest/go_path.hpp"
+
 #include <doctest/doctest.h>
 
-#include "ruletest/go_path.hpp"
 #include "temp_dir.hpp"
 
 using namespace mlmon::ruletest;
@@ -51,5 +52,6 @@ TEST_CASE("gopath: Glob sorts its matches and gives a pattern without metacharac
 }
 
 TEST_CASE("gopath: read_file's errors are Go's") {
-  CHECK(gopath::read_file("/nonexistent/r.yml").error().message == "open /nonexistent/r.yml: no such file or directory");
+  CHECK(gopath::read_file("/nonexistent/r.yml").error().message ==
+        "open /nonexistent/r.yml: no such file or directory");
 }

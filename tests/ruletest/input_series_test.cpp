@@ -1,8 +1,9 @@
 // Input series as promtool loads them: its load script, its quirks, mlmon's bounds.
+#include "ruletest/input_series.hpp"
+
 #include <doctest/doctest.h>
 
 #include "engine/value.hpp"
-#include "ruletest/input_series.hpp"
 
 using namespace mlmon;
 using namespace mlmon::ruletest;

@@ -1,13 +1,14 @@
 // promtool's series notation: values, and errors as promtool 3.5.3 prints them for an input series
 // (the series is line 2 of its load script, hence line offset 1). Expected texts were printed by
 // promtool 3.5.3 for `series: S` / `values: V` (the line is "S V").
+#include "ruletest/series_desc.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <string>
 
 #include "engine/value.hpp"
-#include "ruletest/series_desc.hpp"
 
 using namespace mlmon;
 using namespace mlmon::ruletest;
@@ -74,7 +75,8 @@ TEST_CASE("series notation: labels") {
 }
 
 TEST_CASE("series notation: errors in promtool 3.5.3's words and positions") {
-  CHECK(error_of("up 1 2 foo") == R"(2:8: parse error: unexpected identifier "foo" in series values, expected number or "stale")");
+  CHECK(error_of("up 1 2 foo") ==
+        R"(2:8: parse error: unexpected identifier "foo" in series values, expected number or "stale")");
   CHECK(error_of("up 1+ 2") == R"(2:6: parse error: unexpected " " in series values)");
   CHECK(error_of("up 1+2x") == "2:8: parse error: unexpected end of input in series values");
   CHECK(error_of("up 1+2xa") == R"(2:8: parse error: unexpected identifier "a" in series values)");
@@ -106,8 +108,9 @@ TEST_CASE("series notation: errors in promtool 3.5.3's words and positions") {
 }
 
 TEST_CASE("series notation: what mlmon refuses where promtool would run out of memory") {
-  CHECK(error_of("up 1x99999999999999999999") ==
-        R"(2:6: parse error: invalid repetition in series values: strconv.ParseUint: parsing "99999999999999999999": value out of range)");
+  CHECK(
+      error_of("up 1x99999999999999999999") ==
+      R"(2:6: parse error: invalid repetition in series values: strconv.ParseUint: parsing "99999999999999999999": value out of range)");
   CHECK(error_of("up 1x100000000").find("too many values in one series") != std::string::npos);
 }
 
@@ -137,8 +140,9 @@ TEST_CASE("series notation: native histograms are decoded, {{a}}+{{b}}xN adds as
   CHECK(error_of("h {{sum:+1}}") == "1:9: parse error: histogram description incomplete unexpected: '+'");
   CHECK(error_of("h {{sum:1}}+3x2") == "1:13: parse error: unexpected number \"3\" in series values");
   CHECK(error_of("h {{ sum:1 }}") == "1:6: parse error: unexpected \"<Item 57370>\" \"sum\" in series values");
-  CHECK(error_of("h {{sum:1 2}}") == "1:11: parse error: unexpected number \"2\" in histogram description, expected "
-                                      "histogram description key, e.g. buckets:[5 10 7]");
+  CHECK(error_of("h {{sum:1 2}}") ==
+        "1:11: parse error: unexpected number \"2\" in histogram description, expected "
+        "histogram description key, e.g. buckets:[5 10 7]");
   CHECK(error_of("h {{sum:1count:2}}") == "1:9: parse error: bad number syntax: \"1\"");
   CHECK(error_of("h {{schema:1 sum:1}}+{{schema:0 sum:2}}x2") ==
         "1:41: parse error: error combining histograms: cannot merge from schema 0 to 1");

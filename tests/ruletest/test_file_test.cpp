@@ -1,8 +1,8 @@
 // The test file's strict decoder: what yaml.v2's UnmarshalStrict refuses, in its words, and every
 // problem's position.
-#include <doctest/doctest.h>
-
 #include "ruletest/test_file.hpp"
+
+#include <doctest/doctest.h>
 
 using namespace mlmon;
 using namespace mlmon::ruletest;
@@ -61,14 +61,16 @@ tests:
 }
 
 TEST_CASE("test file: type errors and unknown fields, all of them, in yaml.v2's words") {
-  const auto d = decode("tests:\n  - interval: 1m\n    foo: 1\n    name: [x]\n    interval: 2m\n"
-                        "    promql_expr_test:\n      - exp_samples:\n          - value: \"3\"\n");
+  const auto d = decode(
+      "tests:\n  - interval: 1m\n    foo: 1\n    name: [x]\n    interval: 2m\n"
+      "    promql_expr_test:\n      - exp_samples:\n          - value: \"3\"\n");
   REQUIRE(d.problems.size() == 4);
-  CHECK(d.promtool_error() == "yaml: unmarshal errors:\n"
-                              "  line 3: field foo not found in type main.testGroup\n"
-                              "  line 4: cannot unmarshal !!seq into string\n"
-                              "  line 5: field interval already set in type main.testGroup\n"
-                              "  line 8: cannot unmarshal !!str `3` into float64");
+  CHECK(d.promtool_error() ==
+        "yaml: unmarshal errors:\n"
+        "  line 3: field foo not found in type main.testGroup\n"
+        "  line 4: cannot unmarshal !!seq into string\n"
+        "  line 5: field interval already set in type main.testGroup\n"
+        "  line 8: cannot unmarshal !!str `3` into float64");
   CHECK(d.problems[1].pos.line == 4);
   CHECK(d.problems[1].pos.col == 11);
 }

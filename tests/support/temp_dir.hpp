@@ -1,8 +1,7 @@
 // A fresh temporary directory per test, removed afterwards; shared by the test folders.
 #pragma once
-#include <stdlib.h>
-
 #include <doctest/doctest.h>
+#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -25,8 +24,8 @@ class TempDir {
     for (auto it = std::filesystem::recursive_directory_iterator(path_, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (!it->is_symlink()) {
-        std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
-                                     std::filesystem::perm_options::add, ec);
+        std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all, std::filesystem::perm_options::add,
+                                     ec);
       }
     }
     std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);

@@ -1,10 +1,10 @@
 // End-to-end: `mlmon thresholds` and `mlmon set-threshold` through mlmon_main, on temporary
 // copies of the shipped rule file.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "read_text.hpp"
@@ -78,8 +78,9 @@ TEST_CASE("thresholds --format=json") {
   CHECK(kafka["line"] == 95);
   CHECK(kafka["for"] == "10m");
   CHECK(kafka["severity"] == "critical");
-  CHECK(kafka["thresholds"].dump() ==
-        R"([{"index":0,"op":">","bool":false,"side":"right","threshold":"100000","value":100000.0,"line":96,"column":65}])");
+  CHECK(
+      kafka["thresholds"].dump() ==
+      R"([{"index":0,"op":">","bool":false,"side":"right","threshold":"100000","value":100000.0,"line":96,"column":65}])");
 }
 
 TEST_CASE("thresholds: several thresholds get an index, none says so, a left-hand number is marked") {
@@ -94,10 +95,17 @@ TEST_CASE("thresholds: several thresholds get an index, none says so, a left-han
   const std::string loc = file + ":";
   CHECK(run.out == "ALERT    GROUP  LOCATION" + std::string(loc.size() + 1 - 8, ' ') +
                        "  COMPARISON  THRESHOLD  FOR  SEVERITY\n"
-                       "Disk[0]  g      " + loc + "4  >           80         -    -\n"
-                       "Disk[1]  g      " + loc + "4  ==          0          -    -\n"
-                       "Absent   g      " + loc + "6  -           none       -    -\n"
-                       "Left     g      " + loc + "8  < (left)    0.5        -    -\n");
+                       "Disk[0]  g      " +
+                       loc +
+                       "4  >           80         -    -\n"
+                       "Disk[1]  g      " +
+                       loc +
+                       "4  ==          0          -    -\n"
+                       "Absent   g      " +
+                       loc +
+                       "6  -           none       -    -\n"
+                       "Left     g      " +
+                       loc + "8  < (left)    0.5        -    -\n");
 }
 
 TEST_CASE("set-threshold changes exactly the number's line; thresholds then reports it") {
@@ -162,9 +170,13 @@ TEST_CASE("set-threshold --for alone, and an alert defined twice picked by --lab
   CHECK(run.err ==
         "mlmon set-threshold: alert \"HighPredictionErrorRate\" is defined 2 times; pick one with --group, --file or "
         "--label NAME=VALUE:\n"
-        "  " + p.rules + ":25: group \"ml-platform-prediction.alerts\", severity=warning\n"
-        "  " + p.rules + ":36: group \"ml-platform-prediction.alerts\", severity=critical\n"
-        "mlmon set-threshold: nothing was written\n");
+        "  " +
+            p.rules +
+            ":25: group \"ml-platform-prediction.alerts\", severity=warning\n"
+            "  " +
+            p.rules +
+            ":36: group \"ml-platform-prediction.alerts\", severity=critical\n"
+            "mlmon set-threshold: nothing was written\n");
   run = run_cli({"set-threshold", "HighPredictionErrorRate", "--for", "3m", "--label", "severity=critical", p.rules});
   CHECK(run.code == 0);
   CHECK(run.out == p.rules + ":38: HighPredictionErrorRate: for 5m -> 3m\n");
@@ -181,9 +193,10 @@ TEST_CASE("set-threshold: bad input gives a clear error and leaves the file byte
   CHECK(run.err == "mlmon set-threshold: invalid --for \"5x\": unknown unit \"x\" in duration \"5x\"\n");
   run = run_cli({"set-threshold", "HighPredictionLatncy", "0.4", p.rules});
   CHECK(run.code == 2);
-  CHECK(run.err ==
-        "mlmon set-threshold: no alerting rule named \"HighPredictionLatncy\"; did you mean \"HighPredictionLatency\"?\n"
-        "mlmon set-threshold: nothing was written\n");
+  CHECK(
+      run.err ==
+      "mlmon set-threshold: no alerting rule named \"HighPredictionLatncy\"; did you mean \"HighPredictionLatency\"?\n"
+      "mlmon set-threshold: nothing was written\n");
   CHECK(read_text(p.rules) == kShipped);
 }
 
@@ -217,7 +230,8 @@ TEST_CASE("set-threshold: a read-only file, a symlinked file, a read-only direct
 
 TEST_CASE("set-threshold --values: all files or none, every failure reported") {
   Project p;
-  const auto other = p.dir.file("rules/other.yml", "groups:\n- name: extra\n  rules:\n  - alert: QueueFull\n    expr: q > 10\n");
+  const auto other =
+      p.dir.file("rules/other.yml", "groups:\n- name: extra\n  rules:\n  - alert: QueueFull\n    expr: q > 10\n");
   const auto good = p.dir.file("prod.yml",
                                "HighPredictionLatency: 0.3\n"
                                "QueueFull: {value: 20, for: 2m}\n"
@@ -231,8 +245,10 @@ TEST_CASE("set-threshold --values: all files or none, every failure reported") {
         std::vector<std::string>{
             "        expr: model:prediction_latency_seconds:p99_rate5m > 0.5 =>         expr: "
             "model:prediction_latency_seconds:p99_rate5m > 0.3",
-            "        expr: model:prediction_errors:ratio_rate5m > 0.01 =>         expr: model:prediction_errors:ratio_rate5m > 0.02",
-            "        expr: model:prediction_errors:ratio_rate5m > 0.05 =>         expr: model:prediction_errors:ratio_rate5m > 0.1",
+            "        expr: model:prediction_errors:ratio_rate5m > 0.01 =>         expr: "
+            "model:prediction_errors:ratio_rate5m > 0.02",
+            "        expr: model:prediction_errors:ratio_rate5m > 0.05 =>         expr: "
+            "model:prediction_errors:ratio_rate5m > 0.1",
         });
   CHECK(read_text(other) == "groups:\n- name: extra\n  rules:\n  - alert: QueueFull\n    expr: q > 20\n    for: 2m\n");
 
@@ -254,13 +270,19 @@ TEST_CASE("set-threshold --values: all files or none, every failure reported") {
                               "HighPredictionErrorRate: 0.5\n");
   run = run_cli({"set-threshold", "--values", bad, p.dir / "rules"});
   CHECK(run.code == 2);
-  CHECK(run.err ==
-        "mlmon set-threshold: " + bad + ":2: no alerting rule named \"QueueFul\"; did you mean \"QueueFull\"?\n"
-        "mlmon set-threshold: " + bad + ":3: alert \"HighPredictionErrorRate\" is defined 2 times; pick one with "
-        "`group:`, `file:` or `labels:`:\n"
-        "  " + p.rules + ":25: group \"ml-platform-prediction.alerts\", severity=warning\n"
-        "  " + p.rules + ":36: group \"ml-platform-prediction.alerts\", severity=critical\n"
-        "mlmon set-threshold: nothing was written\n");
+  CHECK(run.err == "mlmon set-threshold: " + bad +
+                       ":2: no alerting rule named \"QueueFul\"; did you mean \"QueueFull\"?\n"
+                       "mlmon set-threshold: " +
+                       bad +
+                       ":3: alert \"HighPredictionErrorRate\" is defined 2 times; pick one with "
+                       "`group:`, `file:` or `labels:`:\n"
+                       "  " +
+                       p.rules +
+                       ":25: group \"ml-platform-prediction.alerts\", severity=warning\n"
+                       "  " +
+                       p.rules +
+                       ":36: group \"ml-platform-prediction.alerts\", severity=critical\n"
+                       "mlmon set-threshold: nothing was written\n");
   CHECK(read_text(p.rules) == rules_before);
   CHECK(read_text(other) == other_before);
 
@@ -282,9 +304,13 @@ TEST_CASE("set-threshold: an alert in two files is refused until --file or --gro
   CHECK(run.code == 2);
   CHECK(run.err ==
         "mlmon set-threshold: alert \"Q\" is defined 2 times; pick one with --group, --file or --label NAME=VALUE:\n"
-        "  " + a + ":4: group \"ga\"\n"
-        "  " + b + ":4: group \"gb\"\n"
-        "mlmon set-threshold: nothing was written\n");
+        "  " +
+            a +
+            ":4: group \"ga\"\n"
+            "  " +
+            b +
+            ":4: group \"gb\"\n"
+            "mlmon set-threshold: nothing was written\n");
   run = run_cli({"set-threshold", "Q", "2", "--file", b, dir.path()});
   CHECK(run.code == 0);
   CHECK(read_text(b) == "groups:\n- name: gb\n  rules:\n  - alert: Q\n    expr: q > 2\n");
@@ -296,10 +322,15 @@ TEST_CASE("set-threshold: an alert in two files is refused until --file or --gro
   CHECK(read_text(a) == "groups:\n- name: ga\n  rules:\n  - alert: Q\n    expr: q > 3\n");
   run = run_cli({"set-threshold", "Q", "3", "--group", "gc", dir.path()});
   CHECK(run.code == 2);
-  CHECK(run.err == "mlmon set-threshold: no alerting rule named \"Q\" in group \"gc\"; it is defined in:\n"
-                   "  " + a + ":4: group \"ga\"\n"
-                   "  " + b + ":4: group \"gb\"\n"
-                   "mlmon set-threshold: nothing was written\n");
+  CHECK(run.err ==
+        "mlmon set-threshold: no alerting rule named \"Q\" in group \"gc\"; it is defined in:\n"
+        "  " +
+            a +
+            ":4: group \"ga\"\n"
+            "  " +
+            b +
+            ":4: group \"gb\"\n"
+            "mlmon set-threshold: nothing was written\n");
 }
 
 TEST_CASE("a file with a YAML error: thresholds says so, set-threshold refuses unless --file picks another") {
@@ -422,10 +453,11 @@ spec:
   const auto file = dir.file("teams.yaml", manifests);
   CliRun run = run_cli({"set-threshold", "High", "5", "--group", "latency", file});
   CHECK(run.code == 2);
-  CHECK(run.err == "mlmon set-threshold: alert \"High\" is defined 2 times in group \"latency\"; pick one with --group, "
-                   "--resource, --file or --label NAME=VALUE:\n  " +
-                       file + ":9: group \"latency\" of PrometheusRule \"team-a\"\n  " + file +
-                       ":20: group \"latency\" of PrometheusRule \"team-b\"\nmlmon set-threshold: nothing was written\n");
+  CHECK(run.err ==
+        "mlmon set-threshold: alert \"High\" is defined 2 times in group \"latency\"; pick one with --group, "
+        "--resource, --file or --label NAME=VALUE:\n  " +
+            file + ":9: group \"latency\" of PrometheusRule \"team-a\"\n  " + file +
+            ":20: group \"latency\" of PrometheusRule \"team-b\"\nmlmon set-threshold: nothing was written\n");
   CHECK(read_text(file) == manifests);
 
   run = run_cli({"set-threshold", "High", "5", "--resource", "team-b", file});
@@ -436,8 +468,9 @@ spec:
 
   run = run_cli({"set-threshold", "High", "7", "--resource", "team-c", file});
   CHECK(run.code == 2);
-  CHECK(run.err.starts_with("mlmon set-threshold: no alerting rule named \"High\" in PrometheusRule \"team-c\"; it is "
-                            "defined in:\n"));
+  CHECK(
+      run.err.starts_with("mlmon set-threshold: no alerting rule named \"High\" in PrometheusRule \"team-c\"; it is "
+                          "defined in:\n"));
 
   const auto values = dir.file("values.yml", "High: {value: 3, resource: team-a}\n");
   run = run_cli({"set-threshold", "--values", values, file});

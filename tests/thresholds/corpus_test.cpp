@@ -2,7 +2,6 @@
 // changes exactly one line, the file still passes Prometheus's validations, and listing the
 // thresholds again shows the new value.
 #include <doctest/doctest.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -77,7 +76,8 @@ TEST_CASE("corpus: every threshold of awesome-prometheus-alerts can be set, one 
       request.selector.group = alert.group->name;
       request.selector.index = 0;
       request.value = *value;
-      const std::string context = fmt::format("{} {} {} -> {}", alert.location(), alert.name, threshold.text, value->text);
+      const std::string context =
+          fmt::format("{} {} {} -> {}", alert.location(), alert.name, threshold.text, value->text);
       const Plan plan = plan_requests(inventory, {request});
       if (!plan.errors.empty()) {
         // Same name twice in one group: picked by the severity label, as a user would.

@@ -1,7 +1,8 @@
+#include "thresholds/find_thresholds.hpp"
+
 #include <doctest/doctest.h>
 
 #include "promql/parser.hpp"
-#include "thresholds/find_thresholds.hpp"
 
 namespace {
 

@@ -25,8 +25,8 @@ namespace {
 using namespace mlmon;
 using namespace mlmon::thresholds;
 
-constexpr const char* kValues[] = {"0",    "0.4",  "-3",  "1e5",    "0x20", "15m",    "1_000",
-                                   "Inf",  "-Inf", "NaN", ".5",     "+2",   "100000", "2.5e-3"};
+constexpr const char* kValues[] = {"0",   "0.4",  "-3",  "1e5", "0x20", "15m",    "1_000",
+                                   "Inf", "-Inf", "NaN", ".5",  "+2",   "100000", "2.5e-3"};
 constexpr std::size_t kValueCount = sizeof(kValues) / sizeof(kValues[0]);
 
 [[noreturn]] void fail(const char* what, const std::string& detail, const std::string& old_text,
@@ -122,8 +122,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (std::size_t i = 0; i < alert.thresholds.size(); ++i) {
     const double expected = i == threshold.index ? value->value : alert.thresholds[i].value;
     if (!same_number(after->thresholds[i].value, expected) || after->thresholds[i].op != alert.thresholds[i].op) {
-      fail("a threshold is not what it should be", std::to_string(i) + ": " + after->thresholds[i].text + " " +
-           after->thresholds[i].op, old_text, new_text);
+      fail("a threshold is not what it should be",
+           std::to_string(i) + ": " + after->thresholds[i].text + " " + after->thresholds[i].op, old_text, new_text);
     }
   }
   return 0;

@@ -140,8 +140,10 @@ TEST_CASE("number on the left, bool, durations and several thresholds") {
   CHECK(edited("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: time() - x > 10m\n", "A", "900") ==
         "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: time() - x > 15m\n");
   const std::string two = "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 80 and y == 0\n";
-  CHECK(edited(two, "A", "90", std::nullopt, 0) == "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 90 and y == 0\n");
-  CHECK(edited(two, "A", "1", std::nullopt, 1) == "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 80 and y == 1\n");
+  CHECK(edited(two, "A", "90", std::nullopt, 0) ==
+        "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 90 and y == 0\n");
+  CHECK(edited(two, "A", "1", std::nullopt, 1) ==
+        "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 80 and y == 1\n");
   CHECK(edit_error(two, "A", "90") ==
         "rules.yml:4: alert A has 2 thresholds; pick one with --index:\n  0: > 80 (line 5)\n  1: == 0 (line 5)");
   CHECK(edit_error(two, "A", "90", std::nullopt, 2) ==
@@ -149,8 +151,8 @@ TEST_CASE("number on the left, bool, durations and several thresholds") {
 }
 
 TEST_CASE("--for changes the value's bytes only, quoted or not") {
-  CHECK(edited("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 5\n    for: 5m # why\n", "A", std::nullopt, "10m") ==
-        "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 5\n    for: 10m # why\n");
+  CHECK(edited("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 5\n    for: 5m # why\n", "A", std::nullopt,
+               "10m") == "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 5\n    for: 10m # why\n");
   CHECK(edited("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 5\n    for: \"5m\"\n", "A", "6", "1h") ==
         "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 6\n    for: \"1h\"\n");
 }
@@ -159,16 +161,19 @@ TEST_CASE("--for inserts for: after expr in the file's own indentation and line 
   // `- alert:` first: `for:` lines up with `expr:`.
   CHECK(edited("groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: x > 5\n        labels: {}\n", "A",
                std::nullopt, "10m") ==
-        "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: x > 5\n        for: 10m\n        labels: {}\n");
+        "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: x > 5\n        for: 10m\n        labels: "
+        "{}\n");
   // `- expr:` first, four-space indentation.
-  CHECK(edited("groups:\n    -   name: g\n        rules:\n            -   expr: x > 5   # c\n                alert: A\n",
-               "A", std::nullopt, "1m") ==
-        "groups:\n    -   name: g\n        rules:\n            -   expr: x > 5   # c\n                for: 1m\n"
-        "                alert: A\n");
+  CHECK(
+      edited("groups:\n    -   name: g\n        rules:\n            -   expr: x > 5   # c\n                alert: A\n",
+             "A", std::nullopt, "1m") ==
+      "groups:\n    -   name: g\n        rules:\n            -   expr: x > 5   # c\n                for: 1m\n"
+      "                alert: A\n");
   // A block scalar expr: after its last line.
-  CHECK(edited("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: |\n      x\n        > 5\n\n    labels: {}\n", "A",
-               std::nullopt, "2m") ==
-        "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: |\n      x\n        > 5\n    for: 2m\n\n    labels: {}\n");
+  CHECK(
+      edited("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: |\n      x\n        > 5\n\n    labels: {}\n", "A",
+             std::nullopt, "2m") ==
+      "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: |\n      x\n        > 5\n    for: 2m\n\n    labels: {}\n");
   // CRLF, and a last line without a line ending.
   CHECK(edited("groups:\r\n- name: g\r\n  rules:\r\n  - alert: A\r\n    expr: x > 5", "A", std::nullopt, "3m") ==
         "groups:\r\n- name: g\r\n  rules:\r\n  - alert: A\r\n    expr: x > 5\r\n    for: 3m");
@@ -176,10 +181,11 @@ TEST_CASE("--for inserts for: after expr in the file's own indentation and line 
   CHECK(edited("groups:\n- name: g\n  rules:\n  - {alert: A, expr: 'x > 5', labels: {}}\n", "A", std::nullopt, "4m") ==
         "groups:\n- name: g\n  rules:\n  - {alert: A, expr: 'x > 5', for: 4m, labels: {}}\n");
   // Quoted like the file's other for: values.
-  CHECK(edited("groups:\n- name: g\n  rules:\n  - alert: B\n    expr: y\n    for: '1m'\n  - alert: A\n    expr: x > 5\n",
-               "A", std::nullopt, "5m") ==
-        "groups:\n- name: g\n  rules:\n  - alert: B\n    expr: y\n    for: '1m'\n  - alert: A\n    expr: x > 5\n"
-        "    for: '5m'\n");
+  CHECK(
+      edited("groups:\n- name: g\n  rules:\n  - alert: B\n    expr: y\n    for: '1m'\n  - alert: A\n    expr: x > 5\n",
+             "A", std::nullopt, "5m") ==
+      "groups:\n- name: g\n  rules:\n  - alert: B\n    expr: y\n    for: '1m'\n  - alert: A\n    expr: x > 5\n"
+      "    for: '5m'\n");
 }
 
 TEST_CASE("refused edits leave the text alone and say why") {
@@ -188,9 +194,10 @@ TEST_CASE("refused edits leave the text alone and say why") {
         "rules.yml:4: alert A: the threshold 5 on line 5 is written with YAML escapes or a line break inside it; "
         "edit it by hand");
   // The expr is shared through an anchor with another rule.
-  CHECK(edit_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: &e x > 5\n  - alert: B\n    expr: *e\n", "A",
-                   "7") ==
-        "rules.yml:4: alert A: its expr is shared with other places through a YAML anchor &e (line 5); edit it by hand");
+  CHECK(
+      edit_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: &e x > 5\n  - alert: B\n    expr: *e\n", "A",
+                 "7") ==
+      "rules.yml:4: alert A: its expr is shared with other places through a YAML anchor &e (line 5); edit it by hand");
   CHECK(edit_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > y\n", "A", "7") ==
         "rules.yml:4: alert A has no threshold: its expr is not a comparison with a number");
   CHECK(edit_error("groups:\n- name: g\n  rules:\n  - alert: A\n    expr: x > 5\n", "A", "abc") ==
@@ -209,7 +216,8 @@ TEST_CASE("unknown and ambiguous alerts") {
   const std::string text =
       "groups:\n- name: g\n  rules:\n  - alert: HighErrorRate\n    expr: x > 0.01\n    labels: {severity: warning}\n"
       "  - alert: HighErrorRate\n    expr: x > 0.05\n    labels: {severity: critical}\n";
-  CHECK(edit_error(text, "HighErorRate", "1") == "no alerting rule named \"HighErorRate\"; did you mean \"HighErrorRate\"?");
+  CHECK(edit_error(text, "HighErorRate", "1") ==
+        "no alerting rule named \"HighErorRate\"; did you mean \"HighErrorRate\"?");
   CHECK(edit_error(text, "HighErrorRate", "1") ==
         "alert \"HighErrorRate\" is defined 2 times; pick one with --group, --file or --label NAME=VALUE:\n"
         "  rules.yml:4: group \"g\", severity=warning\n"

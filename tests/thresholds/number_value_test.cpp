@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "thresholds/number_value.hpp"
+
+#include <doctest/doctest.h>
 
 using mlmon::thresholds::format_like;
 using mlmon::thresholds::NumberValue;
@@ -65,7 +65,7 @@ TEST_CASE("format_like keeps the old literal's style where the value allows") {
   CHECK(format_like("0.5", false, value_of("1")) == "1");
   CHECK(format_like("0.5", false, value_of("2.5e-1")) == "0.25");
   CHECK(format_like("0.5", false, value_of("0x10")) == "16");
-  CHECK(format_like("0.5", false, value_of("-0.75")) == "0.75");  // the caller writes the sign
+  CHECK(format_like("0.5", false, value_of("-0.75")) == "0.75");   // the caller writes the sign
   CHECK(format_like("0.5", false, value_of("1e-30")) == "1e-30");  // too long as a decimal
   // Exponents.
   CHECK(format_like("1e5", false, value_of("200000")) == "2e5");

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "thresholds/text_edit.hpp"
+
+#include <doctest/doctest.h>
 
 using mlmon::thresholds::apply_edits;
 using mlmon::thresholds::line_ending_at;

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "thresholds/unified_diff.hpp"
+
+#include <doctest/doctest.h>
 
 using mlmon::thresholds::unified_diff;
 
@@ -43,9 +43,11 @@ TEST_CASE("unified_diff: an inserted line, changes far apart in two hunks, close
 }
 
 TEST_CASE("unified_diff: CRLF bytes are kept and a missing final newline is marked") {
-  CHECK(unified_diff("a\r\nx: 1\r\n", "a\r\nx: 2\r\n", "f") == "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\r\n-x: 1\r\n+x: 2\r\n");
-  CHECK(unified_diff("a\nx: 1", "a\nx: 2", "f") ==
-        "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\n-x: 1\n\\ No newline at end of file\n+x: 2\n\\ No newline at end of file\n");
+  CHECK(unified_diff("a\r\nx: 1\r\n", "a\r\nx: 2\r\n", "f") ==
+        "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\r\n-x: 1\r\n+x: 2\r\n");
+  CHECK(
+      unified_diff("a\nx: 1", "a\nx: 2", "f") ==
+      "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\n-x: 1\n\\ No newline at end of file\n+x: 2\n\\ No newline at end of file\n");
 }
 
 TEST_CASE("unified_diff: insertion into an empty file and removal of everything") {

@@ -1,8 +1,8 @@
+#include "thresholds/values_file.hpp"
+
 #include <doctest/doctest.h>
 
 #include <memory>
-
-#include "thresholds/values_file.hpp"
 
 using mlmon::SourceFile;
 using mlmon::thresholds::parse_values_file;
@@ -45,27 +45,31 @@ TEST_CASE("values file: numbers, maps and lists") {
 
 TEST_CASE("values file: every problem is reported with its position") {
   std::vector<std::string> errors;
-  parse("A: abc\n"
-        "B: {value: 1, for: 5x}\n"
-        "C: {value: 1, idx: 0}\n"
-        "D: {index: -1, value: 2}\n"
-        "E: [1, 2]\n"
-        "F: {labels: {severity: warning}}\n",
-        errors);
-  CHECK(errors == std::vector<std::string>{
-                      "prod.yml:1:4: alert A: invalid threshold \"abc\": expected a number such as 0.25, 1e5 or 100000",
-                      "prod.yml:2:20: alert B: invalid `for`: unknown unit \"x\" in duration \"5x\"",
-                      "prod.yml:3:15: alert C: unknown key `idx`; expected one of value, for, index, group, resource, file, labels",
-                      "prod.yml:4:12: alert D: `index` must be a number from 0",
-                      "prod.yml:6:4: alert F: give `value`, `for` or both",
-                  });
+  parse(
+      "A: abc\n"
+      "B: {value: 1, for: 5x}\n"
+      "C: {value: 1, idx: 0}\n"
+      "D: {index: -1, value: 2}\n"
+      "E: [1, 2]\n"
+      "F: {labels: {severity: warning}}\n",
+      errors);
+  CHECK(
+      errors ==
+      std::vector<std::string>{
+          "prod.yml:1:4: alert A: invalid threshold \"abc\": expected a number such as 0.25, 1e5 or 100000",
+          "prod.yml:2:20: alert B: invalid `for`: unknown unit \"x\" in duration \"5x\"",
+          "prod.yml:3:15: alert C: unknown key `idx`; expected one of value, for, index, group, resource, file, labels",
+          "prod.yml:4:12: alert D: `index` must be a number from 0",
+          "prod.yml:6:4: alert F: give `value`, `for` or both",
+      });
 }
 
 TEST_CASE("values file: not a map, YAML errors, empty") {
   std::vector<std::string> errors;
   parse("- A\n", errors);
-  CHECK(errors == std::vector<std::string>{
-                      "prod.yml:1:1: expected a map from alert names to thresholds, e.g. `HighPredictionLatency: 0.3`"});
+  CHECK(errors ==
+        std::vector<std::string>{
+            "prod.yml:1:1: expected a map from alert names to thresholds, e.g. `HighPredictionLatency: 0.3`"});
   errors.clear();
   parse("A: 1\nA: 2\n", errors);
   REQUIRE(errors.size() == 1);

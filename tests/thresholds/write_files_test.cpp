@@ -1,15 +1,16 @@
+#include "thresholds/write_files.hpp"
+
 #include <doctest/doctest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "read_text.hpp"
 #include "temp_dir.hpp"
-#include "thresholds/write_files.hpp"
 
-using mlmon::thresholds::FileWrite;
-using mlmon::thresholds::write_files;
 using mlmon::testing::read_text;
 using mlmon::testing::TempDir;
+using mlmon::thresholds::FileWrite;
+using mlmon::thresholds::write_files;
 
 TEST_CASE("write_files writes every file and keeps their modes") {
   TempDir dir;
@@ -33,10 +34,8 @@ TEST_CASE("write_files writes nothing when one file may not be written, and says
   const auto link = dir / "link.yml";
   std::filesystem::create_symlink(target, link);
   const auto moved = dir.file("moved.yml", "m: 1 # edited meanwhile\n");
-  const auto problems = write_files({{a, "a: 1\n", "a: 2\n"},
-                                     {ro, "r: 1\n", "r: 2\n"},
-                                     {link, "t: 1\n", "t: 2\n"},
-                                     {moved, "m: 1\n", "m: 2\n"}});
+  const auto problems = write_files(
+      {{a, "a: 1\n", "a: 2\n"}, {ro, "r: 1\n", "r: 2\n"}, {link, "t: 1\n", "t: 2\n"}, {moved, "m: 1\n", "m: 2\n"}});
   CHECK(problems == std::vector<std::string>{
                         ro + ": the file is read-only",
                         link + ": is a symbolic link; run the command on the file it points to (" + target + ")",

@@ -1,3 +1,5 @@
+#include "workspace/alert_refs.hpp"
+
 #include <doctest/doctest.h>
 
 #include <memory>
@@ -5,7 +7,6 @@
 #include <vector>
 
 #include "rules/loader.hpp"
-#include "workspace/alert_refs.hpp"
 
 using namespace mlmon;
 
@@ -39,7 +40,8 @@ TEST_CASE("alert_refs: a rule's own label replaces the group's, templated or not
 TEST_CASE("alert_refs: label entries that are not scalars are left out, recording rules too") {
   const auto refs = refs_of(
       "groups:\n  - name: g\n    rules:\n      - record: a:b:c\n        expr: up\n"
-      "      - alert: A\n        expr: up == 0\n        labels:\n          severity: {nested: map}\n          team: ml\n");
+      "      - alert: A\n        expr: up == 0\n        labels:\n          severity: {nested: map}\n          team: "
+      "ml\n");
   REQUIRE(refs.size() == 1);
   CHECK(refs[0].labels == alertmanager::LabelSet{{"team", "ml"}});
 }

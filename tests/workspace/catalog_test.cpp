@@ -1,9 +1,9 @@
+#include "workspace/catalog.hpp"
+
 #include <doctest/doctest.h>
 
 #include <set>
 #include <string>
-
-#include "workspace/catalog.hpp"
 
 using mlmon::checks::CheckKind;
 using mlmon::workspace::catalog;

@@ -1,9 +1,10 @@
+#include "workspace/file_kind.hpp"
+
 #include <doctest/doctest.h>
 
 #include <memory>
 #include <string>
 
-#include "workspace/file_kind.hpp"
 #include "workspace/selection.hpp"
 
 using namespace mlmon;
@@ -29,8 +30,9 @@ TEST_CASE("files are told by what they hold") {
   CHECK(kind_of("a.yml", "groups: []\n") == FileKind::RuleFile);
   CHECK(kind_of("a.yaml", "apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec: {groups: []}\n") ==
         FileKind::RuleFile);
-  CHECK(kind_of("a.yaml", "kind: ConfigMap\n---\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\n"
-                          "metadata: {name: x}\nspec: {groups: []}\n") == FileKind::RuleFile);
+  CHECK(kind_of("a.yaml",
+                "kind: ConfigMap\n---\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\n"
+                "metadata: {name: x}\nspec: {groups: []}\n") == FileKind::RuleFile);
   CHECK(kind_of("am.yml", "route: {receiver: a}\nreceivers: [{name: a}]\n") == FileKind::AlertmanagerConfig);
   CHECK(kind_of("am.yml.tmpl", "route:\n  receiver: a\nreceivers:\n  - name: a\n") == FileKind::AlertmanagerTemplate);
   CHECK(kind_of("slack.tmpl", "{{ define \"slack.title\" }}x{{ end }}\n") == FileKind::NotificationTemplate);
@@ -60,7 +62,9 @@ TEST_CASE("a file that does not parse keeps the kind it plainly means, else it i
 
 TEST_CASE("selection: named files are checked strictly unless plainly another kind; found ones are skipped") {
   using workspace::Take;
-  auto source = [](const std::string& path, const std::string& text) { return std::make_shared<SourceFile>(path, text); };
+  auto source = [](const std::string& path, const std::string& text) {
+    return std::make_shared<SourceFile>(path, text);
+  };
   const auto rules = {FileKind::RuleFile};
   CHECK(workspace::select_file(source("a.yml", "groups: []\n"), true, rules).take == Take::Check);
   CHECK(workspace::select_file(source("t.yml", "rule_files: []\ntests: []\n"), true, rules).take == Take::Skip);

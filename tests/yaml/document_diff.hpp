@@ -20,7 +20,8 @@ inline std::string diff_nodes(const Node* a, const Node* b, const std::string& p
   if (a == nullptr || b == nullptr) return a == b ? "" : path + ": one node is null";
   const auto field = [&](const char* name) { return path + " " + describe(*b) + ": " + name + " differs"; };
   if (a->kind != b->kind) return field("kind");
-  if (a->offset != b->offset) return field("offset") + " (" + std::to_string(a->offset) + " vs " + std::to_string(b->offset) + ")";
+  if (a->offset != b->offset)
+    return field("offset") + " (" + std::to_string(a->offset) + " vs " + std::to_string(b->offset) + ")";
   if (a->end != b->end) return field("end") + " (" + std::to_string(a->end) + " vs " + std::to_string(b->end) + ")";
   if (!(a->pos == b->pos)) return field("pos");
   if (a->style != b->style) return field("style");
@@ -108,7 +109,8 @@ inline PathComparison compare_paths(std::string text, std::string path = "t.yaml
   PathComparison result;
   result.fast_taken = detail::load_fast(fast);
   if (!result.fast_taken) {
-    if (fast.root != nullptr || !fast.nodes.empty() || !fast.problems.empty()) result.mismatch = "gave up but left a tree";
+    if (fast.root != nullptr || !fast.nodes.empty() || !fast.problems.empty())
+      result.mismatch = "gave up but left a tree";
     return result;
   }
   const Document slow = detail::load_with_yaml_cpp(source, {});

@@ -45,8 +45,10 @@ std::string generated_rules(int groups, int rules) {
       const int n = g * rules + r;
       std::string expr;
       if (r % 3 == 0) {
-        expr = "histogram_quantile(0.99, sum by (le, service, model) (rate(http_request_duration_seconds_bucket{job=\"svc-" +
-               svc + "\", handler=~\"/api/v" + std::to_string(r % 4) + "/.*\"}[5m]))) > 0." + std::to_string(r % 9 + 1);
+        expr =
+            "histogram_quantile(0.99, sum by (le, service, model) "
+            "(rate(http_request_duration_seconds_bucket{job=\"svc-" +
+            svc + "\", handler=~\"/api/v" + std::to_string(r % 4) + "/.*\"}[5m]))) > 0." + std::to_string(r % 9 + 1);
       } else if (r % 3 == 1) {
         expr = "sum by (service, instance) (rate(http_requests_total{job=\"svc-" + svc +
                "\", code=~\"5..\"}[5m])) / sum by (service, instance) (rate(http_requests_total{job=\"svc-" + svc +
@@ -60,7 +62,8 @@ std::string generated_rules(int groups, int rules) {
       out += "        for: " + std::to_string(r % 10 + 1) + "m\n";
       out += std::string("        labels:\n          severity: ") + (r % 5 == 0 ? "critical" : "warning") + "\n";
       out += "        annotations:\n";
-      out += "          summary: \"{{ $labels.service }} alert " + std::to_string(n) + " is {{ $value | humanize }}\"\n";
+      out +=
+          "          summary: \"{{ $labels.service }} alert " + std::to_string(n) + " is {{ $value | humanize }}\"\n";
       out += "          description: \"See runbook " + std::to_string(n) + ".\"\n";
     }
   }
@@ -69,7 +72,8 @@ std::string generated_rules(int groups, int rules) {
 
 std::string nested(int depth) {
   std::string out;
-  for (int i = 0; i < depth; ++i) out += std::string(static_cast<std::size_t>(i) * 2, ' ') + "k" + std::to_string(i) + ":\n";
+  for (int i = 0; i < depth; ++i)
+    out += std::string(static_cast<std::size_t>(i) * 2, ' ') + "k" + std::to_string(i) + ":\n";
   out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + "- leaf\n";
   return out;
 }
@@ -144,31 +148,91 @@ TEST_CASE("fast path: taken on the shipped rule files and on the benchmark's gen
 
 TEST_CASE("fast path: each feature of the subset is read as yaml-cpp reads it") {
   const std::vector<std::string> accepted = {
-      "", "# only a comment\n", "\n\n  \n", "# a\n\n# b",
-      "a: 1\n", "a: 1", "a: 1\nb: two words\nc: -3\nd: ---\n",
+      "",
+      "# only a comment\n",
+      "\n\n  \n",
+      "# a\n\n# b",
+      "a: 1\n",
+      "a: 1",
+      "a: 1\nb: two words\nc: -3\nd: ---\n",
       "a:\n  b: 1\n  c:\n    d: x\n",
-      "a:\n- x\n- y\nb: 1\n", "a:\n  - x\n  - y\n", "- a\n- b\n",
-      "- a: 1\n  b: 2\n- c: 3\n", "-   a: 1\n    b: 2\n", "- a:\n  - x\n  b: 1\n",
+      "a:\n- x\n- y\nb: 1\n",
+      "a:\n  - x\n  - y\n",
+      "- a\n- b\n",
+      "- a: 1\n  b: 2\n- c: 3\n",
+      "-   a: 1\n    b: 2\n",
+      "- a:\n  - x\n  b: 1\n",
       "x:\n  - a:\n    - 1\n    - 2\n    b:\n    - 3\n  - c: 4\n",
-      "-\n  a: 1\n", "-\n  - x\n", "- \n- x\n", "-\n", "-", "- # c\n- x\n",
-      "a:", "a:\n", "a:\nb:\n", "a: # c\nb: 1\n", "a:\n- \n-\nb:\n", "a:\n  -\n  - x\nb: 1",
-      "a: ~\nb: null\nc: Null\nd: NULL\ne: nul\nf: ~ # c\ng: nullx\n", "~: 1\nnull: 2\n", "- ~\n- null\n",
+      "-\n  a: 1\n",
+      "-\n  - x\n",
+      "- \n- x\n",
+      "-\n",
+      "-",
+      "- # c\n- x\n",
+      "a:",
+      "a:\n",
+      "a:\nb:\n",
+      "a: # c\nb: 1\n",
+      "a:\n- \n-\nb:\n",
+      "a:\n  -\n  - x\nb: 1",
+      "a: ~\nb: null\nc: Null\nd: NULL\ne: nul\nf: ~ # c\ng: nullx\n",
+      "~: 1\nnull: 2\n",
+      "- ~\n- null\n",
       "a: 'it''s'\nb: \"q \\\"x\\\" \\\\ \\n\\t/ \\0\\a\\b\\e\\f\\r\\v\\/\\ \"\nc: ''\nd: \"\"\ne: ' sp '\n",
-      "'k': 1\n\"k 2\": 2\n'': 3\n", "- 'k': 1\n  \"j\" : 2\n", "a: \"x # y\" # z\nb: 'p: q'\n",
-      "a: |\n  line1\n  line2\nb: 1\n", "a: |-\n  x\n\n\nb: 1\n", "a: |+\n  x\n\n\nb: 1\n",
-      "a: >\n  one\n  two\n\n  three\n    more\n  back\n", "a: >-\n  one\n  two\n\n\nb: 1\n",
-      "a: >+\n  one\n  two\n\n\nb: 1\n", "a: >+\n  one\n    two\n\n\n", "a: |\n\n  x\n", "a: |\n  x",
-      "a: |  # comment\n  x\n", "a: |\n  x\n   \nb: 1\n", "a: |\n  x\n  # not a comment\n# comment\nb: 1\n",
-      "a: >\n  x\n\n\n", "a: |+\n  x\n", "- |\n  x\n- >-\n  y\n", "- a: |\n    x\n  b: >\n    y\n",
-      "k:\n  a: |\n     x\n     y\n", "a: |\n    x\n   \n",
+      "'k': 1\n\"k 2\": 2\n'': 3\n",
+      "- 'k': 1\n  \"j\" : 2\n",
+      "a: \"x # y\" # z\nb: 'p: q'\n",
+      "a: |\n  line1\n  line2\nb: 1\n",
+      "a: |-\n  x\n\n\nb: 1\n",
+      "a: |+\n  x\n\n\nb: 1\n",
+      "a: >\n  one\n  two\n\n  three\n    more\n  back\n",
+      "a: >-\n  one\n  two\n\n\nb: 1\n",
+      "a: >+\n  one\n  two\n\n\nb: 1\n",
+      "a: >+\n  one\n    two\n\n\n",
+      "a: |\n\n  x\n",
+      "a: |\n  x",
+      "a: |  # comment\n  x\n",
+      "a: |\n  x\n   \nb: 1\n",
+      "a: |\n  x\n  # not a comment\n# comment\nb: 1\n",
+      "a: >\n  x\n\n\n",
+      "a: |+\n  x\n",
+      "- |\n  x\n- >-\n  y\n",
+      "- a: |\n    x\n  b: >\n    y\n",
+      "k:\n  a: |\n     x\n     y\n",
+      "a: |\n    x\n   \n",
       "# c\na: 1 # c\n# c\n  # indented comment\nb:\n  # c\n  c: 2\n # c\n",
-      "a: 1   \nb:   \n  c: x  \n", "---\na: 1\n", "--- # c\na: 1\n", "---   \n- a\n",
-      "  a: 1\n  b: 2\n", "a:\n\n  b: 1\n\n", "url: http://x:80/p\nk: a:b\nq: a #b\nh: a#b\nkey with spaces: v\n",
-      "a: b ]\nc: d,e\nf: x[0]\ng: \"\"\n", "\xC3\xA9: \xC3\xBC\nb: \"\xE6\x97\xA5\"\n", "a  : 1\n", "a:\n  b\n",
-      "a:\n  'b'\n", "a:\n  |\n   x\n", "-\n  x\n- b\n", "a:\n  ~\n", "-x: 1\n", "a: -x\n", "a: it's\n",
-      "a: ?x\n", "a: :x\n", "record: :node_memory_MemAvailable_bytes:sum\n", ":x: 1\n?y: 2\n",
-      "hello\n", "a\n", "\"x\"\n", "'x' # c\n", "~\n", "a: [1, 2]\n", "a: {b: 1}\n", "[a]\n",
-      many_keys(40, false), nested(40),
+      "a: 1   \nb:   \n  c: x  \n",
+      "---\na: 1\n",
+      "--- # c\na: 1\n",
+      "---   \n- a\n",
+      "  a: 1\n  b: 2\n",
+      "a:\n\n  b: 1\n\n",
+      "url: http://x:80/p\nk: a:b\nq: a #b\nh: a#b\nkey with spaces: v\n",
+      "a: b ]\nc: d,e\nf: x[0]\ng: \"\"\n",
+      "\xC3\xA9: \xC3\xBC\nb: \"\xE6\x97\xA5\"\n",
+      "a  : 1\n",
+      "a:\n  b\n",
+      "a:\n  'b'\n",
+      "a:\n  |\n   x\n",
+      "-\n  x\n- b\n",
+      "a:\n  ~\n",
+      "-x: 1\n",
+      "a: -x\n",
+      "a: it's\n",
+      "a: ?x\n",
+      "a: :x\n",
+      "record: :node_memory_MemAvailable_bytes:sum\n",
+      ":x: 1\n?y: 2\n",
+      "hello\n",
+      "a\n",
+      "\"x\"\n",
+      "'x' # c\n",
+      "~\n",
+      "a: [1, 2]\n",
+      "a: {b: 1}\n",
+      "[a]\n",
+      many_keys(40, false),
+      nested(40),
   };
   for (const std::string& text : accepted) {
     CAPTURE(text);
@@ -180,20 +244,72 @@ TEST_CASE("fast path: each feature of the subset is read as yaml-cpp reads it") 
 
 TEST_CASE("fast path: gives up outside the subset and on anything wrong") {
   const std::vector<std::string> refused = {
-      "a: &x 1\nb: *x\n", "a: !!str 1\n", "a: !t 1\n", "<<: {a: 1}\n", "a:\n  b: 1\nc:\n  <<: x\n",
-      "? a\n: 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n...\n", "---\n", "--- a\n", "---\n---\na: 1\n", "# c\n---\n",
-      "a:\t1\n", "a:\n\tb: 1\n", "a: 1\r\n", "\xEF\xBB\xBF" "a: 1\n",
-      "a: x\xC2\x85y\n", "a: 1\na: 2\n", many_keys(40, true), "a: b\n  c\n", "a: b\n  # c\n",
-      "a: \"b\n  c\"\n", "a: 'b\n  c'\n", "a:\n  b: 1\n c: 2\n", "a:\n  b: 1\n   c: 2\n", nested(150),
-      "hello\nworld\n", "hello\n# c\n", "|\n x\n", ">\n x\n", "a: |2\n  x\n", "a: |\nb: 1\n", "a: |-+\n  x\n",
-      "a: |x\n", "a: |#\n  x\n",
-      "a: b: c\n", "a: - b\n", "- - a\n", "a:\nnull: 1\n", "-\nnull\n", "a: \"\\u00e9\"\n", "a: \"x\\n\"\n",
-      "a: \"\\N\"\n", "a: 'x'y\n", "a: \"x\"#c\n", "a: 1\n- b\n", "a: b\nc\n", "a: @x\n", "a: `x`\n",
-      "a: %x\n", "a: ,x\n", "a: ? x\n", "a: : x\n", "a: 1\n  b: 2\n", "- a\n  - b\n", "- a\nb: 1\n",
-      std::string(2000, 'k') + ": 1\n", "a: >\n  x\n b\n", "a: |\n    deep\n  less\n", "a: 1\n   # c\n",
+      "a: &x 1\nb: *x\n",
+      "a: !!str 1\n",
+      "a: !t 1\n",
+      "<<: {a: 1}\n",
+      "a:\n  b: 1\nc:\n  <<: x\n",
+      "? a\n: 1\n",
+      "%YAML 1.2\n---\na: 1\n",
+      "a: 1\n...\n",
+      "---\n",
+      "--- a\n",
+      "---\n---\na: 1\n",
+      "# c\n---\n",
+      "a:\t1\n",
+      "a:\n\tb: 1\n",
+      "a: 1\r\n",
+      "\xEF\xBB\xBF"
+      "a: 1\n",
+      "a: x\xC2\x85y\n",
+      "a: 1\na: 2\n",
+      many_keys(40, true),
+      "a: b\n  c\n",
+      "a: b\n  # c\n",
+      "a: \"b\n  c\"\n",
+      "a: 'b\n  c'\n",
+      "a:\n  b: 1\n c: 2\n",
+      "a:\n  b: 1\n   c: 2\n",
+      nested(150),
+      "hello\nworld\n",
+      "hello\n# c\n",
+      "|\n x\n",
+      ">\n x\n",
+      "a: |2\n  x\n",
+      "a: |\nb: 1\n",
+      "a: |-+\n  x\n",
+      "a: |x\n",
+      "a: |#\n  x\n",
+      "a: b: c\n",
+      "a: - b\n",
+      "- - a\n",
+      "a:\nnull: 1\n",
+      "-\nnull\n",
+      "a: \"\\u00e9\"\n",
+      "a: \"x\\n\"\n",
+      "a: \"\\N\"\n",
+      "a: 'x'y\n",
+      "a: \"x\"#c\n",
+      "a: 1\n- b\n",
+      "a: b\nc\n",
+      "a: @x\n",
+      "a: `x`\n",
+      "a: %x\n",
+      "a: ,x\n",
+      "a: ? x\n",
+      "a: : x\n",
+      "a: 1\n  b: 2\n",
+      "- a\n  - b\n",
+      "- a\nb: 1\n",
+      std::string(2000, 'k') + ": 1\n",
+      "a: >\n  x\n b\n",
+      "a: |\n    deep\n  less\n",
+      "a: 1\n   # c\n",
       // After more than 16 plain bytes (the check for these takes clean ASCII 16 bytes at a time).
-      "key: " + std::string(30, 'v') + "\r\n", "key: " + std::string(29, 'v') + "\tw\n",
-      "key: " + std::string(27, 'v') + "\xE2\x80\xA8w\n", "key: " + std::string(40, 'v') + "\xEF\xBB\xBF\n",
+      "key: " + std::string(30, 'v') + "\r\n",
+      "key: " + std::string(29, 'v') + "\tw\n",
+      "key: " + std::string(27, 'v') + "\xE2\x80\xA8w\n",
+      "key: " + std::string(40, 'v') + "\xEF\xBB\xBF\n",
   };
   for (const std::string& text : refused) {
     CAPTURE(text);
@@ -205,19 +321,56 @@ TEST_CASE("fast path: gives up outside the subset and on anything wrong") {
 
 TEST_CASE("fast path: flow collections are read as yaml-cpp reads them") {
   const std::vector<std::string> accepted = {
-      "a: []\n", "a: {}\n", "a: [ ]\n", "a: { }\n", "a: [a, b, c]\n", "a: [a,b,c]\n", "a: [ 'x', \"y\" ]\n",
-      "a: [a, b,]\n", "a: [a, b, ]\n", "a: {b: 1, c: [x, y], d: {e: f}}\n", "- [a, b]\n- {c: d}\n", "[a, b]\n",
-      "{a: 1}\n", "[]\n", "{}\n", "a: [\n  x,\n  y\n]\nb: 1\n", "a: [\n  'x',\n  'y'\n  ]\n",
-      "a: {\n  b: 1,  # c\n  c: 2\n}\n", "a: [x, # c\n  y]\n", "a: [x,\n\n  # c\n\n  y]\n",
+      "a: []\n",
+      "a: {}\n",
+      "a: [ ]\n",
+      "a: { }\n",
+      "a: [a, b, c]\n",
+      "a: [a,b,c]\n",
+      "a: [ 'x', \"y\" ]\n",
+      "a: [a, b,]\n",
+      "a: [a, b, ]\n",
+      "a: {b: 1, c: [x, y], d: {e: f}}\n",
+      "- [a, b]\n- {c: d}\n",
+      "[a, b]\n",
+      "{a: 1}\n",
+      "[]\n",
+      "{}\n",
+      "a: [\n  x,\n  y\n]\nb: 1\n",
+      "a: [\n  'x',\n  'y'\n  ]\n",
+      "a: {\n  b: 1,  # c\n  c: 2\n}\n",
+      "a: [x, # c\n  y]\n",
+      "a: [x,\n\n  # c\n\n  y]\n",
       "route:\n  routes:\n  - matchers: [ 'severity=\"critical\"', 'team=~\"ml|data\"' ]\n"
       "    group_by: [alertname, cluster]\n    receiver: r\n",
-      "a: [~, null, Null, NULL]\n", "{null: 1, ~: 2}\n", "a: {b: ~, c: null}\n", "a: [nullx, null x, ~~]\n",
-      "a: [-1, 2.5, 0x1f, -x]\n", "a: [http://x:80/p, a:b, a#b]\n", "a: [two words, x y z ]\n", "a: [1] # c\n",
-      "a: [[1, 2], [3, [4]], []]\n", "a: [\"a\\tb\\\"\", 'it''s', \"\"]\n", "a: {\"k\": 1, 'j': 2, \"\": 3}\n",
-      "a: {\"k\" : 1}\n", "a: [1]\nb:\n  c: [2]\n  d: x\n", "a: [\xC3\xA9, \"\xE6\x97\xA5\"]\n", "a:\n  [x, y]\n",
-      "a:\n- [x]\n- {y: z}\n", "a:\n  b: [\nx,\ny]\n", "a: [x\n  ]\n", "a: {b: c\n  }\n", "a: [x\n\n  ,y]\n",
-      "k: [a, 'b', {c: d}, [e]]\n", "- a: [1]\n  b: {c: [2, {d: e}]}\n", "a: {b: [\n    1,\n    2,\n  ],\n}\n",
-      "a: {b: 'x: y', c: \"[z]\"}\n", "a: ['#x', x#y]\n", "a: [x\n  # c\n  ]\n", "a: [x ]\nb: [ y]\n", "a: {b:\n  c}\n",
+      "a: [~, null, Null, NULL]\n",
+      "{null: 1, ~: 2}\n",
+      "a: {b: ~, c: null}\n",
+      "a: [nullx, null x, ~~]\n",
+      "a: [-1, 2.5, 0x1f, -x]\n",
+      "a: [http://x:80/p, a:b, a#b]\n",
+      "a: [two words, x y z ]\n",
+      "a: [1] # c\n",
+      "a: [[1, 2], [3, [4]], []]\n",
+      "a: [\"a\\tb\\\"\", 'it''s', \"\"]\n",
+      "a: {\"k\": 1, 'j': 2, \"\": 3}\n",
+      "a: {\"k\" : 1}\n",
+      "a: [1]\nb:\n  c: [2]\n  d: x\n",
+      "a: [\xC3\xA9, \"\xE6\x97\xA5\"]\n",
+      "a:\n  [x, y]\n",
+      "a:\n- [x]\n- {y: z}\n",
+      "a:\n  b: [\nx,\ny]\n",
+      "a: [x\n  ]\n",
+      "a: {b: c\n  }\n",
+      "a: [x\n\n  ,y]\n",
+      "k: [a, 'b', {c: d}, [e]]\n",
+      "- a: [1]\n  b: {c: [2, {d: e}]}\n",
+      "a: {b: [\n    1,\n    2,\n  ],\n}\n",
+      "a: {b: 'x: y', c: \"[z]\"}\n",
+      "a: ['#x', x#y]\n",
+      "a: [x\n  # c\n  ]\n",
+      "a: [x ]\nb: [ y]\n",
+      "a: {b:\n  c}\n",
       "groups:\n- name: g\n  rules: []\n- name: h\n  rules:\n  - record: r\n    expr: x\n    labels: {a: b}\n",
       "a: [" + std::string(3000, 'x') + "]\n",
   };
@@ -228,13 +381,47 @@ TEST_CASE("fast path: flow collections are read as yaml-cpp reads them") {
     CHECK_MESSAGE(result.mismatch == "", result.mismatch);
   }
   const std::vector<std::string> refused = {
-      "a: [a, , b]\n", "a: [,]\n", "a: {b: }\n", "a: {b}\n", "a: {b:}\n", "a: {b:, c: 1}\n", "a: [a: 1]\n",
-      "a: {[x]: 1}\n", "a: {{x: 1}: 1}\n", "a: {\"b\":1}\n", "a: [a\n  b]\n", "a: [1, 2\n", "a: [1, 2]]\n",
-      "a: [1] x\n", "a: [x?y]\n", "a: [a:[b]]\n", "[x]: y\n", "a: [&x 1]\n", "a: [*x]\n", "a: [!t 1]\n",
-      "a: [\"x\ny\"]\n", "a: [1,# c\n 2]\n", "a: [\n---\n]\n", "a: [\n...\n]\n", "a: {<<: {b: 1}}\n",
-      "a: {b: 1, b: 2}\n", "a: [? x]\n", "a: [- x]\n", "a: [:x]\n", "a: [x y\n  z]\n", "a: {b: c d\n  e}\n",
-      "a: [x #y]\n", "a: [1]\n  b: 2\n", "- [a]\n  - b\n", "a: [x]y\n", "a: [1]#c\n", "a: [", "a: {",
-      "a: [x, {b: [c, d], e: f]\n", "a: [\"\\u00e9\"]\n", "a: [\"x\\\n y\"]\n",
+      "a: [a, , b]\n",
+      "a: [,]\n",
+      "a: {b: }\n",
+      "a: {b}\n",
+      "a: {b:}\n",
+      "a: {b:, c: 1}\n",
+      "a: [a: 1]\n",
+      "a: {[x]: 1}\n",
+      "a: {{x: 1}: 1}\n",
+      "a: {\"b\":1}\n",
+      "a: [a\n  b]\n",
+      "a: [1, 2\n",
+      "a: [1, 2]]\n",
+      "a: [1] x\n",
+      "a: [x?y]\n",
+      "a: [a:[b]]\n",
+      "[x]: y\n",
+      "a: [&x 1]\n",
+      "a: [*x]\n",
+      "a: [!t 1]\n",
+      "a: [\"x\ny\"]\n",
+      "a: [1,# c\n 2]\n",
+      "a: [\n---\n]\n",
+      "a: [\n...\n]\n",
+      "a: {<<: {b: 1}}\n",
+      "a: {b: 1, b: 2}\n",
+      "a: [? x]\n",
+      "a: [- x]\n",
+      "a: [:x]\n",
+      "a: [x y\n  z]\n",
+      "a: {b: c d\n  e}\n",
+      "a: [x #y]\n",
+      "a: [1]\n  b: 2\n",
+      "- [a]\n  - b\n",
+      "a: [x]y\n",
+      "a: [1]#c\n",
+      "a: [",
+      "a: {",
+      "a: [x, {b: [c, d], e: f]\n",
+      "a: [\"\\u00e9\"]\n",
+      "a: [\"x\\\n y\"]\n",
   };
   for (const std::string& text : refused) {
     CAPTURE(text);
@@ -246,9 +433,10 @@ TEST_CASE("fast path: flow collections are read as yaml-cpp reads them") {
 
 TEST_CASE("fast path: a second document ends the first, with load()'s warning") {
   const std::vector<std::string> accepted = {
-      "a: 1\n---\nb: 2\n", "---\na: 1\n---\nb: 2\n", "a: 1\n--- # c\nb: [\n", "a: 1\n---\n", "a: |\n  x\n---\nb: 1\n",
-      "a: |+\n  x\n\n---\nb: 1\n", "a: >\n  x\n\n---\n", "a:\n---\n", "- a\n---\n- b\n", "a: [1]\n---\n---\n",
-      "a:\n  b: 1\n# c\n---\n", "a: 1\n--- !!str\n", "# c\n---\na: 1\n---\n%x\n",
+      "a: 1\n---\nb: 2\n",         "---\na: 1\n---\nb: 2\n",    "a: 1\n--- # c\nb: [\n",  "a: 1\n---\n",
+      "a: |\n  x\n---\nb: 1\n",    "a: |+\n  x\n\n---\nb: 1\n", "a: >\n  x\n\n---\n",     "a:\n---\n",
+      "- a\n---\n- b\n",           "a: [1]\n---\n---\n",        "a:\n  b: 1\n# c\n---\n", "a: 1\n--- !!str\n",
+      "# c\n---\na: 1\n---\n%x\n",
   };
   for (const std::string& text : accepted) {
     CAPTURE(text);
@@ -270,11 +458,17 @@ TEST_CASE("fast path: a second document ends the first, with load()'s warning") 
 
 TEST_CASE("fast path: load_all() reads every document of a manifest file as yaml-cpp does") {
   const std::vector<std::string> accepted = {
-      "", "# c\n", "a: 1\n", "a: 1\n---\nb: 2\n", "---\nkind: A\n---\nkind: B\nspec:\n  x: [1]\n", "# c\n---\na: 1\n",
+      "",
+      "# c\n",
+      "a: 1\n",
+      "a: 1\n---\nb: 2\n",
+      "---\nkind: A\n---\nkind: B\nspec:\n  x: [1]\n",
+      "# c\n---\na: 1\n",
       "---\n# Source: x\napiVersion: v1\nkind: ConfigMap\ndata:\n  a.json: |-\n    {\"a\": [1]}\n---\n"
       "# Source: y\napiVersion: v1\nkind: Service\nspec:\n  ports:\n  - port: 80\n    targetPort: http\n"
       "  selector: {app: y}\n",
-      "a: |\n  x\n---\nb: >-\n  y\n---\n- [1]\n", "a: 1\n--- # c\nb: 2\n",
+      "a: |\n  x\n---\nb: >-\n  y\n---\n- [1]\n",
+      "a: 1\n--- # c\nb: 2\n",
   };
   for (const std::string& text : accepted) {
     CAPTURE(text);
@@ -283,8 +477,14 @@ TEST_CASE("fast path: load_all() reads every document of a manifest file as yaml
     CHECK_MESSAGE(result.mismatch == "", result.mismatch);
   }
   const std::vector<std::string> refused = {
-      "a: 1\n---\n", "---\n---\na: 1\n", "a: 1\n---\nb: [\n", "a: 1\n---\nb: &x 1\n", "a: 1\n...\n---\nb: 2\n",
-      "a: 1\n--- b\n", "a: 1\n---\nb: 1\nb: 2\n", "a: 1\n---\nb:\n\tc\n",
+      "a: 1\n---\n",
+      "---\n---\na: 1\n",
+      "a: 1\n---\nb: [\n",
+      "a: 1\n---\nb: &x 1\n",
+      "a: 1\n...\n---\nb: 2\n",
+      "a: 1\n--- b\n",
+      "a: 1\n---\nb: 1\nb: 2\n",
+      "a: 1\n---\nb:\n\tc\n",
   };
   for (const std::string& text : refused) {
     CAPTURE(text);
@@ -299,9 +499,9 @@ namespace {
 /// Deterministic edits of a text: one character deleted, replaced or inserted, or one line's
 /// indentation changed.
 std::vector<std::string> mutations_of(const std::string& text, std::size_t step) {
-  static const std::vector<std::string> inserts = {" ", ":", "-", "\"", "'", "#", "\n", "- ", ": ", "|", ">", "~",
-                                                   "  ", "\n  ", "a", "\n-", "-\n", "[", "]", "{", "}", ",",
-                                                   ", ", "\n---\n", "?", "null"};
+  static const std::vector<std::string> inserts = {" ", ":", "-", "\"", "'",    "#",       "\n",  "- ",  ": ",
+                                                   "|", ">", "~", "  ", "\n  ", "a",       "\n-", "-\n", "[",
+                                                   "]", "{", "}", ",",  ", ",   "\n---\n", "?",   "null"};
   std::vector<std::string> out;
   std::size_t kind = 0;
   for (std::size_t i = 0; i < text.size(); i += step, ++kind) {
@@ -381,8 +581,8 @@ TEST_CASE("fast path: mutated rule files load the same both ways or take the slo
 TEST_CASE("fast path: mutated flow collections and manifests load the same both ways or take the slow path") {
   const fs::path source_dir(MLMON_SOURCE_DIR);
   std::vector<std::string> samples;
-  for (const char* file : {"tests/alertmanager/testdata/routing.yml", "rules/alertmanager-routes.cases.yml",
-                           "deploy/prometheus.yml"}) {
+  for (const char* file :
+       {"tests/alertmanager/testdata/routing.yml", "rules/alertmanager-routes.cases.yml", "deploy/prometheus.yml"}) {
     for (std::string& window : windows_of(read_text(source_dir / file), 24)) samples.push_back(std::move(window));
   }
   samples.push_back(

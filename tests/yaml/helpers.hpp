@@ -1,9 +1,9 @@
 #pragma once
+#include <doctest/doctest.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <doctest/doctest.h>
 
 #include "core/source_file.hpp"
 #include "yaml/document.hpp"
@@ -48,7 +48,8 @@ inline std::string offset_mismatch(const Node& node) {
   std::size_t previous = 0;
   for (std::size_t i = 0; i < node.value.size(); ++i) {
     const std::size_t o = node.source_offset(i);
-    const std::string where = "value byte " + std::to_string(i) + " of [" + node.value + "] -> offset " + std::to_string(o);
+    const std::string where =
+        "value byte " + std::to_string(i) + " of [" + node.value + "] -> offset " + std::to_string(o);
     if (o >= text.size()) return where + ": past the end of the file";
     const char v = node.value[i], c = text[o];
     const bool block = node.style == ScalarStyle::Literal || node.style == ScalarStyle::Folded;

@@ -217,7 +217,8 @@ TEST_CASE("duplicate keys use Go's wording, at the second key") {
   CHECK(problems_of(doc) == "6:5: yaml/duplicate-key: mapping key \"expr\" already defined at line 5\n");
   REQUIRE(doc.root != nullptr);  // the tree is still there for further checks; the first value wins
   CHECK(doc.root->get("groups")->items[0]->get("rules")->items[0]->get("expr")->value == "up");
-  CHECK(problems_of(load_text("{a: 1, \"a\": 2}")) == "1:8: yaml/duplicate-key: mapping key \"a\" already defined at line 1\n");
+  CHECK(problems_of(load_text("{a: 1, \"a\": 2}")) ==
+        "1:8: yaml/duplicate-key: mapping key \"a\" already defined at line 1\n");
   CHECK(problems_of(load_text("a: 1\n<<: {b: 1}\n<<: {c: 1}\n")) ==
         "3:1: yaml/duplicate-key: mapping key \"<<\" already defined at line 2\n");
   CHECK(problems_of(load_text("\"a\\tb\": 1\n\"a\\tb\": 2\n")) ==
@@ -312,7 +313,8 @@ TEST_CASE("syntax errors: yaml-cpp's message at its position, with a hint") {
 }
 
 TEST_CASE("tabs used for indentation get a clear message") {
-  const std::string expected_message = "found a tab character in indentation: tabs are not allowed for indentation in YAML";
+  const std::string expected_message =
+      "found a tab character in indentation: tabs are not allowed for indentation in YAML";
   for (const char* text : {"a:\n\tb: 1\n", "a:\n  b: 1\n\tc: 2\n", "\tfoo: 1\n", "a:\n\tvalue\n", "a:\n \tb: 1\n",
                            "a: 1\n\t# comment\n", "a: |\n\tx\n"}) {
     CAPTURE(text);
@@ -334,8 +336,16 @@ TEST_CASE("tabs used for indentation get a clear message") {
 
 TEST_CASE("deep nesting does not crash") {
   for (const std::string& text : {std::string(10000, '['), std::string(100000, '{'),
-                                  [] { std::string s; for (int i = 0; i < 3000; ++i) s += "- "; return s + "x\n"; }(),
-                                  [] { std::string s; for (int i = 0; i < 3000; ++i) s += std::string(2 * i, ' ') + "a:\n"; return s; }()}) {
+                                  [] {
+                                    std::string s;
+                                    for (int i = 0; i < 3000; ++i) s += "- ";
+                                    return s + "x\n";
+                                  }(),
+                                  [] {
+                                    std::string s;
+                                    for (int i = 0; i < 3000; ++i) s += std::string(2 * i, ' ') + "a:\n";
+                                    return s;
+                                  }()}) {
     const Document doc = load_text(text);
     CHECK(doc.root == nullptr);
     REQUIRE(doc.problems.size() == 1);
@@ -349,12 +359,15 @@ TEST_CASE("deep nesting does not crash") {
 }
 
 TEST_CASE("bad input: binary, invalid UTF-8, UTF-16, truncation") {
-  CHECK(problems_of(load_text(std::string("a: b\0c\n", 7))) == "1:5: yaml/encoding: control characters are not allowed\n");
+  CHECK(problems_of(load_text(std::string("a: b\0c\n", 7))) ==
+        "1:5: yaml/encoding: control characters are not allowed\n");
   CHECK(problems_of(load_text("a: \x01\n")) == "1:4: yaml/encoding: control characters are not allowed\n");
   CHECK(problems_of(load_text("a: caf\xC3\n")) == "1:7: yaml/encoding: invalid UTF-8 (byte 0xC3)\n");
   CHECK(problems_of(load_text("a: \xFF\xFE\n")) == "1:4: yaml/encoding: invalid UTF-8 (byte 0xFF)\n");
   CHECK(problems_of(load_text("a: \xED\xA0\x80\n")) == "1:4: yaml/encoding: invalid UTF-8 (byte 0xED)\n");
-  CHECK(problems_of(load_text(std::string("\xFF\xFE" "a\0:\0", 6))) ==
+  CHECK(problems_of(load_text(std::string("\xFF\xFE"
+                                          "a\0:\0",
+                                          6))) ==
         "1:1: yaml/encoding: UTF-16 and UTF-32 encoded files are not supported\n");
   CHECK(load_text("caf\xC3\xA9: \xE2\x9C\x93\n").ok());
   // The encoding check takes clean ASCII 16 bytes at a time: a bad byte anywhere in or after

@@ -1,10 +1,11 @@
 // Typed reading as Go's yaml decodes into struct fields, and the words of its type errors.
+#include "yaml/scalars.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 #include "helpers.hpp"
-#include "yaml/scalars.hpp"
 
 namespace mlmon::yaml {
 using test::load_text;
@@ -23,7 +24,9 @@ Loaded value(const std::string& yaml) {
   return l;
 }
 
-std::string tag_of(const std::string& yaml, GoYaml dialect = GoYaml::V3) { return resolved_tag(value(yaml).v(), dialect); }
+std::string tag_of(const std::string& yaml, GoYaml dialect = GoYaml::V3) {
+  return resolved_tag(value(yaml).v(), dialect);
+}
 
 }  // namespace
 
@@ -67,8 +70,8 @@ TEST_CASE("resolved tags follow yaml.v3's implicit resolution") {
 TEST_CASE("booleans as a Go bool field") {
   CHECK(as_bool(value("true").v()) == true);
   CHECK(as_bool(value("FALSE").v()) == false);
-  CHECK(as_bool(value("yes").v()) == true);    // yaml.v3 keeps YAML 1.1 words for bool fields
-  CHECK(as_bool(value("'on'").v()) == true);   // quoted too
+  CHECK(as_bool(value("yes").v()) == true);   // yaml.v3 keeps YAML 1.1 words for bool fields
+  CHECK(as_bool(value("'on'").v()) == true);  // quoted too
   CHECK(as_bool(value("n").v()) == false);
   CHECK_FALSE(as_bool(value("'true'").v()).has_value());
   CHECK_FALSE(as_bool(value("1").v()).has_value());

@@ -126,10 +126,11 @@ TEST_CASE("single-quoted: doubled quotes and folding") {
 }
 
 TEST_CASE("double-quoted: each escape maps to its backslash") {
-  const Document doc = load_text(R"(v: "a\"b\x41\u00e9\nc")" "\n");
+  const Document doc = load_text(R"(v: "a\"b\x41\u00e9\nc")"
+                                 "\n");
   const Node& v = value_of(doc);
   CHECK(v.value == "a\"bA\xC3\xA9\nc");
-  const std::size_t q = 3;  // the opening quote
+  const std::size_t q = 3;              // the opening quote
   CHECK(v.source_offset(0) == q + 1);   // a
   CHECK(v.source_offset(1) == q + 2);   // \" -> "
   CHECK(v.source_offset(2) == q + 4);   // b
@@ -144,8 +145,8 @@ TEST_CASE("double-quoted: escaped line break and folding") {
   const Document doc = load_text("v: \"ab \\\n    cd\n\n  ef\"\n");
   const Node& v = value_of(doc);
   CHECK(v.value == "ab cd\nef");
-  CHECK(v.source_offset(2) == 6);                      // the space before the backslash is kept
-  CHECK(v.source_offset(3) == find_nth(doc, "cd"));    // joined without a space
+  CHECK(v.source_offset(2) == 6);                          // the space before the backslash is kept
+  CHECK(v.source_offset(3) == find_nth(doc, "cd"));        // joined without a space
   CHECK(v.source_offset(5) == find_nth(doc, "\n\n") + 1);  // two breaks fold to one \n
   CHECK(v.source_offset(6) == find_nth(doc, "ef"));
 }
@@ -153,7 +154,8 @@ TEST_CASE("double-quoted: escaped line break and folding") {
 TEST_CASE("literal block: lines, indentation indicator and chomping") {
   SUBCASE("the PromQL use case: byte 17 of a multi-line expr") {
     const Document doc = load_text(
-        "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: |\n      sum by (job) (\n        rate(x[5m])\n      ) > 0\n");
+        "groups:\n- name: g\n  rules:\n  - alert: A\n    expr: |\n      sum by (job) (\n        rate(x[5m])\n      ) > "
+        "0\n");
     const Node* rule = doc.root->get("groups")->items[0]->get("rules")->items[0];
     const Node& expr = *rule->get("expr");
     CHECK(expr.style == ScalarStyle::Literal);

@@ -116,7 +116,7 @@ TEST_CASE("load_streaming: hands over each group as load() builds it, in order, 
       "          summary: |\n"
       "            long text\n"
       "            on two lines\n"
-      "  - name: b\n"           // fewer fields than the first: nothing of it may show through
+      "  - name: b\n"  // fewer fields than the first: nothing of it may show through
       "    rules: []\n"
       "  - ~\n"
       "  - plain\n"
@@ -127,8 +127,8 @@ TEST_CASE("load_streaming: hands over each group as load() builds it, in order, 
   CHECK(with_flow.items == 4);
   CHECK(with_flow.mismatch == "");
 
-  const std::string block = text.substr(0, text.find("    rules: []")) + "    rules:\n    - record: r\n      expr: x\n" +
-                            text.substr(text.find("  - ~"));
+  const std::string block = text.substr(0, text.find("    rules: []")) +
+                            "    rules:\n    - record: r\n      expr: x\n" + text.substr(text.find("  - ~"));
   const StreamComparison result = compare_streamed(block);
   CHECK(result.streamed);
   CHECK(result.items == 4);
@@ -154,8 +154,8 @@ TEST_CASE("load_streaming: only a block sequence under the root's key is streame
                            "other:\n- a\n", "groups:\n", "", "groups: [a, b]\n", "groups: []\n"}) {
     CAPTURE(text);
     int items = 0;
-    auto doc = load_streaming(std::make_shared<const SourceFile>("t.yaml", text), "groups",
-                              [&](const Node&) { ++items; });
+    auto doc =
+        load_streaming(std::make_shared<const SourceFile>("t.yaml", text), "groups", [&](const Node&) { ++items; });
     CHECK(doc.has_value());
     CHECK(items == 0);
     CHECK(compare_streamed(text).mismatch == "");

@@ -1,7 +1,7 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "dashboards/checks/check_list.hpp"
 #include "dashboards/checks/promql_util.hpp"
@@ -11,15 +11,28 @@ namespace mlmon::dashboards {
 
 namespace {
 
-constexpr CheckInfo kInfo{"dashboards/counter-without-rate",
-                          "a _total counter is wrapped in rate(), irate() or increase() (or counted, or tested for presence)",
-                          Severity::Warning};
+constexpr CheckInfo kInfo{
+    "dashboards/counter-without-rate",
+    "a _total counter is wrapped in rate(), irate() or increase() (or counted, or tested for presence)",
+    Severity::Warning};
 
 /// Functions for which a raw counter is the right input: rates, resets, and presence or timing
 /// of series, where the value does not matter.
-constexpr std::array<std::string_view, 15> kCounterFunctions{
-    "rate",   "irate",           "increase", "resets", "changes", "xrate", "xincrease", "absent", "absent_over_time",
-    "present_over_time", "count_over_time", "timestamp", "last_over_time", "delta", "idelta"};
+constexpr std::array<std::string_view, 15> kCounterFunctions{"rate",
+                                                             "irate",
+                                                             "increase",
+                                                             "resets",
+                                                             "changes",
+                                                             "xrate",
+                                                             "xincrease",
+                                                             "absent",
+                                                             "absent_over_time",
+                                                             "present_over_time",
+                                                             "count_over_time",
+                                                             "timestamp",
+                                                             "last_over_time",
+                                                             "delta",
+                                                             "idelta"};
 
 bool counter_function(const promql::Call& call) {
   return std::find(kCounterFunctions.begin(), kCounterFunctions.end(), call.name()) != kCounterFunctions.end();

@@ -36,9 +36,10 @@ class DatasourceVariableCheck final : public DashboardCheck {
         case Resolution::Input: {
           const Input* in = d.input(name);
           if (in->type == "datasource") break;
-          ctx.report_at(kInfo, pos,
-                        fmt::format("input {} is a {} input, not a datasource", name, in->type.empty() ? "untyped" : in->type),
-                        "declare it in __inputs with \"type\": \"datasource\"");
+          ctx.report_at(
+              kInfo, pos,
+              fmt::format("input {} is a {} input, not a datasource", name, in->type.empty() ? "untyped" : in->type),
+              "declare it in __inputs with \"type\": \"datasource\"");
           break;
         }
         case Resolution::Builtin: break;

@@ -6,9 +6,10 @@ namespace mlmon::dashboards {
 
 namespace {
 
-constexpr CheckInfo kInfo{"dashboards/grid-pos",
-                          "gridPos fits the 24-column grid: w and h at least 1, x from 0 to 23, y not negative, x + w at most 24",
-                          Severity::Warning};
+constexpr CheckInfo kInfo{
+    "dashboards/grid-pos",
+    "gridPos fits the 24-column grid: w and h at least 1, x from 0 to 23, y not negative, x + w at most 24",
+    Severity::Warning};
 
 class GridPosCheck final : public DashboardCheck {
  public:
@@ -28,8 +29,7 @@ class GridPosCheck final : public DashboardCheck {
       if (g.x && (*g.x < 0 || *g.x > 23)) fail("x", fmt::format("gridPos.x is {}, must be from 0 to 23", *g.x));
       if (g.y && *g.y < 0) fail("y", fmt::format("gridPos.y is {}, must not be negative", *g.y));
       if (ok && g.x && g.w && *g.x + *g.w > 24) {
-        ctx.report(kInfo, g.pointer,
-                   fmt::format("gridPos x + w is {}, beyond the 24 grid columns", *g.x + *g.w),
+        ctx.report(kInfo, g.pointer, fmt::format("gridPos x + w is {}, beyond the 24 grid columns", *g.x + *g.w),
                    "Grafana squeezes the panel back into the grid when it loads the dashboard", &panel);
       }
     }

@@ -1,6 +1,6 @@
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 
 #include "dashboards/checks/check_list.hpp"
 
@@ -22,11 +22,12 @@ class PanelIdUniqueCheck final : public DashboardCheck {
       const auto [it, inserted] = first.emplace(*panel.id, &panel);
       if (inserted) continue;
       const Position other = ctx.dashboard.position(it->second->pointer);
-      ctx.report(kInfo, panel.pointer + "/id",
-                 fmt::format("panel id {} is already used by {} (line {})", *panel.id, it->second->describe(), other.line),
-                 "give every panel its own id: Grafana renumbers duplicates on load, which breaks links and "
-                 "\"-- Dashboard --\" queries that name a panel by id",
-                 &panel);
+      ctx.report(
+          kInfo, panel.pointer + "/id",
+          fmt::format("panel id {} is already used by {} (line {})", *panel.id, it->second->describe(), other.line),
+          "give every panel its own id: Grafana renumbers duplicates on load, which breaks links and "
+          "\"-- Dashboard --\" queries that name a panel by id",
+          &panel);
     }
   }
 };

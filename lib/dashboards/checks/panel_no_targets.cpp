@@ -1,7 +1,7 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-
-#include <fmt/format.h>
 
 #include "dashboards/checks/check_list.hpp"
 
@@ -13,9 +13,8 @@ constexpr CheckInfo kInfo{"dashboards/panel-no-targets", "panels that show data 
                           Severity::Warning};
 
 /// Panel types that show no query results.
-constexpr std::array<std::string_view, 9> kNoQueryTypes{"row",     "text",           "news",
-                                                        "dashlist", "alertlist",     "annolist",
-                                                        "welcome", "gettingstarted", "pluginlist"};
+constexpr std::array<std::string_view, 9> kNoQueryTypes{
+    "row", "text", "news", "dashlist", "alertlist", "annolist", "welcome", "gettingstarted", "pluginlist"};
 
 class PanelNoTargetsCheck final : public DashboardCheck {
  public:

@@ -1,7 +1,7 @@
+#include <fmt/format.h>
+
 #include <map>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "dashboards/checks/check_list.hpp"
 

@@ -7,8 +7,7 @@ namespace mlmon::dashboards {
 
 namespace {
 
-constexpr CheckInfo kInfo{"dashboards/panel-unit", "stat, gauge and time series panels set a unit",
-                          Severity::Warning};
+constexpr CheckInfo kInfo{"dashboards/panel-unit", "stat, gauge and time series panels set a unit", Severity::Warning};
 
 bool non_empty_array(const Json* v) { return v && v->is_array() && !v->empty(); }
 
@@ -37,7 +36,8 @@ class PanelUnitCheck final : public DashboardCheck {
       const Json* unit = member(defaults, "unit");
       if (unit && unit->is_string() && !unit->get_ref<const std::string&>().empty()) continue;
       // Value mappings turn numbers into text, and a stat showing series names has no number.
-      if (non_empty_array(member(defaults, "mappings")) || override_sets_unit(member(field_config, "overrides"))) continue;
+      if (non_empty_array(member(defaults, "mappings")) || override_sets_unit(member(field_config, "overrides")))
+        continue;
       const std::string text_mode = string_member(member(*panel.json, "options"), "textMode");
       if (text_mode == "name" || text_mode == "none") continue;
       std::string at = panel.pointer;

@@ -7,9 +7,9 @@ namespace mlmon::dashboards {
 
 namespace {
 
-constexpr CheckInfo kInfo{"dashboards/rate-interval",
-                          "rate() and irate() in range queries use [$__rate_interval], not a fixed range or $__interval",
-                          Severity::Warning};
+constexpr CheckInfo kInfo{
+    "dashboards/rate-interval",
+    "rate() and irate() in range queries use [$__rate_interval], not a fixed range or $__interval", Severity::Warning};
 
 /// How the original expression writes the range of `matrix`: "" for a variable other than
 /// $__interval (the user's own choice), else the text to name in the message.
@@ -49,10 +49,10 @@ class RateIntervalCheck final : public DashboardCheck {
         if (range.empty()) return;
         const bool interval = range.find("__interval") != std::string::npos;
         ctx.report_query(kInfo, q, offset, fmt::format("{}() over [{}]; use [$__rate_interval]", call->name(), range),
-                      interval ? "$__interval can be shorter than two scrapes, and the graph then shows gaps; "
-                                 "$__rate_interval is never shorter than four scrape intervals"
-                               : "a fixed range is too short when zoomed out and blurs when zoomed in; "
-                                 "$__rate_interval follows the graph's resolution and the scrape interval");
+                         interval ? "$__interval can be shorter than two scrapes, and the graph then shows gaps; "
+                                    "$__rate_interval is never shorter than four scrape intervals"
+                                  : "a fixed range is too short when zoomed out and blurs when zoomed in; "
+                                    "$__rate_interval follows the graph's resolution and the scrape interval");
       });
     }
   }

@@ -1,6 +1,6 @@
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "dashboards/checks/check_list.hpp"
 #include "dashboards/checks/promql_util.hpp"

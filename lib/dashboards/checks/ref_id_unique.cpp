@@ -1,6 +1,6 @@
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 
 #include "dashboards/checks/check_list.hpp"
 

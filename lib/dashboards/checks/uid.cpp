@@ -1,6 +1,6 @@
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "core/source_file.hpp"
 #include "dashboards/checks/check_list.hpp"
@@ -10,8 +10,8 @@ namespace mlmon::dashboards {
 
 namespace {
 
-constexpr CheckInfo kInfo{"dashboards/uid", "the uid uses only A-Z, a-z, 0-9, '-' and '_' and has at most 40 characters",
-                          Severity::Error};
+constexpr CheckInfo kInfo{
+    "dashboards/uid", "the uid uses only A-Z, a-z, 0-9, '-' and '_' and has at most 40 characters", Severity::Error};
 
 bool uid_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -31,7 +31,8 @@ class UidCheck final : public DashboardCheck {
     // Grafana trims before it validates.
     std::string_view value = uid->get_ref<const std::string&>();
     const auto first = value.find_first_not_of(' ');
-    value = first == std::string_view::npos ? std::string_view{} : value.substr(first, value.find_last_not_of(' ') - first + 1);
+    value = first == std::string_view::npos ? std::string_view{}
+                                            : value.substr(first, value.find_last_not_of(' ') - first + 1);
     if (!std::all_of(value.begin(), value.end(), uid_char)) {
       ctx.report(kInfo, d.at("/uid"), "uid contains illegal characters",
                  "a uid may contain only A-Z, a-z, 0-9, '-' and '_'");

@@ -19,12 +19,14 @@ class UndefinedInputCheck final : public DashboardCheck {
       const std::string placeholder = "${" + use.ref.name + "}";
       std::string hint =
           use.ref.name.starts_with("DS_")
-              ? fmt::format("declare it in __inputs ({{\"name\": \"{}\", \"type\": \"datasource\", ...}}) or define a "
-                            "datasource variable named {}; otherwise Grafana shows \"Datasource named {} was not found\"",
-                            use.ref.name, use.ref.name, placeholder)
-              : fmt::format("declare it in __inputs ({{\"name\": \"{}\", \"type\": \"constant\", ...}}) or define a "
-                            "variable named {}",
-                            use.ref.name, use.ref.name);
+              ? fmt::format(
+                    "declare it in __inputs ({{\"name\": \"{}\", \"type\": \"datasource\", ...}}) or define a "
+                    "datasource variable named {}; otherwise Grafana shows \"Datasource named {} was not found\"",
+                    use.ref.name, use.ref.name, placeholder)
+              : fmt::format(
+                    "declare it in __inputs ({{\"name\": \"{}\", \"type\": \"constant\", ...}}) or define a "
+                    "variable named {}",
+                    use.ref.name, use.ref.name);
       ctx.report_at(kInfo, ctx.dashboard.document->position_in_string(use.pointer, use.ref.begin),
                     fmt::format("{} is not declared in __inputs", placeholder), std::move(hint));
     }

@@ -1,6 +1,6 @@
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "dashboards/checks/check_list.hpp"
 
@@ -23,8 +23,9 @@ class UnusedInputCheck final : public DashboardCheck {
     }
     for (const Input& input : ctx.dashboard.inputs) {
       if (input.name.empty() || used.contains(input.name)) continue;
-      ctx.report(kInfo, input.pointer + "/name", fmt::format("input {} is declared in __inputs but never used", input.name),
-                 fmt::format("remove it, or refer to it as ${{{}}}: importing asks for a value nothing uses", input.name));
+      ctx.report(
+          kInfo, input.pointer + "/name", fmt::format("input {} is declared in __inputs but never used", input.name),
+          fmt::format("remove it, or refer to it as ${{{}}}: importing asks for a value nothing uses", input.name));
     }
   }
 };

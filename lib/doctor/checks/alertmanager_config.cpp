@@ -1,9 +1,9 @@
 // Alertmanager config: the config Alertmanager runs (/api/v2/status, config.original, secrets
 // masked by Alertmanager) against the repository's (a template rendered with placeholders), by
 // meaning: routes, receivers, inhibit rules; secrets and placeholder values are not compared.
-#include <optional>
-
 #include <fmt/format.h>
+
+#include <optional>
 
 #include "alertmanager/template_check.hpp"
 #include "doctor/am_config_compare.hpp"

@@ -3,13 +3,14 @@
 // by uid, by legacy name, through a datasource variable (any datasource of the variable's type,
 // its current value when set), through an export's `__inputs` (a datasource of that plugin), or
 // not at all (the default datasource).
+#include "dashboards/datasources.hpp"
+
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
 #include <tuple>
 
-#include <fmt/format.h>
-
-#include "dashboards/datasources.hpp"
 #include "doctor/checks/check.hpp"
 
 namespace mlmon::doctor {
@@ -97,8 +98,7 @@ class Needs {
         if (is_builtin(ref.uid) || through_variable(ref.uid, why) || through_input(ref.uid, why)) return;
         need(Need::By::Uid, ref.uid, why);
         return;
-      case DatasourceRef::Form::Other:
-        return;
+      case DatasourceRef::Form::Other: return;
     }
   }
 
@@ -129,14 +129,10 @@ const Datasource* resolve(const Need& need, const std::vector<Datasource>& all) 
 
 std::string describe_need(const Need& need) {
   switch (need.by) {
-    case Need::By::Uid:
-      return fmt::format("datasource uid \"{}\"", need.value);
-    case Need::By::Name:
-      return fmt::format("datasource \"{}\"", need.value);
-    case Need::By::Type:
-      return fmt::format("a {} datasource", need.value);
-    case Need::By::Default:
-      return "a default datasource";
+    case Need::By::Uid: return fmt::format("datasource uid \"{}\"", need.value);
+    case Need::By::Name: return fmt::format("datasource \"{}\"", need.value);
+    case Need::By::Type: return fmt::format("a {} datasource", need.value);
+    case Need::By::Default: return "a default datasource";
   }
   return "";
 }

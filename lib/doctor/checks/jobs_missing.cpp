@@ -1,8 +1,8 @@
 // No metrics showing: a scrape job the rules select (`up{job="prediction-service"}`) that no
 // target has. The alert on it can never fire: with no target there is no `up` series to be 0.
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "doctor/checks/check.hpp"
 

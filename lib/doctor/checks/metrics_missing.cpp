@@ -3,9 +3,9 @@
 // `/api/v1/query?query=up`, done for every name at once (label values with a match[], in batches).
 // A name a recording rule of the repository writes is reported only when that rule runs and what
 // it reads exists: otherwise the cause (a group not loaded, an input missing) is reported instead.
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "doctor/checks/check.hpp"
 

@@ -1,10 +1,10 @@
 // Alertmanager config: notifications failing per integration (alertmanager_notifications_failed_total
 // against alertmanager_notifications_total on Alertmanager's /metrics), with the receivers of the
 // repository's config that use the integration.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "doctor/checks/check.hpp"
 #include "doctor/exposition.hpp"

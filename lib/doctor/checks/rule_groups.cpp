@@ -1,12 +1,12 @@
 // Alerts not firing: the rule groups Prometheus runs against the repository's (/api/v1/rules):
 // groups of git not loaded, loaded groups git does not have, and loaded rules that differ from
 // git (mlmon diff's semantics: expressions by meaning, durations as durations).
+#include <fmt/format.h>
+
 #include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "doctor/checks/check.hpp"
 #include "doctor/rule_compare.hpp"
@@ -26,15 +26,12 @@ struct RepoGroup {
 
 std::string change_text(const Change& change) {
   switch (change.kind) {
-    case ChangeKind::Added:
-      return fmt::format("{} is in git but not loaded in Prometheus", change.subject);
-    case ChangeKind::Removed:
-      return fmt::format("{} is loaded in Prometheus but not in git", change.subject);
+    case ChangeKind::Added: return fmt::format("{} is in git but not loaded in Prometheus", change.subject);
+    case ChangeKind::Removed: return fmt::format("{} is loaded in Prometheus but not in git", change.subject);
     case ChangeKind::Moved:
       return fmt::format("{} runs in another order: {} in git, {} in Prometheus", change.subject, change.moved_to,
                          change.moved_from);
-    case ChangeKind::Changed:
-      break;
+    case ChangeKind::Changed: break;
   }
   std::string text = fmt::format("{} differs:", change.subject);
   bool first = true;

@@ -1,8 +1,8 @@
 // Up: a Prometheus that started moments ago has not scraped every target nor evaluated every rule
 // yet, so what is missing may only be late. Said once, when something was reported missing.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "doctor/checks/check.hpp"
 #include "doctor/time_text.hpp"

@@ -1,8 +1,8 @@
 // No metrics showing: scrape targets that are down (the guide's first curl, /api/v1/targets),
 // each with its job, instance, Prometheus's last error and how long it has been down.
-#include <map>
-
 #include <fmt/format.h>
+
+#include <map>
 
 #include "doctor/checks/check.hpp"
 #include "doctor/checks/guide.hpp"

@@ -21,13 +21,16 @@ class AlertFor final : public RuleCheck {
     const Rule& rule = *parsed.rule;
     if (!rule.is_alert()) return;
     if (rule.for_ == nullptr || rule.for_->is_null()) {
-      ctx.report(rule.alert ? rule.alert : rule.node, fmt::format("alert \"{}\" has no `for`; it fires on the first matching evaluation", rule.name),
+      ctx.report(rule.alert ? rule.alert : rule.node,
+                 fmt::format("alert \"{}\" has no `for`; it fires on the first matching evaluation", rule.name),
                  "add `for: 5m` (or the time the condition must hold before anyone is paged)");
       return;
     }
     const auto ms = promql::parse_duration_ms(rule.for_->value);
     if (ms && *ms == 0) {
-      ctx.report(rule.for_, fmt::format("alert \"{}\" has `for: {}`; it fires on the first matching evaluation", rule.name, rule.for_->value),
+      ctx.report(rule.for_,
+                 fmt::format("alert \"{}\" has `for: {}`; it fires on the first matching evaluation", rule.name,
+                             rule.for_->value),
                  "use a non-zero duration such as 5m");
     }
   }

@@ -11,9 +11,9 @@ namespace {
 class AlertRequiredAnnotations final : public RuleCheck {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo kInfo{"alerts/required-annotations",
-                                 "alerting rules carry the annotations the policy requires (default: summary, description)",
-                                 Severity::Warning};
+    static const CheckInfo kInfo{
+        "alerts/required-annotations",
+        "alerting rules carry the annotations the policy requires (default: summary, description)", Severity::Warning};
     return kInfo;
   }
 

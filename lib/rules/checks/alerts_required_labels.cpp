@@ -13,9 +13,10 @@ namespace {
 class AlertRequiredLabels final : public RuleCheck {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo kInfo{"alerts/required-labels",
-                                 "alerting rules carry the labels the policy requires (default: severity), with allowed values",
-                                 Severity::Warning};
+    static const CheckInfo kInfo{
+        "alerts/required-labels",
+        "alerting rules carry the labels the policy requires (default: severity), with allowed values",
+        Severity::Warning};
     return kInfo;
   }
 
@@ -27,8 +28,7 @@ class AlertRequiredLabels final : public RuleCheck {
       if (value == nullptr) {
         ctx.report(rule.alert ? rule.alert : rule.node,
                    fmt::format("alert \"{}\" has no \"{}\" label", rule.name, name),
-                   allowed.empty() ? std::string()
-                                   : fmt::format("add `{}: {}` under labels", name, allowed.front()));
+                   allowed.empty() ? std::string() : fmt::format("add `{}: {}` under labels", name, allowed.front()));
       } else if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), value->value) == allowed.end()) {
         ctx.report(value,
                    fmt::format("alert \"{}\" has {}=\"{}\"; allowed values: {}", rule.name, name, value->value,

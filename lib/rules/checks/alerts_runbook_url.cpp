@@ -22,8 +22,7 @@ bool looks_like_url(std::string_view text) {
 class AlertRunbookUrl final : public RuleCheck {
  public:
   const CheckInfo& info() const override {
-    static const CheckInfo kInfo{"alerts/runbook-url", "a runbook_url annotation is an http(s) URL",
-                                 Severity::Warning};
+    static const CheckInfo kInfo{"alerts/runbook-url", "a runbook_url annotation is an http(s) URL", Severity::Warning};
     return kInfo;
   }
 
@@ -32,7 +31,8 @@ class AlertRunbookUrl final : public RuleCheck {
     if (!rule.is_alert()) return;
     const yaml::Node* value = rule.annotation("runbook_url");
     if (value != nullptr && value->is_scalar() && !looks_like_url(value->value)) {
-      ctx.report(value, fmt::format("runbook_url of alert \"{}\" is not an http(s) URL: \"{}\"", rule.name, value->value),
+      ctx.report(value,
+                 fmt::format("runbook_url of alert \"{}\" is not an http(s) URL: \"{}\"", rule.name, value->value),
                  "use a full link such as https://runbooks.example.com/alerts/" + rule.name);
     }
   }

@@ -35,10 +35,11 @@ class AlertTemplateLabels final : public RuleCheck {
                      fmt::format("template of {} \"{}\" uses label \"{}\", which the expression of alert \"{}\" "
                                  "does not produce",
                                  map == rule.labels ? "label" : "annotation", e.key->value, ref.name, rule.name),
-                     labels.exact ? fmt::format("the result has only: {}", labels.labels.empty()
-                                                                              ? std::string("no labels")
-                                                                              : fmt::format("{}", fmt::join(labels.labels, ", ")))
-                                  : fmt::format("\"{}\" is removed by the expression", ref.name));
+                     labels.exact
+                         ? fmt::format("the result has only: {}",
+                                       labels.labels.empty() ? std::string("no labels")
+                                                             : fmt::format("{}", fmt::join(labels.labels, ", ")))
+                         : fmt::format("\"{}\" is removed by the expression", ref.name));
         }
       }
     }

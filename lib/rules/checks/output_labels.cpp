@@ -110,8 +110,7 @@ OutputLabels of_aggregate(const AggregateExpr& a) {
     case AggregateOp::topk:
     case AggregateOp::bottomk:
     case AggregateOp::limitk:
-    case AggregateOp::limit_ratio:
-      return in;  // these keep the input series whole
+    case AggregateOp::limit_ratio: return in;  // these keep the input series whole
     default: break;
   }
   OutputLabels out = a.without ? without(std::move(in), names(a.grouping)) : exact(names(a.grouping));
@@ -127,24 +126,15 @@ OutputLabels output_labels(const promql::Node& node) {
   switch (node.kind) {
     case NodeKind::number_literal:
     case NodeKind::string_literal:
-    case NodeKind::duration_expr:
-      return exact({});
-    case NodeKind::vector_selector:
-      return OutputLabels{};
-    case NodeKind::matrix_selector:
-      return output_labels(*static_cast<const MatrixSelector&>(node).selector);
-    case NodeKind::subquery:
-      return output_labels(*static_cast<const Subquery&>(node).expr);
-    case NodeKind::paren:
-      return output_labels(*static_cast<const ParenExpr&>(node).expr);
-    case NodeKind::unary:
-      return output_labels(*static_cast<const UnaryExpr&>(node).expr);
-    case NodeKind::call:
-      return of_call(static_cast<const Call&>(node));
-    case NodeKind::aggregate:
-      return of_aggregate(static_cast<const AggregateExpr&>(node));
-    case NodeKind::binary:
-      return of_binary(static_cast<const BinaryExpr&>(node));
+    case NodeKind::duration_expr: return exact({});
+    case NodeKind::vector_selector: return OutputLabels{};
+    case NodeKind::matrix_selector: return output_labels(*static_cast<const MatrixSelector&>(node).selector);
+    case NodeKind::subquery: return output_labels(*static_cast<const Subquery&>(node).expr);
+    case NodeKind::paren: return output_labels(*static_cast<const ParenExpr&>(node).expr);
+    case NodeKind::unary: return output_labels(*static_cast<const UnaryExpr&>(node).expr);
+    case NodeKind::call: return of_call(static_cast<const Call&>(node));
+    case NodeKind::aggregate: return of_aggregate(static_cast<const AggregateExpr&>(node));
+    case NodeKind::binary: return of_binary(static_cast<const BinaryExpr&>(node));
   }
   return OutputLabels{};
 }

@@ -15,9 +15,7 @@ struct OutputLabels {
   std::set<std::string> removed;
 
   /// False only when the label can certainly not be on the result.
-  bool may_have(const std::string& name) const {
-    return exact ? labels.count(name) > 0 : removed.count(name) == 0;
-  }
+  bool may_have(const std::string& name) const { return exact ? labels.count(name) > 0 : removed.count(name) == 0; }
 };
 
 /// Follows Prometheus's evaluation rules for labels: aggregations' by/without, one-to-one
