@@ -5,6 +5,10 @@
 # differ are listed, and the exit code is 1 when there is one. Exit 2: clang-format-19 is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+case "${1:-}" in
+  "" | --check) ;;
+  *) echo "format.sh: unknown option '$1' (usage: scripts/format.sh [--check])" >&2; exit 2 ;;
+esac
 format=$(command -v clang-format-19 || true)
 [ -n "$format" ] || { echo "format.sh: clang-format-19 not found (scripts/install-deps.sh --with-test-tools installs it)" >&2; exit 2; }
 mapfile -t files < <(git ls-files '*.cpp' '*.hpp')
