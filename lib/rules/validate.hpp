@@ -33,6 +33,8 @@ using RuleVisitor = std::function<void(const ParsedRule&)>;
 class RuleValidator {
  public:
   RuleValidator(const SourceFile& source, const ValidateOptions& options, std::vector<Diagnostic>& out);
+  // The validator keeps `options` by reference: a temporary would dangle.
+  RuleValidator(const SourceFile& source, ValidateOptions&& options, std::vector<Diagnostic>& out) = delete;
   ~RuleValidator();
   RuleValidator(const RuleValidator&) = delete;
   RuleValidator& operator=(const RuleValidator&) = delete;

@@ -154,7 +154,8 @@ TEST_CASE("label values must be valid UTF-8") {
       file.document.root->get("groups")->items[0]->get("rules")->items[0]->get("labels")->get("team");
   REQUIRE(team != nullptr);
   const_cast<mlmon::yaml::Node*>(team)->value = "ml\xff";
-  mlmon::rules::RuleValidator validator(*source, {}, out);
+  const mlmon::rules::ValidateOptions options;
+  mlmon::rules::RuleValidator validator(*source, options, out);
   validator.validate_group(file.groups[0]);
   REQUIRE(out.size() == 1);
   CHECK(out[0].rule_id == "rules/label-value");
