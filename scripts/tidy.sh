@@ -16,6 +16,8 @@ if [ "${1:-}" = --all ]; then
   mapfile -t files < <(git ls-files 'lib/*.cpp' 'apps/*.cpp')
 else
   base=${1:-$(git merge-base HEAD origin/main 2>/dev/null || git rev-parse HEAD~1 2>/dev/null || echo HEAD)}
+  git rev-parse --verify -q "$base^{commit}" >/dev/null ||
+    { echo "tidy.sh: '$base' is not a revision (usage: scripts/tidy.sh [--all | BASE])" >&2; exit 2; }
   mapfile -t files < <(git diff --name-only --diff-filter=d "$base" -- 'lib/*.cpp' 'apps/*.cpp')
 fi
 if [ ${#files[@]} -eq 0 ]; then
