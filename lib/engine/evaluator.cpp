@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "engine/go_math.hpp"
 #include "promql/go_format.hpp"
@@ -100,7 +103,10 @@ void select_key(std::string& key, const promql::VectorSelector& vs) {
 
 const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelector& vs) {
   if (auto it = selected_.find(&vs); it != selected_.end()) return it->second;
-  std::string key;
+  // Selectors are looked up once per query, and rule tests run many queries: the key's buffer is
+  // reused rather than allocated each time.
+  thread_local std::string key;
+  key.clear();
   select_key(key, vs);
   auto cached = shared_.selections.find(key);
   const auto all = storage.all();
@@ -109,7 +115,7 @@ const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelect
     sel.matchers = matchers_of(vs);
     sel.series = storage.select_all(sel.matchers);
     sel.seen = all.size();
-    cached = shared_.selections.emplace(std::move(key), std::move(sel)).first;
+    cached = shared_.selections.emplace(key, std::move(sel)).first;
   }
   SharedState::Selection& sel = cached->second;
   for (; sel.seen < all.size(); ++sel.seen) {
@@ -487,18 +493,86 @@ EMatrix Evaluator::merge_same_labelset(EMatrix m) {
 
 // ---- rangeEval ----
 
+namespace {
+
+// range_eval_impl's working vectors. A rule test runs tens of thousands of tiny instant queries, and
+// allocating these afresh was a third of its time: they are kept per thread and nesting depth (an
+// argument's evaluation runs range_eval_impl again), so later calls reuse their capacity.
+struct RangeScratch {
+  std::vector<EMatrix> inputs;
+  std::vector<std::vector<int>> series_ordinals;
+  std::vector<std::vector<int>> step_ordinals;
+  std::vector<EVector> vectors;
+  std::vector<std::vector<size_t>> cursors;
+  std::unordered_map<const Labels*, int> ordinal_of;
+  EVector out;
+
+  void prepare(size_t args) {
+    inputs.resize(args);
+    series_ordinals.resize(args);
+    step_ordinals.resize(args);
+    vectors.resize(args);
+    cursors.resize(args);
+    for (size_t i = 0; i < args; ++i) {
+      series_ordinals[i].clear();
+      step_ordinals[i].clear();
+      vectors[i].clear();
+      cursors[i].clear();
+    }
+    ordinal_of.clear();
+    out.clear();
+  }
+  // The inputs' points are the children's results: freed now, not held until the next query.
+  // Large working vectors are let go too, so one big query does not pin its memory.
+  void release() {
+    constexpr size_t kKeep = 1024;
+    for (EMatrix& m : inputs) EMatrix().swap(m);
+    for (EVector& v : vectors) {
+      if (v.capacity() > kKeep) EVector().swap(v);
+    }
+    if (out.capacity() > kKeep) EVector().swap(out);
+    if (ordinal_of.size() > kKeep) std::unordered_map<const Labels*, int>().swap(ordinal_of);
+  }
+};
+
+class ScratchLease {
+ public:
+  explicit ScratchLease(size_t args) {
+    if (depth_ == stack_.size()) stack_.push_back(std::make_unique<RangeScratch>());
+    scratch_ = stack_[depth_++].get();
+    scratch_->prepare(args);
+  }
+  ~ScratchLease() {
+    scratch_->release();
+    --depth_;
+  }
+  ScratchLease(const ScratchLease&) = delete;
+  ScratchLease& operator=(const ScratchLease&) = delete;
+  RangeScratch* operator->() const { return scratch_; }
+
+ private:
+  static thread_local std::vector<std::unique_ptr<RangeScratch>> stack_;
+  static thread_local size_t depth_;
+  RangeScratch* scratch_;
+};
+thread_local std::vector<std::unique_ptr<RangeScratch>> ScratchLease::stack_;
+thread_local size_t ScratchLease::depth_ = 0;
+
+}  // namespace
+
 EMatrix Evaluator::range_eval_impl(std::span<const promql::Node* const> args, const promql::VectorMatching* matching,
                                    void (*fn)(void*, StepCall&), void* ctx) {
   const int64_t n = steps();
   const int64_t original_samples = q_.samples;
-  std::vector<EMatrix> inputs(args.size());
+  const ScratchLease scratch(args.size());
+  std::vector<EMatrix>& inputs = scratch->inputs;
   for (size_t i = 0; i < args.size(); ++i) {
     if (!args[i] || args[i]->type == promql::ValueType::string) continue;
     inputs[i] = eval(*args[i]);
   }
 
   // Signature ordinals for vector matching, over the series of all inputs.
-  std::vector<std::vector<int>> series_ordinals(args.size());
+  std::vector<std::vector<int>>& series_ordinals = scratch->series_ordinals;
   int num_ordinals = 0;
   if (matching) {
     // Equal signatures are equal projections onto the matching labels (on: only those; ignoring:
@@ -507,7 +581,7 @@ EMatrix Evaluator::range_eval_impl(std::span<const promql::Node* const> args, co
     std::vector<std::string_view> names(matching->labels.begin(), matching->labels.end());
     std::sort(names.begin(), names.end());
     auto& projection = q_.groups_of(names, !matching->on);
-    std::unordered_map<const Labels*, int> ordinal_of;
+    std::unordered_map<const Labels*, int>& ordinal_of = scratch->ordinal_of;
     for (size_t i = 0; i < inputs.size(); ++i) {
       series_ordinals[i].reserve(inputs[i].size());
       for (const ESeries& s : inputs[i]) {
@@ -522,11 +596,11 @@ EMatrix Evaluator::range_eval_impl(std::span<const promql::Node* const> args, co
     }
   }
 
-  std::vector<EVector> vectors(args.size());
-  std::vector<std::vector<int>> step_ordinals(args.size());
-  std::vector<std::vector<size_t>> cursors(args.size());
+  std::vector<EVector>& vectors = scratch->vectors;
+  std::vector<std::vector<int>>& step_ordinals = scratch->step_ordinals;
+  std::vector<std::vector<size_t>>& cursors = scratch->cursors;
   for (size_t i = 0; i < inputs.size(); ++i) cursors[i].assign(inputs[i].size(), 0);
-  EVector out;
+  EVector& out = scratch->out;
   int64_t temp_samples = q_.samples;
 
   EMatrix result;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -127,7 +128,8 @@ class Query {
   int64_t duration_ms(const promql::Node* expr, int64_t literal_ns) const;
 
  private:
-  std::unordered_map<const promql::VectorSelector*, std::vector<const StoredSeries*>> selected_;
+  // A few selectors per query: a node-based map (callers keep references) without a bucket array.
+  std::map<const promql::VectorSelector*, std::vector<const StoredSeries*>> selected_;
 };
 
 // Where a selector or subquery reads, relative to the step being evaluated.
