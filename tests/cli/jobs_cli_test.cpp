@@ -34,6 +34,19 @@ void fill(const TempDir& dir) {
   dir.file("alertmanager.yml",
            "route:\n  receiver: r\n  routes:\n  - matchers: [severity=\"critical\"]\n    receiver: r\n"
            "receivers:\n- name: r\n  webhook_configs:\n  - url: http://x:9/\n");
+  // Rule unit tests, several files of several groups, some failing: `check` runs them at once.
+  for (int i = 0; i < 5; ++i) {
+    const std::string n = std::to_string(i);
+    std::string tests = "rule_files: [../rules/r" + n + ".yml]\nevaluation_interval: 1m\ntests:\n";
+    for (int g = 0; g < 4; ++g) {
+      const std::string value = (g + i) % 3 == 0 ? "0" : "1";  // a third of the groups expect the wrong value
+      tests += "- name: t" + n + "_" + std::to_string(g) + "\n  interval: 1m\n  input_series:\n";
+      tests += "  - series: 'x_total{job=\"j" + n + "\"}'\n    values: '0+60x20'\n";
+      tests += "  promql_expr_test:\n  - expr: rate(x_total[5m])\n    eval_time: 10m\n    exp_samples:\n";
+      tests += "    - labels: '{job=\"j" + n + "\"}'\n      value: " + value + "\n";
+    }
+    dir.file("tests/t" + n + ".test.yml", tests);
+  }
   dir.file("dashboards/d.json", "{\"title\": \"D\", \"uid\": \"d\", \"panels\": [], \"schemaVersion\": 39}");
 }
 
@@ -56,6 +69,8 @@ TEST_CASE("-j: check-rules and check print the same bytes on one thread and on m
     }
     const auto check_one = run_cli({"check", "--color=never", "--format", format, "-v", "-j", "1", dir.path()});
     CHECK(check_one.code == 1);
+    CHECK(check_one.out.find("t4.test.yml") != std::string::npos);  // rule tests ran and failed
+    CHECK(check_one.out.find("t0_0") != std::string::npos);
     for (const char* jobs : {"3", "16"}) {
       CAPTURE(jobs);
       const auto many = run_cli({"check", "--color=never", "--format", format, "-v", "-j", jobs, dir.path()});
