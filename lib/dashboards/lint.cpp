@@ -1,5 +1,6 @@
 #include "dashboards/lint.hpp"
 
+#include "core/diagnostic.hpp"
 #include "dashboards/checks/check.hpp"
 #include "dashboards/loader.hpp"
 
@@ -49,18 +50,12 @@ void lint_dashboard(const Dashboard& dashboard, std::span<const DashboardCheck* 
   for (Finding& f : findings) {
     const std::string_view id = f.check->id;
     if (is_excluded(options, f, dashboard)) continue;
-    Diagnostic d;
-    d.severity = options.severity ? options.severity(id, f.check->default_severity) : f.check->default_severity;
-    if (options.linter_config && d.severity > Severity::Warning &&
+    Severity severity = options.severity ? options.severity(id, f.check->default_severity) : f.check->default_severity;
+    if (options.linter_config && severity > Severity::Warning &&
         options.linter_config->downgrades(id, dashboard.title, panel_title(f), target_index(f))) {
-      d.severity = Severity::Warning;
+      severity = Severity::Warning;
     }
-    d.rule_id = std::string(id);
-    d.file = dashboard.path();
-    d.pos = f.pos;
-    d.message = std::move(f.message);
-    d.hint = std::move(f.hint);
-    report.add(std::move(d));
+    report.add(make_diagnostic(severity, id, dashboard.path(), f.pos, std::move(f.message), std::move(f.hint)));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -13,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "alertmanager/lint/check.hpp"
 #include "dashboards/checks/check.hpp"
 #include "rules/checks/check.hpp"
 #include "workspace/catalog.hpp"
@@ -77,6 +79,17 @@ std::set<std::string> documented_ids() {
   return ids;
 }
 
+// Alertmanager's ids, named once in check_ids.hpp: id -> the name of its constant (kUnusedReceiver).
+std::map<std::string, std::string> alertmanager_id_constants() {
+  const std::string header = read(kRoot / "lib/alertmanager/check_ids.hpp");
+  const std::regex constant(R"re(inline constexpr std::string_view (k\w+) = "(alertmanager/[a-z0-9-]+)";)re");
+  std::map<std::string, std::string> named;
+  for (auto it = std::sregex_iterator(header.begin(), header.end(), constant); it != std::sregex_iterator(); ++it) {
+    named.emplace((*it)[2], (*it)[1]);
+  }
+  return named;
+}
+
 std::string snake(std::string_view kebab) {
   std::string out(kebab);
   std::replace(out.begin(), out.end(), '-', '_');
@@ -111,7 +124,8 @@ TEST_CASE("registry: every check has its row in docs/checks.md, and every row is
 
 // Areas with one class per check keep it in a file named after its id, so the id finds the code:
 // rule checks (several areas share lib/rules/checks/) as <area>_<name>.cpp, dashboard checks
-// (one area) as <name>.cpp. The file must also be the one that names the id.
+// (one area) as <name>.cpp, Alertmanager lint checks below. The file must also be the one that
+// names the id.
 TEST_CASE("registry: each rule and dashboard check lives in the file named after its id") {
   for (const auto& check : mlmon::rules::rule_checks()) {
     const std::string id(check->info().id);
@@ -130,16 +144,33 @@ TEST_CASE("registry: each rule and dashboard check lives in the file named after
   }
 }
 
+// Alertmanager's lint checks do the same under lib/alertmanager/lint/ (one area, so <name>.cpp).
+// The ids held to it are those of the lint registry, lint_checks(), not a list kept here: that is
+// what tells them from the validations (found while the config is decoded, and sharing files by
+// what they look at) and from the few lint ids reported while loading or by the rules cross-check.
+// Their ids are constants of check_ids.hpp, so the file must name the id's constant.
+TEST_CASE("registry: each Alertmanager lint check lives in the file named after its id") {
+  const std::map<std::string, std::string> constants = alertmanager_id_constants();
+  REQUIRE(!mlmon::alertmanager::lint_checks().empty());
+  for (const auto& check : mlmon::alertmanager::lint_checks()) {
+    const std::string id(check->id());
+    CAPTURE(id);
+    REQUIRE(id.starts_with("alertmanager/"));
+    const mlmon::checks::CheckInfo* info = mlmon::workspace::catalog().find(id);
+    REQUIRE(info != nullptr);
+    CHECK(info->kind == mlmon::checks::CheckKind::Lint);
+    const fs::path file = kRoot / "lib/alertmanager/lint" / (snake(id.substr(id.find('/') + 1)) + ".cpp");
+    REQUIRE(fs::exists(file));
+    REQUIRE(constants.contains(id));
+    CHECK(read(file).find("ids::" + constants.at(id)) != std::string::npos);
+  }
+}
+
 // Alertmanager's ids are named once, in check_ids.hpp; each constant there is a registered check.
 TEST_CASE("registry: every Alertmanager id constant is in the catalogue, and every Alertmanager check a constant") {
-  const std::string header = read(kRoot / "lib/alertmanager/check_ids.hpp");
-  const std::regex constant(R"re(inline constexpr std::string_view k\w+ = "(alertmanager/[a-z0-9-]+)";)re");
-  std::set<std::string> named;
-  for (auto it = std::sregex_iterator(header.begin(), header.end(), constant); it != std::sregex_iterator(); ++it) {
-    named.insert((*it)[1]);
-  }
+  const std::map<std::string, std::string> named = alertmanager_id_constants();
   REQUIRE(named.size() > 30);
-  for (const std::string& id : named) {
+  for (const auto& [id, constant] : named) {
     CAPTURE(id);
     CHECK(mlmon::workspace::catalog().find(id) != nullptr);
   }
