@@ -192,7 +192,7 @@ Parsed<std::uint64_t> parse_uint(std::string_view s, int base) {
     if (is_decimal(c)) {
       digit = static_cast<std::uint64_t>(c - '0');
     } else if (lower(c) >= 'a' && lower(c) <= 'z') {
-      digit = static_cast<std::uint64_t>(lower(c) - 'a' + 10);
+      digit = static_cast<std::uint64_t>(lower(c) - 'a') + 10;
     } else {
       return {0, NumError::syntax};
     }
