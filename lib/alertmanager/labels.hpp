@@ -14,6 +14,5 @@ using LabelSet = std::map<std::string, std::string, std::less<>>;
 bool is_classic_label_name(std::string_view name);
 /// Non-empty and valid UTF-8: the default (UTF-8) rule for `group_by`, `equal` and matcher names.
 bool is_utf8_label_name(std::string_view name);
-bool is_valid_utf8(std::string_view text);
 
 }  // namespace mlmon::alertmanager

@@ -4,6 +4,7 @@
 
 #include "alertmanager/labels.hpp"
 #include "alertmanager/matcher.hpp"
+#include "core/unicode.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -58,7 +59,7 @@ MatchersParse parse_matcher_classic(std::string_view input) {
     raw.remove_prefix(1);
     expect_trailing_quote = true;
   }
-  if (!is_valid_utf8(raw)) {
+  if (!unicode::valid_utf8(raw)) {
     result.error = "matcher value not valid UTF-8: " + raw_text;
     return result;
   }

@@ -92,6 +92,19 @@ DecodedRune decode(std::string_view s, std::size_t pos) {
   return {r, need + 1};
 }
 
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, most of what label names and values hold
+      ++i;
+      continue;
+    }
+    const DecodedRune r = decode(s, i);
+    if (r.rune == replacement_char && r.width == 1) return false;  // an encoded U+FFFD is 3 bytes
+    i += r.width;
+  }
+  return true;
+}
+
 DecodedRune decode_last(std::string_view s, std::size_t end) {
   if (end == 0) return {0, 0};
   const auto is_continuation = [&](std::size_t i) { return (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80; };

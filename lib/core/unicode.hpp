@@ -18,6 +18,9 @@ struct DecodedRune {
 
 // Like Go's utf8.DecodeRuneInString(s[pos:]).
 DecodedRune decode(std::string_view s, std::size_t pos);
+// Like Go's utf8.ValidString: no byte decodes as an invalid rune (overlong forms, surrogates and
+// values past U+10FFFF included).
+bool valid_utf8(std::string_view s);
 // Like Go's utf8.DecodeLastRuneInString(s[:end]).
 DecodedRune decode_last(std::string_view s, std::size_t end);
 // Appends r in UTF-8; a surrogate or a value beyond U+10FFFF as U+FFFD, as Go does.

@@ -1,8 +1,8 @@
 #include "engine/series_notation.hpp"
 
-#include <charconv>
 #include <limits>
 
+#include "core/go_number.hpp"
 #include "core/go_quote.hpp"
 #include "core/result.hpp"
 #include "engine/histogram_notation.hpp"
@@ -28,47 +28,6 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-// The lexer's scanNumber in series mode: [.]digits with '.', '_', 'e' rules; the token must not be
-// followed by a letter or digit other than 'x'.
-bool scan_number(std::string_view s, size_t& i) {
-  const size_t start = i;
-  auto is = [&](std::string_view set) { return i < s.size() && set.find(s[i]) != std::string_view::npos; };
-  auto accept = [&](std::string_view set) {
-    if (is(set)) {
-      ++i;
-      return true;
-    }
-    return false;
-  };
-  constexpr std::string_view kDigits = "0123456789";
-  accept(".");
-  accept(kDigits);
-  bool dot = false;
-  bool exponent = false;
-  while (is("0123456789._eE")) {
-    if (is(".") && dot) return false;
-    if (is("eE") && exponent) return false;
-    if (accept(".")) {
-      dot = true;
-      if (accept("_.")) return false;
-      continue;
-    }
-    if (accept("eE")) {
-      exponent = true;
-      accept("+-");
-      if (accept("._eE") || i >= s.size()) return false;
-      continue;
-    }
-    if (accept("_")) {
-      if (accept("._eE") || i >= s.size()) return false;
-      continue;
-    }
-    while (accept(kDigits)) {}
-  }
-  if (i == start) return false;
-  return i >= s.size() || s[i] == 'x' || !is_alnum(s[i]);
-}
-
 // One NUMBER token (a number, Inf or NaN) at s[i].
 Result<double> read_number(std::string_view s, size_t& i) {
   if (i < s.size() && is_alpha(s[i])) {
@@ -87,7 +46,7 @@ Result<double> read_number(std::string_view s, size_t& i) {
     return fail(i >= s.size() ? "unexpected end of series values"
                               : "unexpected character in series values: '" + std::string(1, s[i]) + "'");
   }
-  if (!scan_number(s, i)) {
+  if (!scan_series_number(s, i).ok) {
     return fail("bad number syntax: \"" + std::string(s.substr(start, i - start)) + "\"");
   }
   const auto v = promql::go::parse_number(s.substr(start, i - start));
@@ -99,20 +58,17 @@ Result<uint64_t> read_uint(std::string_view s, size_t& i) {
   const size_t start = i;
   MLMON_TRY(read_number(s, i));
   const std::string_view text = s.substr(start, i - start);
-  uint64_t out = 0;
-  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  if (ec != std::errc() || p != text.data() + text.size()) {
-    return fail("invalid repetition in series values: strconv.ParseUint: parsing " + go::quote(text) +
-                (ec == std::errc::result_out_of_range ? ": value out of range" : ": invalid syntax"));
-  }
-  return out;
+  const auto n = go::parse_uint(text, 10);
+  if (!n) return fail("invalid repetition in series values: " + go::number_error_text("ParseUint", text, n.error));
+  return n.value;
+}
+
+Result<void> too_many() {
+  return fail("too many values in series (more than " + std::to_string(kMaxSeriesValues) + ")");
 }
 
 Result<void> push(std::vector<SequenceValue>& out, SequenceValue v, uint64_t copies) {
-  if (copies > kMaxSeriesValues || out.size() + copies > kMaxSeriesValues) {
-    return fail("too many values in series (more than " + std::to_string(kMaxSeriesValues) + ")");
-  }
-  out.insert(out.end(), copies, v);
+  if (!append_copies(out, v, copies)) return too_many();
   return {};
 }
 
@@ -159,8 +115,8 @@ Result<void> parse_item(std::string_view s, std::vector<SequenceValue>& out) {
     if (i != s.size()) {
       return fail("unexpected \"" + std::string(s.substr(i)) + "\" in series values");
     }
-    if (n >= kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1);
-    return push(out, {value, false, false}, n + 1);
+    if (!append_repeated(out, {value, false, false}, n)) return too_many();
+    return {};
   }
   if (s[i] == '+' || s[i] == '-') {
     const double sign = s[i] == '-' ? -1 : 1;
@@ -177,12 +133,7 @@ Result<void> parse_item(std::string_view s, std::vector<SequenceValue>& out) {
     if (i != s.size()) {
       return fail("unexpected \"" + std::string(s.substr(i)) + "\" in series values");
     }
-    if (n >= kMaxSeriesValues || out.size() + n + 1 > kMaxSeriesValues) return push(out, {}, kMaxSeriesValues + 1);
-    // Repeated addition, as the Go parser does (not value + k*delta).
-    for (uint64_t k = 0; k <= n; ++k) {
-      out.push_back({value, false, false});
-      value += delta;
-    }
+    if (!append_sequence(out, value, delta, n)) return too_many();
     return {};
   }
   return fail("unexpected \"" + std::string(s.substr(i)) + "\" in series values");
@@ -279,6 +230,65 @@ Result<Labels> parse_metric(std::string_view s, size_t& i) {
 }
 
 }  // namespace
+
+NumberScan scan_series_number(std::string_view s, size_t& i) {
+  const size_t start = i;
+  auto is = [&](std::string_view set) { return i < s.size() && set.find(s[i]) != std::string_view::npos; };
+  auto accept = [&](std::string_view set) {
+    if (is(set)) {
+      ++i;
+      return true;
+    }
+    return false;
+  };
+  constexpr std::string_view kDigits = "0123456789";
+  accept(".");
+  accept(kDigits);
+  bool dot = false;
+  bool exponent = false;
+  while (is("0123456789._eE")) {
+    if ((is(".") && dot) || (is("eE") && exponent)) return {false, true};
+    if (accept(".")) {
+      dot = true;
+      if (accept("_.")) return {};
+      continue;
+    }
+    if (accept("eE")) {
+      exponent = true;
+      accept("+-");
+      if (accept("._eE") || i >= s.size()) return {};
+      continue;
+    }
+    if (accept("_")) {
+      if (accept("._eE") || i >= s.size()) return {};
+      continue;
+    }
+    while (accept(kDigits)) {}
+  }
+  if (i == start) return {};
+  return {i >= s.size() || s[i] == 'x' || !is_alnum(s[i]), false};
+}
+
+bool append_copies(std::vector<SequenceValue>& out, SequenceValue v, uint64_t copies) {
+  if (copies > kMaxSeriesValues || out.size() + copies > kMaxSeriesValues) return false;
+  out.insert(out.end(), copies, v);
+  return true;
+}
+
+bool append_repeated(std::vector<SequenceValue>& out, SequenceValue v, uint64_t n) {
+  // n + 1 would wrap for the largest n.
+  return n < kMaxSeriesValues && append_copies(out, v, n + 1);
+}
+
+bool append_sequence(std::vector<SequenceValue>& out, double first, double step, uint64_t n) {
+  if (n >= kMaxSeriesValues || out.size() + n + 1 > kMaxSeriesValues) return false;
+  double value = first;
+  for (uint64_t k = 0; k <= n; ++k) {
+    out.push_back({value, false, false});
+    value += step;
+  }
+  return true;
+}
 
 Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text,
                                                          std::vector<FloatHistogram>* histograms) {

@@ -35,6 +35,29 @@ struct SeriesDescription {
 // otherwise exhaust memory).
 inline constexpr size_t kMaxSeriesValues = 10'000'000;
 
+// The pieces of the notation both its parsers use: this one (promqltest's `load`, with mlmon's
+// messages) and ruletest/series_desc (promtool's, state by state with Prometheus's messages).
+
+// Lexer.scanNumber in series mode from s[i]: [.]digits with Go's '.', '_' and exponent rules, no
+// hexadecimal, and only an 'x' (a repetition) may follow. On false `i` is where the number went
+// bad; `repeated` tells a second '.' or exponent, which `i` is at and Prometheus's lexer takes
+// into its error token.
+struct NumberScan {
+  bool ok = false;
+  bool repeated = false;
+};
+NumberScan scan_series_number(std::string_view s, size_t& i);
+
+// Appending expanded items; false (nothing appended) when the series would then hold more than
+// kMaxSeriesValues values.
+// `v` `copies` times: a value, `_`, `_xN`.
+bool append_copies(std::vector<SequenceValue>& out, SequenceValue v, uint64_t copies);
+// `axN`: N+1 copies of v.
+bool append_repeated(std::vector<SequenceValue>& out, SequenceValue v, uint64_t n);
+// `a+bxN`, `a-bxN`: N+1 values from `first`, each `step` more than the last by repeated addition,
+// as Prometheus computes them (not first + k*step).
+bool append_sequence(std::vector<SequenceValue>& out, double first, double step, uint64_t n);
+
 // Values only: "1+2x10 _ stale".
 // With `histograms`, the histogram values are collected there (else only checked).
 Expected<std::vector<SequenceValue>> parse_series_values(std::string_view text,

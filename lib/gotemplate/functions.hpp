@@ -9,7 +9,7 @@ namespace mlmon::gotemplate {
 std::span<const std::string_view> go_builtin_functions();
 // Prometheus's alert/console template functions (template/template.go), newest release.
 std::span<const std::string_view> prometheus_functions();
-// The same list as Prometheus 2.42 had it (no toDuration, no now).
+// The names Prometheus 2.42 had (none of those added after it: toDuration, now, urlQueryEscape).
 std::span<const std::string_view> prometheus_2_42_functions();
 
 }  // namespace mlmon::gotemplate

@@ -42,8 +42,7 @@ std::string format_float_v(double v);
 // e.g. `strconv.ParseFloat: parsing "1e999": value out of range`.
 [[nodiscard]] Result<double> parse_number(std::string_view s);
 
-// strconv.ParseFloat(s, 64) for decimal and special ("Inf", "NaN") forms; nullopt on a syntax or
-// range error. Hexadecimal floats are not accepted.
+// strconv.ParseFloat(s, 64) (mlmon::go::parse_float); nullopt on a syntax or range error.
 std::optional<double> parse_float(std::string_view s);
 
 // strutil.Unquote: a single-, double- or back-quoted PromQL string literal. Returns false on

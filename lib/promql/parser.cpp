@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "core/unicode.hpp"
 #include "promql/duration.hpp"
 #include "promql/go_format.hpp"
 #include "promql/lexer.hpp"
@@ -167,15 +168,6 @@ bool can_start_expr(Tok t) {
 }
 
 bool is_match_op(Tok t) { return t == Tok::eql || t == Tok::neq || t == Tok::eql_regex || t == Tok::neq_regex; }
-
-bool is_valid_utf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const go::Rune r = go::decode_rune(s, i);
-    if (r.value == go::kRuneError && r.width == 1) return false;
-    i += r.width;
-  }
-  return true;
-}
 
 // Stacks for building lists, reused across parses on a thread to avoid allocations; nested
 // lists push above their parent's items.
@@ -742,7 +734,7 @@ std::span<const std::string_view> Parser::parse_grouping_labels() {
       if (t.kind == Tok::string) {
         take();
         const std::string_view name = parse_string_literal_value(t);
-        if (name.empty() || !is_valid_utf8(name)) {
+        if (name.empty() || !unicode::valid_utf8(name)) {
           fail(t.begin, t.end, "invalid label name for grouping: " + go::quote(name));
         }
         label_stack_.push_back(name);

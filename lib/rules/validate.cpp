@@ -7,6 +7,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "core/unicode.hpp"
 #include "gotemplate/gotemplate.hpp"
 
 namespace mlmon::rules {
@@ -85,7 +86,7 @@ class RuleValidator::Impl {
       if (name == "__name__" || !is_valid_label_name(name, options_.names)) {
         report(e.key, "rules/label-name", fmt::format("{}invalid label name: {}", context.str(), name));
       }
-      if (!is_valid_utf8(e.value->value)) {
+      if (!unicode::valid_utf8(e.value->value)) {
         report(e.value, "rules/label-value", fmt::format("{}invalid label value: {}", context.str(), e.value->value));
       }
     }

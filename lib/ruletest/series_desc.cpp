@@ -1,9 +1,9 @@
 #include "ruletest/series_desc.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <optional>
 
+#include "core/go_number.hpp"
 #include "core/go_quote.hpp"
 #include "core/result.hpp"
 #include "engine/histogram_notation.hpp"
@@ -222,7 +222,9 @@ class ValueLexer {
     if (c == 'x') return single(V::Times);
     if (c == '_') return single(V::Blank);
     if (is_digit(c) || (c == '.' && pos_ + 1 < in_.size() && is_digit(in_[pos_ + 1]))) {
-      if (!scan_number()) {
+      const engine::NumberScan scan = engine::scan_series_number(in_, pos_);
+      if (!scan.ok) {
+        if (scan.repeated) ++pos_;  // the lexer's error token takes the second '.' or exponent
         return {V::Error, Tok::error, start, pos_, "bad number syntax: " + go::quote(in_.substr(start, pos_ - start))};
       }
       return {V::Number, Tok::number, start, pos_, {}};
@@ -256,51 +258,6 @@ class ValueLexer {
     return {kind, Tok::eof, start, pos_, {}};
   }
 
-  bool is(std::string_view set) const { return pos_ < in_.size() && set.find(in_[pos_]) != std::string_view::npos; }
-  bool accept(std::string_view set) {
-    if (!is(set)) return false;
-    ++pos_;
-    return true;
-  }
-
-  // Lexer.scanNumber with seriesDesc set: no hexadecimal, and an `x` may follow (repetitions).
-  bool scan_number() {
-    const std::size_t initial = pos_;
-    constexpr std::string_view kDigits = "0123456789";
-    accept(".");
-    accept(kDigits);
-    bool dot = false;
-    bool exponent = false;
-    while (is("0123456789._eE")) {
-      if (is(".") && dot) {
-        accept(".");
-        return false;
-      }
-      if (is("eE") && exponent) {
-        accept("eE");
-        return false;
-      }
-      if (accept(".")) {
-        dot = true;
-        if (accept("_.")) return false;
-        continue;
-      }
-      if (accept("eE")) {
-        exponent = true;
-        accept("+-");
-        if (accept("._eE") || pos_ >= in_.size()) return false;
-        continue;
-      }
-      if (accept("_")) {
-        if (accept("._eE") || pos_ >= in_.size()) return false;
-        continue;
-      }
-      while (accept(kDigits)) {}
-    }
-    if (pos_ == initial) return false;
-    return pos_ >= in_.size() || in_[pos_] == 'x' || !is_alnum(in_[pos_]);
-  }
-
   // The `{{` of a histogram item, which engine::parse_histogram_item reads from here.
   VToken histogram(std::size_t start) {
     pos_ += 2;
@@ -322,16 +279,6 @@ std::string describe(const ValueLexer& lexer, const VToken& t) {
     case V::Histogram: return quoted_item("{{");
     default: return quoted_item(lexer.text(t));
   }
-}
-
-// strconv.ParseUint(s, 10, 64) with Go's error text.
-std::expected<uint64_t, std::string> parse_uint(std::string_view s) {
-  uint64_t v = 0;
-  const bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-  const auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (digits && ec == std::errc() && p == s.data() + s.size()) return v;
-  const char* why = digits ? "value out of range" : "invalid syntax";
-  return std::unexpected("strconv.ParseUint: parsing " + go::quote(s) + ": " + why);
 }
 
 class ValuesParser {
@@ -371,12 +318,13 @@ class ValuesParser {
     return ParseFailure{t.begin, "unexpected " + describe(lexer_, t)};
   }
 
+  static ParseFailure too_many(const VToken& at) {
+    return ParseFailure{at.begin, "too many values in one series (more than " +
+                                      std::to_string(engine::kMaxSeriesValues) + "): mlmon refuses to expand them"};
+  }
+
   std::optional<ParseFailure> push(engine::SequenceValue v, uint64_t copies, const VToken& at) {
-    if (copies > engine::kMaxSeriesValues || out_.values.size() + copies > engine::kMaxSeriesValues) {
-      return ParseFailure{at.begin, "too many values in one series (more than " +
-                                        std::to_string(engine::kMaxSeriesValues) + "): mlmon refuses to expand them"};
-    }
-    out_.values.insert(out_.values.end(), copies, v);
+    if (!engine::append_copies(out_.values, v, copies)) return too_many(at);
     return std::nullopt;
   }
 
@@ -384,9 +332,13 @@ class ValuesParser {
   std::expected<uint64_t, ParseFailure> repetitions() {
     const VToken n = lexer_.next();
     if (n.kind != V::Number) return std::unexpected(*in_series_values(n));
-    auto count = parse_uint(lexer_.text(n));
-    if (!count) return std::unexpected(ParseFailure{n.begin, "invalid repetition in series values: " + count.error()});
-    return *count;
+    const std::string_view text = lexer_.text(n);
+    const auto count = go::parse_uint(text, 10);
+    if (!count) {
+      return std::unexpected(ParseFailure{
+          n.begin, "invalid repetition in series values: " + go::number_error_text("ParseUint", text, count.error)});
+    }
+    return count.value;
   }
 
   // number: NUMBER through p.number (ParseInt base 0, then ParseFloat).
@@ -415,7 +367,7 @@ class ValuesParser {
         std::size_t end = t.begin;
         auto parsed = engine::parse_histogram_item(lexer_.input(), end, engine::kMaxSeriesValues);
         if (!parsed) return ParseFailure{parsed.error().offset, parsed.error().message};
-        if (parsed->too_many) return push({}, engine::kMaxSeriesValues + 1, t);
+        if (parsed->too_many) return too_many(t);
         lexer_.seek(end);
         for (engine::FloatHistogram& h : parsed->values) {
           const auto index = static_cast<uint32_t>(out_.histograms.size());
@@ -456,8 +408,8 @@ class ValuesParser {
     if (next.kind == V::Times) {
       auto n = repetitions();
       if (!n) return n.error();
-      if (*n >= engine::kMaxSeriesValues) return push({}, engine::kMaxSeriesValues + 1, at);
-      return push({v, false, false}, *n + 1, at);
+      if (!engine::append_repeated(out_.values, {v, false, false}, *n)) return too_many(at);
+      return std::nullopt;
     }
     if (next.kind == V::Add || next.kind == V::Sub) {
       const VToken d = lexer_.next();
@@ -468,15 +420,7 @@ class ValuesParser {
       if (times.kind != V::Times) return in_series_values(times);
       auto n = repetitions();
       if (!n) return n.error();
-      if (*n >= engine::kMaxSeriesValues || out_.values.size() + *n + 1 > engine::kMaxSeriesValues) {
-        return push({}, engine::kMaxSeriesValues + 1, at);
-      }
-      const double step = next.kind == V::Sub ? -*delta : *delta;
-      // Repeated addition, as Prometheus computes it (not v + k*step).
-      for (uint64_t k = 0; k <= *n; ++k) {
-        out_.values.push_back({v, false, false});
-        v += step;
-      }
+      if (!engine::append_sequence(out_.values, v, next.kind == V::Sub ? -*delta : *delta, *n)) return too_many(at);
       return std::nullopt;
     }
     rest = next;

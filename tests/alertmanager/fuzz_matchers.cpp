@@ -11,6 +11,7 @@
 
 #include "alertmanager/labels.hpp"
 #include "alertmanager/matcher.hpp"
+#include "core/unicode.hpp"
 
 namespace {
 
@@ -37,7 +38,7 @@ void round_trip(std::string_view input, MatchersParse (*parser)(std::string_view
   // Two things do not survive printing and reading back, in Alertmanager either: invalid UTF-8
   // (Go's strconv.Unquote reads each invalid byte of a quoted value as U+FFFD), and an empty
   // name (`""="r"` parses, and Alertmanager's String() prints it as `="r"`, which does not).
-  if (!first.ok() || first.matchers.empty() || !is_valid_utf8(input)) return;
+  if (!first.ok() || first.matchers.empty() || !mlmon::unicode::valid_utf8(input)) return;
   for (const Matcher& m : first.matchers) {
     if (m.name.empty()) return;
   }

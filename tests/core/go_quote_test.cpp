@@ -109,3 +109,22 @@ TEST_CASE("go::unquote_char reads one character or escape, as text/template chec
 }
 
 }  // namespace mlmon::go
+
+namespace mlmon::unicode {
+
+TEST_CASE("unicode::valid_utf8 is utf8.ValidString") {
+  CHECK(valid_utf8(""));
+  CHECK(valid_utf8("job"));
+  CHECK(valid_utf8("caf\xC3\xA9 \xE2\x98\xBA \xF0\x9F\x94\xA5"));
+  CHECK(valid_utf8("\xEF\xBF\xBD"));                // U+FFFD itself
+  CHECK(valid_utf8("\xF4\x8F\xBF\xBF"));            // U+10FFFF
+  CHECK_FALSE(valid_utf8("\x80"));                  // a stray continuation byte
+  CHECK_FALSE(valid_utf8("a\xC3"));                 // truncated
+  CHECK_FALSE(valid_utf8("\xC0\xAF"));              // overlong
+  CHECK_FALSE(valid_utf8("\xE0\x80\xAF"));          // overlong
+  CHECK_FALSE(valid_utf8("\xED\xA0\x80"));          // a surrogate
+  CHECK_FALSE(valid_utf8("\xF4\x90\x80\x80"));      // past U+10FFFF
+  CHECK_FALSE(valid_utf8("\xF8\x88\x80\x80\x80"));  // no 5-byte forms
+}
+
+}  // namespace mlmon::unicode

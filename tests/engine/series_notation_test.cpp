@@ -87,6 +87,35 @@ TEST_CASE("malformed values are errors") {
   CHECK(error_of("{{sum:1}}x99999999999") == "too many values in series (more than 10000000)");
 }
 
+TEST_CASE("the pieces both series parsers share: the number scanner and the expansions") {
+  auto scan = [](std::string_view s) {
+    size_t i = 0;
+    const NumberScan r = scan_series_number(s, i);
+    return std::string(r.ok ? "ok" : r.repeated ? "repeated" : "bad") + "@" + std::to_string(i);
+  };
+  CHECK(scan("1.5e3 2") == "ok@5");
+  CHECK(scan("1_000x3") == "ok@5");  // an 'x' may follow: a repetition
+  CHECK(scan(".5") == "ok@2");
+  CHECK(scan("1m") == "bad@1");
+  CHECK(scan("1e") == "bad@2");
+  CHECK(scan("1_") == "bad@2");
+  CHECK(scan("1._5") == "bad@3");
+  CHECK(scan("1.2.3") == "repeated@3");  // at the second '.', not past it
+  CHECK(scan("1e2e3") == "repeated@3");
+
+  std::vector<SequenceValue> out;
+  CHECK(append_copies(out, {7, false, false}, 2));
+  CHECK(append_repeated(out, {1, false, false}, 1));  // 1x1: two values
+  CHECK(append_sequence(out, 0.1, 0.1, 2));           // 0.1+0.1x2, by repeated addition
+  REQUIRE(out.size() == 7);
+  CHECK(out[4].value == 0.1);
+  CHECK(out[6].value == 0.1 + 0.1 + 0.1);
+  CHECK_FALSE(append_repeated(out, {}, UINT64_MAX));  // n + 1 would wrap
+  CHECK_FALSE(append_sequence(out, 0, 1, kMaxSeriesValues - 7));
+  CHECK_FALSE(append_copies(out, {}, kMaxSeriesValues));
+  CHECK(out.size() == 7);  // a refused expansion appends nothing
+}
+
 TEST_CASE("series descriptions: metric name, labels, quoted names") {
   auto d = parse_series_description("x{a=\"1\", b='2',} 1 2");
   REQUIRE(d);

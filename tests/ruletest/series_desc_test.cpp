@@ -112,6 +112,10 @@ TEST_CASE("series notation: what mlmon refuses where promtool would run out of m
       error_of("up 1x99999999999999999999") ==
       R"(2:6: parse error: invalid repetition in series values: strconv.ParseUint: parsing "99999999999999999999": value out of range)");
   CHECK(error_of("up 1x100000000").find("too many values in one series") != std::string::npos);
+  // strconv.ParseUint's error: it stops at the first digit that overflows, before the '.'.
+  CHECK(
+      error_of("up 1x99999999999999999999.5") ==
+      R"(2:6: parse error: invalid repetition in series values: strconv.ParseUint: parsing "99999999999999999999.5": value out of range)");
 }
 
 TEST_CASE("series notation: native histograms are decoded, {{a}}+{{b}}xN adds as FloatHistogram.Add") {
