@@ -25,6 +25,13 @@ class [[nodiscard]] Result : public std::expected<T, Error> {
   constexpr Result() = default;
   // From a plain std::expected<T, Error>: the inherited constructors cannot take their own base.
   constexpr Result(Base base) : Base(std::move(base)) {}  // NOLINT(google-explicit-constructor)
+
+  // std::expected's `x == value` takes an expected: declared again for Result, or clang finds it
+  // ambiguous with its C++20 reversed form (-Wambiguous-reversed-operator).
+  template <class U>
+  friend constexpr bool operator==(const Result& x, const U& v) {
+    return static_cast<const Base&>(x) == v;
+  }
 };
 
 [[nodiscard]] inline std::unexpected<Error> fail(std::string message) {
