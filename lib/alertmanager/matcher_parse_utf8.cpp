@@ -256,8 +256,7 @@ class Parser {
         case State::CloseBrace: {
           const Result<Token> got = expect({TokenKind::CloseBrace});
           if (has_open_brace_ && !got) {
-            return fail("0:" + std::to_string(lexer_.column()) + ": " + got.error().message +
-                        ": expected close brace");
+            return fail("0:" + std::to_string(lexer_.column()) + ": " + got.error().message + ": expected close brace");
           }
           if (!has_open_brace_ && got) {
             return fail("0:" + std::to_string(lexer_.column()) + ": }: expected opening brace");

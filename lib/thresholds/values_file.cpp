@@ -146,8 +146,7 @@ Result<std::vector<Request>> parse_values_file(const SourceFilePtr& source) {
   }
   if (document.ok() && document.root != nullptr && !document.root->is_null()) {
     if (!document.root->is_map()) {
-      reader.error(document.root,
-                   "expected a map from alert names to thresholds, e.g. `HighPredictionLatency: 0.3`");
+      reader.error(document.root, "expected a map from alert names to thresholds, e.g. `HighPredictionLatency: 0.3`");
     } else {
       for (const yaml::Entry& e : document.root->entries) {
         if (!e.key->is_scalar() || e.key->value.empty()) {
