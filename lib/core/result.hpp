@@ -23,8 +23,9 @@ class [[nodiscard]] Result : public std::expected<T, Error> {
   using Base = std::expected<T, Error>;
   using Base::Base;
   constexpr Result() = default;
-  // From a plain std::expected<T, Error>: the inherited constructors cannot take their own base.
-  constexpr Result(Base base) : Base(std::move(base)) {}  // NOLINT(google-explicit-constructor)
+  // From a plain std::expected<T, Error>, implicitly as std::expected's own conversions: the
+  // inherited constructors cannot take their own base class.
+  constexpr Result(Base base) : Base(std::move(base)) {}
 
   // std::expected's `x == value` takes an expected: declared again for Result, or clang finds it
   // ambiguous with its C++20 reversed form (-Wambiguous-reversed-operator).
