@@ -67,14 +67,8 @@ Result<std::vector<thresholds::Request>> build_requests(const SetThresholdArgs& 
     paths = positionals;
     auto text = read_file(args.values_file);
     if (!text) return fail(text.error().message);
-    std::vector<std::string> errors;
     auto requests =
-        thresholds::parse_values_file(std::make_shared<SourceFile>(args.values_file, std::move(*text)), errors);
-    if (!errors.empty()) {
-      std::string joined;
-      for (const std::string& e : errors) joined += (joined.empty() ? "" : "\n") + e;
-      return fail(joined);
-    }
+        MLMON_TRY(thresholds::parse_values_file(std::make_shared<SourceFile>(args.values_file, std::move(*text))));
     for (auto& request : requests) {
       if (!selector.group.empty() && request.selector.group.empty()) request.selector.group = selector.group;
       if (!selector.resource.empty() && request.selector.resource.empty())

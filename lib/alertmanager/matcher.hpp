@@ -20,7 +20,7 @@ struct Matcher {
   std::shared_ptr<const AnchoredRegex> regex;  ///< set for =~ and !~
 
   /// Alertmanager's NewMatcher: fails only when a regex does not compile (the error in Go's words).
-  [[nodiscard]] static Result<Matcher> make(MatchType type, std::string name, std::string value);
+  static Result<Matcher> make(MatchType type, std::string name, std::string value);
 
   bool matches(std::string_view label_value) const;
   /// Alertmanager's String(): `name="value"`, name and value quoted as Go quotes when the name

@@ -8,6 +8,7 @@
 #include "alertmanager/labels.hpp"
 #include "alertmanager/matcher.hpp"
 #include "core/go_quote.hpp"
+#include "core/result.hpp"
 #include "core/unicode.hpp"
 
 namespace mlmon::alertmanager {
@@ -48,24 +49,25 @@ class Lexer {
   explicit Lexer(std::string_view input) : input_(input) {}
 
   // The next token (None at the end of input), or an error, which then repeats forever.
-  bool scan(Token& out, std::string& error) {
+  Result<Token> scan() {
     if (peeked_) {
-      out = std::move(*peeked_);
+      Token t = std::move(*peeked_);
       peeked_.reset();
-      return true;
+      return t;
     }
-    return scan_next(out, error);
+    return scan_next();
   }
 
-  bool peek(Token& out, std::string& error) {
-    if (!peeked_) {
-      Token t;
-      if (!scan_next(t, error)) return false;
-      peeked_ = std::move(t);
-    }
-    out = *peeked_;
-    return true;
+  Result<Token> peek() {
+    if (!peeked_) peeked_ = MLMON_TRY(scan_next());
+    return *peeked_;
   }
+
+  // Drops the token peek() returned.
+  void skip_peeked() { peeked_.reset(); }
+
+  // Whether the token peek() returned is the end of input (false after a lexer error).
+  bool peeked_end() const { return peeked_ && peeked_->is_eof(); }
 
   int column() const { return col_; }
 
@@ -90,42 +92,35 @@ class Lexer {
     Token t{kind, std::string(input_.substr(start_, pos_ - start_)), col_start_, col_};
     return t;
   }
-  bool fail(std::string message, std::string& error) {
-    error_ = std::move(message);
-    error = error_;
-    return false;
+  // Alertmanager's lexer keeps its first error and returns it from then on.
+  std::unexpected<Error> failure(std::string message) {
+    error_ = message;
+    return fail(std::move(message));
   }
 
-  bool scan_next(Token& out, std::string& error) {
-    if (!error_.empty()) {
-      error = error_;
-      return false;
-    }
+  Result<Token> scan_next() {
+    if (!error_.empty()) return fail(error_);
     for (;;) {
       start_ = pos_;
       col_start_ = col_;
       const char32_t r = next();
-      if (r == kEof) {
-        out = Token{};
-        return true;
-      }
+      if (r == kEof) return Token{};
       switch (r) {
-        case '{': out = emit(TokenKind::OpenBrace); return true;
-        case '}': out = emit(TokenKind::CloseBrace); return true;
-        case ',': out = emit(TokenKind::Comma); return true;
+        case '{': return emit(TokenKind::OpenBrace);
+        case '}': return emit(TokenKind::CloseBrace);
+        case ',': return emit(TokenKind::Comma);
         case '=':
-        case '!': rewind(); return scan_operator(out, error);
-        case '"': rewind(); return scan_quoted(out, error);
+        case '!': rewind(); return scan_operator();
+        case '"': rewind(); return scan_quoted();
         default: break;
       }
       if (!is_reserved_in_matchers(r)) {
         rewind();
-        return scan_unquoted(out);
+        return scan_unquoted();
       }
       if (unicode::is_space(r)) continue;
-      return fail(std::to_string(col_start_) + ":" + std::to_string(col_) + ": " +
-                      std::string(input_.substr(start_, pos_ - start_)) + ": invalid input",
-                  error);
+      return failure(std::to_string(col_start_) + ":" + std::to_string(col_) + ": " +
+                     std::string(input_.substr(start_, pos_ - start_)) + ": invalid input");
     }
   }
 
@@ -136,51 +131,49 @@ class Lexer {
     return false;
   }
 
-  bool expect_failure(std::string_view valid, std::string& error) {
+  std::unexpected<Error> expect_failure(std::string_view valid) {
     const int before = col_;
     const std::size_t at = pos_;
     const char32_t r = next();
     const std::string where = std::to_string(col_start_) + ":" + std::to_string(before) + ": ";
-    if (r == kEof) return fail(where + "unexpected end of input, expected one of '" + std::string(valid) + "'", error);
-    return fail(where + std::string(input_.substr(at, pos_ - at)) + ": expected one of '" + std::string(valid) + "'",
-                error);
+    if (r == kEof) return failure(where + "unexpected end of input, expected one of '" + std::string(valid) + "'");
+    return failure(where + std::string(input_.substr(at, pos_ - at)) + ": expected one of '" + std::string(valid) +
+                   "'");
   }
 
-  bool scan_operator(Token& out, std::string& error) {
+  Result<Token> scan_operator() {
     if (accept('!')) {
-      if (accept('=')) return out = emit(TokenKind::NotEquals), true;
-      if (accept('~')) return out = emit(TokenKind::NotMatches), true;
-      return expect_failure("=~", error);
+      if (accept('=')) return emit(TokenKind::NotEquals);
+      if (accept('~')) return emit(TokenKind::NotMatches);
+      return expect_failure("=~");
     }
     if (accept('=')) {
-      if (accept('~')) return out = emit(TokenKind::Matches), true;
-      return out = emit(TokenKind::Equals), true;
+      if (accept('~')) return emit(TokenKind::Matches);
+      return emit(TokenKind::Equals);
     }
-    return expect_failure("!=", error);
+    return expect_failure("!=");
   }
 
-  bool scan_quoted(Token& out, std::string& error) {
+  Result<Token> scan_quoted() {
     next();  // the opening quote
     bool escaped = false;
     for (char32_t r = next(); r != kEof; r = next()) {
       if (escaped) escaped = false;
       else if (r == '\\') escaped = true;
-      else if (r == '"') return out = emit(TokenKind::Quoted), true;
+      else if (r == '"') return emit(TokenKind::Quoted);
     }
-    return fail(std::to_string(col_start_) + ":" + std::to_string(col_) + ": " +
-                    std::string(input_.substr(start_, pos_ - start_)) + ": missing end \"",
-                error);
+    return failure(std::to_string(col_start_) + ":" + std::to_string(col_) + ": " +
+                   std::string(input_.substr(start_, pos_ - start_)) + ": missing end \"");
   }
 
-  bool scan_unquoted(Token& out) {
+  Token scan_unquoted() {
     for (char32_t r = next(); r != kEof; r = next()) {
       if (is_reserved_in_matchers(r)) {
         rewind();
         break;
       }
     }
-    out = emit(TokenKind::Unquoted);
-    return true;
+    return emit(TokenKind::Unquoted);
   }
 
   std::string_view input_;
@@ -193,10 +186,12 @@ class Lexer {
   std::string error_;
 };
 
-bool unquote_token(const Token& t, std::string& out) {
-  if (t.kind == TokenKind::Quoted) return mlmon::go::unquote(t.value, out);
-  out = t.value;
-  return true;
+// A name or value as written: a quoted token unquoted as Go does; nothing if that fails.
+std::optional<std::string> unquote_token(const Token& t) {
+  if (t.kind != TokenKind::Quoted) return t.value;
+  std::string out;
+  if (!mlmon::go::unquote(t.value, out)) return std::nullopt;
+  return out;
 }
 
 std::string span(const Token& t) { return std::to_string(t.col_start) + ":" + std::to_string(t.col_end); }
@@ -207,8 +202,8 @@ class Parser {
 
   MatchersParse run() {
     MatchersParse result;
-    if (!parse(result.error)) {
-      result.matchers.clear();
+    if (Result<void> parsed = parse(); !parsed) {
+      result.error = std::move(parsed.error().message);
       return result;
     }
     result.matchers = std::move(matchers_);
@@ -218,146 +213,113 @@ class Parser {
  private:
   enum class State { OpenBrace, CloseBrace, Matcher, EndOfMatcher, Comma, Eof, Done };
 
-  // expectPeek: the next token if it is one of `kinds`; "end of input" or "a:b: unexpected X".
-  bool expect_peek(std::initializer_list<TokenKind> kinds, Token& t, std::string& error, bool& eof) {
-    eof = false;
-    if (!lexer_.peek(t, error)) return false;
-    if (t.is_eof()) {
-      eof = true;
-      error = "end of input";
-      return false;
-    }
+  // expectPeek: the next token if it is one of `kinds`; "end of input" (then lexer_.peeked_end())
+  // or "a:b: unexpected X".
+  Result<Token> expect_peek(std::initializer_list<TokenKind> kinds) {
+    Token t = MLMON_TRY(lexer_.peek());
+    if (t.is_eof()) return fail("end of input");
     for (const TokenKind k : kinds) {
-      if (t.kind == k) return true;
+      if (t.kind == k) return t;
     }
-    error = span(t) + ": unexpected " + t.value;
-    return false;
+    return fail(span(t) + ": unexpected " + t.value);
   }
-  bool expect(std::initializer_list<TokenKind> kinds, Token& t, std::string& error, bool& eof) {
-    if (!expect_peek(kinds, t, error, eof)) return false;
-    std::string ignored;
-    lexer_.scan(t, ignored);
-    return true;
+  Result<Token> expect(std::initializer_list<TokenKind> kinds) {
+    Token t = MLMON_TRY(expect_peek(kinds));
+    lexer_.skip_peeked();
+    return t;
   }
 
-  bool parse(std::string& error) {
+  // The suffix Alertmanager's parser adds to the error of the step that failed.
+  static std::unexpected<Error> fail_with(const Error& error, std::string_view expected) {
+    return fail(error.message + ": " + std::string(expected));
+  }
+
+  Result<void> parse() {
     State state = State::OpenBrace;
-    bool eof = false;
-    Token t;
     // Every iteration consumes input or moves to a later state: bounded by the input length.
     while (state != State::Done) {
       switch (state) {
         case State::OpenBrace: {
-          if (!lexer_.peek(t, error)) return false;
+          Token t = MLMON_TRY(lexer_.peek());
           if (t.is_eof()) {
             state = State::Eof;
             break;
           }
           if (t.kind == TokenKind::OpenBrace) {
             has_open_brace_ = true;
-            lexer_.scan(t, error);
+            lexer_.skip_peeked();
           }
-          if (!lexer_.peek(t, error)) return false;
+          t = MLMON_TRY(lexer_.peek());
           state = t.is_eof() || t.kind == TokenKind::CloseBrace ? State::CloseBrace : State::Matcher;
           break;
         }
         case State::CloseBrace: {
-          const bool got = expect({TokenKind::CloseBrace}, t, error, eof);
+          const Result<Token> got = expect({TokenKind::CloseBrace});
           if (has_open_brace_ && !got) {
-            error = "0:" + std::to_string(lexer_.column()) + ": " + error + ": expected close brace";
-            return false;
+            return fail("0:" + std::to_string(lexer_.column()) + ": " + got.error().message + ": expected close brace");
           }
           if (!has_open_brace_ && got) {
-            error = "0:" + std::to_string(lexer_.column()) + ": }: expected opening brace";
-            return false;
+            return fail("0:" + std::to_string(lexer_.column()) + ": }: expected opening brace");
           }
-          error.clear();
           state = State::Eof;
           break;
         }
         case State::Matcher: {
-          if (!expect({TokenKind::Quoted, TokenKind::Unquoted}, t, error, eof)) {
-            error += ": expected label name";
-            return false;
-          }
-          std::string name;
-          if (!unquote_token(t, name)) {
-            error = span(t) + ": " + t.value + ": invalid input";
-            return false;
-          }
-          if (!expect({TokenKind::Equals, TokenKind::NotEquals, TokenKind::Matches, TokenKind::NotMatches}, t, error,
-                      eof)) {
-            error += ": expected an operator such as '=', '!=', '=~' or '!~'";
-            return false;
-          }
-          const MatchType type = t.kind == TokenKind::Equals      ? MatchType::Equal
-                                 : t.kind == TokenKind::NotEquals ? MatchType::NotEqual
-                                 : t.kind == TokenKind::Matches   ? MatchType::Regexp
-                                                                  : MatchType::NotRegexp;
-          if (!expect({TokenKind::Unquoted, TokenKind::Quoted}, t, error, eof)) {
-            error += ": expected label value";
-            return false;
-          }
-          std::string value;
-          if (!unquote_token(t, value)) {
-            error = span(t) + ": " + t.value + ": invalid input";
-            return false;
-          }
-          auto m = Matcher::make(type, std::move(name), std::move(value));
-          if (!m) {
-            error = "failed to create matcher: " + m.error().message;
-            return false;
-          }
+          const Result<Token> name_token = expect({TokenKind::Quoted, TokenKind::Unquoted});
+          if (!name_token) return fail_with(name_token.error(), "expected label name");
+          std::optional<std::string> name = unquote_token(*name_token);
+          if (!name) return fail(span(*name_token) + ": " + name_token->value + ": invalid input");
+          const Result<Token> op =
+              expect({TokenKind::Equals, TokenKind::NotEquals, TokenKind::Matches, TokenKind::NotMatches});
+          if (!op) return fail_with(op.error(), "expected an operator such as '=', '!=', '=~' or '!~'");
+          const MatchType type = op->kind == TokenKind::Equals      ? MatchType::Equal
+                                 : op->kind == TokenKind::NotEquals ? MatchType::NotEqual
+                                 : op->kind == TokenKind::Matches   ? MatchType::Regexp
+                                                                    : MatchType::NotRegexp;
+          const Result<Token> value_token = expect({TokenKind::Unquoted, TokenKind::Quoted});
+          if (!value_token) return fail_with(value_token.error(), "expected label value");
+          std::optional<std::string> value = unquote_token(*value_token);
+          if (!value) return fail(span(*value_token) + ": " + value_token->value + ": invalid input");
+          auto m = Matcher::make(type, std::move(*name), std::move(*value));
+          if (!m) return fail("failed to create matcher: " + m.error().message);
           matchers_.push_back(std::move(*m));
           state = State::EndOfMatcher;
           break;
         }
         case State::EndOfMatcher: {
-          if (!expect_peek({TokenKind::Comma, TokenKind::CloseBrace}, t, error, eof)) {
-            if (eof) {
-              error.clear();
-              state = State::CloseBrace;
-              break;
-            }
-            error += ": expected a comma or close brace";
-            return false;
+          const Result<Token> t = expect_peek({TokenKind::Comma, TokenKind::CloseBrace});
+          if (!t) {
+            if (!lexer_.peeked_end()) return fail_with(t.error(), "expected a comma or close brace");
+            state = State::CloseBrace;
+            break;
           }
-          state = t.kind == TokenKind::Comma ? State::Comma : State::CloseBrace;
+          state = t->kind == TokenKind::Comma ? State::Comma : State::CloseBrace;
           break;
         }
         case State::Comma: {
-          if (!expect({TokenKind::Comma}, t, error, eof)) {
-            error += ": expected a comma";
-            return false;
+          if (const Result<Token> comma = expect({TokenKind::Comma}); !comma) {
+            return fail_with(comma.error(), "expected a comma");
           }
-          if (!expect_peek({TokenKind::CloseBrace, TokenKind::Unquoted, TokenKind::Quoted}, t, error, eof)) {
-            if (eof) {
-              error.clear();
-              state = State::CloseBrace;
-              break;
-            }
-            error += ": expected a matcher or close brace after comma";
-            return false;
+          const Result<Token> t = expect_peek({TokenKind::CloseBrace, TokenKind::Unquoted, TokenKind::Quoted});
+          if (!t) {
+            if (!lexer_.peeked_end()) return fail_with(t.error(), "expected a matcher or close brace after comma");
+            state = State::CloseBrace;
+            break;
           }
-          state = t.kind == TokenKind::CloseBrace ? State::CloseBrace : State::Matcher;
+          state = t->kind == TokenKind::CloseBrace ? State::CloseBrace : State::Matcher;
           break;
         }
         case State::Eof: {
-          if (!lexer_.scan(t, error)) {
-            error += ": expected end of input";
-            return false;
-          }
-          if (!t.is_eof()) {
-            error = span(t) + ": " + t.value + ": expected end of input";
-            return false;
-          }
+          const Result<Token> t = lexer_.scan();
+          if (!t) return fail_with(t.error(), "expected end of input");
+          if (!t->is_eof()) return fail(span(*t) + ": " + t->value + ": expected end of input");
           state = State::Done;
           break;
         }
         case State::Done: break;
       }
     }
-    return true;
+    return {};
   }
 
   Lexer lexer_;

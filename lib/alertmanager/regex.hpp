@@ -19,7 +19,7 @@ class AnchoredRegex {
   /// On a syntax error, the error in Go's wording, e.g.
   /// "error parsing regexp: missing closing ): `^(?:(foo)$`". The same pattern gives the same
   /// regex again (cached per thread).
-  [[nodiscard]] static Result<std::shared_ptr<const AnchoredRegex>> compile(std::string_view pattern);
+  static Result<std::shared_ptr<const AnchoredRegex>> compile(std::string_view pattern);
 
   ~AnchoredRegex();
   AnchoredRegex(const AnchoredRegex&) = delete;
@@ -36,7 +36,7 @@ class AnchoredRegex {
 
  private:
   AnchoredRegex(std::string pattern, std::unique_ptr<re2::RE2> re);
-  [[nodiscard]] static Result<std::shared_ptr<const AnchoredRegex>> compile_uncached(std::string_view pattern);
+  static Result<std::shared_ptr<const AnchoredRegex>> compile_uncached(std::string_view pattern);
   const re2::RE2& re() const;
   std::string pattern_;
   mutable std::once_flag compiled_;  ///< re_ is set once, by the loader or by the first match

@@ -17,12 +17,12 @@ struct ParsedUrl {
 
 /// Go's net/url.Parse, for the checks config loading depends on. The error is e.g.
 /// `parse "::x": missing protocol scheme`.
-[[nodiscard]] Result<ParsedUrl> parse_go_url(std::string_view text);
+Result<ParsedUrl> parse_go_url(std::string_view text);
 /// Alertmanager's URL type: url.Parse, then "unsupported scheme \"ftp\" for URL" / "missing host for URL".
-[[nodiscard]] Result<ParsedUrl> parse_alertmanager_url(std::string_view text);
+Result<ParsedUrl> parse_alertmanager_url(std::string_view text);
 /// Alertmanager's HostPort: "" is fine; otherwise net.SplitHostPort and a non-empty port.
-[[nodiscard]] Result<void> check_host_port(std::string_view text);
+Result<void> check_host_port(std::string_view text);
 /// prometheus/common TLSVersion: TLS10, TLS11, TLS12, TLS13.
-[[nodiscard]] Result<void> check_tls_version(std::string_view text);
+Result<void> check_tls_version(std::string_view text);
 
 }  // namespace mlmon::alertmanager

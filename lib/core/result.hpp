@@ -14,8 +14,26 @@ struct Error {
 
 /// The one way a library function reports a failure: it returns a Result, never an out-parameter
 /// error and never an exception across the library's boundary. Propagate with MLMON_TRY.
+/// A class rather than an alias of std::expected so that it can be [[nodiscard]] itself: dropping
+/// a failure then warns (an error under -Werror) at every call, not only where a function was
+/// marked. Everything else is std::expected's: its constructors, value(), error(), bool, ==.
 template <class T>
-using Result = std::expected<T, Error>;
+class [[nodiscard]] Result : public std::expected<T, Error> {
+ public:
+  using Base = std::expected<T, Error>;
+  using Base::Base;
+  constexpr Result() = default;
+  // From a plain std::expected<T, Error>, implicitly as std::expected's own conversions: the
+  // inherited constructors cannot take their own base class.
+  constexpr Result(Base base) : Base(std::move(base)) {}
+
+  // std::expected's `x == value` takes an expected: declared again for Result, or clang finds it
+  // ambiguous with its C++20 reversed form (-Wambiguous-reversed-operator).
+  template <class U>
+  friend constexpr bool operator==(const Result& x, const U& v) {
+    return static_cast<const Base&>(x) == v;
+  }
+};
 
 [[nodiscard]] inline std::unexpected<Error> fail(std::string message) {
   return std::unexpected(Error{std::move(message)});
@@ -23,6 +41,7 @@ using Result = std::expected<T, Error>;
 
 namespace detail {
 // MLMON_TRY's value: the expected's value moved out, or nothing for std::expected<void, E>.
+// A Result<T> binds here as its base class, std::expected<T, Error>.
 template <class T, class E>
 T try_value(std::expected<T, E>&& result) {
   if constexpr (!std::is_void_v<T>) return std::move(*result);

@@ -25,6 +25,18 @@ std::vector<std::string> strings_of(const json& object, const char* key) {
   return out;
 }
 
+/// A matcher's boolean member, `fallback` when absent. Checked here: json's value() throws on
+/// another type, and that must not leave the library.
+Result<bool> matcher_flag(const json& matcher, const char* key, bool fallback) {
+  auto it = matcher.find(key);
+  if (it == matcher.end()) return fallback;
+  if (!it->is_boolean()) {
+    return fail(std::string("/api/v2/silences: a matcher's \"") + key + "\" is " + it->type_name() +
+                ", expected true or false");
+  }
+  return it->get<bool>();
+}
+
 }  // namespace
 
 Result<std::vector<AmAlert>> decode_am_alerts(const json& body) {
@@ -72,8 +84,8 @@ Result<std::vector<Silence>> decode_silences(const json& body) {
     if (auto list = item.find("matchers"); list != item.end() && list->is_array()) {
       for (const json& m : *list) {
         if (!m.is_object()) continue;
-        const bool regex = m.value("isRegex", false);
-        const bool equal = m.value("isEqual", true);
+        const bool regex = MLMON_TRY(matcher_flag(m, "isRegex", false));
+        const bool equal = MLMON_TRY(matcher_flag(m, "isEqual", true));
         const std::string op = regex ? (equal ? "=~" : "!~") : (equal ? "=" : "!=");
         if (!matchers.empty()) matchers += ", ";
         matchers += text_of(m, "name") + op + go::quote(text_of(m, "value"));

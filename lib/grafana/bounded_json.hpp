@@ -14,7 +14,7 @@ inline constexpr int kMaxJsonDepth = 256;
 
 /// Parses JSON without exceptions, refusing nesting deeper than kMaxJsonDepth (so later recursive
 /// walks stay bounded). The error is nlohmann's message or the depth complaint.
-[[nodiscard]] Result<nlohmann::json> parse_bounded_json(std::string_view text);
+Result<nlohmann::json> parse_bounded_json(std::string_view text);
 
 /// 2-space JSON with keys in byte order and a final newline; invalid UTF-8 is replaced, never thrown.
 std::string pretty_json(const nlohmann::json& value);

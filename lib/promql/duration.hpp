@@ -18,10 +18,10 @@ namespace mlmon::promql {
 //   `unknown unit "x" in duration "5x"`, `duration out of range`.
 // With legacy_wording (prometheus/common < 0.42, e.g. promtool 2.42) an unknown unit is reported
 // as `not a valid duration string: "5x"` like every other malformed input.
-[[nodiscard]] Result<int64_t> parse_duration_ms(std::string_view text, bool legacy_wording = false);
+Result<int64_t> parse_duration_ms(std::string_view text, bool legacy_wording = false);
 
 // Same, in nanoseconds (time.Duration), which is what the PromQL parser stores.
-[[nodiscard]] Result<int64_t> parse_duration_ns(std::string_view text, bool legacy_wording = false);
+Result<int64_t> parse_duration_ns(std::string_view text, bool legacy_wording = false);
 
 // model.Duration.String(): "1h30m", "90d" (years and weeks only when exact), "0s" for zero.
 // Negative values are printed with a leading '-'.

@@ -40,7 +40,7 @@ std::string format_float_v(double v);
 // How the PromQL parser turns a NUMBER token into a double: strconv.ParseInt(s, 0, 64), and when
 // that fails strconv.ParseFloat(s, 64). On failure the error is Go's text,
 // e.g. `strconv.ParseFloat: parsing "1e999": value out of range`.
-[[nodiscard]] Result<double> parse_number(std::string_view s);
+Result<double> parse_number(std::string_view s);
 
 // strconv.ParseFloat(s, 64) (mlmon::go::parse_float); nullopt on a syntax or range error.
 std::optional<double> parse_float(std::string_view s);

@@ -81,7 +81,8 @@ void render_json(const Inventory& inventory, std::ostream& out) {
   }
   nlohmann::ordered_json doc;
   doc["alerts"] = std::move(alerts);
-  out << doc.dump(2) << "\n";
+  // A path is bytes, not always UTF-8: replaced (U+FFFD), as json's strict dump would throw.
+  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace mlmon::thresholds

@@ -12,11 +12,15 @@ namespace {
 
 class ValuesReader {
  public:
-  ValuesReader(const SourceFile& source, std::vector<std::string>& errors) : source_(source), errors_(errors) {}
+  explicit ValuesReader(const SourceFile& source) : source_(source) {}
 
   void error(const yaml::Node* at, const std::string& message) {
-    errors_.push_back(fmt::format("{}:{}:{}: {}", source_.path(), at->pos.line, at->pos.col, message));
+    add(fmt::format("{}:{}:{}: {}", source_.path(), at->pos.line, at->pos.col, message));
   }
+
+  // Every problem is kept, one a line: the user fixes them all in one go.
+  void add(const std::string& line) { errors_ += (errors_.empty() ? "" : "\n") + line; }
+  const std::string& errors() const { return errors_; }
 
   void read_alert(const yaml::Node& key, const yaml::Node& value, std::vector<Request>& out) {
     if (value.is_seq()) {
@@ -126,32 +130,34 @@ class ValuesReader {
   }
 
   const SourceFile& source_;
-  std::vector<std::string>& errors_;
+  std::string errors_;
 };
 
 }  // namespace
 
-std::vector<Request> parse_values_file(const SourceFilePtr& source, std::vector<std::string>& errors) {
+Result<std::vector<Request>> parse_values_file(const SourceFilePtr& source) {
   std::vector<Request> requests;
+  ValuesReader reader(*source);
   yaml::Document document = yaml::load(source);
   for (const Diagnostic& d : document.problems) {
     if (d.severity == Severity::Error) {
-      errors.push_back(fmt::format("{}:{}:{}: {}", source->path(), d.pos.line, d.pos.col, d.message));
+      reader.add(fmt::format("{}:{}:{}: {}", source->path(), d.pos.line, d.pos.col, d.message));
     }
   }
-  if (!document.ok() || document.root == nullptr || document.root->is_null()) return requests;
-  ValuesReader reader(*source, errors);
-  if (!document.root->is_map()) {
-    reader.error(document.root, "expected a map from alert names to thresholds, e.g. `HighPredictionLatency: 0.3`");
-    return requests;
-  }
-  for (const yaml::Entry& e : document.root->entries) {
-    if (!e.key->is_scalar() || e.key->value.empty()) {
-      reader.error(e.key, "expected an alert name");
-      continue;
+  if (document.ok() && document.root != nullptr && !document.root->is_null()) {
+    if (!document.root->is_map()) {
+      reader.error(document.root, "expected a map from alert names to thresholds, e.g. `HighPredictionLatency: 0.3`");
+    } else {
+      for (const yaml::Entry& e : document.root->entries) {
+        if (!e.key->is_scalar() || e.key->value.empty()) {
+          reader.error(e.key, "expected an alert name");
+          continue;
+        }
+        reader.read_alert(*e.key, *e.value, requests);
+      }
     }
-    reader.read_alert(*e.key, *e.value, requests);
   }
+  if (!reader.errors().empty()) return fail(reader.errors());
   return requests;
 }
 

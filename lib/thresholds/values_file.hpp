@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "core/source_file.hpp"
 #include "thresholds/plan.hpp"
 
@@ -12,8 +13,7 @@ namespace mlmon::thresholds {
 ///   - a map: `{value: 0.3, for: 10m, index: 0, group: G, resource: R, file: F, labels: {severity: critical}}`
 ///     (`value` or `for` or both; the others pick the alert or threshold);
 ///   - a list of such maps, for an alert defined more than once.
-/// Every problem is reported as "path:line:col: message"; the requests are usable only if
-/// there is none.
-std::vector<Request> parse_values_file(const SourceFilePtr& source, std::vector<std::string>& errors);
+/// The error lists every problem, one a line, as "path:line:col: message".
+Result<std::vector<Request>> parse_values_file(const SourceFilePtr& source);
 
 }  // namespace mlmon::thresholds

@@ -128,6 +128,20 @@ TEST_CASE("Alertmanager /api/v2/alerts, /api/v2/silences, /api/v2/status") {
   CHECK_FALSE(decode_am_alerts(json::object()));
 }
 
+TEST_CASE("a silence whose matcher flag is not a boolean is an error, not an exception") {
+  auto silences = decode_silences(json::parse(R"([{"id": "x", "matchers": [
+      {"isEqual": true, "isRegex": "false", "name": "alertname", "value": "A"}]}])"));
+  REQUIRE_FALSE(silences);
+  CHECK(silences.error().message == R"(/api/v2/silences: a matcher's "isRegex" is string, expected true or false)");
+  silences = decode_silences(json::parse(R"([{"matchers": [{"isEqual": null, "name": "a", "value": "b"}]}])"));
+  REQUIRE_FALSE(silences);
+  CHECK(silences.error().message == R"(/api/v2/silences: a matcher's "isEqual" is null, expected true or false)");
+  // Absent flags keep Alertmanager's defaults: equal, not a regex.
+  silences = decode_silences(json::parse(R"([{"matchers": [{"name": "a", "value": "b"}]}])"));
+  REQUIRE(silences);
+  CHECK((*silences)[0].matchers == R"({a="b"})");
+}
+
 TEST_CASE("the exposition format: the named samples, labels unescaped, timestamps and junk skipped") {
   const std::string text =
       "# HELP alertmanager_notifications_failed_total The total number of failed notifications.\n"

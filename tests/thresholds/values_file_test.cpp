@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <memory>
+#include <sstream>
 
 using mlmon::SourceFile;
 using mlmon::thresholds::parse_values_file;
@@ -10,8 +11,13 @@ using mlmon::thresholds::Request;
 
 namespace {
 
+// The requests, or none and the error's lines in `errors`.
 std::vector<Request> parse(const std::string& text, std::vector<std::string>& errors) {
-  return parse_values_file(std::make_shared<SourceFile>("prod.yml", text), errors);
+  auto requests = parse_values_file(std::make_shared<SourceFile>("prod.yml", text));
+  if (requests) return std::move(*requests);
+  std::istringstream lines(requests.error().message);
+  for (std::string line; std::getline(lines, line);) errors.push_back(line);
+  return {};
 }
 
 }  // namespace

@@ -23,19 +23,21 @@ std::string unreachable_hint(const Endpoint& endpoint) {
                      endpoint.url, endpoint.source);
 }
 
-/// GET /-/healthy then /-/ready: "" when both answer 200, else what failed. `reachable` is false
-/// when there was no answer at all.
-std::string probe_lifecycle(ServiceClient& client, bool& reachable, std::string& error) {
-  reachable = false;
+/// GET /-/healthy then /-/ready: "" when both answer 200, else what failed. An error when there
+/// was no answer at all: its message without the service's name, which the finding names already.
+Result<std::string> probe_lifecycle(ServiceClient& client) {
+  bool answered = false;
   for (const char* path : {"/-/healthy", "/-/ready"}) {
     auto response = client.get(path);
     if (!response) {
-      error = response.error().message;
-      const std::string prefix = client.service() + ": ";  // the finding names the service already
+      // The service did answer /-/healthy: a /-/ready without an answer is not reported.
+      if (answered) return "";
+      std::string error = std::move(response.error().message);
+      const std::string prefix = client.service() + ": ";
       if (error.starts_with(prefix)) error.erase(0, prefix.size());
-      return "";
+      return fail(std::move(error));
     }
-    reachable = true;
+    answered = true;
     if (response->status != 200) {
       return fmt::format("{} answers HTTP {}{}", path, response->status,
                          std::string_view(path) == "/-/ready" ? " (starting up, or still loading its data)" : "");
@@ -75,7 +77,13 @@ void probe_component(Endpoint& endpoint, Live& live, DoctorReport& report) {
       if (health->database != "ok") unhealthy = fmt::format("/api/health says database \"{}\"", health->database);
     }
   } else {
-    unhealthy = probe_lifecycle(*endpoint.service, reachable, error);
+    Result<std::string> lifecycle = probe_lifecycle(*endpoint.service);
+    reachable = lifecycle.has_value();
+    if (lifecycle) {
+      unhealthy = std::move(*lifecycle);
+    } else {
+      error = std::move(lifecycle.error().message);
+    }
     if (reachable && unhealthy.empty()) {
       if (endpoint.component == Component::Prometheus) {
         if (auto info = endpoint.service->get_prometheus_data("/api/v1/status/buildinfo"); info && info->is_object()) {
