@@ -168,18 +168,16 @@ class Preprocessor {
         if (name == "start" || name == "end" || name == "range" || name == "step") return {true, false};
         bool invariant = !detail::is_at_modifier_unsafe_function(name);
         bool timestamp_ok = name == "timestamp";
-        std::vector<std::pair<const Node*, bool>> wraps;
+        std::vector<const Node*> wraps;  // only arguments with @ land here: usually none, no allocation
         for (const Node* a : c.args) {
           const Node* arg = detail::unparen(a);
           const Invariance inv = visit(*arg, in_subquery);
           invariant = invariant && inv.invariant;
           if (!inv.invariant || arg->kind != NodeKind::vector_selector) timestamp_ok = false;
-          wraps.emplace_back(arg, inv.wrap);
+          if (inv.wrap) wraps.push_back(arg);
         }
         if (invariant || timestamp_ok) return {true, true};
-        for (const auto& [arg, wrap] : wraps) {
-          if (wrap) q_.step_invariant.insert(arg);
-        }
+        for (const Node* arg : wraps) q_.step_invariant.insert(arg);
         return {false, false};
       }
       case NodeKind::paren: return visit(*static_cast<const promql::ParenExpr&>(n).expr, in_subquery);

@@ -102,7 +102,7 @@ void select_key(std::string& key, const promql::VectorSelector& vs) {
 }  // namespace
 
 const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelector& vs) {
-  if (auto it = selected_.find(&vs); it != selected_.end()) return it->second;
+  if (auto it = selected_.find(&vs); it != selected_.end()) return *it->second;
   // Selectors are looked up once per query, and rule tests run many queries: the key's buffer is
   // reused rather than allocated each time.
   thread_local std::string key;
@@ -126,17 +126,24 @@ const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelect
         [](const StoredSeries* a, const StoredSeries* b) { return compare(a->labels, b->labels) < 0; });
     sel.series.insert(at, s);
   }
-  std::vector<const StoredSeries*> series;
-  series.reserve(sel.series.size());
+  // A query reads the series that have samples. Usually that is all of them, and the cached list
+  // itself is returned (the store does not change during a query, so it stays put); only when
+  // some are still empty is a filtered copy made.
+  size_t live = 0;
   for (const StoredSeries* s : sel.series) {
-    if (!s->empty() || s->native_histograms) series.push_back(s);
-  }
-  for (const StoredSeries* s : series) {
+    if (s->empty() && !s->native_histograms) continue;
+    ++live;
     if (s->native_histograms) fail_unsupported(kNativeHistogramsUnsupported);
     if (s->start_timestamps) fail_unsupported("start timestamps (@st) are not supported yet");
   }
-  charge(series.size());
-  return selected_.emplace(&vs, std::move(series)).first->second;
+  charge(live);
+  if (live == sel.series.size()) return *selected_.emplace(&vs, &sel.series).first->second;
+  std::vector<const StoredSeries*>& series = filtered_.emplace_back();
+  series.reserve(live);
+  for (const StoredSeries* s : sel.series) {
+    if (!s->empty() || s->native_histograms) series.push_back(s);
+  }
+  return *selected_.emplace(&vs, &series).first->second;
 }
 
 const Labels* Query::drop_name(const Labels* metric) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <limits>
+#include <list>
 #include <map>
 #include <memory>
 #include <span>
@@ -128,8 +129,10 @@ class Query {
   int64_t duration_ms(const promql::Node* expr, int64_t literal_ns) const;
 
  private:
-  // A few selectors per query: a node-based map (callers keep references) without a bucket array.
-  std::map<const promql::VectorSelector*, std::vector<const StoredSeries*>> selected_;
+  // A few selectors per query: a map without a bucket array. The lists are the shared cache's, or
+  // filtered copies kept in a list so that references handed out stay valid.
+  std::map<const promql::VectorSelector*, const std::vector<const StoredSeries*>*> selected_;
+  std::list<std::vector<const StoredSeries*>> filtered_;  // (a deque would allocate even when empty)
 };
 
 // Where a selector or subquery reads, relative to the step being evaluated.
@@ -152,6 +155,7 @@ class Evaluator {
   int64_t end() const { return end_; }
   int64_t interval() const { return interval_; }
   int64_t steps() const {
+    if (start_ == end_) return 1;  // instant queries, most of them: no 128-bit division
     const __int128 n = (static_cast<__int128>(end_) - start_) / interval_ + 1;
     return n > std::numeric_limits<int64_t>::max() ? std::numeric_limits<int64_t>::max() : static_cast<int64_t>(n);
   }
