@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "alertmanager/check_ids.hpp"
 #include "alertmanager/crosscheck.hpp"
@@ -59,10 +61,35 @@ class ProjectChecker {
     std::vector<ReadFile> read(files.size());
     parallel_for(files.size(), options_.jobs, [&](std::size_t i) { read[i] = read_and_classify(files[i]); });
     for (ReadFile& file : read) add(std::move(file));
-    check_rule_files();
-    check_rule_tests();
-    check_alertmanager();
-    check_dashboards();
+    // The rule unit tests take most of the time: they start first and run beside the other
+    // checks. Reports are sorted when printed, so the order findings are added in does not show.
+    std::vector<std::vector<Diagnostic>> test_findings(rule_tests_.size());
+    if (options_.jobs <= 1 || rule_tests_.empty()) {
+      check_rule_files();
+      run_rule_tests(test_findings);
+      check_alertmanager();
+      check_dashboards();
+    } else {
+      std::exception_ptr tests_failed;
+      std::thread tests([&] {
+        try {
+          run_rule_tests(test_findings);
+        } catch (...) {
+          tests_failed = std::current_exception();
+        }
+      });
+      try {
+        check_rule_files();
+        check_alertmanager();
+        check_dashboards();
+      } catch (...) {
+        tests.join();
+        throw;
+      }
+      tests.join();
+      if (tests_failed) std::rethrow_exception(tests_failed);
+    }
+    add_rule_tests(test_findings);
     return std::move(result_);
   }
 
@@ -131,13 +158,16 @@ class ProjectChecker {
   // included): a failing test is an error at its assertion.
   // They are most of `check`'s time, so files run at once and so do the test groups of each file
   // (groups are independent; results are merged in input order, so the output does not change).
-  void check_rule_tests() {
+  // Reads only rule_tests_ and options_, so it may run beside the other checks.
+  void run_rule_tests(std::vector<std::vector<Diagnostic>>& findings) const {
     ruletest::RunOptions options;
     options.group_jobs = options_.jobs;
-    std::vector<std::vector<Diagnostic>> findings(rule_tests_.size());
     parallel_for(rule_tests_.size(), options_.jobs, [&](std::size_t i) {
       findings[i] = ruletest::findings(ruletest::run_test_file(rule_tests_[i]->path(), options));
     });
+  }
+
+  void add_rule_tests(std::vector<std::vector<Diagnostic>>& findings) {
     for (std::size_t i = 0; i < rule_tests_.size(); ++i) {
       result_.report.add_source(rule_tests_[i]);
       for (Diagnostic& d : findings[i]) result_.report.add(std::move(d));
