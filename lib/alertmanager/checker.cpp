@@ -202,6 +202,13 @@ void Checker::decode_regex_map(const yaml::Node* value) {
   }
 }
 
+const MatchersParse& Checker::matchers_of(const yaml::Node* item) {
+  const std::string_view text = item->is_scalar() ? std::string_view(item->value) : std::string_view();
+  auto it = matchers_.find(text);
+  if (it == matchers_.end()) it = matchers_.emplace(std::string(text), parse_matchers(text)).first;
+  return it->second;
+}
+
 void Checker::decode_matchers(const yaml::Node* value) {
   if (!value->is_seq()) {
     type_error(value, "[]string");
@@ -212,7 +219,7 @@ void Checker::decode_matchers(const yaml::Node* value) {
       type_error(item, "string");
       continue;
     }
-    const MatchersParse parsed = parse_matchers(item->is_scalar() ? item->value : std::string());
+    const MatchersParse& parsed = matchers_of(item);
     if (!parsed.ok()) {
       report(item, Phase::Decode, ids::kMatcher, parsed.error);
     } else if (parsed.classic_only) {

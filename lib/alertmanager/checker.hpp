@@ -2,12 +2,15 @@
 // The decoder behind load_config: walks the YAML against the schema the way Alertmanager's
 // strict yaml.v2 decoding does, and collects every finding with its phase. Internal.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "alertmanager/loader.hpp"
+#include "alertmanager/matcher.hpp"
 #include "alertmanager/schema.hpp"
 
 namespace mlmon::alertmanager {
@@ -32,6 +35,10 @@ class Checker {
   /// "field x already set in type T" (a struct) or `key "x" already set in map`.
   void report_duplicate_keys(const std::vector<Diagnostic>& duplicates);
 
+  /// The matchers of one `matchers:` item, each distinct text parsed once: decoding, validation
+  /// and the routing model all read them, and a large config has thousands.
+  const MatchersParse& matchers_of(const yaml::Node* item);
+
  private:
   void decode_struct(const yaml::Node* node, const schema::Struct& type, int depth, bool in_http_config);
   void decode_field(const yaml::Node* key, const yaml::Node* value, const schema::Field& field,
@@ -47,6 +54,12 @@ class Checker {
   bool over_budget(const yaml::Node* at, int depth);
 
   LoadedConfig& out_;
+  // By text: the same matcher (severity="critical") recurs across routes and inhibit rules.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, MatchersParse, TextHash, std::equal_to<>> matchers_;
   std::vector<std::pair<const yaml::Node*, std::string_view>> decoded_maps_;  ///< mapping, struct type ("" for a map)
   Phase struct_phase_ = Phase::Decode;
   std::size_t strict_errors_ = 0;

@@ -14,7 +14,7 @@ namespace {
 using yaml::Node;
 
 // match, match_re (anchored, as Alertmanager stores them) and matchers, sorted.
-Matchers route_matchers(const Node* map, std::string_view match_key, std::string_view match_re_key,
+Matchers route_matchers(Checker& ck, const Node* map, std::string_view match_key, std::string_view match_re_key,
                         std::string_view matchers_key) {
   Matchers out;
   if (const Node* match = field_node(map, match_key); match != nullptr && match->is_map()) {
@@ -37,8 +37,8 @@ Matchers route_matchers(const Node* map, std::string_view match_key, std::string
   if (const Node* list = field_node(map, matchers_key); list != nullptr && list->is_seq()) {
     for (const Node* item : list->items) {
       if (!item->is_scalar()) continue;
-      MatchersParse p = parse_matchers(item->value);
-      if (p.ok()) std::move(p.matchers.begin(), p.matchers.end(), std::back_inserter(out));
+      const MatchersParse& p = ck.matchers_of(item);
+      if (p.ok()) out.insert(out.end(), p.matchers.begin(), p.matchers.end());
     }
   }
   sort_matchers(out);
@@ -59,7 +59,7 @@ void build_route(Checker& ck, const Node& node, const std::string& inherited, Ro
   out.receiver_node = field_node(&node, "receiver");
   out.receiver = scalar_text(out.receiver_node);
   out.effective_receiver = out.receiver.empty() ? inherited : out.receiver;
-  out.matchers = route_matchers(&node, "match", "match_re", "matchers");
+  out.matchers = route_matchers(ck, &node, "match", "match_re", "matchers");
   out.continue_matching = is_true(field_node(&node, "continue"));
   out.mute_time_intervals = strings(field_node(&node, "mute_time_intervals"));
   out.active_time_intervals = strings(field_node(&node, "active_time_intervals"));
@@ -112,8 +112,8 @@ void build_model(Checker& ck, const Node& root, Config& out) {
       if (!r->is_map()) continue;
       InhibitRule rule;
       rule.node = r;
-      rule.source = route_matchers(r, "source_match", "source_match_re", "source_matchers");
-      rule.target = route_matchers(r, "target_match", "target_match_re", "target_matchers");
+      rule.source = route_matchers(ck, r, "source_match", "source_match_re", "source_matchers");
+      rule.target = route_matchers(ck, r, "target_match", "target_match_re", "target_matchers");
       rule.equal = strings(field_node(r, "equal"));
       rule.uses_sources = is_nonempty_collection(field_node(r, "sources"));
       out.inhibit_rules.push_back(std::move(rule));

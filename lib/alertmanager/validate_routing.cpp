@@ -36,12 +36,12 @@ void check_label_map_keys(Checker& ck, const Node* map) {
   }
 }
 
-Matchers parse_all(const Node* list) {
+Matchers parse_all(Checker& ck, const Node* list) {
   Matchers out;
   if (list == nullptr || !list->is_seq()) return out;
   for (const Node* item : list->items) {
-    MatchersParse p = parse_matchers(scalar_text(item));
-    if (p.ok()) std::move(p.matchers.begin(), p.matchers.end(), std::back_inserter(out));
+    const MatchersParse& p = ck.matchers_of(item);
+    if (p.ok()) out.insert(out.end(), p.matchers.begin(), p.matchers.end());
   }
   return out;
 }
@@ -239,7 +239,7 @@ void inhibit_rule(Checker& ck, const Node& r) {
     for (std::size_t i = 0; i < sources->items.size(); ++i) {
       const Node* source = sources->items[i];
       const std::string prefix = "source " + std::to_string(i) + ": ";
-      const Matchers matchers = parse_all(field_node(source, "matchers"));
+      const Matchers matchers = parse_all(ck, field_node(source, "matchers"));
       if (matchers.empty()) {
         ck.fail(source, ids::kInhibitRule, prefix + "matchers must not be empty");
       } else if (std::all_of(matchers.begin(), matchers.end(), [](const Matcher& m) { return m.matches(""); })) {
