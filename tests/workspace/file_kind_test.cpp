@@ -49,6 +49,22 @@ TEST_CASE("files are told by what they hold") {
   CHECK(kind_of("other.tmpl", "hello\n") == FileKind::Other);
 }
 
+// classify() tells a block-style Alertmanager config by its first column, without parsing it;
+// kind_of() holds that answer to the parsing path's (classify_streamed) for each of these.
+TEST_CASE("an Alertmanager config told without a parse gets the kind a parse gives") {
+  const std::string am = "route:\n  receiver: r\nreceivers:\n- name: r\n";
+  CHECK(kind_of("am.yml", am) == FileKind::AlertmanagerConfig);
+  CHECK(kind_of("am.yml", "global: {}\n" + am + "inhibit_rules: []\n") == FileKind::AlertmanagerConfig);
+  // Broken YAML with both keys: an Alertmanager config either way, its checks say where it breaks.
+  CHECK(kind_of("am.yml", am + "templates: [\n") == FileKind::AlertmanagerConfig);
+  // Rule groups beside the keys: a rule file, as the parse says (the shortcut stays out).
+  CHECK(kind_of("r.yml", am + "groups:\n- name: g\n  rules: []\n") == FileKind::RuleFile);
+  // Not the first document: the parse reads the first one only.
+  CHECK(kind_of("m.yml", "a: 1\n---\n" + am) == FileKind::Other);
+  // Indented, the keys are not top-level.
+  CHECK(kind_of("x.yml", "spec:\n  route:\n    receiver: r\n  receivers: []\n") == FileKind::Other);
+}
+
 TEST_CASE("a file that does not parse keeps the kind it plainly means, else it is Unparsable with its error") {
   CHECK(kind_of("a.yml", "groups:\n  - name: [\n") == FileKind::RuleFile);
   CHECK(kind_of("am.yml", "route:\n  receiver: [\nreceivers: []\n") == FileKind::AlertmanagerConfig);
