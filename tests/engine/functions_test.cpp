@@ -572,3 +572,48 @@ eval instant at 150s timestamp(-x)
   {} 150
 )promql");
 }
+
+// An instant query over metrics that no series has is answered without evaluating it when that
+// is provably empty (rule tests run thousands of such queries); everything that makes a value, a
+// warning or an error from nothing must still be evaluated.
+TEST_CASE("queries over missing metrics: empty, unless something makes a value, a warning or an error") {
+  check_script(R"(
+load 1m
+  present{job="a"} 1+1x10
+
+eval instant at 5m missing > 1
+
+eval instant at 5m time() - missing > 5
+
+eval instant at 5m max by (job) (rate(missing[5m])) > 0.1
+
+eval instant at 5m histogram_quantile(0.9, sum by (le) (rate(missing_bucket[5m])))
+
+eval instant at 5m present and missing
+
+eval instant at 5m present unless missing
+  present{job="a"} 6
+
+eval instant at 5m missing or present
+  present{job="a"} 6
+
+eval instant at 5m absent(missing)
+  {} 1
+
+eval instant at 5m sum(missing) or vector(0)
+  {} 0
+
+eval instant at 5m histogram_quantile(2, missing)
+  expect warn msg: PromQL warning: quantile value should be between 0 and 1, got 2
+
+# Prometheus warns about the quantile per series read: none here, no warning.
+eval instant at 5m quantile_over_time(-1, missing[5m])
+
+eval instant at 5m max_over_time(missing[5m] anchored)
+  expect fail msg: anchored modifier can only be used with: changes, delta, increase, rate, resets - not with max_over_time
+
+eval instant at 5m count_values("v", missing)
+
+eval instant at 5m topk(2, missing)
+)");
+}
