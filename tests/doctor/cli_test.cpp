@@ -467,6 +467,22 @@ TEST_CASE("a component that does not answer, or is not ready; nothing answering 
   }
   starting.stop();
   {
+    // Healthy, but /-/ready never answers in time: not a pass.
+    FakePrometheus stuck;
+    stuck.set_delay("/-/ready", std::chrono::milliseconds(1500));
+    stuck.start();
+    const CliRun run = run_cli({"doctor", stack.dir.path(), "--prometheus", stuck.url(), "--alertmanager",
+                                stack.alertmanager.url(), "--skip", "grafana", "--retries", "0", "--timeout", "0.3"});
+    CHECK(run.code == 1);
+    const auto lines = stack.findings(run);
+    REQUIRE(lines.size() == 1);
+    // curl words the rest ("Operation timed out after 30x milliseconds ...").
+    CHECK(lines[0].starts_with("  error    Prometheus at " + stuck.url() +
+                               " is not healthy and ready: /-/ready did not answer: GET " + stuck.url() +
+                               "/-/ready: no complete reply within the timeout ("));
+    CHECK(lines[0].ends_with(" [doctor/unhealthy]"));
+  }
+  {
     const CliRun run = run_cli({"doctor", stack.dir.path(), "--prometheus", starting.url(), "--alertmanager",
                                 starting.url() + "/am", "--skip", "grafana", "--retries", "0"});
     CHECK(run.code == 2);

@@ -27,6 +27,7 @@ void FakeServer::start() {
     }
     if (!reply) reply = dynamic(req.path, req.params);
     if (!reply) reply = Reply{404, "404 page not found\n", "text/plain"};
+    if (reply->delay.count() > 0) std::this_thread::sleep_for(reply->delay);
     res.status = reply->status;
     res.set_content(reply->body, reply->content_type);
   };
@@ -52,6 +53,11 @@ std::string FakeServer::url() const { return "http://127.0.0.1:" + std::to_strin
 void FakeServer::set(const std::string& path, int status, std::string body, std::string content_type) {
   std::lock_guard lock(mutex_);
   replies_[path] = Reply{status, std::move(body), std::move(content_type)};
+}
+
+void FakeServer::set_delay(const std::string& path, std::chrono::milliseconds delay) {
+  std::lock_guard lock(mutex_);
+  replies_[path].delay = delay;
 }
 
 std::vector<Request> FakeServer::requests() const {

@@ -5,6 +5,7 @@
 // path. The integration tests (tests/integration/doctor.sh) run the real servers.
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -41,12 +42,15 @@ class FakeServer {
   /// A reply for a path (any method, any query): status, content type, body.
   void set(const std::string& path, int status, std::string body, std::string content_type = "application/json");
   std::vector<Request> requests() const;
+  /// Answers `path` only after `delay` (a server stuck on one endpoint); the reply set stays.
+  void set_delay(const std::string& path, std::chrono::milliseconds delay);
 
  protected:
   struct Reply {
     int status = 200;
     std::string body;
     std::string content_type;
+    std::chrono::milliseconds delay{0};
   };
   /// Computes a reply the table does not have; nullopt: 404.
   virtual std::optional<Reply> dynamic(const std::string& path, const std::multimap<std::string, std::string>& params);

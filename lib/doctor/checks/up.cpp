@@ -30,11 +30,12 @@ Result<std::string> probe_lifecycle(ServiceClient& client) {
   for (const char* path : {"/-/healthy", "/-/ready"}) {
     auto response = client.get(path);
     if (!response) {
-      // The service did answer /-/healthy: a /-/ready without an answer is not reported.
-      if (answered) return "";
       std::string error = std::move(response.error().message);
       const std::string prefix = client.service() + ": ";
       if (error.starts_with(prefix)) error.erase(0, prefix.size());
+      // It answered /-/healthy, so it is reachable; a /-/ready that gets no answer (a server stuck
+      // loading, say) is then what is wrong with it, not a pass.
+      if (answered) return fmt::format("{} did not answer: {}", path, error);
       return fail(std::move(error));
     }
     answered = true;
