@@ -228,10 +228,17 @@ class EmptinessProof {
     const bool lhs_vector = b.lhs->type == promql::ValueType::vector;
     const bool rhs_vector = b.rhs->type == promql::ValueType::vector;
     if (lhs_vector && rhs_vector) {
+      // Each side is looked at once: asking again per clause made a chain of n operators cost 2^n.
+      const bool lhs_empty = empty(*b.lhs);
+      const bool rhs_empty = empty(*b.rhs);
+      // A side that cannot fail or annotate however the other turns out: a selector (empty() has
+      // selected it, failing as evaluating would on data it cannot read), or a provably empty one.
+      const bool lhs_simple = lhs_empty || detail::unparen(b.lhs)->kind == NodeKind::vector_selector;
+      const bool rhs_simple = rhs_empty || detail::unparen(b.rhs)->kind == NodeKind::vector_selector;
       switch (b.op) {
-        case promql::BinaryOp::lor: return empty(*b.lhs) && empty(*b.rhs);
-        case promql::BinaryOp::lunless: return empty(*b.lhs) && simple(*b.rhs);
-        default: return (empty(*b.lhs) && simple(*b.rhs)) || (empty(*b.rhs) && simple(*b.lhs));
+        case promql::BinaryOp::lor: return lhs_empty && rhs_empty;
+        case promql::BinaryOp::lunless: return lhs_empty && rhs_simple;
+        default: return (lhs_empty && rhs_simple) || (rhs_empty && lhs_simple);
       }
     }
     if (lhs_vector) return constant_scalar(*b.rhs) && empty(*b.lhs);
@@ -299,15 +306,6 @@ class EmptinessProof {
       }
     }
     return saw_input && input_empty;
-  }
-
-  // A side whose evaluation cannot fail or annotate however its operand turns out: a selector, or
-  // a provably empty expression.
-  bool simple(const Node& n) {
-    const Node* e = detail::unparen(&n);
-    if (e->kind != NodeKind::vector_selector) return empty(*e);
-    (void)q_.select(static_cast<const promql::VectorSelector&>(*e));  // fails as evaluating would (unsupported data)
-    return true;
   }
 
   static bool constant_scalar(const Node& n) {

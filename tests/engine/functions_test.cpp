@@ -617,3 +617,13 @@ eval instant at 5m count_values("v", missing)
 eval instant at 5m topk(2, missing)
 )");
 }
+
+// Fuzzer finding: the emptiness check looked at each side of a binary operator again per clause,
+// so a chain of n operators over a metric that exists took 2^n steps (this one would not finish).
+TEST_CASE("a deep expression is checked for emptiness in linear time") {
+  // missing - (present + (missing - (present + ... present))): each level's right side is one the
+  // check cannot prove empty, which the old check then looked at twice.
+  std::string query = "present";
+  for (int i = 0; i < 48; ++i) query = "missing - (present + " + query + ")";
+  check_script("load 1m\n  present{job=\"a\"} 1+1x10\n\neval instant at 5m " + query + "\n");
+}
