@@ -96,6 +96,7 @@ int run_check(const CheckArgs& args, Context& ctx) {
   }
   workspace::ProjectCheckOptions options;
   options.jobs = args.jobs;
+  options.rules.pipeline = args.jobs > 1;
   workspace::ProjectCheck result = workspace::check_project(*files, *config, options);
   for (const std::string& error : result.io_errors) ctx.err << "mlmon check: " << error << "\n";
   result.report.set_files(file_account(result));

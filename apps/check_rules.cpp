@@ -38,6 +38,7 @@ int run_check_rules(const CheckRulesArgs& args, Context& ctx) {
   options.validate.names =
       args.name_validation == "legacy" ? rules::NameValidation::Legacy : rules::NameValidation::Utf8;
   options.lint = !args.no_lint;
+  options.pipeline = args.jobs > 1;  // -j 1: one thread, for a big file too
   std::string unknown;
   auto features = promql::Features::from_flags(args.features, &unknown);
   if (!features) {
@@ -156,7 +157,8 @@ void setup_check_rules(CLI::App& app, Context& ctx) {
                 "Skip named files of another kind (and ignore: ones) as if found in a directory: for pre-commit");
   sub->add_flag("-v,--verbose", args->verbose, "List the files found in directories that are not rule files");
   sub->add_option("-j,--jobs", args->jobs,
-                  "Files checked at once (default: the number of cores); the output is the same")
+                  "Threads (default: the number of cores): files checked at once, and a big file read on one while "
+                  "checked on another; the output is the same")
       ->check(CLI::Range(1, 1024));
   sub->footer("Exit codes: 0 clean (warnings allowed), 1 problems found (see --fail-on), 2 usage or I/O error.");
   sub->callback([args, &ctx] { ctx.exit_code = run_check_rules(*args, ctx); });

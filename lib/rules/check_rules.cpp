@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "core/ordered_worker.hpp"
 #include "rules/checks/check.hpp"
 #include "rules/suppressions.hpp"
 
@@ -25,6 +26,10 @@ RulesPolicy policy_from(const project::Config& config) {
 }
 
 namespace {
+
+/// Groups read but not yet checked when a file is checked on two cores: enough to keep both busy,
+/// few enough that memory still holds a handful of groups, not the file.
+constexpr std::size_t kGroupsInFlight = 1;
 
 /// Says where lint could not look, so that a clean lint of the rest does not read as a clean file.
 Diagnostic lint_skipped(const SourceFile& source, std::string message) {
@@ -168,10 +173,21 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
     // A group at a time: memory holds one group's YAML, not the file's (10,000 rules are 40 MB
     // of nodes). Only for plain block YAML; anything else is read whole below.
     FileCheck check(source, options, config, out);
-    std::optional<yaml::Document> skeleton = yaml::load_streaming(source, "groups", [&](const yaml::Node& item) {
+    const auto take_group = [&](const yaml::Node& item) {
       if (gate.on_item) gate.on_item(item);
       check.add_group(item);
-    });
+    };
+    std::optional<yaml::Document> skeleton;
+    if (options.pipeline && source->text().size() >= options.pipeline_min_bytes) {
+      // A big file on two cores: this thread reads groups, a worker checks them in file order.
+      auto consume = [&](yaml::StreamedItem&& group) { take_group(*group.item); };
+      OrderedWorker<yaml::StreamedItem, decltype(consume)> worker(consume, kGroupsInFlight);
+      skeleton = yaml::load_streaming_owned(source, "groups",
+                                            [&](yaml::StreamedItem&& group) { worker.push(std::move(group)); });
+      worker.finish();  // before anything reads `out`, which the worker writes
+    } else {
+      skeleton = yaml::load_streaming(source, "groups", take_group);
+    }
     if (gate.proceed && !gate.proceed(skeleton ? &*skeleton : nullptr)) {
       out.erase(out.begin() + static_cast<std::ptrdiff_t>(first_problem), out.end());
       return 0;

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <functional>
 #include <vector>
 
@@ -18,6 +19,10 @@ struct CheckRulesOptions {
   /// Read plain block YAML a group at a time (same findings, a fraction of the memory); false
   /// reads every file whole (tests compare the two).
   bool stream = true;
+  /// A streamed file of at least `pipeline_min_bytes` is read on one core while its groups are
+  /// checked, in file order, on another (same findings, in the same order). Off for `-j 1`.
+  bool pipeline = true;
+  std::size_t pipeline_min_bytes = std::size_t{256} * 1024;
 };
 
 /// True for the rule ids of lint (policy) checks, which a config may disable or re-grade.

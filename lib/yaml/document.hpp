@@ -175,4 +175,16 @@ using ItemSink = std::function<void(const Node& item)>;
 /// calls load(). Also nullopt when the file has other problems to report: load() words them.
 std::optional<Document> load_streaming(SourceFilePtr source, std::string_view key, const ItemSink& on_item);
 
+/// An item of a streamed sequence together with the nodes it is made of, which it owns.
+struct StreamedItem {
+  Pool<Node> nodes;
+  const Node* item = nullptr;
+};
+using OwnedItemSink = std::function<void(StreamedItem&& item)>;
+
+/// load_streaming(), except that each item is handed over with its nodes rather than freed after
+/// the call: the receiver may keep it, e.g. to check it on another thread while the next item is
+/// read. Memory then holds what the receiver keeps.
+std::optional<Document> load_streaming_owned(SourceFilePtr source, std::string_view key, const OwnedItemSink& on_item);
+
 }  // namespace mlmon::yaml

@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "yaml/position_cursor.hpp"
@@ -75,10 +76,17 @@ struct Key {
   std::string decoded;  ///< quoted keys only; a plain key is its text
 };
 
+/// Where the streamed key's items go: lent (freed after the call) or handed over with their nodes.
+struct StreamSinks {
+  const ItemSink* borrow = nullptr;
+  const OwnedItemSink* own = nullptr;
+  bool any() const { return borrow != nullptr || own != nullptr; }
+};
+
 class FastLoader {
  public:
-  explicit FastLoader(const SourceFile& source, std::string_view stream_key = {}, const ItemSink* sink = nullptr)
-      : t_(source.text()), n_(t_.size()), cursor_(source), stream_key_(stream_key), sink_(sink) {}
+  explicit FastLoader(const SourceFile& source, std::string_view stream_key = {}, StreamSinks sinks = {})
+      : t_(source.text()), n_(t_.size()), cursor_(source), stream_key_(stream_key), sinks_(sinks) {}
 
   /// load(): the first document into `doc`, and the warning yaml-cpp's path gives when more follow
   /// (it reads no further either: a `---` line ends the first document, whatever comes after it).
@@ -86,7 +94,7 @@ class FastLoader {
     refuse_unusual_characters();
     const std::size_t further = read_document(0, doc);
     if (further == kNone) return;
-    if (sink_ != nullptr) give_up(further, "a second document");  // load_streaming() leaves problems to load()
+    if (sinks_.any()) give_up(further, "a second document");  // load_streaming() leaves problems to load()
     doc.problems.push_back(make_diagnostic(Severity::Warning, kRuleMultipleDocuments, doc.source->path(),
                                            doc.source->position_of(further),
                                            std::string(options.multiple_documents_message)));
@@ -392,7 +400,7 @@ class FastLoader {
       const Node* k = key_node(key, indent);
       check_new_key(k, mark, index);
       // The root mapping is at depth 1, so a block sequence as the streamed key's value is at 2.
-      stream_pending_ = sink_ != nullptr && depth == 1 && k->is_scalar() && k->value == stream_key_;
+      stream_pending_ = sinks_.any() && depth == 1 && k->is_scalar() && k->value == stream_key_;
       const Node* v = parse_value(key.colon + 1, indent, true, 0, depth);
       stream_pending_ = false;
       end = std::max({end, k->end, v->end});
@@ -438,10 +446,18 @@ class FastLoader {
     std::size_t end = seq.offset;
     Line line = first;
     while (true) {
+      // A handed-over item is read into a pool of its own, which goes with it; moving a pool
+      // keeps its nodes where they are, so the sequence node (in the outer pool) stays valid.
+      const bool hand_over = stream && sinks_.own != nullptr;
+      Pool<Node> outer;
+      if (hand_over) outer = std::exchange(doc_->nodes, Pool<Node>{});
       const Node* item = parse_value(line.content + 1, indent, false, line.start, depth);
       end = std::max(end, item->end);
-      if (stream) {
-        (*sink_)(*item);
+      if (hand_over) {
+        StreamedItem owned{std::exchange(doc_->nodes, std::move(outer)), item};
+        (*sinks_.own)(std::move(owned));
+      } else if (stream) {
+        (*sinks_.borrow)(*item);
         doc_->nodes.truncate(node_mark);
       } else {
         items_.push_back(item);
@@ -783,20 +799,20 @@ class FastLoader {
   std::vector<Entry> entries_;      ///< entries of the mappings being read, innermost last
   std::vector<const Node*> items_;  ///< items of the sequences being read, innermost last
   std::string_view stream_key_;
-  const ItemSink* sink_ = nullptr;
+  StreamSinks sinks_;
   bool stream_pending_ = false;  ///< the value being read is the streamed key's
 };
 
 /// Runs `read` on a FastLoader; on false, `miss` says where and why it gave up.
 template <class Read>
-bool run_fast_loader(const SourceFile& source, FastPathMiss* miss, std::string_view stream_key, const ItemSink* sink,
+bool run_fast_loader(const SourceFile& source, FastPathMiss* miss, std::string_view stream_key, StreamSinks sinks,
                      Read&& read) {
   FastPathMiss why;
   if (auto problem = check_encoding(source.text())) {
     why = FastPathMiss{problem->offset, "an encoding problem"};
   } else {
     try {
-      FastLoader loader(source, stream_key, sink);
+      FastLoader loader(source, stream_key, sinks);
       read(loader);
       return true;
     } catch (const Unsupported& unsupported) {
@@ -818,7 +834,8 @@ void clear(Document& doc) {
 }  // namespace
 
 bool load_fast(Document& doc, const LoadOptions& options, FastPathMiss* miss) {
-  if (run_fast_loader(*doc.source, miss, {}, nullptr, [&](FastLoader& loader) { loader.read_first(doc, options); })) {
+  if (run_fast_loader(*doc.source, miss, {}, StreamSinks{},
+                      [&](FastLoader& loader) { loader.read_first(doc, options); })) {
     return true;
   }
   clear(doc);
@@ -826,7 +843,16 @@ bool load_fast(Document& doc, const LoadOptions& options, FastPathMiss* miss) {
 }
 
 bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemSink& on_item) {
-  if (run_fast_loader(*doc.source, nullptr, stream_key, &on_item,
+  if (run_fast_loader(*doc.source, nullptr, stream_key, StreamSinks{&on_item, nullptr},
+                      [&](FastLoader& loader) { loader.read_first(doc, {}); })) {
+    return true;
+  }
+  clear(doc);
+  return false;
+}
+
+bool load_fast_streaming(Document& doc, std::string_view stream_key, const OwnedItemSink& on_item) {
+  if (run_fast_loader(*doc.source, nullptr, stream_key, StreamSinks{nullptr, &on_item},
                       [&](FastLoader& loader) { loader.read_first(doc, {}); })) {
     return true;
   }
@@ -835,7 +861,7 @@ bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemS
 }
 
 bool load_all_fast(const SourceFilePtr& source, std::vector<Document>& docs, FastPathMiss* miss) {
-  if (run_fast_loader(*source, miss, {}, nullptr, [&](FastLoader& loader) { loader.read_all(source, docs); })) {
+  if (run_fast_loader(*source, miss, {}, StreamSinks{}, [&](FastLoader& loader) { loader.read_all(source, docs); })) {
     return true;
   }
   docs.clear();

@@ -30,6 +30,8 @@ bool load_fast(Document& doc, const LoadOptions& options = {}, FastPathMiss* mis
 /// stays empty. On false, `on_item` may already have seen some items. Also false for a file of
 /// several documents (load() warns about those).
 bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemSink& on_item);
+/// The same, each item handed over with the nodes it is made of.
+bool load_fast_streaming(Document& doc, std::string_view stream_key, const OwnedItemSink& on_item);
 
 /// load_all()'s fast path: every document of the file into `docs`, each as load_fast() reads the
 /// first (without its warning). False, leaving `docs` empty, where load_fast() would be.

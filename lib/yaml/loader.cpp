@@ -149,6 +149,13 @@ std::optional<Document> load_streaming(SourceFilePtr source, std::string_view ke
   return std::nullopt;
 }
 
+std::optional<Document> load_streaming_owned(SourceFilePtr source, std::string_view key, const OwnedItemSink& on_item) {
+  Document doc;
+  doc.source = std::move(source);
+  if (detail::load_fast_streaming(doc, key, on_item)) return doc;
+  return std::nullopt;
+}
+
 Document detail::load_with_yaml_cpp(SourceFilePtr source, const LoadOptions& options) {
   Document doc;
   doc.source = std::move(source);

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <iterator>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace mlmon::yaml {
@@ -11,6 +12,22 @@ namespace mlmon::yaml {
 template <class T, std::size_t kBlockSize = 256>
 class Pool {
  public:
+  Pool() = default;
+  // Moving keeps every element at its address (the blocks move, not the elements) and leaves
+  // the source empty.
+  Pool(Pool&& other) noexcept : blocks_(std::move(other.blocks_)), size_(std::exchange(other.size_, 0)) {
+    other.blocks_.clear();
+  }
+  Pool& operator=(Pool&& other) noexcept {
+    if (this == &other) return *this;
+    blocks_ = std::move(other.blocks_);
+    other.blocks_.clear();
+    size_ = std::exchange(other.size_, 0);
+    return *this;
+  }
+  Pool(const Pool&) = delete;
+  Pool& operator=(const Pool&) = delete;
+
   T& emplace_back() {
     if (size_ % kBlockSize == 0 && size_ / kBlockSize == blocks_.size()) {
       blocks_.push_back(std::make_unique<T[]>(kBlockSize));

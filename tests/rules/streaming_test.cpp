@@ -22,9 +22,15 @@ struct Outcome {
   std::vector<std::string> findings;  ///< every field of every finding, sorted
 };
 
-Outcome run(const std::string& text, bool stream, bool lint = true) {
+/// How check_rule_source() reads the file: whole, a group at a time, or a group at a time on two
+/// threads (the pipeline, which normally waits for a big file).
+enum class Read { Whole, Streamed, Pipelined };
+
+Outcome run(const std::string& text, Read read, bool lint = true, bool keep_order = false) {
   rules::CheckRulesOptions options;
-  options.stream = stream;
+  options.stream = read != Read::Whole;
+  options.pipeline = read == Read::Pipelined;
+  options.pipeline_min_bytes = 0;
   options.lint = lint;
   std::vector<Diagnostic> found;
   Outcome outcome;
@@ -34,16 +40,21 @@ Outcome run(const std::string& text, bool stream, bool lint = true) {
                                std::to_string(d.pos.offset) + " " + std::string(to_string(d.severity)) + " " +
                                d.rule_id + " " + d.message + " | " + d.hint);
   }
-  std::sort(outcome.findings.begin(), outcome.findings.end());
+  if (!keep_order) std::sort(outcome.findings.begin(), outcome.findings.end());
   return outcome;
 }
 
 void check_same_both_ways(const std::string& text) {
   for (const bool lint : {true, false}) {
-    const Outcome streamed = run(text, true, lint);
-    const Outcome whole = run(text, false, lint);
+    const Outcome streamed = run(text, Read::Streamed, lint);
+    const Outcome whole = run(text, Read::Whole, lint);
     CHECK(streamed.rules == whole.rules);
     CHECK(streamed.findings == whole.findings);
+    // On two threads: the same findings in the very same order.
+    const Outcome one_thread = run(text, Read::Streamed, lint, true);
+    const Outcome pipelined = run(text, Read::Pipelined, lint, true);
+    CHECK(pipelined.rules == one_thread.rules);
+    CHECK(pipelined.findings == one_thread.findings);
   }
 }
 
@@ -136,8 +147,8 @@ TEST_CASE("streaming check-rules: findings across groups and a restart halfway")
                            "      - alert: Same\n"
                            "        expr: &e up == 0\n"
                            "        for: 5m\n";
-  const Outcome streamed = run(text, true);
-  CHECK(streamed.findings == run(text, false).findings);
+  const Outcome streamed = run(text, Read::Streamed);
+  CHECK(streamed.findings == run(text, Read::Whole).findings);
   CHECK(streamed.rules == 2);
   CHECK(test::check_text(text) ==
         test::Lines{"4:16: alerts/required-annotations: alert \"Same\" has no \"summary\" annotation",
@@ -172,7 +183,7 @@ TEST_CASE("streaming check-rules: findings across groups and a restart halfway")
       "        annotations:\n"
       "          summary: s\n"
       "          description: d\n";
-  CHECK(run(block, true).findings == run(block, false).findings);
+  CHECK(run(block, Read::Streamed).findings == run(block, Read::Whole).findings);
   CHECK(test::check_text(block) ==
         test::Lines{"14:16: rules/duplicate: duplicate rule \"Same\": same labels and expression as rule 1 of group "
                     "\"one\" at line 4"});
@@ -186,20 +197,52 @@ TEST_CASE("a kind gate sees each streamed group, and a no leaves nothing behind"
   const std::size_t plain_rules = rules::check_rule_source(source, options, {}, plain);
   REQUIRE(!plain.empty());
   for (const bool yes : {true, false}) {
-    std::size_t items = 0;
-    bool asked = false;
-    rules::KindGate gate;
-    gate.on_item = [&](const yaml::Node&) { ++items; };
-    gate.proceed = [&](const yaml::Document* skeleton) {
-      asked = true;
-      CHECK(skeleton != nullptr);
-      return yes;
-    };
-    std::vector<Diagnostic> found(1);  // what was there before stays
-    const std::size_t n = rules::check_rule_source(source, options, {}, found, gate);
-    CHECK(asked);
-    CHECK(items == 2);
-    CHECK(n == (yes ? plain_rules : 0));
-    CHECK(found.size() == (yes ? plain.size() + 1 : 1));
+    CAPTURE(yes);
+    for (const bool pipeline : {false, true}) {
+      CAPTURE(pipeline);
+      options.pipeline = pipeline;
+      options.pipeline_min_bytes = 0;
+      std::size_t items = 0;
+      bool asked = false;
+      rules::KindGate gate;
+      gate.on_item = [&](const yaml::Node&) { ++items; };
+      gate.proceed = [&](const yaml::Document* skeleton) {
+        asked = true;
+        CHECK(skeleton != nullptr);
+        return yes;
+      };
+      std::vector<Diagnostic> found(1);  // what was there before stays
+      const std::size_t n = rules::check_rule_source(source, options, {}, found, gate);
+      CHECK(asked);
+      CHECK(items == 2);
+      CHECK(n == (yes ? plain_rules : 0));
+      CHECK(found.size() == (yes ? plain.size() + 1 : 1));
+    }
   }
+}
+
+TEST_CASE("check-rules on two threads: a big file's findings in file order, and a read that gives up halfway") {
+  // 300 groups: a broken expression, a duplicate across groups (the lint check's state goes from
+  // group to group), a missing label, and later a group the streamed read gives up on (an alias).
+  std::string text = "groups:\n";
+  for (int g = 0; g < 300; ++g) {
+    text += "  - name: g" + std::to_string(g) + "\n    rules:\n";
+    for (int r = 0; r < 5; ++r) {
+      const std::string expr = g == 7 && r == 2 ? "rate(x[5m]" : "up{job=\"j" + std::to_string(g % 150) + "\"} == 0";
+      text += "      - alert: A" + std::to_string(r) + "\n        expr: " + expr + "\n        for: 5m\n" +
+              (g == 40 ? "" : "        labels:\n          severity: page\n");
+    }
+  }
+  const Outcome one_thread = run(text, Read::Streamed, true, true);
+  const Outcome pipelined = run(text, Read::Pipelined, true, true);
+  CHECK(one_thread.rules == 1500);
+  CHECK(pipelined.rules == one_thread.rules);
+  CHECK(pipelined.findings.size() > 3);
+  CHECK(pipelined.findings == one_thread.findings);
+
+  const std::string alias = text + "  - name: &n late\n    rules:\n      - record: *n\n        expr: up\n";
+  const Outcome whole = run(alias, Read::Whole, true, true);
+  const Outcome gave_up = run(alias, Read::Pipelined, true, true);
+  CHECK(gave_up.rules == 1501);
+  CHECK(gave_up.findings == whole.findings);
 }

@@ -1,5 +1,6 @@
 // load_streaming(): each item of the streamed sequence, handed over while it is read, must be the
-// very node load() builds, although every item reuses the memory of the one before.
+// very node load() builds, although every item reuses the memory of the one before;
+// load_streaming_owned(): the same items, each still intact when kept until the end.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -35,6 +36,17 @@ StreamComparison compare_streamed(std::string text, std::string_view key = "grou
   const Document full = load(source);
   const Node* full_seq = full.root != nullptr && full.root->is_map() ? full.root->get(key) : nullptr;
   StreamComparison result;
+  // Handed over: every item kept until the end must still be the node load() built.
+  std::vector<StreamedItem> kept;
+  auto owned = load_streaming_owned(source, key, [&](StreamedItem&& item) { kept.push_back(std::move(item)); });
+  for (std::size_t i = 0; owned && i < kept.size() && result.mismatch.empty(); ++i) {
+    if (full_seq == nullptr || !full_seq->is_seq() || i >= full_seq->items.size()) {
+      result.mismatch = "a handed-over item load() does not have";
+    } else {
+      result.mismatch = diff_nodes(kept[i].item, full_seq->items[i], "/owned/" + std::to_string(i));
+    }
+  }
+  if (!result.mismatch.empty()) return result;
   auto streamed = load_streaming(source, key, [&](const Node& item) {
     const std::size_t i = static_cast<std::size_t>(result.items++);
     if (!result.mismatch.empty()) return;
@@ -45,6 +57,10 @@ StreamComparison compare_streamed(std::string text, std::string_view key = "grou
     result.mismatch = diff_nodes(&item, full_seq->items[i], "/" + std::string(key) + "/" + std::to_string(i));
   });
   result.streamed = streamed.has_value();
+  if (owned.has_value() != streamed.has_value() || (owned && kept.size() != static_cast<std::size_t>(result.items)))
+    result.mismatch = "load_streaming_owned() and load_streaming() disagree";
+  if (owned && streamed && owned->nodes.size() != streamed->nodes.size())
+    result.mismatch = "load_streaming_owned() kept other nodes than load_streaming()";
   if (!streamed || !result.mismatch.empty()) return result;
   if (!streamed->problems.empty() || !full.problems.empty()) {
     result.mismatch = "problems";
