@@ -28,7 +28,7 @@ const Node* Node::key_node(std::string_view name) const {
 }
 
 std::size_t Node::source_offset(std::size_t value_offset) const {
-  if (kind == NodeKind::Null) return std::min(offset + value_offset, end);
+  if (kind == NodeKind::Null) return std::min<std::size_t>(offset + value_offset, end);
   if (kind != NodeKind::Scalar) return offset;
   const bool quoted = style == ScalarStyle::SingleQuoted || style == ScalarStyle::DoubleQuoted;
   if (value_offset >= value.size()) return quoted && end > offset ? end - 1 : end;
@@ -43,7 +43,7 @@ std::size_t Node::source_offset(std::size_t value_offset) const {
     const std::size_t eol = source->text().find('\n', raw_begin);
     if (eol != std::string::npos) start = eol + 1 + static_cast<std::size_t>(std::max(block_indent, 0));
   }
-  return std::min(start + value_offset, end);
+  return std::min<std::size_t>(start + value_offset, end);
 }
 
 Position Node::source_position(std::size_t value_offset) const {

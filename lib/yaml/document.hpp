@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/file_io.hpp"
 #include "core/source_file.hpp"
+#include "yaml/node_list.hpp"
 #include "yaml/node_pool.hpp"
 
 namespace mlmon::yaml {
@@ -74,6 +76,10 @@ struct Entry {
   bool merged = false;
 };
 
+// Byte offsets are 32 bits (a node is smaller; a large config has hundreds of thousands): no input
+// mlmon reads is larger than kMaxInputBytes.
+static_assert(kMaxInputBytes <= UINT32_MAX);
+
 /// A YAML node that remembers where it came from. Nodes are owned by their Document.
 /// An alias resolves to the anchored node itself (shared, not copied), as Go's yaml does; the
 /// graph is acyclic (a node containing an alias of itself is refused by load()).
@@ -85,17 +91,17 @@ struct Node {
   /// For a scalar: re-reading it from the source reproduced the parser's value, so
   /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
   bool exact_offsets = true;
-  std::size_t offset = 0;  ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
-  std::size_t end = 0;     ///< byte offset just past the node's last character
+  std::uint32_t offset = 0;  ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
+  std::uint32_t end = 0;     ///< byte offset just past the node's last character
   Position pos;            ///< 1-based line/col of `offset`
   NodeText tag;            ///< explicit tag ("!!str", "!custom"), empty when none
   std::string value;       ///< scalar: decoded value; Null: the text as written ("", "~", "null")
-  std::vector<const Node*> items;  ///< sequence
-  std::vector<Entry> entries;      ///< mapping
+  NodeList<const Node*> items;  ///< sequence
+  NodeList<Entry> entries;      ///< mapping
 
   /// Where the node's properties (`&anchor`, `!tag`) start; == offset when it has none. Go's
   /// yaml reports a node's line/column here, e.g. at `&expr` in `expr: &expr |`.
-  std::size_t props_offset = 0;
+  std::uint32_t props_offset = 0;
   NodeText anchor;  ///< the anchor name defined on this node (`&name`), empty when none
 
   bool is_scalar() const { return kind == NodeKind::Scalar; }
@@ -118,7 +124,7 @@ struct Node {
 
   // Filled by the loader for source_offset(): the raw scalar text's start and, for block scalars,
   // the content indentation.
-  std::size_t raw_begin = 0;
+  std::uint32_t raw_begin = 0;
   int block_indent = 0;
   int parent_indent = -1;  ///< column of the innermost enclosing block collection (-1: none)
   const SourceFile* source = nullptr;

@@ -403,7 +403,7 @@ class FastLoader {
       stream_pending_ = sinks_.any() && depth == 1 && k->is_scalar() && k->value == stream_key_;
       const Node* v = parse_value(key.colon + 1, indent, true, 0, depth);
       stream_pending_ = false;
-      end = std::max({end, k->end, v->end});
+      end = std::max<std::size_t>({end, k->end, v->end});
       entries_.push_back(Entry{k, v, false});
       const Line next = next_line(next_, true);
       if (!next.valid() || next.indent < indent) break;
@@ -452,7 +452,7 @@ class FastLoader {
       Pool<Node> outer;
       if (hand_over) outer = std::exchange(doc_->nodes, Pool<Node>{});
       const Node* item = parse_value(line.content + 1, indent, false, line.start, depth);
-      end = std::max(end, item->end);
+      end = std::max<std::size_t>(end, item->end);
       if (hand_over) {
         StreamedItem owned{std::exchange(doc_->nodes, std::move(outer)), item};
         (*sinks_.own)(std::move(owned));

@@ -264,7 +264,7 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
     throw_stop(kRuleSyntax, node.offset, "found unexpected end of stream while scanning a quoted scalar",
                "the quoted string that starts here is not closed");
   }
-  node.end = std::max(extent.end, node.offset);
+  node.end = static_cast<std::uint32_t>(std::max<std::size_t>(extent.end, node.offset));
   node.block_indent = extent.block_indent;
   node.exact_offsets = extent.matches;
   node.pos = cursor_.at(node.offset);
@@ -336,7 +336,7 @@ void TreeBuilder::end_collection() {
   stack_.pop_back();
   Node& node = *frame.node;
   if (node.flow) --flow_depth_;
-  node.end = std::max(frame.last_end, node.offset);
+  node.end = static_cast<std::uint32_t>(std::max<std::size_t>(frame.last_end, node.offset));
   const char open = node.offset < text_.size() ? text_[node.offset] : '\0';
   if (node.flow && (open == '[' || open == '{')) {
     // Past the closing bracket: skip what may follow the last item (blanks, comments, a comma).
@@ -369,7 +369,7 @@ void TreeBuilder::end_collection() {
     Frame& parent = stack_.back();
     parent.total = add_capped(parent.total, frame.total);
     parent.aliased = add_capped(parent.aliased, frame.aliased);
-    parent.last_end = std::max(parent.last_end, node.end);
+    parent.last_end = std::max<std::size_t>(parent.last_end, node.end);
   }
 }
 

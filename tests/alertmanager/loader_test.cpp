@@ -431,7 +431,7 @@ TEST_CASE("the decoder's guards against depth and aliasing report alertmanager/y
   const auto route = [&](std::vector<const yaml::Node*> children) -> const yaml::Node* {
     yaml::Node& routes = pool.emplace_back();
     routes.kind = yaml::NodeKind::Sequence;
-    routes.items = std::move(children);
+    routes.items.assign(children.begin(), children.end());
     yaml::Node& n = pool.emplace_back();
     n.kind = yaml::NodeKind::Mapping;
     n.pos = {1, 1};
