@@ -5,6 +5,8 @@
 #include <array>
 #include <limits>
 
+#include "core/civil_date.hpp"
+
 namespace mlmon::gotemplate::go {
 
 namespace {
@@ -19,16 +21,6 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
   return q;
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = floor_div(y, 400);
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
 }
 
 // Go's appendInt: zero-padded to `width`, a minus sign before the padding.
@@ -199,18 +191,12 @@ Civil civil(const Time& t) {
   c.hour = static_cast<int>(secs / 3600);
   c.minute = static_cast<int>(secs / 60 % 60);
   c.second = static_cast<int>(secs % 60);
-  c.weekday = static_cast<int>(((days % 7) + 7 + 4) % 7);  // 1970-01-01 was a Thursday
-  // civil_from_days (H. Hinnant).
-  const std::int64_t z = days + 719468;
-  const std::int64_t era = floor_div(z, 146097);
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  c.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  c.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  c.year = yoe + era * 400 + (c.month <= 2 ? 1 : 0);
-  c.yday = static_cast<int>(days - days_from_civil(c.year, 1, 1) + 1);
+  const CivilDate date = civil_from_days(days);
+  c.year = date.year;
+  c.month = date.month;
+  c.day = date.day;
+  c.weekday = date.weekday;
+  c.yday = date.yday;
   return c;
 }
 
@@ -229,7 +215,7 @@ Time date(std::int64_t year, std::int64_t month, std::int64_t day, std::int64_t 
   std::int64_t m = month - 1;
   year += floor_div(m, 12);
   m -= floor_div(m, 12) * 12;
-  const std::int64_t days = days_from_civil(year, m + 1, 1) + day - 1;
+  const std::int64_t days = days_from_civil(year, static_cast<int>(m) + 1, 1) + day - 1;
   return unix_time(days * 86400 + hour * 3600 + minute * 60 + second, nsec);
 }
 

@@ -7,7 +7,7 @@
 #include <set>
 
 #include "core/go_quote.hpp"
-#include "gotemplate/go_time.hpp"
+#include "core/rfc3339.hpp"
 #include "promql/duration.hpp"
 #include "promql/go_format.hpp"
 #include "yaml/scalars.hpp"
@@ -76,55 +76,10 @@ std::optional<int64_t> parse_start_timestamp(std::string_view text) {
     const double frac = std::modf(*seconds, &whole);
     return static_cast<int64_t>(whole) * 1000 + static_cast<int64_t>(frac * 1e9) / 1'000'000;
   }
-  // time.RFC3339Nano: 2006-01-02T15:04:05.999999999Z07:00 (fraction optional).
-  auto digits = [&](std::size_t at, std::size_t n, int64_t& out) {
-    if (at + n > text.size()) return false;
-    out = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-      if (text[i] < '0' || text[i] > '9') return false;
-      out = out * 10 + (text[i] - '0');
-    }
-    return true;
-  };
-  int64_t year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!digits(0, 4, year) || text.size() < 20 || text[4] != '-' || !digits(5, 2, month) || text[7] != '-' ||
-      !digits(8, 2, day) || text[10] != 'T' || !digits(11, 2, hour) || text[13] != ':' || !digits(14, 2, minute) ||
-      text[16] != ':' || !digits(17, 2, second)) {
-    return std::nullopt;
-  }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
-  std::size_t i = 19;
-  int64_t nanos = 0;
-  if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
-    ++i;
-    const std::size_t start = i;
-    int64_t scale = 100'000'000;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-      if (i - start < 9) nanos += (text[i] - '0') * scale;
-      scale /= 10;
-      ++i;
-    }
-    if (i == start) return std::nullopt;
-  }
-  int64_t offset_seconds = 0;
-  if (i < text.size() && text[i] == 'Z') {
-    ++i;
-  } else if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
-    int64_t oh = 0, om = 0;
-    if (!digits(i + 1, 2, oh) || i + 3 >= text.size() || text[i + 3] != ':' || !digits(i + 4, 2, om))
-      return std::nullopt;
-    if (oh > 23 || om > 59) return std::nullopt;
-    offset_seconds = (oh * 3600 + om * 60) * (text[i] == '-' ? -1 : 1);
-    i += 6;
-  } else {
-    return std::nullopt;
-  }
-  if (i != text.size()) return std::nullopt;
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  if (day > kDays[month - 1] || (month == 2 && day == 29 && !leap)) return std::nullopt;
-  const auto t = gotemplate::go::date(year, month, day, hour, minute, second, nanos);
-  return (t.sec - offset_seconds) * 1000 + t.nsec / 1'000'000;
+  // time.RFC3339Nano: 2006-01-02T15:04:05.999999999Z07:00 (fraction optional), as Go reads it.
+  const auto time = parse_rfc3339(text, Rfc3339Mode::strict);
+  if (!time) return std::nullopt;
+  return time->seconds * 1000 + time->nanos / 1'000'000;
 }
 
 namespace {
