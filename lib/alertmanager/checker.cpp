@@ -223,10 +223,8 @@ void Checker::decode_matchers(const yaml::Node* value) {
     if (!parsed.ok()) {
       report(item, Phase::Decode, ids::kMatcher, parsed.error);
     } else if (parsed.classic_only) {
-      report(item, Phase::Extra, ids::kClassicMatcher,
-             "matcher is only valid in the classic syntax; Alertmanager falls back to the classic parser and logs a "
-             "warning",
-             Severity::Warning, "write it as '" + parsed.suggestion + "' (values double-quoted)");
+      // Not a validation: recorded for the lint check (lint/classic_matcher.cpp).
+      out_.classic_matchers.push_back({item, "write it as '" + parsed.suggestion + "' (values double-quoted)"});
     }
   }
 }

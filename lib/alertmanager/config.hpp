@@ -13,7 +13,8 @@ struct Node;
 namespace mlmon::alertmanager {
 
 /// Routing trees are followed this deep at most (Alertmanager has no limit; mlmon must not
-/// overflow its stack on a hostile file). Deeper levels are reported, not followed.
+/// overflow its stack on a hostile file). Deeper levels are not followed: the model stops there,
+/// and the lint alertmanager/route-depth reports where.
 inline constexpr int kMaxRouteDepth = 128;
 
 /// One node of the routing tree, as Alertmanager builds it (dispatch.NewRoute): `match`,

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "alertmanager/check_ids.hpp"
+#include "alertmanager/lint/check.hpp"
 #include "alertmanager/router.hpp"
-#include "yaml/document.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -17,26 +16,10 @@ void route_label_names(const Route& r, std::set<std::string, std::less<>>& out, 
   for (const Route& c : r.routes) route_label_names(c, out, depth + 1);
 }
 
-// A route below the root whose matchers select on `label` and accept `value`.
-const Route* route_for_value(const Route& r, const std::string& label, const std::string& value, int depth) {
-  if (depth > 0) {
-    for (const Matcher& m : r.matchers) {
-      if (m.name == label && m.matches(value)) return &r;
-    }
-  }
-  if (depth > kMaxRouteDepth) return nullptr;
-  for (const Route& c : r.routes) {
-    if (const Route* found = route_for_value(c, label, value, depth + 1)) return found;
-  }
-  return nullptr;
-}
-
-Diagnostic warning(const AlertRuleRef& alert, std::string_view rule, std::string message, std::string hint) {
-  return make_diagnostic(Severity::Warning, rule, alert.file, alert.pos, std::move(message), std::move(hint));
-}
-
 }  // namespace
 
+// The checks themselves are in lint/, one per file named after its id; this routes each rule once
+// and runs them on it in the order of their list.
 std::vector<Diagnostic> crosscheck_alert_routing(const Config& config, const std::vector<AlertRuleRef>& alerts) {
   std::vector<Diagnostic> out;
   if (!config.has_route) return out;
@@ -52,32 +35,8 @@ std::vector<Diagnostic> crosscheck_alert_routing(const Config& config, const std
     for (const std::string& name : alert.templated_labels) labels.erase(name);
     const std::vector<const Route*> routes = match_routes(config.route, labels);
     if (routes.empty()) continue;
-    std::vector<std::string> receivers;
-    bool all_blackholes = true;
-    for (const Route* r : routes) {
-      receivers.push_back(r->effective_receiver);
-      const Receiver* receiver = config.find_receiver(r->effective_receiver);
-      if (receiver == nullptr || !receiver->is_blackhole()) all_blackholes = false;
-    }
-    if (all_blackholes) {
-      out.push_back(warning(alert, ids::kUnroutedAlert,
-                            "alert " + alert.name +
-                                " reaches no receiver that notifies anyone: " + join_receivers(receivers) +
-                                (receivers.size() == 1 ? " has" : " have") + " no integrations",
-                            "route it to a receiver with an integration, or drop the rule if nobody needs it"));
-      continue;
-    }
-    const auto severity = labels.find("severity");
-    if (routes.size() == 1 && routes.front() == &config.route && severity != labels.end()) {
-      if (const Route* r = route_for_value(config.route, "severity", severity->second, 0)) {
-        out.push_back(
-            warning(alert, ids::kDefaultRouteOnly,
-                    "alert " + alert.name + " (severity=" + severity->second + ") only reaches the root receiver " +
-                        config.route.effective_receiver + ", although routes exist for this severity",
-                    "the route " + to_string(r->matchers) +
-                        (r->node ? " (Alertmanager config line " + std::to_string(r->node->pos.line) + ")" : "") +
-                        " (or its parent) does not match the alert's other labels"));
-      }
+    for (const auto& check : rule_crosschecks()) {
+      check->run(CrossCheckContext{config, alert, labels, routes, check->id(), out});
     }
   }
   return out;

@@ -19,11 +19,13 @@ struct AlertRuleRef {
   Position pos;
 };
 
-/// Routes each rule's labels (plus alertname) through the config and warns (rule ids
-/// alertmanager/unrouted-alert, alertmanager/default-route-only) about alerts that reach only
-/// receivers without integrations, or only the root route's default receiver while the config has
-/// routes for the alert's severity. Positions point at the rules. Alerts whose route depends on a
-/// templated label are skipped: their route is not known before they fire.
+/// Routes each rule's labels (plus alertname) through the config and runs the rules cross-checks
+/// of lint/registry.cpp on it (rule_crosschecks(), one per file under lint/ named after its id):
+/// warnings about alerts that reach only receivers without integrations
+/// (alertmanager/unrouted-alert), or only the root route's default receiver while the config has
+/// routes for the alert's severity (alertmanager/default-route-only). Positions point at the
+/// rules. Alerts whose route depends on a templated label are skipped: their route is not known
+/// before they fire.
 std::vector<Diagnostic> crosscheck_alert_routing(const Config& config, const std::vector<AlertRuleRef>& alerts);
 
 }  // namespace mlmon::alertmanager

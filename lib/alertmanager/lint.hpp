@@ -18,11 +18,11 @@ struct LintOptions {
 };
 
 /// mlmon's checks beyond Alertmanager's, all warnings (rule ids alertmanager/...): the checks of
-/// lint/registry.cpp, one per file under lint/ named after its id (missing-file, template-glob,
-/// unused-receiver, unused-time-interval, shadowed-route, inhibit-never-fires, plain-secret,
-/// unexpanded-env, template-syntax), in that order. Messages never contain secret values. The
-/// output of render-alertmanager (is_rendered_output) holds its secrets by design: plain-secret
-/// and unexpanded-env are checked on its template instead.
+/// lint/registry.cpp, one per file under lint/ named after its id (classic-matcher, route-depth,
+/// missing-file, template-glob, unused-receiver, unused-time-interval, shadowed-route,
+/// inhibit-never-fires, plain-secret, unexpanded-env, template-syntax), in that order. Messages never contain secret
+/// values. The output of render-alertmanager (is_rendered_output) holds its secrets by design: plain-secret and
+/// unexpanded-env are checked on its template instead.
 std::vector<Diagnostic> lint_config(const LoadedConfig& loaded, const LintOptions& options = {});
 
 /// `${NAME}` or `${NAME:-default}` references in a text: byte offset and length of each.

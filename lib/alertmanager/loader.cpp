@@ -54,6 +54,9 @@ void mask_messages(LoadedConfig& loaded) {
       if (h.size() > 10) replace_all(f.diagnostic.message, "`" + h.substr(0, 7) + "...`", "`<secret>`");
     }
   }
+  for (ClassicMatcherUse& use : loaded.classic_matchers) {
+    for (const std::string& h : hidden) replace_all(use.hint, h, "<secret>");
+  }
 }
 
 }  // namespace

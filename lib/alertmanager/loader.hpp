@@ -45,6 +45,13 @@ struct FileReference {
   bool is_template_glob = false;
 };
 
+/// A `matchers` item only Alertmanager's classic parser accepts (it falls back to that parser and
+/// logs a warning), recorded while decoding for the lint check alertmanager/classic-matcher.
+struct ClassicMatcherUse {
+  const yaml::Node* item = nullptr;
+  std::string hint;  ///< the UTF-8 form to write instead, with secrets masked like messages
+};
+
 struct LoadOptions {
   /// Byte ranges of the source whose text must never appear in messages (expanded variables).
   std::vector<std::pair<std::size_t, std::size_t>> sensitive_ranges;
@@ -61,6 +68,7 @@ struct LoadedConfig {
   std::vector<Finding> findings;
   std::vector<SecretValue> secrets;
   std::vector<FileReference> files;
+  std::vector<ClassicMatcherUse> classic_matchers;  ///< in the order they were decoded
   LoadOptions options;
 
   bool has_errors() const;

@@ -1,7 +1,6 @@
 // Builds the routing tree and the other parts routing and the lints need (dispatch.NewRoute).
 #include <string>
 
-#include "alertmanager/check_ids.hpp"
 #include "alertmanager/checker.hpp"
 #include "alertmanager/config_checks.hpp"
 #include "alertmanager/node_util.hpp"
@@ -54,7 +53,7 @@ std::vector<std::string> strings(const Node* list) {
   return out;
 }
 
-void build_route(Checker& ck, const Node& node, const std::string& inherited, Route& out, int depth, bool& too_deep) {
+void build_route(Checker& ck, const Node& node, const std::string& inherited, Route& out, int depth) {
   out.node = &node;
   out.receiver_node = field_node(&node, "receiver");
   out.receiver = scalar_text(out.receiver_node);
@@ -65,20 +64,12 @@ void build_route(Checker& ck, const Node& node, const std::string& inherited, Ro
   out.active_time_intervals = strings(field_node(&node, "active_time_intervals"));
   const Node* children = field_node(&node, "routes");
   if (children == nullptr || !children->is_seq()) return;
-  if (depth >= kMaxRouteDepth) {
-    if (!too_deep) {
-      too_deep = true;
-      ck.report(children, Phase::Extra, ids::kRouteDepth,
-                "the routing tree is nested more than " + std::to_string(kMaxRouteDepth) +
-                    " levels deep; mlmon does not follow it further",
-                Severity::Warning);
-    }
-    return;
-  }
+  // A guard for the stack, not a rule: lint/route_depth.cpp reports where the tree was cut.
+  if (depth >= kMaxRouteDepth) return;
   for (const Node* child : children->items) {
     if (!child->is_map()) continue;
     out.routes.emplace_back();
-    build_route(ck, *child, out.effective_receiver, out.routes.back(), depth + 1, too_deep);
+    build_route(ck, *child, out.effective_receiver, out.routes.back(), depth + 1);
   }
 }
 
@@ -87,8 +78,7 @@ void build_route(Checker& ck, const Node& node, const std::string& inherited, Ro
 void build_model(Checker& ck, const Node& root, Config& out) {
   if (const Node* route = field_node(&root, "route"); route != nullptr && route->is_map()) {
     out.has_route = true;
-    bool too_deep = false;
-    build_route(ck, *route, std::string(), out.route, 0, too_deep);
+    build_route(ck, *route, std::string(), out.route, 0);
   }
   if (const Node* receivers = field_node(&root, "receivers"); receivers != nullptr && receivers->is_seq()) {
     for (const Node* r : receivers->items) {

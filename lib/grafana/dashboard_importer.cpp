@@ -42,13 +42,17 @@ std::string edited_by(const VersionEntry& entry) {
 
 struct DashboardImporter::Prepared {
   std::string path;
-  bool ok = false;
-  std::string error;     // why it cannot be imported, when !ok
-  std::string findings;  // rendered lint findings to show before its line
-  json dashboard;        // ready to send: inputs resolved, id null, no version
+  json dashboard;  // ready to send: inputs resolved, id null, no version
   std::string uid;
   std::string title;
   std::string message;
+};
+
+// One file of the run.
+struct DashboardImporter::Item {
+  std::string path;
+  std::string findings;       // rendered lint findings to show before its line
+  Result<Prepared> prepared;  // or why it cannot be imported
 };
 
 DashboardImporter::DashboardImporter(GrafanaClient& client, const DashboardComparer& comparer,
@@ -60,88 +64,71 @@ void DashboardImporter::report_failure(const std::string& path, const std::strin
   ++counts.failed;
 }
 
-bool DashboardImporter::prepare(const std::string& path, const ImportOptions& options, Prepared& prepared) {
-  prepared.path = path;
-  auto text = read_file(path);
-  if (!text) {
-    prepared.error = text.error().message;
-    return false;
-  }
-  auto parsed = parse_bounded_json(*text);
-  if (!parsed) {
-    prepared.error = fmt::format("not valid JSON: {}", parsed.error().message);
-    return false;
-  }
+Result<DashboardImporter::Prepared> DashboardImporter::prepare(const std::string& path, const ImportOptions& options,
+                                                               std::string& findings) {
+  const std::string text = MLMON_TRY(read_file(path));
+  auto parsed = parse_bounded_json(text);
+  if (!parsed) return fail(fmt::format("not valid JSON: {}", parsed.error().message));
   json document = std::move(*parsed);
   // The API's own shape ({"dashboard": {...}, "meta": {...}}) is accepted as well as the plain model.
   if (document.is_object() && document.contains("dashboard") && document["dashboard"].is_object() &&
       (document.contains("meta") || document.size() == 1)) {
     document = json(document["dashboard"]);
   }
-  if (!document.is_object()) {
-    prepared.error = "not a dashboard: the file's JSON is not an object";
-    return false;
-  }
+  if (!document.is_object()) return fail("not a dashboard: the file's JSON is not an object");
 
   if (linter_ != nullptr) {
     Report errors;
-    errors.add_source(std::make_shared<SourceFile>(path, *text));
-    linter_->lint(path, *text, errors);
+    errors.add_source(std::make_shared<SourceFile>(path, text));
+    linter_->lint(path, text, errors);
     errors.remove_below(Severity::Error);
     std::size_t count = errors.diagnostics().size();
     if (count > 0) {
       std::ostringstream rendered;
       render_text(errors, rendered, TextStyle{false, true});
-      prepared.findings = rendered.str();
+      findings = rendered.str();
       if (!options.force) {
-        prepared.error = fmt::format("{} error{} from check-dashboards; fix {} or pass --force to import anyway", count,
-                                     count == 1 ? "" : "s", count == 1 ? "it" : "them");
-        return false;
+        return fail(fmt::format("{} error{} from check-dashboards; fix {} or pass --force to import anyway", count,
+                                count == 1 ? "" : "s", count == 1 ? "it" : "them"));
       }
     }
   }
 
-  auto resolved = resolve_inputs(document, options.inputs);
-  if (!resolved) {
-    prepared.error = resolved.error().message;
-    return false;
-  }
-  prepared.dashboard = std::move(*resolved);
+  Prepared prepared;
+  prepared.path = path;
+  prepared.dashboard = MLMON_TRY(resolve_inputs(document, options.inputs));
   prepared.uid = string_field(prepared.dashboard, "uid");
   prepared.title = string_field(prepared.dashboard, "title");
   if (!is_valid_uid(prepared.uid)) {
-    prepared.error = prepared.uid.empty()
-                         ? "the dashboard has no uid; give it one (letters, digits, - and _, at most 40) so that "
-                           "re-imports update it instead of adding copies"
-                         : fmt::format("the uid \"{}\" is not valid in Grafana (letters, digits, - and _, at most 40)",
-                                       prepared.uid);
-    return false;
+    return fail(prepared.uid.empty()
+                    ? "the dashboard has no uid; give it one (letters, digits, - and _, at most 40) so that "
+                      "re-imports update it instead of adding copies"
+                    : fmt::format("the uid \"{}\" is not valid in Grafana (letters, digits, - and _, at most 40)",
+                                  prepared.uid));
   }
-  if (prepared.title.find_first_not_of(" \t\r\n") == std::string::npos) {
-    prepared.error = "the dashboard has no title";
-    return false;
-  }
+  if (prepared.title.find_first_not_of(" \t\r\n") == std::string::npos) return fail("the dashboard has no title");
   // Grafana matches by uid; a stale id from another instance would name a different dashboard.
   prepared.dashboard["id"] = nullptr;
   prepared.dashboard.erase("version");
   prepared.message = version_message(options.message, path, git_head_commit(path));
-  prepared.ok = true;
-  return true;
+  return prepared;
 }
 
 ImportCounts DashboardImporter::run(const std::vector<std::string>& files, const ImportOptions& options) {
   ImportCounts counts;
   // Everything local first, so that no request is sent for a file that cannot be imported.
-  std::vector<Prepared> prepared(files.size());
+  std::vector<Item> items(files.size());
   std::map<std::string, std::string> first_file_of_uid;
   std::size_t ready = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (!prepare(files[i], options, prepared[i])) continue;
-    auto [it, inserted] = first_file_of_uid.emplace(prepared[i].uid, files[i]);
+    Item& item = items[i];
+    item.path = files[i];
+    item.prepared = prepare(files[i], options, item.findings);
+    if (!item.prepared) continue;
+    auto [it, inserted] = first_file_of_uid.emplace(item.prepared->uid, files[i]);
     if (!inserted) {
-      prepared[i].ok = false;
-      prepared[i].error =
-          fmt::format("uid {} is also used by {}; each dashboard needs its own uid", prepared[i].uid, it->second);
+      item.prepared = fail(
+          fmt::format("uid {} is also used by {}; each dashboard needs its own uid", item.prepared->uid, it->second));
       continue;
     }
     ++ready;
@@ -169,27 +156,27 @@ ImportCounts DashboardImporter::run(const std::vector<std::string>& files, const
   }
 
   std::size_t index = 0;
-  for (; index < prepared.size(); ++index) {
-    const Prepared& item = prepared[index];
+  for (; index < items.size(); ++index) {
+    const Item& item = items[index];
     if (stop) break;
     out_ << item.findings;
     bool failed_before = counts.failed > 0;
-    if (!item.ok) {
-      report_failure(item.path, item.error, counts);
+    if (!item.prepared) {
+      report_failure(item.path, item.prepared.error().message, counts);
     } else if (!folder_error.empty()) {
       report_failure(item.path, folder_error, counts);
     } else {
       if (!item.findings.empty()) out_ << item.path << ": importing despite the errors above (--force)\n";
-      if (!import_one(item, options, folder ? &*folder : nullptr, counts)) stop = counts.stopped = true;
+      if (!import_one(*item.prepared, options, folder ? &*folder : nullptr, counts)) stop = counts.stopped = true;
     }
     if (options.fail_fast && !failed_before && counts.failed > 0) {
       ++index;
-      if (index < prepared.size()) out_ << "stopping at the first failure (--fail-fast)\n";
+      if (index < items.size()) out_ << "stopping at the first failure (--fail-fast)\n";
       break;
     }
   }
-  if (index < prepared.size()) {
-    std::size_t left = prepared.size() - index;
+  if (index < items.size()) {
+    std::size_t left = items.size() - index;
     out_ << fmt::format("{} dashboard{} not attempted\n", left, left == 1 ? "" : "s");
     counts.failed += static_cast<int>(left);
   }

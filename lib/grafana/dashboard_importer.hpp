@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hpp"
 #include "grafana/client.hpp"
 #include "grafana/dashboard_checks.hpp"
 #include "grafana/folder_target.hpp"
@@ -47,7 +48,11 @@ class DashboardImporter {
 
  private:
   struct Prepared;
-  bool prepare(const std::string& path, const ImportOptions& options, Prepared& prepared);
+  struct Item;
+  /// Reads, parses, lints and resolves one file: the dashboard ready to send, or why it cannot be
+  /// imported. `findings` gets the rendered error-level lint findings, to show before the file's
+  /// line whether it is imported (--force) or not.
+  Result<Prepared> prepare(const std::string& path, const ImportOptions& options, std::string& findings);
   /// Returns false when the run must stop (authentication failure, Grafana unreachable).
   bool import_one(const Prepared& item, const ImportOptions& options, const ResolvedFolder* folder,
                   ImportCounts& counts);

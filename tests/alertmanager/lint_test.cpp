@@ -145,6 +145,47 @@ TEST_CASE("missing *_file targets and template globs") {
   CHECK(found[3].message == "template glob \"templates/*.tmpl\" matches no file");
 }
 
+TEST_CASE("matchers only the classic parser accepts") {
+  const std::string yaml =
+      "route:\n  receiver: a\n  routes:\n  - receiver: a\n    matchers: ['foo=~bar=baz', "
+      "'x=\"y\"']\nreceivers: [{name: a}]\n";
+  CHECK(lint(yaml) ==
+        "5:16: matcher is only valid in the classic syntax; Alertmanager falls back to the classic parser and logs a "
+        "warning [alertmanager/classic-matcher]\n");
+  const std::vector<Diagnostic> out = lint_config(load_text(yaml));
+  REQUIRE(out.size() == 1);
+  CHECK(out.front().severity == Severity::Warning);
+  CHECK(out.front().hint == "write it as 'foo=~\"bar=baz\"' (values double-quoted)");
+  // A value expanded from the environment stays out of the hint, as out of every message.
+  LoadOptions options;
+  const std::size_t value = yaml.find("bar=baz");
+  options.sensitive_ranges = {{value, value + 7}};
+  const LoadedConfig expanded = load_config(std::make_shared<SourceFile>("alertmanager.yml", yaml), options);
+  const std::vector<Diagnostic> masked = lint_config(expanded);
+  REQUIRE(masked.size() == 1);
+  CHECK(masked.front().hint == "write it as 'foo=~\"<secret>\"' (values double-quoted)");
+}
+
+TEST_CASE("a routing tree nested deeper than mlmon follows") {
+  const auto nest = [](int levels) {
+    std::string deep = "route:\n  receiver: a\n";
+    std::string indent = "  ";
+    for (int i = 0; i < levels; ++i) {
+      deep += indent + "routes:\n" + indent + "- receiver: a\n";
+      indent += "  ";
+    }
+    return deep + "receivers: [{name: a}]\n";
+  };
+  // Said once, at the first `routes` list the model does not follow.
+  CHECK(lint(nest(200)) ==
+        "260:259: the routing tree is nested more than 128 levels deep; mlmon does not follow it further "
+        "[alertmanager/route-depth]\n");
+  CHECK(lint(nest(kMaxRouteDepth)).empty());
+  CHECK(lint(nest(kMaxRouteDepth + 1)) ==
+        "260:259: the routing tree is nested more than 128 levels deep; mlmon does not follow it further "
+        "[alertmanager/route-depth]\n");
+}
+
 TEST_CASE("find_env_references") {
   const auto refs = find_env_references("a ${X} $${Y} ${Z:-d e} ${1} ${W");
   REQUIRE(refs.size() == 2);

@@ -145,24 +145,48 @@ TEST_CASE("registry: each rule and dashboard check lives in the file named after
 }
 
 // Alertmanager's lint checks do the same under lib/alertmanager/lint/ (one area, so <name>.cpp).
-// The ids held to it are those of the lint registry, lint_checks(), not a list kept here: that is
-// what tells them from the validations (found while the config is decoded, and sharing files by
-// what they look at) and from the few lint ids reported while loading or by the rules cross-check.
-// Their ids are constants of check_ids.hpp, so the file must name the id's constant.
+// The ids held to it are those of the two lists of lint/registry.cpp, not a list kept here: the
+// checks of a loaded config, lint_checks(), and those of alerting rules against its routing,
+// rule_crosschecks(). That is what tells them from the validations (found while the config is
+// decoded, and sharing files by what they look at). Their ids are constants of check_ids.hpp, so
+// the file must name the id's constant.
+namespace {
+
+void check_alertmanager_lint_file(const std::string& id, const std::map<std::string, std::string>& constants) {
+  CAPTURE(id);
+  REQUIRE(id.starts_with("alertmanager/"));
+  const mlmon::checks::CheckInfo* info = mlmon::workspace::catalog().find(id);
+  REQUIRE(info != nullptr);
+  CHECK(info->kind == mlmon::checks::CheckKind::Lint);
+  const fs::path file = kRoot / "lib/alertmanager/lint" / (snake(id.substr(id.find('/') + 1)) + ".cpp");
+  REQUIRE(fs::exists(file));
+  REQUIRE(constants.contains(id));
+  CHECK(read(file).find("ids::" + constants.at(id)) != std::string::npos);
+}
+
+}  // namespace
+
 TEST_CASE("registry: each Alertmanager lint check lives in the file named after its id") {
   const std::map<std::string, std::string> constants = alertmanager_id_constants();
   REQUIRE(!mlmon::alertmanager::lint_checks().empty());
   for (const auto& check : mlmon::alertmanager::lint_checks()) {
-    const std::string id(check->id());
-    CAPTURE(id);
-    REQUIRE(id.starts_with("alertmanager/"));
-    const mlmon::checks::CheckInfo* info = mlmon::workspace::catalog().find(id);
-    REQUIRE(info != nullptr);
-    CHECK(info->kind == mlmon::checks::CheckKind::Lint);
-    const fs::path file = kRoot / "lib/alertmanager/lint" / (snake(id.substr(id.find('/') + 1)) + ".cpp");
-    REQUIRE(fs::exists(file));
-    REQUIRE(constants.contains(id));
-    CHECK(read(file).find("ids::" + constants.at(id)) != std::string::npos);
+    check_alertmanager_lint_file(std::string(check->id()), constants);
+  }
+  REQUIRE(!mlmon::alertmanager::rule_crosschecks().empty());
+  for (const auto& check : mlmon::alertmanager::rule_crosschecks()) {
+    check_alertmanager_lint_file(std::string(check->id()), constants);
+  }
+}
+
+// Every Alertmanager lint id is in one of the two lists: none is reported from elsewhere.
+TEST_CASE("registry: every Alertmanager lint check is in a list of lint/registry.cpp") {
+  std::set<std::string> listed;
+  for (const auto& check : mlmon::alertmanager::lint_checks()) listed.emplace(check->id());
+  for (const auto& check : mlmon::alertmanager::rule_crosschecks()) listed.emplace(check->id());
+  for (const mlmon::checks::CheckInfo* info : mlmon::workspace::catalog().all()) {
+    if (!info->id.starts_with("alertmanager/") || info->kind != mlmon::checks::CheckKind::Lint) continue;
+    CAPTURE(info->id);
+    CHECK(listed.contains(std::string(info->id)));
   }
 }
 

@@ -1,11 +1,14 @@
 #pragma once
 // mlmon's lint of a loaded Alertmanager config, one check per file named after its id (as for
-// rules and dashboards): the interface, what the checks share, and the list lint_config() runs.
+// rules and dashboards): the interface, what the checks share, and the list lint_config() runs;
+// and the same for the checks of alerting rules against the config's routing.
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "alertmanager/crosscheck.hpp"
+#include "alertmanager/labels.hpp"
 #include "alertmanager/lint.hpp"
 #include "alertmanager/loader.hpp"
 #include "alertmanager/matcher.hpp"
@@ -42,6 +45,38 @@ class LintCheck {
 /// Every check lint_config() runs, in the order it runs them (lint/registry.cpp).
 const std::vector<std::unique_ptr<LintCheck>>& lint_checks();
 
+/// What a rules cross-check sees, one alerting rule routed through one config, and where its
+/// findings go. Made per rule and check, so `warn` reports the id of the check that runs, at the
+/// rule.
+struct CrossCheckContext {
+  const Config& config;
+  const AlertRuleRef& alert;
+  /// The rule's labels as routing sees them: its static labels and alertname.
+  const LabelSet& labels;
+  /// The routes those labels reach (match_routes); never empty.
+  const std::vector<const Route*>& routes;
+  std::string_view id;
+  std::vector<Diagnostic>& out;
+
+  /// A warning at the rule.
+  void warn(std::string message, std::string hint = {}) const;
+};
+
+/// A lint check of alerting rules against a config's routing. It needs the rules, which
+/// lint_config() does not have, so these are a list of their own that
+/// crosscheck_alert_routing() runs for each rule whose route is known (check-alertmanager
+/// --rules, mlmon check). Its id is a constant of check_ids.hpp, its file named after it, as for
+/// LintCheck. Never throws.
+class RuleCrossCheck {
+ public:
+  virtual ~RuleCrossCheck() = default;
+  virtual std::string_view id() const = 0;
+  virtual void run(const CrossCheckContext& ctx) const = 0;
+};
+
+/// Every rules cross-check, in the order each rule is checked by them (lint/registry.cpp).
+const std::vector<std::unique_ptr<RuleCrossCheck>>& rule_crosschecks();
+
 // Shared by the checks.
 
 /// A node's line for a message, "?" without a node.
@@ -50,5 +85,9 @@ std::string line_of(const yaml::Node* n);
 /// Every alert that matches `later` also matches `earlier`: each of earlier's matchers appears in
 /// later's, or matches any value.
 bool matchers_cover(const Matchers& earlier, const Matchers& later);
+
+/// Every route in `routes` sends to a receiver without integrations: the alert notifies nobody
+/// (alertmanager/unrouted-alert). A receiver the config does not define does not count as one.
+bool reaches_only_blackholes(const Config& config, const std::vector<const Route*>& routes);
 
 }  // namespace mlmon::alertmanager
