@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 #include <utility>
+#include <vector>
 
 namespace mlmon {
 
@@ -23,16 +24,23 @@ class OrderedWorker {
   ~OrderedWorker() { stop(); }
 
   void push(Item item) {
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [this] { return queue_.size() < capacity_; });
-    queue_.push_back(std::move(item));
+    std::vector<Item> consumed;
+    {
+      std::unique_lock lock(mutex_);
+      room_.wait(lock, [this] { return queue_.size() < capacity_; });
+      queue_.push_back(std::move(item));
+      consumed.swap(consumed_);
+    }
     ready_.notify_one();
+    // `consumed` is freed here, on the thread that allocated it: memory freed on another thread
+    // than it came from costs allocator locks and keeps this thread from reusing it.
   }
 
-  /// Waits until every pushed item is consumed; rethrows what the consumer threw (the items
+  /// Waits until every pushed item is consumed (and frees them here); rethrows what the consumer threw (the items
   /// after that one were dropped unconsumed).
   void finish() {
     stop();
+    consumed_.clear();
     if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
   }
 
@@ -59,12 +67,15 @@ class OrderedWorker {
       }
       room_.notify_one();
       // After a failure the rest is only drained, so that push() never waits forever.
-      if (error_) continue;
-      try {
-        consume_(std::move(item));
-      } catch (...) {
-        error_ = std::current_exception();
+      if (!error_) {
+        try {
+          consume_(item);
+        } catch (...) {
+          error_ = std::current_exception();
+        }
       }
+      const std::lock_guard lock(mutex_);
+      consumed_.push_back(std::move(item));
     }
   }
 
@@ -74,6 +85,7 @@ class OrderedWorker {
   std::condition_variable ready_;
   std::condition_variable room_;
   std::deque<Item> queue_;
+  std::vector<Item> consumed_;  ///< handed back to be freed by the producing thread
   bool closed_ = false;
   std::exception_ptr error_;  ///< written by the worker only, read after join
   std::thread thread_;        ///< last: it starts once the members it uses exist

@@ -180,7 +180,7 @@ std::size_t check_rule_source(const SourceFilePtr& source, const CheckRulesOptio
     std::optional<yaml::Document> skeleton;
     if (options.pipeline && source->text().size() >= options.pipeline_min_bytes) {
       // A big file on two cores: this thread reads groups, a worker checks them in file order.
-      auto consume = [&](yaml::StreamedItem&& group) { take_group(*group.item); };
+      auto consume = [&](const yaml::StreamedItem& group) { take_group(*group.item); };
       OrderedWorker<yaml::StreamedItem, decltype(consume)> worker(consume, kGroupsInFlight);
       skeleton = yaml::load_streaming_owned(source, "groups",
                                             [&](yaml::StreamedItem&& group) { worker.push(std::move(group)); });

@@ -126,7 +126,8 @@ Result<void> insert_for(FileEdit& edit, const Alert& alert, const std::string& d
   const std::string value = quoted_like_file(edit, duration);
   // The value's end, unless the value is an alias of a node written earlier in the file.
   std::size_t after = expr->key->end;
-  if (expr->value != nullptr && expr->value->offset >= expr->key->end) after = std::max<std::size_t>(after, expr->value->end);
+  if (expr->value != nullptr && expr->value->offset >= expr->key->end)
+    after = std::max<std::size_t>(after, expr->value->end);
   if (map.flow) {
     edit.edits.push_back({after, 0, ", for: " + value});
   } else {

@@ -91,11 +91,11 @@ struct Node {
   /// For a scalar: re-reading it from the source reproduced the parser's value, so
   /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
   bool exact_offsets = true;
-  std::uint32_t offset = 0;  ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
-  std::uint32_t end = 0;     ///< byte offset just past the node's last character
-  Position pos;            ///< 1-based line/col of `offset`
-  NodeText tag;            ///< explicit tag ("!!str", "!custom"), empty when none
-  std::string value;       ///< scalar: decoded value; Null: the text as written ("", "~", "null")
+  std::uint32_t offset = 0;     ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
+  std::uint32_t end = 0;        ///< byte offset just past the node's last character
+  Position pos;                 ///< 1-based line/col of `offset`
+  NodeText tag;                 ///< explicit tag ("!!str", "!custom"), empty when none
+  std::string value;            ///< scalar: decoded value; Null: the text as written ("", "~", "null")
   NodeList<const Node*> items;  ///< sequence
   NodeList<Entry> entries;      ///< mapping
 
