@@ -12,6 +12,7 @@
 #include "alertmanager/loader.hpp"
 #include "alertmanager/matcher.hpp"
 #include "alertmanager/schema.hpp"
+#include "core/string_map.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -55,11 +56,7 @@ class Checker {
 
   LoadedConfig& out_;
   // By text: the same matcher (severity="critical") recurs across routes and inhibit rules.
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, MatchersParse, TextHash, std::equal_to<>> matchers_;
+  StringMap<MatchersParse> matchers_;
   std::vector<std::pair<const yaml::Node*, std::string_view>> decoded_maps_;  ///< mapping, struct type ("" for a map)
   Phase struct_phase_ = Phase::Decode;
   std::size_t strict_errors_ = 0;

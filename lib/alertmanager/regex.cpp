@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/go_regexp.hpp"
+#include "core/string_map.hpp"
 
 namespace mlmon::alertmanager {
 
@@ -75,11 +76,6 @@ AnchoredRegex::~AnchoredRegex() = default;
 
 namespace {
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 /// A compiled regex, or the error compiling it gave.
 using Compiled = Result<std::shared_ptr<const AnchoredRegex>>;
 
@@ -89,7 +85,7 @@ Result<std::shared_ptr<const AnchoredRegex>> AnchoredRegex::compile(std::string_
   // Configs repeat the same few patterns (and the fallback matcher parser reads each matcher
   // twice): compiling once per thread is most of what loading a large config costs otherwise.
   // The cache is bounded by starting over when it gets large; regexes are immutable and shared.
-  thread_local std::unordered_map<std::string, Compiled, StringHash, std::equal_to<>> cache;
+  thread_local StringMap<Compiled> cache;
   auto it = cache.find(pattern);
   if (it == cache.end()) {
     if (cache.size() >= 4096) cache.clear();

@@ -5,21 +5,15 @@
 #include <unordered_map>
 
 #include "core/go_regexp.hpp"
+#include "core/string_map.hpp"
 
 namespace mlmon::engine {
 
-namespace {
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-}  // namespace
+namespace {}  // namespace
 
 std::shared_ptr<const re2::RE2> compile_anchored(std::string_view pattern) {
   // Series selection and label_replace see the same few patterns again and again.
-  thread_local std::unordered_map<std::string, std::shared_ptr<const re2::RE2>, StringHash, std::equal_to<>> cache;
+  thread_local StringMap<std::shared_ptr<const re2::RE2>> cache;
   if (auto it = cache.find(pattern); it != cache.end()) return it->second;
   if (cache.size() >= 1024) cache.clear();
   // Prometheus compiles the concatenation "^(?s:" + pattern + ")$", so do the same (a pattern

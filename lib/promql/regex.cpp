@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/go_regexp.hpp"
+#include "core/string_map.hpp"
 
 namespace mlmon::promql {
 
@@ -34,17 +35,12 @@ RegexCheck compile(std::string_view pattern) {
   return result;
 }
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 }  // namespace
 
 const RegexCheck& check_regex(std::string_view pattern) {
   // Dashboards and rule files repeat the same few patterns; compiling once per thread keeps
   // parsing fast. The cache is bounded by starting over when it gets large.
-  thread_local std::unordered_map<std::string, RegexCheck, StringHash, std::equal_to<>> cache;
+  thread_local StringMap<RegexCheck> cache;
   if (auto it = cache.find(pattern); it != cache.end()) return it->second;
   if (cache.size() >= 4096) cache.clear();
   return cache.emplace(std::string(pattern), compile(pattern)).first->second;
