@@ -66,6 +66,7 @@ void build_route(Checker& ck, const Node& node, const std::string& inherited, Ro
   if (children == nullptr || !children->is_seq()) return;
   // A guard for the stack, not a rule: lint/route_depth.cpp reports where the tree was cut.
   if (depth >= kMaxRouteDepth) return;
+  out.routes.reserve(children->items.size());  // no doubling: a route is about 300 bytes
   for (const Node* child : children->items) {
     if (!child->is_map()) continue;
     out.routes.emplace_back();
