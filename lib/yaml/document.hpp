@@ -84,6 +84,17 @@ static_assert(kMaxInputBytes <= UINT32_MAX);
 /// An alias resolves to the anchored node itself (shared, not copied), as Go's yaml does; the
 /// graph is acyclic (a node containing an alias of itself is refused by load()).
 struct Node {
+  // The fields are ordered so that none needs padding (120 bytes).
+  std::uint32_t offset = 0;  ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
+  std::uint32_t end = 0;     ///< byte offset just past the node's last character
+  /// Where the node's properties (`&anchor`, `!tag`) start; == offset when it has none. Go's
+  /// yaml reports a node's line/column here, e.g. at `&expr` in `expr: &expr |`.
+  std::uint32_t props_offset = 0;
+  // Filled by the loader for source_offset(): the raw scalar text's start and, for block scalars,
+  // the content indentation.
+  std::uint32_t raw_begin = 0;
+  int block_indent = 0;
+  int parent_indent = -1;  ///< column of the innermost enclosing block collection (-1: none)
   NodeKind kind = NodeKind::Null;
   ScalarStyle style = ScalarStyle::Plain;
   bool flow = false;     ///< collection written in flow style (`[...]`, `{...}`)
@@ -91,18 +102,13 @@ struct Node {
   /// For a scalar: re-reading it from the source reproduced the parser's value, so
   /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
   bool exact_offsets = true;
-  std::uint32_t offset = 0;     ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
-  std::uint32_t end = 0;        ///< byte offset just past the node's last character
   Position pos;                 ///< 1-based line/col of `offset`
   NodeText tag;                 ///< explicit tag ("!!str", "!custom"), empty when none
+  NodeText anchor;              ///< the anchor name defined on this node (`&name`), empty when none
   std::string value;            ///< scalar: decoded value; Null: the text as written ("", "~", "null")
   NodeList<const Node*> items;  ///< sequence
   NodeList<Entry> entries;      ///< mapping
-
-  /// Where the node's properties (`&anchor`, `!tag`) start; == offset when it has none. Go's
-  /// yaml reports a node's line/column here, e.g. at `&expr` in `expr: &expr |`.
-  std::uint32_t props_offset = 0;
-  NodeText anchor;  ///< the anchor name defined on this node (`&name`), empty when none
+  const SourceFile* source = nullptr;
 
   bool is_scalar() const { return kind == NodeKind::Scalar; }
   bool is_null() const { return kind == NodeKind::Null; }
@@ -121,13 +127,6 @@ struct Node {
   std::size_t source_offset(std::size_t value_offset) const;
   /// Like source_offset(), as a 1-based line/column.
   Position source_position(std::size_t value_offset) const;
-
-  // Filled by the loader for source_offset(): the raw scalar text's start and, for block scalars,
-  // the content indentation.
-  std::uint32_t raw_begin = 0;
-  int block_indent = 0;
-  int parent_indent = -1;  ///< column of the innermost enclosing block collection (-1: none)
-  const SourceFile* source = nullptr;
 };
 
 /// A parsed YAML file. Problems are reported as diagnostics with rule id "yaml/..." (or
