@@ -4,7 +4,6 @@
 // Alertmanager config has about 26,000 nodes. The size and capacity live in the allocation.
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <new>
@@ -57,7 +56,7 @@ class NodeList {
 
   void push_back(const T& item) {
     if (size() == capacity()) grow(size() == 0 ? 4 : size() * 2);
-    std::memcpy(static_cast<void*>(block_->items() + block_->size), &item, sizeof(T));
+    block_->items()[block_->size] = item;
     ++block_->size;
   }
 
@@ -98,6 +97,7 @@ class NodeList {
 
   void grow(std::size_t capacity) {
     if (capacity > UINT32_MAX) throw std::bad_alloc();
+    // NOLINTNEXTLINE(bugprone-sizeof-expression): the element is a pointer in NodeList<const Node*>, by design
     auto* block = static_cast<Block*>(std::realloc(block_, sizeof(Block) + capacity * sizeof(T)));
     if (block == nullptr) throw std::bad_alloc();
     if (block_ == nullptr) block->size = 0;
