@@ -39,7 +39,7 @@ void check_streaming(const SourceFilePtr& source, const Document& full, std::str
   std::string mismatch;
   Document streamed;
   streamed.source = source;
-  const bool taken = detail::load_fast_streaming(streamed, "groups", [&](const Node& item) {
+  const bool taken = yaml::detail::load_fast_streaming(streamed, "groups", [&](const Node& item) {
     const std::size_t i = items++;
     if (!mismatch.empty()) return;
     if (seq == nullptr || !seq->is_seq() || i >= seq->items.size()) {
