@@ -310,6 +310,10 @@ TEST_CASE("fast path: gives up outside the subset and on anything wrong") {
       "key: " + std::string(29, 'v') + "\tw\n",
       "key: " + std::string(27, 'v') + "\xE2\x80\xA8w\n",
       "key: " + std::string(40, 'v') + "\xEF\xBB\xBF\n",
+      // Found by fuzzing: yaml-cpp folds an unended last line of only the indentation into a space.
+      "a: >\n  x\n  ",
+      "a: >-\n  x\n  ",
+      "b:\n  a: >\n    x\n    ",
   };
   for (const std::string& text : refused) {
     CAPTURE(text);
