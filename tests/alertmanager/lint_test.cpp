@@ -167,21 +167,12 @@ TEST_CASE("matchers only the classic parser accepts") {
 }
 
 TEST_CASE("a routing tree nested deeper than mlmon follows") {
-  const auto nest = [](int levels) {
-    std::string deep = "route:\n  receiver: a\n";
-    std::string indent = "  ";
-    for (int i = 0; i < levels; ++i) {
-      deep += indent + "routes:\n" + indent + "- receiver: a\n";
-      indent += "  ";
-    }
-    return deep + "receivers: [{name: a}]\n";
-  };
   // Said once, at the first `routes` list the model does not follow.
-  CHECK(lint(nest(200)) ==
+  CHECK(lint(nested_routes(200)) ==
         "260:259: the routing tree is nested more than 128 levels deep; mlmon does not follow it further "
         "[alertmanager/route-depth]\n");
-  CHECK(lint(nest(kMaxRouteDepth)).empty());
-  CHECK(lint(nest(kMaxRouteDepth + 1)) ==
+  CHECK(lint(nested_routes(kMaxRouteDepth)).empty());
+  CHECK(lint(nested_routes(kMaxRouteDepth + 1)) ==
         "260:259: the routing tree is nested more than 128 levels deep; mlmon does not follow it further "
         "[alertmanager/route-depth]\n");
 }

@@ -352,23 +352,14 @@ TEST_CASE("bad input never crashes or hangs") {
   CHECK(large.config.receivers.size() > 100'000);
   // Routes nested far deeper than anyone writes: followed to a fixed depth; beyond what the YAML
   // loader accepts, refused there.
-  const auto nest = [](int levels) {
-    std::string deep = "route:\n  receiver: a\n";
-    std::string indent = "  ";
-    for (int i = 0; i < levels; ++i) {
-      deep += indent + "routes:\n" + indent + "- receiver: a\n";
-      indent += "  ";
-    }
-    return deep + "receivers: [{name: a}]\n";
-  };
   // (The lint alertmanager/route-depth says where the model stops: lint_test.cpp.)
-  const LoadedConfig deep = load_text(nest(200));
+  const LoadedConfig deep = load_text(nested_routes(200));
   CHECK(findings_text(deep).empty());
   const Route* last = &deep.config.route;
   int depth = 0;
   for (; !last->routes.empty(); ++depth) last = &last->routes.front();
   CHECK(depth == kMaxRouteDepth);
-  CHECK(load_text(nest(5000)).amtool_error().find("nested too deeply") != std::string::npos);
+  CHECK(load_text(nested_routes(5000)).amtool_error().find("nested too deeply") != std::string::npos);
   // Exponential aliases are refused, not expanded.
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'j'; ++c) {

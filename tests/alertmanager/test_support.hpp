@@ -18,6 +18,17 @@ inline std::string corpus(std::string_view relative) {
 }
 
 /// "line:col: severity: message [rule]" for every finding, one per line, in report order.
+/// A config whose routing tree is `levels` routes deep, one route per level.
+inline std::string nested_routes(int levels) {
+  std::string deep = "route:\n  receiver: a\n";
+  std::string indent = "  ";
+  for (int i = 0; i < levels; ++i) {
+    deep += indent + "routes:\n" + indent + "- receiver: a\n";
+    indent += "  ";
+  }
+  return deep + "receivers: [{name: a}]\n";
+}
+
 std::string findings_text(const LoadedConfig& loaded, bool include_warnings = true);
 
 }  // namespace mlmon::alertmanager::testing
