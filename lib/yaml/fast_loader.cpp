@@ -848,8 +848,10 @@ bool load_fast(Document& doc, const LoadOptions& options, FastPathMiss* miss) {
   return false;
 }
 
-bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemSink& on_item) {
-  if (run_fast_loader(*doc.source, nullptr, stream_key, StreamSinks{&on_item, nullptr},
+namespace {
+
+bool stream_first(Document& doc, std::string_view stream_key, StreamSinks sinks) {
+  if (run_fast_loader(*doc.source, nullptr, stream_key, sinks,
                       [&](FastLoader& loader) { loader.read_first(doc, {}); })) {
     return true;
   }
@@ -857,13 +859,14 @@ bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemS
   return false;
 }
 
+}  // namespace
+
+bool load_fast_streaming(Document& doc, std::string_view stream_key, const ItemSink& on_item) {
+  return stream_first(doc, stream_key, StreamSinks{&on_item, nullptr});
+}
+
 bool load_fast_streaming(Document& doc, std::string_view stream_key, const OwnedItemSink& on_item) {
-  if (run_fast_loader(*doc.source, nullptr, stream_key, StreamSinks{nullptr, &on_item},
-                      [&](FastLoader& loader) { loader.read_first(doc, {}); })) {
-    return true;
-  }
-  clear(doc);
-  return false;
+  return stream_first(doc, stream_key, StreamSinks{nullptr, &on_item});
 }
 
 bool load_all_fast(const SourceFilePtr& source, std::vector<Document>& docs, FastPathMiss* miss) {
