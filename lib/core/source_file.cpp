@@ -1,7 +1,9 @@
 #include "core/source_file.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <stdexcept>
 
 namespace mlmon {
 
@@ -14,15 +16,23 @@ std::size_t utf8_length(std::string_view bytes) {
 }
 
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
-  line_starts_.push_back(0);
-  // memchr rather than a byte loop: a 10,000-rule file is 4 MB.
+  if (text_.size() > UINT32_MAX) throw std::length_error("SourceFile: " + path_ + " is larger than 4 GiB");
+  // memchr rather than a byte loop: a 10,000-rule file is 4 MB. Two passes, so that the index is
+  // allocated once at its size (a vector grown by doubling held up to twice the lines).
   const char* const begin = text_.data();
   const char* const end = begin + text_.size();
-  for (const char* p = begin;
-       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
-    ++p;
-    line_starts_.push_back(static_cast<std::size_t>(p - begin));
-  }
+  const auto each_line_end = [&](auto&& visit) {
+    for (const char* p = begin;
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+      ++p;
+      visit(static_cast<std::uint32_t>(p - begin));
+    }
+  };
+  std::size_t lines = 1;
+  each_line_end([&](std::uint32_t) { ++lines; });
+  line_starts_.reserve(lines);
+  line_starts_.push_back(0);
+  each_line_end([&](std::uint32_t start) { line_starts_.push_back(start); });
 }
 
 Position SourceFile::position_of(std::size_t offset) const {

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@ namespace mlmon {
 /// in one place. Lines end at '\n'; a '\r' before it belongs to no column.
 class SourceFile {
  public:
+  /// Throws std::length_error for a text over 4 GiB (mlmon reads no input over kMaxInputBytes).
   SourceFile(std::string path, std::string text);
 
   const std::string& path() const { return path_; }
@@ -29,7 +31,7 @@ class SourceFile {
  private:
   std::string path_;
   std::string text_;
-  std::vector<std::size_t> line_starts_;
+  std::vector<std::uint32_t> line_starts_;  ///< 32 bits: every input is capped at kMaxInputBytes
 };
 
 using SourceFilePtr = std::shared_ptr<const SourceFile>;
