@@ -12,7 +12,7 @@ const yaml::Node* field_node(const yaml::Node* map, std::string_view key) {
 bool is_present(const yaml::Node* node) { return node != nullptr && !node->is_null(); }
 
 std::string scalar_text(const yaml::Node* node) {
-  return node != nullptr && node->is_scalar() ? node->value : std::string();
+  return node != nullptr && node->is_scalar() ? node->value.str() : std::string();
 }
 
 bool has_text(const yaml::Node* map, std::string_view key) { return !scalar_text(field_node(map, key)).empty(); }

@@ -122,7 +122,7 @@ class ConfigParser {
         Exclusion ex;
         auto text = [&](const char* key) {
           const Node* n = item->get(key);
-          return n ? n->value : std::string();
+          return n ? n->value.str() : std::string();
         };
         ex.check = text("check");
         if (const Node* n = item->get("check")) ex.check_pos = n->pos;

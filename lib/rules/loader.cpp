@@ -219,7 +219,7 @@ namespace {
 std::string resource_name(const yaml::Node& root) {
   const Node* metadata = root.get("metadata");
   const Node* name = metadata != nullptr && metadata->is_map() ? metadata->get("name") : nullptr;
-  return name != nullptr && name->is_scalar() ? name->value : std::string();
+  return name != nullptr && name->is_scalar() ? name->value.str() : std::string();
 }
 
 }  // namespace

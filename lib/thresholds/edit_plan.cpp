@@ -40,7 +40,7 @@ Result<void> require_unshared(FileEdit& edit, const Alert& alert, const yaml::No
     return fail(
         fmt::format("{}: its {} is shared with other places through a YAML anchor{} (line {}); "
                     "edit it by hand",
-                    where(alert), what, node->anchor.empty() ? "" : " &" + node->anchor, node->pos.line));
+                    where(alert), what, node->anchor().empty() ? "" : " &" + node->anchor(), node->pos.line));
   }
   return {};
 }

@@ -31,7 +31,7 @@ class TreeComparer {
       return "";
     }
     if (a->kind != b->kind) return describe(a, "changes kind");
-    if (a->tag != b->tag || a->anchor != b->anchor) return describe(a, "changes its tag or anchor");
+    if (a->tag() != b->tag() || a->anchor() != b->anchor()) return describe(a, "changes its tag or anchor");
     switch (a->kind) {
       case yaml::NodeKind::Null:
       case yaml::NodeKind::Scalar:

@@ -15,6 +15,7 @@
 #include "core/source_file.hpp"
 #include "yaml/node_list.hpp"
 #include "yaml/node_pool.hpp"
+#include "yaml/scalar_text.hpp"
 
 namespace mlmon::yaml {
 
@@ -35,35 +36,43 @@ inline constexpr std::string_view kRuleMultipleDocuments = "yaml/multiple-docume
 
 struct Node;
 
-/// A string that is almost always empty (a node's tag or anchor), held in one pointer rather than
-/// in a std::string's 32 bytes: a large config has hundreds of thousands of nodes. Reads as a
-/// const std::string&.
-class NodeText {
+/// A node's tag and anchor, almost always both absent: held together behind one pointer rather
+/// than in two std::strings (64 bytes) on every node of a large config.
+class NodeProperties {
  public:
-  NodeText() = default;
-  NodeText(const NodeText& other) : text_(other.text_ ? std::make_unique<std::string>(*other.text_) : nullptr) {}
-  NodeText(NodeText&&) noexcept = default;
-  NodeText& operator=(const NodeText& other) { return *this = other.str(); }
-  NodeText& operator=(NodeText&&) noexcept = default;
-  NodeText& operator=(std::string text) {
-    text_ = text.empty() ? nullptr : std::make_unique<std::string>(std::move(text));
+  NodeProperties() = default;
+  NodeProperties(const NodeProperties& other) : both_(other.both_ ? std::make_unique<Both>(*other.both_) : nullptr) {}
+  NodeProperties(NodeProperties&&) noexcept = default;
+  NodeProperties& operator=(const NodeProperties& other) {
+    both_ = other.both_ ? std::make_unique<Both>(*other.both_) : nullptr;
     return *this;
   }
+  NodeProperties& operator=(NodeProperties&&) noexcept = default;
+  ~NodeProperties() = default;
 
-  bool empty() const { return !text_; }
-  const std::string& str() const {
-    static const std::string none;
-    return text_ ? *text_ : none;
-  }
-  operator const std::string&() const { return str(); }
-
-  friend bool operator==(const NodeText& a, const NodeText& b) { return a.str() == b.str(); }
-  friend bool operator==(const NodeText& a, std::string_view b) { return a.str() == b; }
-  friend std::string operator+(const char* a, const NodeText& b) { return a + b.str(); }
-  friend std::ostream& operator<<(std::ostream& out, const NodeText& text) { return out << text.str(); }
+  const std::string& tag() const { return both_ ? both_->tag : none(); }
+  const std::string& anchor() const { return both_ ? both_->anchor : none(); }
+  void set_tag(std::string tag) { set(&Both::tag, std::move(tag)); }
+  void set_anchor(std::string anchor) { set(&Both::anchor, std::move(anchor)); }
 
  private:
-  std::unique_ptr<std::string> text_;
+  struct Both {
+    std::string tag;
+    std::string anchor;
+  };
+  static const std::string& none() {
+    static const std::string empty;
+    return empty;
+  }
+  void set(std::string Both::* field, std::string text) {
+    if (!both_) {
+      if (text.empty()) return;
+      both_ = std::make_unique<Both>();
+    }
+    (*both_).*field = std::move(text);
+    if (both_->tag.empty() && both_->anchor.empty()) both_.reset();
+  }
+  std::unique_ptr<Both> both_;
 };
 
 /// One `key: value` pair of a mapping, in file order. Merge keys (`<<`) are already resolved:
@@ -84,7 +93,7 @@ static_assert(kMaxInputBytes <= UINT32_MAX);
 /// An alias resolves to the anchored node itself (shared, not copied), as Go's yaml does; the
 /// graph is acyclic (a node containing an alias of itself is refused by load()).
 struct Node {
-  // The fields are ordered so that none needs padding (120 bytes).
+  // The fields are ordered so that none needs padding (96 bytes).
   std::uint32_t offset = 0;  ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
   std::uint32_t end = 0;     ///< byte offset just past the node's last character
   /// Where the node's properties (`&anchor`, `!tag`) start; == offset when it has none. Go's
@@ -103,9 +112,8 @@ struct Node {
   /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
   bool exact_offsets = true;
   Position pos;                 ///< 1-based line/col of `offset`
-  NodeText tag;                 ///< explicit tag ("!!str", "!custom"), empty when none
-  NodeText anchor;              ///< the anchor name defined on this node (`&name`), empty when none
-  std::string value;            ///< scalar: decoded value; Null: the text as written ("", "~", "null")
+  NodeProperties properties;    ///< read through tag() and anchor()
+  ScalarText value;             ///< scalar: decoded value; Null: the text as written ("", "~", "null")
   NodeList<const Node*> items;  ///< sequence
   NodeList<Entry> entries;      ///< mapping
   const SourceFile* source = nullptr;
@@ -114,6 +122,10 @@ struct Node {
   bool is_null() const { return kind == NodeKind::Null; }
   bool is_map() const { return kind == NodeKind::Mapping; }
   bool is_seq() const { return kind == NodeKind::Sequence; }
+  /// The explicit tag ("!!str", "!custom"), empty when none.
+  const std::string& tag() const { return properties.tag(); }
+  /// The anchor name defined on this node (`&name`), empty when none.
+  const std::string& anchor() const { return properties.anchor(); }
   /// The value of key `name` in a mapping, or nullptr.
   const Node* get(std::string_view name) const;
   /// The key node of `name` in a mapping (for positions of "field X ..." messages), or nullptr.

@@ -265,6 +265,12 @@ class FastLoader {
     return k;
   }
 
+  /// A quoted scalar's value (opening quote at p): a view of the file when written there as it
+  /// reads (no escapes), else a copy.
+  ScalarText quoted_value(std::size_t p, std::string_view value) const {
+    return ScalarText::same_text_or_copy(t_, p + 1, value);
+  }
+
   /// A quoted scalar closed on its own line: its value, and the offset past the closing quote.
   std::size_t scan_quoted(std::size_t p, std::string& value) const {
     const char quote = t_[p];
@@ -347,7 +353,7 @@ class FastLoader {
 
   /// A scalar node; its end, block indentation and offsets as TreeBuilder measures them, which
   /// must agree with what this reader saw.
-  Node& scalar_node(std::size_t offset, ScalarStyle style, std::string&& value, int parent_indent,
+  Node& scalar_node(std::size_t offset, ScalarStyle style, ScalarText value, int parent_indent,
                     std::size_t expected_end, bool in_flow = false) {
     Node& node = new_node(NodeKind::Scalar, offset, parent_indent);
     node.style = style;
@@ -364,16 +370,16 @@ class FastLoader {
 
   const Node* key_node(Key& key, int indent) {
     if (key.style != ScalarStyle::Plain) {
-      return &scalar_node(key.begin, key.style, std::move(key.decoded), indent, key.end);
+      return &scalar_node(key.begin, key.style, quoted_value(key.begin, key.decoded), indent, key.end);
     }
     const std::string_view text = t_.substr(key.begin, key.end - key.begin);
     if (is_null_word(text)) {
       Node& node = new_node(NodeKind::Null, key.begin, indent);
-      node.value.assign(text);
+      node.value = ScalarText::view_of(text);
       node.end = key.end;
       return &node;
     }
-    return &scalar_node(key.begin, ScalarStyle::Plain, std::string(text), indent, key.end);
+    return &scalar_node(key.begin, ScalarStyle::Plain, ScalarText::view_of(text), indent, key.end);
   }
 
   /// The node starting line `line`, inside a collection at column parent_indent.
@@ -517,7 +523,7 @@ class FastLoader {
       const std::size_t end = scan_quoted(p, value);
       if (!rest_is_empty(end)) give_up(end, "text after a quoted scalar");
       next_ = after_line(end);
-      return &scalar_node(p, c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted, std::move(value),
+      return &scalar_node(p, c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted, quoted_value(p, value),
                           parent_indent, end);
     }
     if (!plain_start(p)) give_up(p, indicator_reason(t_[p]));
@@ -532,11 +538,11 @@ class FastLoader {
     const std::string_view text = t_.substr(p, end - p);
     if (is_null_word(text)) {
       Node& node = new_node(NodeKind::Null, p, parent_indent);
-      node.value.assign(text);
+      node.value = ScalarText::view_of(text);
       node.end = end;
       return &node;
     }
-    return &scalar_node(p, ScalarStyle::Plain, std::string(text), parent_indent, end);
+    return &scalar_node(p, ScalarStyle::Plain, ScalarText::view_of(text), parent_indent, end);
   }
 
   /// `|` or `>` with an optional chomping indicator; decoded as yaml-cpp does (scalar_scan.cpp's
@@ -697,7 +703,7 @@ class FastLoader {
       std::string value;
       const std::size_t end = scan_quoted(p, value);
       const ScalarStyle style = c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
-      const Node* node = &scalar_node(p, style, std::move(value), parent_indent, end, true);
+      const Node* node = &scalar_node(p, style, quoted_value(p, value), parent_indent, end, true);
       p = skip_flow_space(end);
       return node;
     }
@@ -717,12 +723,12 @@ class FastLoader {
     const std::string_view text = t_.substr(begin, end - begin);
     if (is_null_word(text)) {
       Node& node = new_node(NodeKind::Null, begin, parent_indent);
-      node.value.assign(text);
+      node.value = ScalarText::view_of(text);
       node.end = end;
       node.in_flow = in_flow;
       return &node;
     }
-    return &scalar_node(begin, ScalarStyle::Plain, std::string(text), parent_indent, end, in_flow);
+    return &scalar_node(begin, ScalarStyle::Plain, ScalarText::view_of(text), parent_indent, end, in_flow);
   }
 
   /// The key of a flow mapping entry at p, and its `: `; leaves p at the value.
@@ -735,7 +741,7 @@ class FastLoader {
       std::string value;
       end = scan_quoted(p, value);
       const ScalarStyle style = c == '"' ? ScalarStyle::DoubleQuoted : ScalarStyle::SingleQuoted;
-      key = &scalar_node(p, style, std::move(value), parent_indent, end, true);
+      key = &scalar_node(p, style, quoted_value(p, value), parent_indent, end, true);
     } else {
       if (starts_flow(c) || c == ',' || c == '}') give_up(p, "a flow mapping key that is no scalar");
       end = scan_flow_plain(p);

@@ -205,16 +205,16 @@ Resolved resolve(const Node& node, GoYaml dialect) {
     case NodeKind::Mapping: return Resolved{Kind::Map};
     case NodeKind::Scalar: break;
   }
-  if (node.tag.empty()) {
+  if (node.tag().empty()) {
     return node.style == ScalarStyle::Plain ? resolve_plain(node.value, dialect) : Resolved{Kind::Str};
   }
-  if (node.tag == "!!str") return Resolved{Kind::Str};
+  if (node.tag() == "!!str") return Resolved{Kind::Str};
   const Resolved implicit = resolve_plain(node.value, dialect);
-  if ((node.tag == "!!int" && (implicit.kind == Kind::Int || implicit.kind == Kind::Uint)) ||
-      (node.tag == "!!float" && (implicit.kind == Kind::Float || implicit.kind == Kind::Int)) ||
-      (node.tag == "!!bool" && implicit.kind == Kind::Bool)) {
+  if ((node.tag() == "!!int" && (implicit.kind == Kind::Int || implicit.kind == Kind::Uint)) ||
+      (node.tag() == "!!float" && (implicit.kind == Kind::Float || implicit.kind == Kind::Int)) ||
+      (node.tag() == "!!bool" && implicit.kind == Kind::Bool)) {
     Resolved r = implicit;
-    if (node.tag == "!!float" && r.kind == Kind::Int) {
+    if (node.tag() == "!!float" && r.kind == Kind::Int) {
       r.kind = Kind::Float;
       r.floating = static_cast<double>(r.integer);
     }
@@ -243,7 +243,7 @@ std::string_view tag_of(Kind kind) {
 }  // namespace
 
 std::string resolved_tag(const Node& node, GoYaml dialect) {
-  if (!node.tag.empty()) return node.tag;
+  if (!node.tag().empty()) return node.tag();
   return std::string(tag_of(resolve(node, dialect).kind));
 }
 

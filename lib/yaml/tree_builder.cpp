@@ -80,7 +80,7 @@ bool same_line(std::string_view t, std::size_t a, std::size_t b) {
 
 bool is_merge_key(const Node* key) {
   return key->kind == NodeKind::Scalar && key->style == ScalarStyle::Plain && key->value == "<<" &&
-         (key->tag.empty() || key->tag == "!!merge");
+         (key->tag().empty() || key->tag() == "!!merge");
 }
 
 bool is_scalar_key(const Node* key) { return key->kind == NodeKind::Scalar || key->kind == NodeKind::Null; }
@@ -132,7 +132,7 @@ Node& TreeBuilder::new_node(NodeKind kind, const YAML::Mark& mark, const std::st
       break;
     }
   }
-  node.tag = short_tag(tag);
+  node.properties.set_tag(short_tag(tag));
   const std::size_t m = offset_of(mark);
   node.props_offset = m;
   node.offset = m;
@@ -146,7 +146,7 @@ Node& TreeBuilder::new_node(NodeKind kind, const YAML::Mark& mark, const std::st
     props_end = props.end;
     node.offset = props.content;
   }
-  if (anchor != 0) node.anchor = std::move(pending_anchor_name_);
+  if (anchor != 0) node.properties.set_anchor(std::move(pending_anchor_name_));
   pending_anchor_name_.clear();
   return node;
 }
@@ -220,7 +220,7 @@ void TreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (node.offset < stack_.back().last_end) literal = false;
   }
   if (literal) {
-    node.value = std::string(text_.substr(node.offset, len));
+    node.value = ScalarText::view_of(text_.substr(node.offset, len));
     node.end = node.offset + len;
   } else if (has_props) {
     node.offset = props_end;
@@ -241,8 +241,7 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
                            const std::string& value) {
   std::size_t props_end = 0;
   Node& node = new_node(NodeKind::Scalar, mark, tag, anchor, props_end);
-  if (node.tag == "!!null") node.kind = NodeKind::Null;
-  node.value = value;
+  if (node.tag() == "!!null") node.kind = NodeKind::Null;
   const bool has_props = props_end != node.props_offset;
   if (has_props && value.empty() && !same_line(text_, props_end, node.offset)) {
     node.offset = props_end;  // `key: !!str` with nothing after it: the content is empty
@@ -258,6 +257,8 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
     }
   }
   node.raw_begin = node.offset;
+  const bool quoted = node.style == ScalarStyle::DoubleQuoted || node.style == ScalarStyle::SingleQuoted;
+  node.value = ScalarText::same_text_or_copy(text_, node.offset + (quoted ? 1 : 0), value);
   const ScalarContext context{node.parent_indent, node.in_flow};
   const ScalarExtent extent = measure_scalar(text_, node.offset, node.style, context, node.value);
   if (extent.unterminated) {

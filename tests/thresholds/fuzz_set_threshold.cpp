@@ -46,7 +46,7 @@ struct TreeComparison {
   std::string diff(const yaml::Node* a, const yaml::Node* b, const std::string& path) {
     if (a == nullptr || b == nullptr) return a == b ? "" : path + ": one node is missing";
     if (!seen.insert({a, b}).second) return {};
-    if (a->kind != b->kind || a->style != b->style || a->tag != b->tag || a->flow != b->flow) {
+    if (a->kind != b->kind || a->style != b->style || a->tag() != b->tag() || a->flow != b->flow) {
       return path + ": kind, style, tag or flow differs";
     }
     if (a->offset == skip_offset && a->is_scalar()) return {};

@@ -25,10 +25,10 @@ inline std::string diff_nodes(const Node* a, const Node* b, const std::string& p
   if (a->end != b->end) return field("end") + " (" + std::to_string(a->end) + " vs " + std::to_string(b->end) + ")";
   if (!(a->pos == b->pos)) return field("pos");
   if (a->style != b->style) return field("style");
-  if (a->tag != b->tag) return field("tag");
+  if (a->tag() != b->tag()) return field("tag");
   if (a->value != b->value) return field("value") + " ([" + a->value + "] vs [" + b->value + "])";
   if (a->props_offset != b->props_offset) return field("props_offset");
-  if (a->anchor != b->anchor) return field("anchor");
+  if (a->anchor() != b->anchor()) return field("anchor");
   if (a->flow != b->flow) return field("flow");
   if (a->in_flow != b->in_flow) return field("in_flow");
   if (a->exact_offsets != b->exact_offsets) return field("exact_offsets");
@@ -46,7 +46,7 @@ inline std::string diff_nodes(const Node* a, const Node* b, const std::string& p
     const Entry& y = b->entries[i];
     if (x.merged != y.merged) return field("entry merged");
     if (auto d = diff_nodes(x.key, y.key, path + "/key" + std::to_string(i)); !d.empty()) return d;
-    const std::string at = path + "/" + (y.key != nullptr ? y.key->value : std::string("?"));
+    const std::string at = path + "/" + (y.key != nullptr ? y.key->value.str() : std::string("?"));
     if (auto d = diff_nodes(x.value, y.value, at); !d.empty()) return d;
   }
   return {};

@@ -69,7 +69,7 @@ TEST_CASE("nulls: ~, null and absent values") {
   CHECK(c.end == c.offset);
   CHECK(root.get("d")->is_null());
   CHECK(root.get("e")->is_null());
-  CHECK(root.get("e")->tag == "!!null");
+  CHECK(root.get("e")->tag() == "!!null");
   CHECK(root.get("f")->is_scalar());
   CHECK(root.get("f")->value == "null");
   CHECK(root.get("g")->items.size() == 1);
@@ -92,17 +92,17 @@ TEST_CASE("a null word that is the next key is not taken for the value") {
 TEST_CASE("tags are kept in short form") {
   const Document doc = load_text("a: !!str 1\nb: !custom x\nc: !!map {k: v}\nd: \"q\"\n");
   REQUIRE(doc.ok());
-  CHECK(doc.root->get("a")->tag == "!!str");
-  CHECK(doc.root->get("b")->tag == "!custom");
-  CHECK(doc.root->get("c")->tag == "!!map");
-  CHECK(doc.root->get("d")->tag == "");
+  CHECK(doc.root->get("a")->tag() == "!!str");
+  CHECK(doc.root->get("b")->tag() == "!custom");
+  CHECK(doc.root->get("c")->tag() == "!!map");
+  CHECK(doc.root->get("d")->tag() == "");
 }
 
 TEST_CASE("anchors and aliases share the anchored node") {
   const Document doc = load_text("a: &x {k: v}\nb: *x\nc: &s text\nd: [*s, *s]\n");
   REQUIRE_MESSAGE(doc.ok(), problems_of(doc));
   const Node* a = doc.root->get("a");
-  CHECK(a->anchor == "x");
+  CHECK(a->anchor() == "x");
   CHECK(a->props_offset == 3);
   CHECK(a->offset == 6);
   CHECK(doc.root->get("b") == a);
@@ -161,11 +161,11 @@ TEST_CASE("Prometheus's test_aliases.yaml loads" * doctest::test_suite("corpus")
   const Node& rules = *groups.items[0]->get("rules");
   REQUIRE(rules.items.size() == 4);
   const Node& first = *rules.items[0];
-  CHECK(first.anchor == "highalert");
+  CHECK(first.anchor() == "highalert");
   CHECK(first.get("alert")->value == "HighAlert");
   const Node& expr = *first.get("expr");
   CHECK(expr.style == ScalarStyle::Literal);
-  CHECK(expr.anchor == "expr");
+  CHECK(expr.anchor() == "expr");
   CHECK(expr.value ==
         "sum without(instance) (rate(errors_total[5m]))\n/\nsum without(instance) (rate(requests_total[5m]))\n");
   CHECK(expr.source_position(4) == Position{8, 15, expr.source_offset(4)});
@@ -428,8 +428,8 @@ TEST_CASE("an anchor on the first key belongs to the key, not to the mapping") {
   const Document doc = load_text("&a k: v\n*a : w\n");
   REQUIRE_MESSAGE(doc.ok(), problems_of(doc));  // an alias key is not a duplicate for yaml.v3
   CHECK(doc.root->offset == 0);
-  CHECK(doc.root->anchor == "");
-  CHECK(doc.root->entries[0].key->anchor == "a");
+  CHECK(doc.root->anchor() == "");
+  CHECK(doc.root->entries[0].key->anchor() == "a");
   CHECK(doc.root->entries.size() == 2);
 }
 

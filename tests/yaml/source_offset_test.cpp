@@ -214,8 +214,8 @@ TEST_CASE("scalars with anchors and tags start after them") {
   CHECK(a.style == ScalarStyle::Literal);
   CHECK(a.props_offset == 3);
   CHECK(a.offset == 12);
-  CHECK(a.anchor == "x");
-  CHECK(a.tag == "!!str");
+  CHECK(a.anchor() == "x");
+  CHECK(a.tag() == "!!str");
   CHECK(a.source_offset(0) == find_nth(doc, "text"));
   const Node& b = value_of(doc, "b");
   CHECK(b.offset == find_nth(doc, "12"));
