@@ -33,7 +33,7 @@ void Checker::report(const yaml::Node* at, Phase phase, std::string_view rule, s
   f.diagnostic.severity = severity;
   f.diagnostic.rule_id = std::string(rule);
   f.diagnostic.file = out_.document.source ? out_.document.source->path() : std::string();
-  if (at != nullptr) f.diagnostic.pos = at->pos;
+  if (at != nullptr) f.diagnostic.pos = at->pos();
   f.diagnostic.message = std::move(message);
   f.diagnostic.hint = std::move(hint);
   out_.findings.push_back(std::move(f));

@@ -141,7 +141,7 @@ RenderedTemplate render(const SourceFile& source, const EnvLookup& env, const st
   std::size_t copied = 0;
   for (const Scalar& s : scalars) {
     const Node& node = *s.node;
-    const std::size_t begin = node.raw_begin > node.offset ? node.raw_begin : node.offset;
+    const std::size_t begin = node.offset;
     if (node.end <= begin || node.end > text.size()) continue;
     const std::string_view raw(text.data() + begin, node.end - begin);
     // References and "$${" escapes (a literal "${": one '$' dropped), in order.

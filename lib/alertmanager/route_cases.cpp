@@ -14,7 +14,7 @@ namespace {
 using yaml::Node;
 
 Diagnostic make(const SourceFilePtr& source, const Node* at, std::string_view rule, std::string message) {
-  return make_diagnostic(Severity::Error, rule, source->path(), at != nullptr ? at->pos : Position{},
+  return make_diagnostic(Severity::Error, rule, source->path(), at != nullptr ? at->pos() : Position{},
                          std::move(message));
 }
 

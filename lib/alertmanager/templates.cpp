@@ -73,7 +73,7 @@ std::vector<Diagnostic> check_template_files(const LoadedConfig& loaded, const s
     if (!ref.is_template_glob) continue;
     const std::string& pattern = ref.value->value;
     if (bad_pattern(pattern)) {
-      out.push_back(make(Severity::Error, ids::kTemplate, config_file, ref.value->pos, "syntax error in pattern"));
+      out.push_back(make(Severity::Error, ids::kTemplate, config_file, ref.value->pos(), "syntax error in pattern"));
       continue;
     }
     const fs::path full = fs::path(pattern).is_absolute() ? fs::path(pattern) : fs::path(base_dir) / pattern;

@@ -60,7 +60,7 @@ class Parser {
 
  private:
   void problem(const yaml::Node* at, std::string message) {
-    problems_.push_back(make_diagnostic(Severity::Error, kRule, file_.path(), at->pos, std::move(message)));
+    problems_.push_back(make_diagnostic(Severity::Error, kRule, file_.path(), at->pos(), std::move(message)));
   }
 
   bool expect(const yaml::Node* node, yaml::NodeKind kind, std::string_view what) {

@@ -49,7 +49,7 @@ class Comparer {
   };
 
   void add(const Node* at, std::string text) {
-    out_.push_back({at != nullptr ? at->pos : Position{}, std::move(text)});
+    out_.push_back({at != nullptr ? at->pos() : Position{}, std::move(text)});
   }
 
   /// A git value not to compare: a secret, or written by a template rendering. (A mapping or list

@@ -51,8 +51,8 @@ RepoNeeds collect_needs(const Repo& repo) {
         if (rule.expr == nullptr) continue;
         const rules::ComparableExpr expr = rules::ComparableExpr::of(rule.expr->value);
         if (!expr.ast) continue;
-        Use use{fmt::format("{} \"{}\"", rule.is_alert() ? "alert" : "record", rule.name), entry.path(), rule.expr->pos,
-                group.name};
+        Use use{fmt::format("{} \"{}\"", rule.is_alert() ? "alert" : "record", rule.name), entry.path(),
+                rule.expr->pos(), group.name};
         for (const std::string& job : jobs_selected(expr.ast->root())) {
           jobs_of_group[group.name].insert(job);
           needs.jobs[job].push_back(use);

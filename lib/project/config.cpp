@@ -21,7 +21,7 @@ class ConfigParser {
   ConfigParser(const SourceFile& source, std::vector<Diagnostic>& problems) : source_(source), problems_(problems) {}
 
   void problem(const Node* at, std::string message) {
-    problems_.push_back(make_diagnostic(Severity::Error, "config/schema", source_.path(), at ? at->pos : Position{},
+    problems_.push_back(make_diagnostic(Severity::Error, "config/schema", source_.path(), at ? at->pos() : Position{},
                                         std::move(message)));
   }
 
@@ -90,7 +90,7 @@ class ConfigParser {
         expect(checks, yaml::NodeKind::Mapping, "a mapping of check ids to settings under checks")) {
       for (const yaml::Entry& e : checks->entries) {
         CheckSetting setting = check_setting(e.value);
-        setting.pos = e.key->pos;
+        setting.pos = e.key->pos();
         config.checks[e.key->value] = std::move(setting);
       }
     }
@@ -125,7 +125,7 @@ class ConfigParser {
           return n ? n->value.str() : std::string();
         };
         ex.check = text("check");
-        if (const Node* n = item->get("check")) ex.check_pos = n->pos;
+        if (const Node* n = item->get("check")) ex.check_pos = n->pos();
         ex.path = text("path");
         ex.dashboard = text("dashboard");
         ex.panel = text("panel");

@@ -62,7 +62,7 @@ class FileCheck {
                                      std::string hint) {
                          Position pos;
                          if (at != nullptr)
-                           pos = value_offset ? source_->position_of(at->source_offset(*value_offset)) : at->pos;
+                           pos = value_offset ? source_->position_of(at->source_offset(*value_offset)) : at->pos();
                          findings_.push_back(make_diagnostic(info.default_severity, info.id, source_->path(), pos,
                                                              std::move(message), std::move(hint)));
                        }});

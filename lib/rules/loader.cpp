@@ -27,7 +27,7 @@ class Decoder {
       : options_(options), out_(out), source_(source) {}
 
   void report(const Node* at, std::string rule_id, std::string message, std::string hint = {}) {
-    out_.push_back(make_diagnostic(Severity::Error, rule_id, source_.path(), at != nullptr ? at->pos : Position{},
+    out_.push_back(make_diagnostic(Severity::Error, rule_id, source_.path(), at != nullptr ? at->pos() : Position{},
                                    std::move(message), std::move(hint)));
   }
 
@@ -305,7 +305,7 @@ std::expected<RuleFile, Diagnostic> load_rule_file(SourceFilePtr source, const L
   if (const Diagnostic* error = first_error(document.problems)) return std::unexpected(*error);
   const Node* root = document.root;
   if (root != nullptr && !root->is_null() && !(root->is_map() && (is_prometheus_rule(*root) || root->get("groups")))) {
-    return std::unexpected(make_diagnostic(Severity::Error, "rules/not-a-rule-file", source->path(), root->pos,
+    return std::unexpected(make_diagnostic(Severity::Error, "rules/not-a-rule-file", source->path(), root->pos(),
                                            "not a rule file: expected `groups:` or a PrometheusRule manifest"));
   }
   std::vector<Diagnostic> problems;

@@ -46,9 +46,9 @@ InlineSuppressions::InlineSuppressions(const SourceFile& source)
 
 void InlineSuppressions::add_rule(const Rule& rule) {
   if (!has_markers_) return;
-  const int first = std::max(1, rule.node->pos.line - 1);
+  const int first = std::max(1, rule.node->pos().line - 1);
   const int last = source_.position_of(rule.node->end).line;
-  Span span{rule.node->pos.line, last, {}};
+  Span span{rule.node->pos().line, last, {}};
   for (int line = first; line <= last; ++line) {
     const std::string_view text = source_.line_text(line);
     for (std::string_view id : disabled_on_line(text)) {

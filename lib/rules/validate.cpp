@@ -47,7 +47,7 @@ class RuleValidator::Impl {
   void report(const Node* at, std::string rule_id, std::string message,
               std::optional<std::size_t> value_offset = std::nullopt) {
     Position pos;
-    if (at != nullptr) pos = value_offset ? source_.position_of(at->source_offset(*value_offset)) : at->pos;
+    if (at != nullptr) pos = value_offset ? source_.position_of(at->source_offset(*value_offset)) : at->pos();
     out_.push_back(make_diagnostic(Severity::Error, rule_id, source_.path(), pos, std::move(message)));
   }
 

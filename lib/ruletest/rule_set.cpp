@@ -23,7 +23,7 @@ using yaml::Node;
 
 std::string pos_text(const Node* n) {
   if (n == nullptr) return "0:0";
-  return std::to_string(n->pos.line) + ":" + std::to_string(n->pos.col);
+  return std::to_string(n->pos().line) + ":" + std::to_string(n->pos().col);
 }
 
 // The value nodes of `record`, `alert` and `expr` (rulefmt's RuleNode keeps them as yaml.Node, so
@@ -38,7 +38,7 @@ std::set<std::pair<int, int>> yaml_node_fields(const Node* root) {
     for (const Node* r : rules->items) {
       if (!r->is_map()) continue;
       for (const char* f : {"record", "alert", "expr"}) {
-        if (const Node* v = r->get(f)) out.insert({v->pos.line, v->pos.col});
+        if (const Node* v = r->get(f)) out.insert({v->pos().line, v->pos().col});
       }
     }
   }
@@ -99,9 +99,9 @@ std::string validation_text(const Diagnostic& d, const rules::Group& group, cons
 }
 
 Position name_position(const rules::Rule& rule) {
-  if (rule.alert != nullptr) return rule.alert->pos;
-  if (rule.record != nullptr) return rule.record->pos;
-  return rule.node->pos;
+  if (rule.alert != nullptr) return rule.alert->pos();
+  if (rule.record != nullptr) return rule.record->pos();
+  return rule.node->pos();
 }
 
 }  // namespace
@@ -205,7 +205,7 @@ LoadedRules load_rule_files(const std::vector<std::string>& files, const RuleLoa
       GroupDef g;
       g.file = file;
       g.name = group.name;
-      g.pos = group.name_node ? group.name_node->pos : group.node->pos;
+      g.pos = group.name_node ? group.name_node->pos() : group.node->pos();
       if (group.query_offset != nullptr && !group.query_offset->is_null()) {
         g.query_offset_ms = promql::parse_duration_ms(group.query_offset->value).value_or(0);
       }

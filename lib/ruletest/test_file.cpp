@@ -18,10 +18,9 @@ using yaml::Node;
 
 Place::Place(const yaml::Node* node) {
   if (node == nullptr) return;
-  pos = node->pos;
+  pos = node->pos();
   offset = node->offset;
   end = node->end;
-  raw_begin = node->raw_begin;
   block_indent = node->block_indent;
   parent_indent = node->parent_indent;
   kind = node->kind;
@@ -36,12 +35,11 @@ Position Place::at(const SourceFile& source, std::string_view value, std::size_t
   n.kind = kind;
   n.offset = offset;
   n.end = end;
-  n.pos = pos;
+  n.set_pos(pos);
   n.style = style;
   n.value = std::string(value);
   n.in_flow = in_flow;
   n.exact_offsets = exact_offsets;
-  n.raw_begin = raw_begin;
   n.block_indent = block_indent;
   n.parent_indent = parent_indent;
   n.source = &source;
@@ -121,7 +119,7 @@ class Decoder {
   }
 
   void report(const Node& at, std::string message, DecodeProblem::Kind kind) {
-    out_.push_back(DecodeProblem{at.pos, yaml::go_line(at), std::move(message), kind});
+    out_.push_back(DecodeProblem{at.pos(), yaml::go_line(at), std::move(message), kind});
   }
   void type_error(const Node& at, std::string_view go_type) {
     report(at, yaml::cannot_unmarshal(at, go_type, yaml::GoYaml::V2), DecodeProblem::Kind::TypeError);

@@ -23,7 +23,7 @@ using StringPairs = std::vector<std::pair<std::string, std::string>>;
 // notation or a label set). Kept instead of the node so that the YAML tree can be freed.
 struct Place {
   Position pos;
-  std::size_t offset = 0, end = 0, raw_begin = 0;
+  std::size_t offset = 0, end = 0;
   int block_indent = 0, parent_indent = -1;
   yaml::NodeKind kind = yaml::NodeKind::Null;
   yaml::ScalarStyle style = yaml::ScalarStyle::Plain;

@@ -40,7 +40,7 @@ Result<void> require_unshared(FileEdit& edit, const Alert& alert, const yaml::No
     return fail(
         fmt::format("{}: its {} is shared with other places through a YAML anchor{} (line {}); "
                     "edit it by hand",
-                    where(alert), what, node->anchor().empty() ? "" : " &" + node->anchor(), node->pos.line));
+                    where(alert), what, node->anchor().empty() ? "" : " &" + node->anchor(), node->pos().line));
   }
   return {};
 }
@@ -161,7 +161,7 @@ Result<void> plan_for(FileEdit& edit, const Alert& alert, const std::string& dur
   const rules::Rule& rule = *alert.rule;
   const yaml::Node* current = rule.node->get("for");
   if (current == nullptr) return insert_for(edit, alert, duration);
-  const std::string at = fmt::format("{}:{}: {}", alert.file->path(), current->pos.line, alert.name);
+  const std::string at = fmt::format("{}:{}: {}", alert.file->path(), current->pos().line, alert.name);
   if (current->is_scalar()) {
     const auto old_ms = promql::parse_duration_ms(current->value);
     const auto new_ms = promql::parse_duration_ms(duration);

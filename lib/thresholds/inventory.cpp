@@ -34,7 +34,7 @@ Alert describe_alert(const RuleSource& file, const rules::Group& group, const ru
   alert.rule_index = rule_index;
   alert.name = rule.name;
   const yaml::Node* key = rule.node->key_node("alert");
-  alert.pos = key != nullptr ? key->pos : rule.node->pos;
+  alert.pos = key != nullptr ? key->pos() : rule.node->pos();
   if (rule.for_ != nullptr && rule.for_->is_scalar()) alert.for_text = rule.for_->value;
   if (const yaml::Node* severity = rule.label("severity"); severity != nullptr && severity->is_scalar()) {
     alert.severity = severity->value;

@@ -15,7 +15,7 @@ class ValuesReader {
   explicit ValuesReader(const SourceFile& source) : source_(source) {}
 
   void error(const yaml::Node* at, const std::string& message) {
-    add(fmt::format("{}:{}:{}: {}", source_.path(), at->pos.line, at->pos.col, message));
+    add(fmt::format("{}:{}:{}: {}", source_.path(), at->pos().line, at->pos().col, message));
   }
 
   // Every problem is kept, one a line: the user fixes them all in one go.
@@ -36,7 +36,7 @@ class ValuesReader {
     Request request;
     request.selector.alert = key.value;
     request.selector.from_values_file = true;
-    request.origin = fmt::format("{}:{}", source_.path(), at.pos.line);
+    request.origin = fmt::format("{}:{}", source_.path(), at.pos().line);
     return request;
   }
 

@@ -81,7 +81,7 @@ class TreeComparer {
   }
 
   static std::string describe(const yaml::Node* at, std::string_view what) {
-    return fmt::format("line {}: the value {}", at->pos.line, what);
+    return fmt::format("line {}: the value {}", at->pos().line, what);
   }
 
   const FileEdit& edit_;

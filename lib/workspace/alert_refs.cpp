@@ -12,7 +12,7 @@ std::vector<alertmanager::AlertRuleRef> alert_refs(const rules::RuleFile& file, 
       alertmanager::AlertRuleRef ref;
       ref.name = rule.name;
       ref.file = path;
-      ref.pos = (rule.alert != nullptr ? rule.alert : rule.node)->pos;
+      ref.pos = (rule.alert != nullptr ? rule.alert : rule.node)->pos();
       for (const yaml::Node* labels : {group.labels, rule.labels}) {
         if (labels == nullptr || !labels->is_map()) continue;
         for (const yaml::Entry& e : labels->entries) {

@@ -34,20 +34,20 @@ std::size_t Node::source_offset(std::size_t value_offset) const {
   if (value_offset >= value.size()) return quoted && end > offset ? end - 1 : end;
   if (source != nullptr && exact_offsets) {
     const detail::ScalarContext context{parent_indent, in_flow};
-    const std::size_t mapped = detail::map_value_offset(source->text(), raw_begin, style, context, value, value_offset);
+    const std::size_t mapped = detail::map_value_offset(source->text(), offset, style, context, value, value_offset);
     if (mapped != std::string_view::npos) return mapped;
   }
   // Estimate: the same distance into the text, past the quote or the block header line.
-  std::size_t start = raw_begin + (quoted ? 1 : 0);
+  std::size_t start = offset + (quoted ? 1 : 0);
   if ((style == ScalarStyle::Literal || style == ScalarStyle::Folded) && source != nullptr) {
-    const std::size_t eol = source->text().find('\n', raw_begin);
+    const std::size_t eol = source->text().find('\n', offset);
     if (eol != std::string::npos) start = eol + 1 + static_cast<std::size_t>(std::max(block_indent, 0));
   }
   return std::min<std::size_t>(start + value_offset, end);
 }
 
 Position Node::source_position(std::size_t value_offset) const {
-  if (source == nullptr) return pos;
+  if (source == nullptr) return pos();
   return source->position_of(source_offset(value_offset));
 }
 
@@ -62,3 +62,4 @@ bool Document::has_further_documents() const {
 }
 
 }  // namespace mlmon::yaml
+static_assert(sizeof(mlmon::yaml::Node) <= 80, "a node grew: a large config has hundreds of thousands");

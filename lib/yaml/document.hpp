@@ -93,31 +93,38 @@ static_assert(kMaxInputBytes <= UINT32_MAX);
 /// An alias resolves to the anchored node itself (shared, not copied), as Go's yaml does; the
 /// graph is acyclic (a node containing an alias of itself is refused by load()).
 struct Node {
-  // The fields are ordered so that none needs padding (96 bytes).
+  // The fields are ordered so that none needs padding (80 bytes: a large config has hundreds of
+  // thousands of nodes).
   std::uint32_t offset = 0;  ///< byte offset of the node's first character (the quote, `|`, `>`, `[`, `{`, `-`...)
   std::uint32_t end = 0;     ///< byte offset just past the node's last character
   /// Where the node's properties (`&anchor`, `!tag`) start; == offset when it has none. Go's
   /// yaml reports a node's line/column here, e.g. at `&expr` in `expr: &expr |`.
   std::uint32_t props_offset = 0;
-  // Filled by the loader for source_offset(): the raw scalar text's start and, for block scalars,
-  // the content indentation.
-  std::uint32_t raw_begin = 0;
+  /// For block scalars, the content indentation (for source_offset()).
   int block_indent = 0;
   int parent_indent = -1;  ///< column of the innermost enclosing block collection (-1: none)
+  int line = 0;            ///< 1-based line of `offset` (see pos())
+  int col = 0;             ///< 1-based column of `offset`, in characters
   NodeKind kind = NodeKind::Null;
   ScalarStyle style = ScalarStyle::Plain;
-  bool flow = false;     ///< collection written in flow style (`[...]`, `{...}`)
-  bool in_flow = false;  ///< node sits inside a flow collection
+  bool flow : 1 = false;     ///< collection written in flow style (`[...]`, `{...}`)
+  bool in_flow : 1 = false;  ///< node sits inside a flow collection
   /// For a scalar: re-reading it from the source reproduced the parser's value, so
   /// source_offset() is exact. When false, source_offset() approximates (offset + value_offset).
-  bool exact_offsets = true;
-  Position pos;                 ///< 1-based line/col of `offset`
+  bool exact_offsets : 1 = true;
   NodeProperties properties;    ///< read through tag() and anchor()
   ScalarText value;             ///< scalar: decoded value; Null: the text as written ("", "~", "null")
   NodeList<const Node*> items;  ///< sequence
   NodeList<Entry> entries;      ///< mapping
   const SourceFile* source = nullptr;
 
+  /// Where the node starts: line, column and offset.
+  Position pos() const { return Position{line, col, offset}; }
+  /// Sets line and column from a position of `offset`.
+  void set_pos(const Position& at) {
+    line = at.line;
+    col = at.col;
+  }
   bool is_scalar() const { return kind == NodeKind::Scalar; }
   bool is_null() const { return kind == NodeKind::Null; }
   bool is_map() const { return kind == NodeKind::Mapping; }

@@ -344,10 +344,9 @@ class FastLoader {
     node.kind = kind;
     node.offset = offset;
     node.props_offset = offset;
-    node.raw_begin = offset;
     node.parent_indent = parent_indent;
     node.source = doc_->source.get();
-    node.pos = cursor_.at(offset);
+    node.set_pos(cursor_.at(offset));
     return node;
   }
 

@@ -1,4 +1,6 @@
 #pragma once
+#include <fmt/format.h>
+
 #include <compare>
 #include <cstddef>
 #include <cstdint>
@@ -6,8 +8,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace mlmon::yaml {
 
@@ -21,9 +21,11 @@ class ScalarText {
   static constexpr std::size_t npos = std::string_view::npos;
 
   ScalarText() = default;
-  ScalarText(std::string_view text) { copy_from(text); }  // NOLINT(google-explicit-constructor): a value is assigned like a string
+  ScalarText(std::string_view text) {
+    copy_from(text);
+  }  // NOLINT(google-explicit-constructor): a value is assigned like a string
   ScalarText(const std::string& text) : ScalarText(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
-  ScalarText(const char* text) : ScalarText(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
+  ScalarText(const char* text) : ScalarText(std::string_view(text)) {}         // NOLINT(google-explicit-constructor)
   /// Refers to `text` without copying it: the caller keeps the text alive as long as the value
   /// (a node's source file outlives its nodes).
   static ScalarText view_of(std::string_view text) {
@@ -36,7 +38,8 @@ class ScalarText {
   /// `value` as a view of `text` at `start` when the bytes there are the same (a quoted scalar
   /// without escapes), else its own copy.
   static ScalarText same_text_or_copy(std::string_view text, std::size_t start, std::string_view value) {
-    if (start <= text.size() && text.substr(start, value.size()) == value) return view_of(text.substr(start, value.size()));
+    if (start <= text.size() && text.substr(start, value.size()) == value)
+      return view_of(text.substr(start, value.size()));
     return ScalarText(value);
   }
 
@@ -71,7 +74,7 @@ class ScalarText {
   ~ScalarText() { free(); }
 
   std::string_view view() const { return {data_, size_}; }
-  operator std::string_view() const { return view(); }  // NOLINT(google-explicit-constructor)
+  operator std::string_view() const { return view(); }          // NOLINT(google-explicit-constructor)
   operator std::string() const { return std::string(view()); }  // NOLINT(google-explicit-constructor)
   std::string str() const { return std::string(view()); }
 

@@ -260,7 +260,7 @@ std::string cannot_unmarshal(const Node& node, std::string_view go_type, GoYaml 
 }
 
 int go_line(const Node& node) {
-  if (node.source == nullptr || node.props_offset == node.offset) return node.pos.line;
+  if (node.source == nullptr || node.props_offset == node.offset) return node.pos().line;
   return node.source->position_of(node.props_offset).line;
 }
 

@@ -231,8 +231,7 @@ void TreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
     node.props_offset = node.offset;
     node.end = node.offset;
   }
-  node.raw_begin = node.offset;
-  node.pos = cursor_.at(node.offset);
+  node.set_pos(cursor_.at(node.offset));
   register_anchor(anchor, node, false, 1);
   attach(&node, 1, 0, node.end);
 }
@@ -256,7 +255,6 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
       default: node.style = ScalarStyle::Plain; break;
     }
   }
-  node.raw_begin = node.offset;
   const bool quoted = node.style == ScalarStyle::DoubleQuoted || node.style == ScalarStyle::SingleQuoted;
   node.value = ScalarText::same_text_or_copy(text_, node.offset + (quoted ? 1 : 0), value);
   const ScalarContext context{node.parent_indent, node.in_flow};
@@ -268,7 +266,7 @@ void TreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML:
   node.end = static_cast<std::uint32_t>(std::max<std::size_t>(extent.end, node.offset));
   node.block_indent = extent.block_indent;
   node.exact_offsets = extent.matches;
-  node.pos = cursor_.at(node.offset);
+  node.set_pos(cursor_.at(node.offset));
   register_anchor(anchor, node, false, 1);
   attach(&node, 1, 0, node.end);
 }
@@ -311,8 +309,7 @@ void TreeBuilder::start_collection(NodeKind kind, const YAML::Mark& mark, const 
   std::size_t props_end = 0;
   Node& node = new_node(kind, mark, tag, anchor, props_end);
   node.flow = style == YAML::EmitterStyle::Flow;
-  node.raw_begin = node.offset;
-  node.pos = cursor_.at(node.offset);
+  node.set_pos(cursor_.at(node.offset));
   register_anchor(anchor, node, true, 0);
   attach(&node, 0, 0, node.offset);
 
@@ -434,7 +431,7 @@ void TreeBuilder::add_entry(Frame& frame, const Node* key, const Node* value) {
     if (first != nullptr) {
       // Go's yaml.v3 wording; the entry is dropped so that get() sees the first one.
       report(Severity::Error, kRuleDuplicateKey, key->offset,
-             fmt::format("mapping key {} already defined at line {}", go::quote(key->value), first->pos.line));
+             fmt::format("mapping key {} already defined at line {}", go::quote(key->value), first->pos().line));
       return;
     }
     if (merge) {

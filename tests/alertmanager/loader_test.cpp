@@ -145,8 +145,8 @@ TEST_CASE("matchers in routes and inhibit rules") {
   const LoadedConfig classic = load_text(route_with("    matchers: ['foo=~bar=baz']\n"));
   CHECK(findings_text(classic).empty());
   REQUIRE(classic.classic_matchers.size() == 1);
-  CHECK(classic.classic_matchers.front().item->pos.line == 5);
-  CHECK(classic.classic_matchers.front().item->pos.col == 16);
+  CHECK(classic.classic_matchers.front().item->pos().line == 5);
+  CHECK(classic.classic_matchers.front().item->pos().col == 16);
   CHECK(classic.classic_matchers.front().hint == "write it as 'foo=~\"bar=baz\"' (values double-quoted)");
 
   CHECK(errors("route: {receiver: a}\nreceivers: [{name: a}]\ninhibit_rules:\n- source_match: {1abc: x}\n  "
@@ -421,7 +421,7 @@ TEST_CASE("the decoder's guards against depth and aliasing report alertmanager/y
     yaml::Node& n = pool.emplace_back();
     n.kind = yaml::NodeKind::Scalar;
     n.value = std::move(value);
-    n.pos = {1, 1};
+    n.set_pos({1, 1});
     return &n;
   };
   // {receiver: a, routes: [children...]}
@@ -431,7 +431,7 @@ TEST_CASE("the decoder's guards against depth and aliasing report alertmanager/y
     routes.items.assign(children.begin(), children.end());
     yaml::Node& n = pool.emplace_back();
     n.kind = yaml::NodeKind::Mapping;
-    n.pos = {1, 1};
+    n.set_pos({1, 1});
     n.entries.push_back({scalar("receiver"), scalar("a")});
     n.entries.push_back({scalar("routes"), &routes});
     return &n;

@@ -12,7 +12,7 @@
 namespace mlmon::yaml::test {
 
 inline std::string describe(const Node& n) {
-  return "node at " + std::to_string(n.pos.line) + ":" + std::to_string(n.pos.col) + " [" + n.value + "]";
+  return "node at " + std::to_string(n.pos().line) + ":" + std::to_string(n.pos().col) + " [" + n.value + "]";
 }
 
 /// "" when equal, else the first difference.
@@ -23,7 +23,7 @@ inline std::string diff_nodes(const Node* a, const Node* b, const std::string& p
   if (a->offset != b->offset)
     return field("offset") + " (" + std::to_string(a->offset) + " vs " + std::to_string(b->offset) + ")";
   if (a->end != b->end) return field("end") + " (" + std::to_string(a->end) + " vs " + std::to_string(b->end) + ")";
-  if (!(a->pos == b->pos)) return field("pos");
+  if (!(a->pos() == b->pos())) return field("pos");
   if (a->style != b->style) return field("style");
   if (a->tag() != b->tag()) return field("tag");
   if (a->value != b->value) return field("value") + " ([" + a->value + "] vs [" + b->value + "])";
@@ -32,7 +32,6 @@ inline std::string diff_nodes(const Node* a, const Node* b, const std::string& p
   if (a->flow != b->flow) return field("flow");
   if (a->in_flow != b->in_flow) return field("in_flow");
   if (a->exact_offsets != b->exact_offsets) return field("exact_offsets");
-  if (a->raw_begin != b->raw_begin) return field("raw_begin");
   if (a->block_indent != b->block_indent) return field("block_indent");
   if (a->parent_indent != b->parent_indent) return field("parent_indent");
   if (a->source != b->source) return field("source");

@@ -21,7 +21,7 @@ TEST_CASE("a block mapping keeps offsets, positions and styles") {
   CHECK(b->value == "two");
   CHECK(b->offset == 8);
   CHECK(b->end == 13);
-  CHECK(b->pos == Position{2, 4, 8});
+  CHECK(b->pos() == Position{2, 4, 8});
   CHECK(root.get("c")->style == ScalarStyle::DoubleQuoted);
   CHECK(root.get("d")->style == ScalarStyle::Literal);
   CHECK(root.get("d")->value == "lit\n");
@@ -31,7 +31,7 @@ TEST_CASE("a block mapping keeps offsets, positions and styles") {
   CHECK(f->flow);
   CHECK(f->items.size() == 2);
   CHECK(doc.source->text().substr(f->offset, f->end - f->offset) == "[x, y]");
-  CHECK(root.key_node("f")->pos == Position{8, 1, 48});
+  CHECK(root.key_node("f")->pos() == Position{8, 1, 48});
 }
 
 }  // namespace mlmon::yaml
@@ -76,7 +76,7 @@ TEST_CASE("nulls: ~, null and absent values") {
   const Node& h = *root.get("h");
   REQUIRE(h.items.size() == 2);
   CHECK(h.items[0]->is_null());
-  CHECK(h.items[0]->pos == Position{9, 4, 59});
+  CHECK(h.items[0]->pos() == Position{9, 4, 59});
 }
 
 TEST_CASE("a null word that is the next key is not taken for the value") {
@@ -122,7 +122,7 @@ TEST_CASE("merge keys resolve as in Go's yaml.v3") {
     CHECK(m.entries[1].key->value == "z");
     CHECK(m.entries[2].key->value == "x");
     CHECK(m.entries[2].merged);
-    CHECK(m.get("x")->pos.line == 1);  // the merged value keeps its own position
+    CHECK(m.get("x")->pos().line == 1);  // the merged value keeps its own position
     CHECK(m.get("y")->value == "3");
   }
   SUBCASE("a list of mappings: the first one to define a key wins") {
@@ -401,7 +401,7 @@ TEST_CASE("a few MB on a single line") {
   REQUIRE_MESSAGE(doc.ok(), problems_of(doc));
   CHECK(doc.root->get("a")->value.size() == (3u << 20));
   CHECK(doc.root->get("b")->items.size() == 100001);
-  CHECK(doc.root->get("b")->items.back()->pos == Position{2, 300005, doc.root->get("b")->items.back()->offset});
+  CHECK(doc.root->get("b")->items.back()->pos() == Position{2, 300005, doc.root->get("b")->items.back()->offset});
 }
 
 }  // namespace mlmon::yaml

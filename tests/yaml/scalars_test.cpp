@@ -119,7 +119,7 @@ TEST_CASE("unmarshal errors in Go's words") {
   CHECK(unmarshal_error(rules, "[]rulefmt.Rule") == "line 4: cannot unmarshal !!map into []rulefmt.Rule");
   const Document anchored = load_text("a: &x\n  - 1\n");
   CHECK(go_line(*anchored.root->get("a")) == 1);  // Go reports the line of the anchor
-  CHECK(anchored.root->get("a")->pos.line == 2);
+  CHECK(anchored.root->get("a")->pos().line == 2);
 }
 
 }  // namespace mlmon::yaml

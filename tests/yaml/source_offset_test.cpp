@@ -238,7 +238,7 @@ TEST_CASE("a UTF-8 BOM shifts every offset by 3") {
   const Document doc = load_text("\xEF\xBB\xBFv: \"x\"\nw: |\n  y\n");
   REQUIRE_MESSAGE(doc.ok(), problems_of(doc));
   CHECK(doc.root->offset == 3);
-  CHECK(doc.root->key_node("v")->pos.line == 1);
+  CHECK(doc.root->key_node("v")->pos().line == 1);
   CHECK(value_of(doc).offset == 6);
   CHECK(value_of(doc).source_offset(0) == 7);
   CHECK(value_of(doc, "w").source_offset(0) == find_nth(doc, "y"));

@@ -24,7 +24,7 @@ struct StreamComparison {
 
 /// The fields of a node other than its children.
 std::string diff_shell(const Node& a, const Node& b) {
-  if (a.kind != b.kind || a.offset != b.offset || a.end != b.end || !(a.pos == b.pos) || a.style != b.style ||
+  if (a.kind != b.kind || a.offset != b.offset || a.end != b.end || !(a.pos() == b.pos()) || a.style != b.style ||
       a.parent_indent != b.parent_indent) {
     return "the streamed sequence node differs";
   }
@@ -153,7 +153,7 @@ TEST_CASE("load_streaming: hands over each group as load() builds it, in order, 
   std::vector<std::string> names;
   auto doc = load_streaming(std::make_shared<const SourceFile>("t.yaml", block), "groups", [&](const Node& item) {
     const Node* name = item.is_map() ? item.get("name") : nullptr;
-    names.push_back(name != nullptr ? name->value + "@" + std::to_string(name->pos.line) : "(" + item.value + ")");
+    names.push_back(name != nullptr ? name->value + "@" + std::to_string(name->pos().line) : "(" + item.value + ")");
   });
   REQUIRE(doc.has_value());
   CHECK(names == std::vector<std::string>{"a@3", "b@12", "(~)", "(plain)"});

@@ -5,7 +5,7 @@
 namespace mlmon::alertmanager {
 
 void LintContext::warn(const yaml::Node* at, std::string message, std::string hint) const {
-  warn_at(at != nullptr ? at->pos : Position{}, std::move(message), std::move(hint));
+  warn_at(at != nullptr ? at->pos() : Position{}, std::move(message), std::move(hint));
 }
 
 void LintContext::warn_at(Position pos, std::string message, std::string hint) const {
@@ -17,7 +17,7 @@ void CrossCheckContext::warn(std::string message, std::string hint) const {
   out.push_back(make_diagnostic(Severity::Warning, id, alert.file, alert.pos, std::move(message), std::move(hint)));
 }
 
-std::string line_of(const yaml::Node* n) { return n != nullptr ? std::to_string(n->pos.line) : "?"; }
+std::string line_of(const yaml::Node* n) { return n != nullptr ? std::to_string(n->pos().line) : "?"; }
 
 bool matchers_cover(const Matchers& earlier, const Matchers& later) {
   return std::all_of(earlier.begin(), earlier.end(), [&](const Matcher& m) {

@@ -37,7 +37,7 @@ class DefaultRouteOnlyCheck final : public RuleCrossCheck {
     ctx.warn("alert " + ctx.alert.name + " (severity=" + severity->second + ") only reaches the root receiver " +
                  root.effective_receiver + ", although routes exist for this severity",
              "the route " + to_string(r->matchers) +
-                 (r->node ? " (Alertmanager config line " + std::to_string(r->node->pos.line) + ")" : "") +
+                 (r->node ? " (Alertmanager config line " + std::to_string(r->node->pos().line) + ")" : "") +
                  " (or its parent) does not match the alert's other labels");
   }
 };

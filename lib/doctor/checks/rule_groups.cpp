@@ -79,7 +79,7 @@ void check_rule_groups(CheckContext& ctx) {
         if (candidate.name != group.name || matched.contains(&candidate)) continue;
         if (live == nullptr || base_name(candidate.file) == base_name(file.path())) live = &candidate;
       }
-      const Position at = group.name_node != nullptr ? group.name_node->pos : Position{};
+      const Position at = group.name_node != nullptr ? group.name_node->pos() : Position{};
       if (live == nullptr) {
         ++missing;
         ctx.report.add(Section::Alerts,
@@ -97,7 +97,7 @@ void check_rule_groups(CheckContext& ctx) {
       for (const Change& change : changes.changes) {
         ++differing;
         const rules::Rule* rule = rule_of_subject(group, change.subject);
-        const Position pos = rule != nullptr && rule->node != nullptr ? rule->node->pos : at;
+        const Position pos = rule != nullptr && rule->node != nullptr ? rule->node->pos() : at;
         ctx.report.add(
             Section::Alerts,
             repo_finding(Severity::Error, "doctor/rule-differs", file.path(), pos, change_text(change),
@@ -109,7 +109,7 @@ void check_rule_groups(CheckContext& ctx) {
           ++differing;
           ctx.report.add(
               Section::Alerts,
-              repo_finding(Severity::Error, "doctor/rule-differs", file.path(), group.interval->pos,
+              repo_finding(Severity::Error, "doctor/rule-differs", file.path(), group.interval->pos(),
                            fmt::format("group \"{}\" differs: interval: {} in git, {} in Prometheus", group.name,
                                        group.interval->value, prometheus_duration(live->interval_s)),
                            fmt::format("Prometheus runs another version of {}: {}", base_name(file.path()), reload)));

@@ -35,7 +35,7 @@ std::pair<std::string, Position> where_in_repo(const CheckContext& ctx, const Li
       if (g.name != group.name) continue;
       for (const rules::Rule& r : g.rules) {
         if (r.name == rule.name && r.is_alert() == rule.alerting && r.node != nullptr)
-          return {file.path(), r.node->pos};
+          return {file.path(), r.node->pos()};
       }
     }
   }

@@ -48,7 +48,7 @@ class DuplicateRule final : public RuleCheck {
     if (seen.groups.empty() || seen.groups.back().offset != parsed.group->node->offset) {
       seen.groups.push_back({parsed.group->node->offset, parsed.group->name});
     }
-    const First here{rule.index, static_cast<std::uint32_t>(seen.groups.size() - 1), rule.node->pos.line};
+    const First here{rule.index, static_cast<std::uint32_t>(seen.groups.size() - 1), rule.node->pos().line};
     auto [it, inserted] = seen.first.emplace(key, here);
     if (!inserted) {
       const First& first = it->second;
