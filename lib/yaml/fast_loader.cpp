@@ -626,7 +626,7 @@ class FastLoader {
       value += '\n';
     }
     next_ = std::min(line, n_);
-    Node& node = scalar_node(p, folded ? ScalarStyle::Folded : ScalarStyle::Literal, std::move(value), parent_indent,
+    Node& node = scalar_node(p, folded ? ScalarStyle::Folded : ScalarStyle::Literal, ScalarText(value), parent_indent,
                              content_end);
     if (node.block_indent != indent) give_up(p, "a block scalar whose indentation the re-reader measures differently");
     return &node;
