@@ -202,11 +202,36 @@ void Checker::decode_regex_map(const yaml::Node* value) {
   }
 }
 
-const MatchersParse& Checker::matchers_of(const yaml::Node* item) {
-  const std::string_view text = item->is_scalar() ? std::string_view(item->value) : std::string_view();
+namespace {
+std::string_view item_text(const yaml::Node* item) {
+  return item->is_scalar() ? std::string_view(item->value) : std::string_view();
+}
+}  // namespace
+
+Checker::CachedMatchers& Checker::cached_matchers(const yaml::Node* item) {
+  const std::string_view text = item_text(item);
   auto it = matchers_.find(text);
-  if (it == matchers_.end()) it = matchers_.emplace(std::string(text), parse_matchers(text)).first;
+  if (it == matchers_.end()) it = matchers_.emplace(std::string(text), CachedMatchers{parse_matchers(text)}).first;
   return it->second;
+}
+
+const MatchersParse& Checker::matchers_of(const yaml::Node* item) { return cached_matchers(item).parse; }
+
+Matchers Checker::take_matchers(const yaml::Node* item) {
+  const auto it = matchers_.find(item_text(item));
+  if (it == matchers_.end()) {
+    MatchersParse parsed = parse_matchers(item_text(item));
+    return parsed.ok() ? std::move(parsed.matchers) : Matchers{};
+  }
+  CachedMatchers& cached = it->second;
+  if (!cached.parse.ok()) return {};
+  if (cached.decoded_items > 1) {
+    --cached.decoded_items;
+    return cached.parse.matchers;
+  }
+  Matchers out = std::move(cached.parse.matchers);
+  matchers_.erase(it);
+  return out;
 }
 
 void Checker::decode_matchers(const yaml::Node* value) {
@@ -219,7 +244,9 @@ void Checker::decode_matchers(const yaml::Node* value) {
       type_error(item, "string");
       continue;
     }
-    const MatchersParse& parsed = matchers_of(item);
+    CachedMatchers& cached = cached_matchers(item);
+    ++cached.decoded_items;
+    const MatchersParse& parsed = cached.parse;
     if (!parsed.ok()) {
       report(item, Phase::Decode, ids::kMatcher, parsed.error);
     } else if (parsed.classic_only) {

@@ -39,6 +39,10 @@ class Checker {
   /// The matchers of one `matchers:` item, each distinct text parsed once: decoding, validation
   /// and the routing model all read them, and a large config has thousands.
   const MatchersParse& matchers_of(const yaml::Node* item);
+  /// The matchers of one item for the routing model, which reads each item after decoding has:
+  /// moved out of the cache when this is the last item decoding counted with that text (so the
+  /// cache shrinks as the model grows), else copied; parsed afresh if no longer cached.
+  Matchers take_matchers(const yaml::Node* item);
 
  private:
   void decode_struct(const yaml::Node* node, const schema::Struct& type, int depth, bool in_http_config);
@@ -55,8 +59,13 @@ class Checker {
   bool over_budget(const yaml::Node* at, int depth);
 
   LoadedConfig& out_;
+  struct CachedMatchers {
+    MatchersParse parse;
+    std::size_t decoded_items = 0;  ///< items with this text decoding read and the model has not taken
+  };
+  CachedMatchers& cached_matchers(const yaml::Node* item);
   // By text: the same matcher (severity="critical") recurs across routes and inhibit rules.
-  StringMap<MatchersParse> matchers_;
+  StringMap<CachedMatchers> matchers_;
   std::vector<std::pair<const yaml::Node*, std::string_view>> decoded_maps_;  ///< mapping, struct type ("" for a map)
   Phase struct_phase_ = Phase::Decode;
   std::size_t strict_errors_ = 0;

@@ -1,4 +1,5 @@
 // Builds the routing tree and the other parts routing and the lints need (dispatch.NewRoute).
+#include <iterator>
 #include <string>
 
 #include "alertmanager/checker.hpp"
@@ -36,8 +37,8 @@ Matchers route_matchers(Checker& ck, const Node* map, std::string_view match_key
   if (const Node* list = field_node(map, matchers_key); list != nullptr && list->is_seq()) {
     for (const Node* item : list->items) {
       if (!item->is_scalar()) continue;
-      const MatchersParse& p = ck.matchers_of(item);
-      if (p.ok()) out.insert(out.end(), p.matchers.begin(), p.matchers.end());
+      Matchers taken = ck.take_matchers(item);
+      out.insert(out.end(), std::make_move_iterator(taken.begin()), std::make_move_iterator(taken.end()));
     }
   }
   sort_matchers(out);

@@ -161,6 +161,34 @@ TEST_CASE("matchers in routes and inhibit rules") {
         "4:13: source 0: at least one matcher must not match the empty string\n");
 }
 
+TEST_CASE("the routing model has every route's matchers, whether its text recurs or not") {
+  // The model takes each item's parsed matchers from the decoder's cache: moved out for the last
+  // item with a text, copied for the others. A text recurring across routes and inhibit rules, a
+  // unique one, an item decoding could not read, and an item written twice in one route.
+  const LoadedConfig loaded = load_text(
+      "route:\n  receiver: a\n  routes:\n"
+      "  - {receiver: a, matchers: [severity=\"critical\", 'team=~\"a.*\"']}\n"
+      "  - {receiver: a, matchers: [severity=\"critical\", team=b, team=b]}\n"
+      "  - {receiver: a, matchers: [severity=\"critical\", 'bad=\"']}\n"
+      "  - {receiver: a, matchers: ['severity=\"critical\"'], routes: [{receiver: a, matchers: [team=b]}]}\n"
+      "receivers: [{name: a}]\n"
+      "inhibit_rules:\n- {source_matchers: [severity=\"critical\"], target_matchers: [team=b], equal: [x]}\n");
+  const std::vector<Route>& routes = loaded.config.route.routes;
+  REQUIRE(routes.size() == 4);
+  CHECK(to_string(routes[0].matchers) == "{severity=\"critical\",team=~\"a.*\"}");
+  CHECK(to_string(routes[1].matchers) == "{severity=\"critical\",team=\"b\",team=\"b\"}");
+  CHECK(to_string(routes[2].matchers) == "{severity=\"critical\"}");
+  CHECK(to_string(routes[3].matchers) == "{severity=\"critical\"}");
+  REQUIRE(routes[3].routes.size() == 1);
+  CHECK(to_string(routes[3].routes[0].matchers) == "{team=\"b\"}");
+  REQUIRE(loaded.config.inhibit_rules.size() == 1);
+  CHECK(to_string(loaded.config.inhibit_rules[0].source) == "{severity=\"critical\"}");
+  CHECK(to_string(loaded.config.inhibit_rules[0].target) == "{team=\"b\"}");
+  // The regex survives the move: the route still matches by it.
+  CHECK(matches(routes[0].matchers, LabelSet{{"severity", "critical"}, {"team", "alpha"}}));
+  CHECK(!matches(routes[0].matchers, LabelSet{{"severity", "critical"}, {"team", "beta"}}));
+}
+
 TEST_CASE("time intervals") {
   const std::string yaml =
       "route:\n  receiver: a\n  routes:\n  - receiver: a\n    mute_time_intervals: [offhours, nope]\n"

@@ -1,7 +1,8 @@
 // ScalarText: a value is a view of the file's text when written there as it reads, else a copy;
 // it reads like a const std::string either way.
-#include <doctest/doctest.h>
+#include "yaml/scalar_text.hpp"
 
+#include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <map>
@@ -12,7 +13,6 @@
 #include <utility>
 
 #include "document_diff.hpp"
-#include "yaml/scalar_text.hpp"
 
 namespace mlmon::yaml {
 namespace {
@@ -42,8 +42,9 @@ TEST_CASE("scalar text: a view shares the text, a copy owns its bytes") {
   ScalarText moved_from("owned text longer than fifteen");
   const ScalarText moved = std::move(moved_from);
   CHECK(moved == "owned text longer than fifteen");
-  CHECK(moved_from.empty());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): moved-from state is specified
-  CHECK(moved_from == "");    // NOLINT(bugprone-use-after-move)
+  CHECK(moved_from
+            .empty());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): moved-from state is specified
+  CHECK(moved_from == "");  // NOLINT(bugprone-use-after-move)
 
   ScalarText assigned;
   CHECK(assigned.empty());
@@ -51,7 +52,8 @@ TEST_CASE("scalar text: a view shares the text, a copy owns its bytes") {
   CHECK(assigned == "from a string");
   assigned = view;
   CHECK(assigned.data() == view.data());
-  assigned = assigned;  // NOLINT(misc-redundant-expression,clang-diagnostic-self-assign-overloaded): self-assignment keeps the value
+  assigned = assigned;  // NOLINT(misc-redundant-expression,clang-diagnostic-self-assign-overloaded): self-assignment
+                        // keeps the value
   CHECK(assigned == view);
 }
 
