@@ -129,9 +129,10 @@ const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelect
   // A query reads the series that have samples. Usually that is all of them, and the cached list
   // itself is returned (the store does not change during a query, so it stays put); only when
   // some are still empty is a filtered copy made.
+  const auto has_samples = [](const StoredSeries* s) { return !s->empty() || s->native_histograms; };
   size_t live = 0;
   for (const StoredSeries* s : sel.series) {
-    if (s->empty() && !s->native_histograms) continue;
+    if (!has_samples(s)) continue;
     ++live;
     if (s->native_histograms) fail_unsupported(kNativeHistogramsUnsupported);
     if (s->start_timestamps) fail_unsupported("start timestamps (@st) are not supported yet");
@@ -141,7 +142,7 @@ const std::vector<const StoredSeries*>& Query::select(const promql::VectorSelect
   std::vector<const StoredSeries*>& series = filtered_.emplace_back();
   series.reserve(live);
   for (const StoredSeries* s : sel.series) {
-    if (!s->empty() || s->native_histograms) series.push_back(s);
+    if (has_samples(s)) series.push_back(s);
   }
   return *selected_.emplace(&vs, &series).first->second;
 }
