@@ -1,7 +1,8 @@
 // libFuzzer target for the Alertmanager config decoder and validators (-DMLMON_FUZZ=ON, clang).
 // Property: decoding, validating, linting, amtool's message, the redacted source and routing
 // never crash or hang; every finding names the file and lies inside it; the redacted source keeps
-// every line's columns.
+// every line's columns; a route's matchers in the model are those its items parse to (the model
+// takes them out of the decoder's cache, moving on the last use and copying before).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -13,6 +14,8 @@
 
 #include "alertmanager/lint.hpp"
 #include "alertmanager/loader.hpp"
+#include "alertmanager/matcher.hpp"
+#include "alertmanager/node_util.hpp"
 #include "alertmanager/router.hpp"
 #include "core/source_file.hpp"
 
@@ -33,6 +36,28 @@ void check_inside(const Diagnostic& d, const SourceFile& source) {
   if (d.pos.offset > source.text().size()) fail("finding past the end of the file", where);
   const Position expected = source.position_of(d.pos.offset);
   if (expected.line != d.pos.line || expected.col != d.pos.col) fail("finding's line:col is not its offset's", where);
+}
+
+// For a route written with `matchers:` only: the model's matchers are its items' parses, sorted.
+void check_route_matchers(const alertmanager::Route& route) {
+  using namespace mlmon::alertmanager;
+  if (route.node != nullptr && field_node(route.node, "match") == nullptr &&
+      field_node(route.node, "match_re") == nullptr) {
+    Matchers expected;
+    if (const yaml::Node* list = field_node(route.node, "matchers"); list != nullptr && list->is_seq()) {
+      for (const yaml::Node* item : list->items) {
+        if (!item->is_scalar()) continue;
+        const MatchersParse p = parse_matchers(item->value);
+        if (p.ok()) expected.insert(expected.end(), p.matchers.begin(), p.matchers.end());
+      }
+    }
+    sort_matchers(expected);
+    if (to_string(expected) != to_string(route.matchers)) {
+      fail("a route's matchers in the model differ from its items'",
+           to_string(route.matchers) + " " + to_string(expected));
+    }
+  }
+  for (const Route& child : route.routes) check_route_matchers(child);
 }
 
 }  // namespace
@@ -63,6 +88,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return columns;
   };
   if (count_columns(redacted->text()) != count_columns(source->text())) fail("redaction moved a column", "");
+  if (loaded.config.has_route) check_route_matchers(loaded.config.route);
   if (!loaded.has_errors() && loaded.config.has_route) {
     (void)alertmanager::routes_show_text(loaded.config.route);
     const alertmanager::LabelSet labels{{"alertname", "Fuzz"}, {"severity", "critical"}, {"team", "ml"}};
