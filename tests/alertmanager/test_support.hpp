@@ -17,7 +17,6 @@ inline std::string corpus(std::string_view relative) {
   return std::string(MLMON_CORPUS_DIR) + "/" + std::string(relative);
 }
 
-/// "line:col: severity: message [rule]" for every finding, one per line, in report order.
 /// A config whose routing tree is `levels` routes deep, one route per level.
 inline std::string nested_routes(int levels) {
   std::string deep = "route:\n  receiver: a\n";
@@ -29,6 +28,7 @@ inline std::string nested_routes(int levels) {
   return deep + "receivers: [{name: a}]\n";
 }
 
+/// "line:col: severity: message [rule]" for every finding, one per line, in report order.
 std::string findings_text(const LoadedConfig& loaded, bool include_warnings = true);
 
 }  // namespace mlmon::alertmanager::testing
