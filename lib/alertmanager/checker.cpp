@@ -114,7 +114,7 @@ void Checker::decode_struct(const yaml::Node* node, const schema::Struct& type, 
   std::set<std::string, std::less<>> seen;
   for (const yaml::Entry& entry : node->entries) {
     if (entry.key == nullptr || !entry.key->is_scalar()) continue;
-    const std::string& name = entry.key->value;
+    const yaml::ScalarText& name = entry.key->value;
     if (!seen.insert(name).second) {
       if (!entry.merged)
         strict_error(entry.key, ids::kDuplicateField,
@@ -262,7 +262,7 @@ void Checker::decode_leaf(const yaml::Node* key, const yaml::Node* value, const 
     type_error(value, field.go_type.empty() ? "string" : field.go_type);
     return;
   }
-  const std::string& text = value->value;
+  const yaml::ScalarText& text = value->value;
   const std::string tag = v2_tag(*value);
   switch (kind) {
     case Kind::Bool:

@@ -71,7 +71,7 @@ std::vector<Diagnostic> check_template_files(const LoadedConfig& loaded, const s
   const std::string config_file = loaded.document.source->path();
   for (const FileReference& ref : loaded.files) {
     if (!ref.is_template_glob) continue;
-    const std::string& pattern = ref.value->value;
+    const std::string pattern = ref.value->value;  // a copy: the filesystem calls below take strings
     if (bad_pattern(pattern)) {
       out.push_back(make(Severity::Error, ids::kTemplate, config_file, ref.value->pos(), "syntax error in pattern"));
       continue;

@@ -52,7 +52,7 @@ class ConfigParser {
   CheckSetting check_setting(const Node* value) {
     CheckSetting setting;
     if (value->is_scalar()) {
-      const std::string& v = value->value;
+      const yaml::ScalarText& v = value->value;
       Severity s{};
       if (v == "off" || v == "false" || v == "disabled") setting.enabled = false;
       else if (v == "on" || v == "true" || v == "enabled") setting.enabled = true;

@@ -43,7 +43,7 @@ class Decoder {
     if (options_.ignore_unknown_fields) return;
     for (const yaml::Entry& e : map.entries) {
       if (e.merged) continue;
-      const std::string& key = e.key->value;
+      const yaml::ScalarText& key = e.key->value;
       if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
         report(e.key, "rules/schema", fmt::format("field {} not found in type {}", key, go_type),
                closest_field(key, known));

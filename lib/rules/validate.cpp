@@ -82,7 +82,7 @@ class RuleValidator::Impl {
   void validate_label_map(const Node* labels, const MessageContext& context) {
     if (labels == nullptr) return;
     for (const yaml::Entry& e : labels->entries) {
-      const std::string& name = e.key->value;
+      const yaml::ScalarText& name = e.key->value;
       if (name == "__name__" || !is_valid_label_name(name, options_.names)) {
         report(e.key, "rules/label-name", fmt::format("{}invalid label name: {}", context.str(), name));
       }
@@ -146,7 +146,7 @@ class RuleValidator::Impl {
         report(rule.node->key_node("keep_firing_for"), "rules/recording-field",
                context.str() + "invalid field 'keep_firing_for' in recording rule");
       }
-      const std::string& name = rule.record->value;
+      const yaml::ScalarText& name = rule.record->value;
       if (!is_valid_metric_name(name, options_.names)) {
         report(rule.record, "rules/record-name", context.str() + "invalid recording rule name: " + name);
       } else if (name.find_first_of("{}") != std::string::npos) {

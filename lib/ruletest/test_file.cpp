@@ -146,7 +146,7 @@ class Decoder {
         type_error(*e.key, "string");
         continue;
       }
-      const std::string& name = e.key->value;
+      const yaml::ScalarText& name = e.key->value;
       if (std::find(known.begin(), known.end(), name) == known.end()) {
         report(*e.key, "field " + name + " not found in type " + std::string(go_type), DecodeProblem::Kind::TypeError);
         continue;

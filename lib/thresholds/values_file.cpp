@@ -75,7 +75,7 @@ class ValuesReader {
     }
     bool ok = true;
     for (const yaml::Entry& e : node.entries) {
-      const std::string& field = e.key->value;
+      const yaml::ScalarText& field = e.key->value;
       const yaml::Node& v = *e.value;
       if (field == "value") {
         ok &= read_value(key, v, request);

@@ -17,8 +17,8 @@ class MissingFileCheck final : public LintCheck {
     if (!ctx.options.check_files) return;
     namespace fs = std::filesystem;
     for (const FileReference& f : ctx.loaded.files) {
-      if (f.is_template_glob) continue;  // alertmanager/template-glob
-      const std::string& path = f.value->value;
+      if (f.is_template_glob) continue;                    // alertmanager/template-glob
+      const std::string path = f.value->value;             // a copy: the filesystem calls below take strings
       if (path.find("${") != std::string::npos) continue;  // unexpanded: reported on its own
       const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : fs::path(ctx.options.base_dir) / path;
       std::error_code ec;

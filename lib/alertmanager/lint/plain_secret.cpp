@@ -51,7 +51,7 @@ class PlainSecretCheck final : public LintCheck {
     if (ctx.rendered_output) return;  // render-alertmanager's output: its template is checked instead
     for (const SecretValue& s : ctx.loaded.secrets) {
       if (s.value == nullptr || !s.value->is_scalar()) continue;
-      const std::string& v = s.value->value;
+      const yaml::ScalarText& v = s.value->value;
       if (v.empty() || v == "<secret>" || v.find("${") != std::string::npos || v.find("{{") != std::string::npos)
         continue;
       if (ctx.loaded.is_rendered_value(s.value)) continue;  // rendered from the environment or a default on purpose

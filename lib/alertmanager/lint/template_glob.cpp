@@ -18,8 +18,8 @@ class TemplateGlobCheck final : public LintCheck {
     if (!ctx.options.check_files) return;
     namespace fs = std::filesystem;
     for (const FileReference& f : ctx.loaded.files) {
-      if (!f.is_template_glob) continue;  // a `*_file`: alertmanager/missing-file
-      const std::string& path = f.value->value;
+      if (!f.is_template_glob) continue;                   // a `*_file`: alertmanager/missing-file
+      const std::string path = f.value->value;             // a copy: the filesystem calls below take strings
       if (path.find("${") != std::string::npos) continue;  // unexpanded: reported on its own
       const fs::path resolved = fs::path(path).is_absolute() ? fs::path(path) : fs::path(ctx.options.base_dir) / path;
       glob_t g{};
